@@ -1,0 +1,41 @@
+package io.github.authenticity.core.config;
+
+import java.nio.file.Path;
+import java.util.Map;
+import java.util.Optional;
+import java.util.TreeMap;
+
+import org.apiguardian.api.API;
+
+/**
+ * The resolved configuration of one run: the active environment and its services, detection
+ * settings, mode and output locations. Built by {@link ConfigLoader}; immutable.
+ *
+ * @param environment        the active environment's name
+ * @param staging            whether the active environment is a staging environment
+ * @param services           the active environment's services, by name
+ * @param detection          the detection settings
+ * @param mode               {@code authenticity.mode}
+ * @param requireEnvironment {@code authenticity.requireEnvironment}, when set
+ * @param outputDirectory    {@code authenticity.outputDirectory} (default {@code target/authenticity})
+ * @param historyFile        {@code authenticity.history} (default {@code <outputDirectory>/history.json})
+ * @param source             where the configuration came from, for messages
+ *                           (e.g. {@code classpath:authenticity.yaml}, a path, or {@code (none)})
+ */
+@API(status = API.Status.EXPERIMENTAL, since = "0.1")
+public record AuthenticityConfig(String environment, boolean staging, Map<String, ServiceDefinition> services,
+    Detection detection, Mode mode, Optional<String> requireEnvironment, Path outputDirectory, Path historyFile,
+    String source) {
+
+  /** The default output directory, relative to the working directory (the module in a Maven build). */
+  public static final String DEFAULT_OUTPUT_DIRECTORY = "target/authenticity";
+
+  public AuthenticityConfig {
+    services = java.util.Collections.unmodifiableMap(new TreeMap<>(services));
+  }
+
+  /** The service named {@code name} in the active environment. */
+  public Optional<ServiceDefinition> service(String name) {
+    return Optional.ofNullable(services.get(name));
+  }
+}

@@ -1,0 +1,45 @@
+package io.github.authenticity.core.config;
+
+import java.util.List;
+import java.util.regex.Pattern;
+
+import org.apiguardian.api.API;
+
+/**
+ * The {@code detection} section.
+ *
+ * @param fallbackPatterns the defaults followed by {@code detection.fallbackPatterns}
+ * @param interaction      {@code detection.interaction}
+ * @param tooFastFactor    {@code detection.tooFast.factor} (default 10)
+ * @param tooFastMinRuns   {@code detection.tooFast.minRuns} (default 3)
+ */
+@API(status = API.Status.EXPERIMENTAL, since = "0.1")
+public record Detection(List<Pattern> fallbackPatterns, Interaction interaction, double tooFastFactor,
+    int tooFastMinRuns) {
+
+  /** The fallback patterns every run uses, before the configured ones. */
+  public static final List<String> DEFAULT_FALLBACK_PATTERNS = List.of(
+      "(?i)using mock\\w*",
+      "(?i)fall(ing|s)?\\s*back to (a |an )?(mock|stub|fake|in-memory|dummy|noop|no-op)");
+
+  public Detection {
+    fallbackPatterns = List.copyOf(fallbackPatterns);
+  }
+
+  /** The defaults: default patterns, interaction required, factor 10, 3 runs. */
+  public static Detection defaults() {
+    return new Detection(DEFAULT_FALLBACK_PATTERNS.stream().map(Pattern::compile).toList(),
+        Interaction.REQUIRED, 10, 3);
+  }
+
+  /** {@code detection.interaction}: what a guarded test that exchanged no bytes with its services gets. */
+  @API(status = API.Status.EXPERIMENTAL, since = "0.1")
+  public enum Interaction {
+    /** It is {@code MASKED} with {@code NO_INTERACTION}. */
+    REQUIRED,
+    /** It stays {@code AUTHENTIC}; the report and console carry a warning. */
+    WARN,
+    /** Not observed at all. */
+    OFF
+  }
+}

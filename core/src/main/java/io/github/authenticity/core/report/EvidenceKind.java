@@ -1,0 +1,24 @@
+package io.github.authenticity.core.report;
+
+import org.apiguardian.api.API;
+
+/** What was seen that turns a guarded test {@link Verdict#MASKED}. */
+@API(status = API.Status.EXPERIMENTAL, since = "0.1")
+public enum EvidenceKind {
+  /** A line logged or printed during the test matched a fallback pattern. */
+  FALLBACK_LOG,
+  /** Test support code called {@code Fallbacks.report(service, substitute, reason)}. */
+  FALLBACK_REPORTED,
+  /** A field of the test instance holds a mock, stub or fake not marked {@code @AllowMock}. */
+  MOCK_OBJECT,
+  /** No bytes were exchanged with any endpoint of the required services while the test ran. */
+  NO_INTERACTION,
+  /** Shorter than {@code minDuration}, or far faster than its authentic history. */
+  TOO_FAST,
+  /** An assumption aborted the guarded test: a skip is not a pass. */
+  ABORTED,
+  /** Testcontainers would silently skip the class ({@code disabledWithoutDocker} and no Docker). */
+  CONTAINER_SKIP,
+  /** In a staging environment a required service resolves to loopback or to a container started by this JVM. */
+  LOOPBACK_IN_STAGING
+}
