@@ -34,6 +34,17 @@ public record AuthenticityConfig(String environment, boolean staging, Map<String
     services = java.util.Collections.unmodifiableMap(new TreeMap<>(services));
   }
 
+  /**
+   * The service named {@code name}, as required by {@code usedBy} (e.g. {@code @RequiresRealService on
+   * [com.example.OrderE2E]}).
+   *
+   * @throws ConfigurationException naming the unknown service, the environment, the source, the known
+   *                                names and the closest one
+   */
+  public ServiceDefinition requireService(String name, String usedBy) {
+    throw new UnsupportedOperationException("implemented by the configuration work");
+  }
+
   /** The service named {@code name} in the active environment. */
   public Optional<ServiceDefinition> service(String name) {
     return Optional.ofNullable(services.get(name));

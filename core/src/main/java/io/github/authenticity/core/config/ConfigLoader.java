@@ -1,8 +1,6 @@
 package io.github.authenticity.core.config;
 
 import java.util.Map;
-import java.util.Optional;
-import java.util.function.Function;
 
 import org.apiguardian.api.API;
 
@@ -36,16 +34,17 @@ public final class ConfigLoader {
   /** Prefix of per-service overrides: {@code authenticity.services.<name>.<key>}. */
   public static final String SERVICE_OVERRIDE_PREFIX = "authenticity.services.";
 
-  private final Function<String, Optional<String>> parameters;
+  private final ConfigParameters parameters;
   private final Map<String, String> environmentVariables;
   private final ClassLoader classLoader;
 
   /**
-   * @param parameters           configuration parameter lookup (JUnit parameters, then system properties)
+   * @param parameters           configuration parameters (JUnit parameters, which include system properties;
+   *                             or Maven user properties)
    * @param environmentVariables usually {@code System.getenv()}
    * @param classLoader          where {@code authenticity.yaml} is looked up
    */
-  public ConfigLoader(Function<String, Optional<String>> parameters, Map<String, String> environmentVariables,
+  public ConfigLoader(ConfigParameters parameters, Map<String, String> environmentVariables,
       ClassLoader classLoader) {
     this.parameters = parameters;
     this.environmentVariables = environmentVariables;
