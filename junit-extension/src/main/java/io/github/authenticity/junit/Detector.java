@@ -1,0 +1,17 @@
+package io.github.authenticity.junit;
+
+/**
+ * One kind of evidence gathered while a guarded test runs. The extension calls {@link #beforeTest} on
+ * the test thread right before the test body (after {@code @BeforeEach}) and {@link #afterTest} right
+ * after it (before {@code @AfterEach}); implementations must be thread-safe (JUnit parallel execution)
+ * and cheap when no guarded test runs.
+ */
+interface Detector {
+
+  /** Starts observing {@code test}. */
+  default void beforeTest(GuardedTest test) {
+  }
+
+  /** Stops observing {@code test} and adds what was seen to {@code outcome}. */
+  void afterTest(GuardedTest test, TestOutcome outcome);
+}
