@@ -1,0 +1,503 @@
+package io.github.authenticity.bench;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Set;
+import java.util.function.IntFunction;
+import java.util.function.ToDoubleFunction;
+import java.util.stream.Stream;
+
+/**
+ * The benchmark driver: for each scenario, runs configuration A and B alternately (ABBA order), each
+ * run in a fresh JVM, and writes the medians and spreads to {@code results.md}. See bench/README.md.
+ *
+ * <p>Arguments: {@code --quick} (small sizes, about two minutes), {@code --only=1,3} (some scenarios),
+ * {@code --out=FILE} (default {@code <bench>/results.md}). System property {@code bench.home}: the
+ * {@code bench/} folder.
+ */
+public final class BenchMain {
+
+  /** Sizes and repetitions of one mode. */
+  record Sizes(String name, int healthyClasses, int healthyMethods, int reps, int warmups, int deadClasses,
+      int deadMethods, int blackHoleSample, int blackHoleReps, int preflightServices, int reportTests,
+      int reportReps) {
+  }
+
+  static final Sizes FULL = new Sizes("full", 50, 100, 5, 1, 4, 50, 3, 3, 50, 100_000, 3);
+  static final Sizes QUICK = new Sizes("quick", 5, 20, 2, 0, 2, 10, 1, 1, 10, 10_000, 2);
+
+  private static final String HEALTHY_PACKAGE = "bench.healthy";
+  private static final String DEAD_PACKAGE = "bench.dead";
+  private static final int CLIENT_TIMEOUT_MILLIS = 10_000;
+  private static final int PREFLIGHT_DELAY_MILLIS = 200;
+
+  private final Sizes sizes;
+  private final Path bench;
+  private final Path work;
+  private final Jvm jvm;
+  private final Path harnessClasses;
+  private final List<Path> junitJars;
+  private final List<Path> libJars;
+  private final Path extensionJar;
+  private final List<Results.Row> rows = new ArrayList<>();
+  private final List<String> notes = new ArrayList<>();
+  private Suites.Suite healthyGuarded;
+  private Suites.Suite healthyPlain;
+
+  private BenchMain(Sizes sizes, Path bench) {
+    this.sizes = sizes;
+    this.bench = bench;
+    this.work = bench.resolve("target").resolve("work");
+    Suites.deleteRecursively(work);
+    this.jvm = new Jvm(work);
+    Path target = bench.resolve("harness").resolve("target");
+    this.harnessClasses = target.resolve("classes");
+    this.junitJars = jars(target.resolve("junit"));
+    this.libJars = jars(target.resolve("lib"));
+    this.extensionJar = target.resolve("ext").resolve("authenticity-junit-extension.jar");
+    if (junitJars.isEmpty() || !Files.isRegularFile(extensionJar)) {
+      throw new IllegalStateException("The harness is not built: no jars in [" + target.resolve("junit")
+          + "] or no [" + extensionJar + "]. Run bench/run.sh, which builds it first.");
+    }
+  }
+
+  public static void main(String[] args) throws Exception {
+    Sizes sizes = FULL;
+    Set<Integer> only = new LinkedHashSet<>(List.of(1, 2, 3, 4, 5));
+    Path bench = Path.of(System.getProperty("bench.home", "bench")).toAbsolutePath().normalize();
+    Path out = bench.resolve("results.md");
+    for (String arg : args) {
+      if (arg.equals("--quick")) {
+        sizes = QUICK;
+      } else if (arg.startsWith("--only=")) {
+        only.clear();
+        for (String n : arg.substring(7).split(",")) {
+          only.add(Integer.parseInt(n.strip()));
+        }
+      } else if (arg.startsWith("--out=")) {
+        out = Path.of(arg.substring(6)).toAbsolutePath();
+      } else {
+        System.err.println("Unknown argument [" + arg + "]. Allowed: --quick, --only=1,2,3,4,5, --out=FILE");
+        System.exit(2);
+      }
+    }
+    BenchMain main = new BenchMain(sizes, bench);
+    Instant started = Instant.now();
+    String header = Machine.describe(bench, sizes.name(), String.join(" ", args));
+    for (int scenario : only) {
+      double loadBefore = Machine.loadAverage();
+      Instant scenarioStart = Instant.now();
+      switch (scenario) {
+        case 1 -> main.healthyOverhead();
+        case 2 -> main.timeToRed();
+        case 3 -> main.preflight();
+        case 4 -> main.reportAtScale();
+        case 5 -> main.socketEvidence();
+        default -> throw new IllegalArgumentException("No scenario [" + scenario + "]; there are 1 to 5");
+      }
+      double loadAfter = Machine.loadAverage();
+      String warning = Math.max(loadBefore, loadAfter) > 1.5 ? " — load above 1.5: timings NOT trustworthy" : "";
+      main.notes.add(String.format(Locale.ROOT, "Scenario %d took %d s; load average (1 min) %.2f before, %.2f after%s.",
+          scenario, Duration.between(scenarioStart, Instant.now()).toSeconds(), loadBefore, loadAfter, warning));
+    }
+    String markdown = Results.markdown(header, main.rows, main.notes,
+        Duration.between(started, Instant.now()).truncatedTo(ChronoUnit.SECONDS));
+    Files.writeString(out, markdown, StandardCharsets.UTF_8);
+    System.out.println(markdown);
+    System.out.println("Written to " + out);
+  }
+
+  // ---------------------------------------------------------------- 1. healthy suite
+
+  private void healthyOverhead() {
+    ensureHealthySuites();
+    int n = healthyGuarded.size();
+    List<Jvm.Run> a = new ArrayList<>();
+    List<Jvm.Run> b = new ArrayList<>();
+    alternate("1-healthy", sizes.reps(), sizes.reps(), sizes.warmups(), a, b,
+        rep -> junit("1-A", healthyGuarded, true, List.of(), List.of("--server", "package:" + HEALTHY_PACKAGE)),
+        rep -> junit("1-B", healthyPlain, false, List.of(), List.of("--server", "package:" + HEALTHY_PACKAGE)));
+    checkCounts("1", "A", a, n, 0);
+    checkCounts("1", "B", b, n, 0);
+    Stats wallA = wall(a);
+    Stats wallB = wall(b);
+    double overhead = (wallA.median() / wallB.median() - 1) * 100;
+    double perTest = (wallA.median() - wallB.median()) / n;
+    rows.add(new Results.Row("1", "Healthy suite: wall time, " + n + " guarded tests, 1 loopback HTTP call each",
+        "extension, all detectors", "plain JUnit, no extension jar", wallA.seconds(), wallB.seconds(),
+        String.format(Locale.ROOT, "%+.1f%% (%+.3f ms per test)", overhead, perTest), "≤ 5%",
+        Results.met(overhead <= 5)));
+    Stats rssA = stat(a, r -> r.number("vmHwmKb"));
+    Stats rssB = stat(b, r -> r.number("vmHwmKb"));
+    rows.add(new Results.Row("1m", "Healthy suite: peak RSS of the test JVM (VmHWM)", "extension, all detectors",
+        "plain JUnit", rssA.megabytes(), rssB.megabytes(),
+        String.format(Locale.ROOT, "%+.0f MB", (rssA.median() - rssB.median()) / 1024), "(reported)", ""));
+    Stats execA = stat(a, r -> r.number("executeMillis"));
+    Stats execB = stat(b, r -> r.number("executeMillis"));
+    notes.add(String.format(Locale.ROOT, "1: inside the JVM, Launcher.execute took %s (A) vs %s (B); the rest of "
+        + "the wall time is JVM start-up, discovery set-up and exit.", execA.millis(), execB.millis()));
+  }
+
+  // ---------------------------------------------------------------- 2. dead environment
+
+  private void timeToRed() {
+    Suites suites = new Suites(junitJars);
+    Suites.Suite guarded = suites.generate(work.resolve("s2-guarded"), DEAD_PACKAGE, "Dead", sizes.deadClasses(),
+        sizes.deadMethods(), true, extensionJar);
+    Suites.Suite plain = suites.generate(work.resolve("s2-plain"), DEAD_PACKAGE, "Dead", sizes.deadClasses(),
+        sizes.deadMethods(), false, null);
+    int n = guarded.size();
+    String timeout = "-Dbench.clientTimeoutMillis=" + CLIENT_TIMEOUT_MILLIS;
+
+    // (a) refused
+    int refused = DeadServers.refusedPort();
+    List<String> refusedOptions = List.of("-Dbench.port=" + refused, timeout);
+    List<Jvm.Run> a = new ArrayList<>();
+    List<Jvm.Run> b = new ArrayList<>();
+    alternate("2a-refused", sizes.reps(), sizes.reps(), 0, a, b,
+        rep -> junit("2a-A", guarded, true, refusedOptions, List.of("package:" + DEAD_PACKAGE)),
+        rep -> junit("2a-B", plain, false, refusedOptions, List.of("package:" + DEAD_PACKAGE)));
+    checkCounts("2a", "A", a, 0, n);
+    checkCounts("2a", "B", b, 0, n);
+    Stats wallA = wall(a);
+    Stats wallB = wall(b);
+    rows.add(new Results.Row("2a", "Dead environment, refused port: time to red, " + n + " tests",
+        "extension (preflight fails them)", "plain JUnit, same client (10 s timeout)", wallA.seconds(),
+        wallB.seconds(), String.format(Locale.ROOT, "plain / extension = %.1fx", wallB.median() / wallA.median()),
+        "≈ start-up", ""));
+    firstFailureNote("2a", a);
+
+    // (b) black hole
+    try (DeadServers.BlackHole hole = new DeadServers.BlackHole()) {
+      List<String> holeOptions = List.of("-Dbench.port=" + hole.port(), timeout);
+      List<Jvm.Run> ha = new ArrayList<>();
+      List<Jvm.Run> hb = new ArrayList<>();
+      int sample = sizes.blackHoleSample();
+      List<String> sampleSelectors = plain.firstTests(sample);
+      alternate("2b-black-hole", sizes.reps(), sizes.blackHoleReps(), 0, ha, hb,
+          rep -> junit("2b-A", guarded, true, holeOptions, List.of("package:" + DEAD_PACKAGE)),
+          rep -> junit("2b-B", plain, false, holeOptions, sampleSelectors));
+      checkCounts("2b", "A", ha, 0, n);
+      checkCounts("2b", "B (sample)", hb, 0, sample);
+      Stats holeA = wall(ha);
+      // extrapolation: the measured sample, plus each remaining test at the sample's measured per-test time
+      List<Double> extrapolated = hb.stream()
+          .map(r -> r.wallMillis() + (n - sample) * (double) r.number("executeMillis") / sample).toList();
+      Stats holeB = Stats.of(extrapolated);
+      Stats sampleB = wall(hb);
+      double ratio = holeB.median() / holeA.median();
+      rows.add(new Results.Row("2b", "Dead environment, black-holed port (accepts, never answers): time to red, "
+          + n + " tests", "extension (2 s probe timeout)",
+          "plain JUnit, 10 s client timeout: EXTRAPOLATED from " + sample + " test(s)", holeA.seconds(),
+          holeB.seconds(), String.format(Locale.ROOT, "%.0fx sooner", ratio), "≥ 100x, ≈ probe timeout + start-up",
+          Results.met(ratio >= 100)));
+      notes.add(String.format(Locale.ROOT, "2b: plain JUnit was measured on the first %d test(s) only (%s wall); "
+          + "the B column is that wall time plus %d more tests at the sample's measured per-test time (each waits "
+          + "for its %d s read timeout).", sample, sampleB.seconds(), n - sample, CLIENT_TIMEOUT_MILLIS / 1000));
+      firstFailureNote("2b", ha);
+    } catch (IOException ex) {
+      throw new UncheckedIOException(ex);
+    }
+  }
+
+  // ---------------------------------------------------------------- 3. preflight
+
+  private void preflight() {
+    int n = sizes.preflightServices();
+    List<Jvm.Run> a = new ArrayList<>();
+    List<Jvm.Run> b = new ArrayList<>();
+    List<Path> classpath = driverClasspath();
+    alternate("3-preflight", sizes.reps(), sizes.reps(), 0, a, b,
+        rep -> jvm.run("3-A", classpath, List.of(), PreflightChild.class.getName(),
+            List.of(Integer.toString(n), Integer.toString(PREFLIGHT_DELAY_MILLIS)), Duration.ofMinutes(2)),
+        rep -> jvm.run("3-B", classpath, List.of(), PreflightChild.class.getName(),
+            List.of("1", Integer.toString(PREFLIGHT_DELAY_MILLIS)), Duration.ofMinutes(2)));
+    String error = firstError(a, b);
+    if (error != null) {
+      rows.add(new Results.Row("3", "Preflight: " + n + " HTTP services, 200 ms latency each", "probeAll(" + n + ")",
+          "probeAll(1)", "n/a", "n/a", "not measured: " + error, "< 2x slowest single probe", "—"));
+      return;
+    }
+    checkUp("3", "A", a, n);
+    checkUp("3", "B", b, 1);
+    Stats all = stat(a, r -> Double.parseDouble(r.text("probeAllMillis")));
+    Stats one = stat(b, r -> Double.parseDouble(r.text("probeAllMillis")));
+    double ratio = all.median() / one.median();
+    rows.add(new Results.Row("3", "Preflight: " + n + " HTTP services, 200 ms latency each (cold JVM, in-process timing)",
+        "probeAll(" + n + " services)", "probeAll(1 service) = slowest single probe", all.millis(), one.millis(),
+        String.format(Locale.ROOT, "%.2fx the single probe", ratio), "< 2x", Results.met(ratio < 2)));
+    Stats slowest = stat(a, r -> r.number("slowestLatencyMillis"));
+    notes.add("3: the slowest latency any probe reported within the " + n + "-service run: " + slowest.millis() + ".");
+  }
+
+  // ---------------------------------------------------------------- 4. report
+
+  private void reportAtScale() {
+    Path events = work.resolve("s4-events");
+    long genStart = System.nanoTime();
+    List<Path> files = EventsGenerator.generate(events, 4, sizes.reportTests());
+    long bytes = files.stream().mapToLong(BenchMain::size).sum();
+    notes.add(String.format(Locale.ROOT, "4: generated %d events files, %d test records, %.1f MB, in %.1f s "
+        + "(not part of the measurement).", files.size(), sizes.reportTests(), bytes / 1e6,
+        (System.nanoTime() - genStart) / 1e9));
+    List<Path> classpath = driverClasspath();
+    List<String> options = List.of("-Xmx512m");
+    List<Jvm.Run> a = new ArrayList<>();
+    List<Jvm.Run> b = new ArrayList<>();
+    alternate("4-report", sizes.reportReps(), sizes.reportReps(), 0, a, b,
+        rep -> jvm.run("4-A", classpath, options, ReportChild.class.getName(),
+            List.of("full", events.toString(), work.resolve("s4-report").toString()), Duration.ofMinutes(3)),
+        rep -> jvm.run("4-B", classpath, options, ReportChild.class.getName(),
+            List.of("read", events.toString(), work.resolve("s4-read").toString()), Duration.ofMinutes(3)));
+    String error = firstError(a, b);
+    String what = "Report: merge and write " + sizes.reportTests() + " test records from 4 events files (-Xmx512m)";
+    if (error != null) {
+      rows.add(new Results.Row("4", what, "read + build + writeAll", "read only", "n/a", "n/a",
+          "not measured: " + error, "< 5 s, < 512 MB", "—"));
+      return;
+    }
+    Stats totalA = stat(a, r -> Double.parseDouble(r.text("totalMillis")));
+    Stats totalB = stat(b, r -> Double.parseDouble(r.text("totalMillis")));
+    Stats heapA = stat(a, r -> r.number("peakHeapKb"));
+    Stats heapB = stat(b, r -> r.number("peakHeapKb"));
+    rows.add(new Results.Row("4", what + ": time in the JVM", "read + build + writeAll (json, html, md, xml)",
+        "read the events files only", totalA.millis(), totalB.millis(),
+        String.format(Locale.ROOT, "%.2f s", totalA.median() / 1000), "< 5 s",
+        Results.met(totalA.median() < 5000)));
+    rows.add(new Results.Row("4m", what + ": peak heap (sum of pool peaks, an upper bound)",
+        "read + build + writeAll", "read only", heapA.megabytes(), heapB.megabytes(),
+        String.format(Locale.ROOT, "%.0f MB of 512", heapA.median() / 1024), "< 512 MB",
+        Results.met(heapA.max() < 512 * 1024)));
+    Jvm.Run last = a.get(a.size() - 1);
+    notes.add(String.format(Locale.ROOT, "4: phases of the last A run: read %s ms, build %s ms, write %s ms; "
+        + "%s tests in the report; HTML %.1f MB; JVM wall %s (A) vs %s (B).", last.text("readMillis"),
+        last.text("buildMillis"), last.text("writeMillis"), last.text("reportTests"),
+        last.number("htmlBytes") / 1e6, wall(a).seconds(), wall(b).seconds()));
+    browser(work.resolve("s4-report").resolve("authenticity-report.html"));
+  }
+
+  private void browser(Path html) {
+    String chromium = Chromium.executable();
+    String what = "Report HTML (" + sizes.reportTests() + " tests): load in headless Chromium";
+    if (chromium == null) {
+      rows.add(new Results.Row("4h", what, "report", "blank page", "n/a", "n/a",
+          "not measured: Chromium not installed (apt-get install -y chromium)", "opens without stalling", "—"));
+      return;
+    }
+    if (!Files.isRegularFile(html)) {
+      rows.add(new Results.Row("4h", what, "report", "blank page", "n/a", "n/a", "not measured: no [" + html + "]",
+          "opens without stalling", "—"));
+      return;
+    }
+    Path page = work.resolve("s4-page.html");
+    Path blank = work.resolve("s4-blank.html");
+    Chromium.instrument(html, page);
+    try {
+      Files.writeString(blank, "<!DOCTYPE html><html><head><meta charset=\"utf-8\"><title>blank</title></head>"
+          + "<body><p>blank</p>" + Chromium.MARKER_SCRIPT + "</body></html>", StandardCharsets.UTF_8);
+    } catch (IOException ex) {
+      throw new UncheckedIOException(ex);
+    }
+    List<Chromium.Load> a = new ArrayList<>();
+    List<Chromium.Load> b = new ArrayList<>();
+    for (int rep = 0; rep < sizes.reportReps(); rep++) {
+      for (int k = 0; k < 2; k++) {
+        boolean doA = (rep % 2 == 0) == (k == 0);
+        Chromium.Load load = doA ? Chromium.load(chromium, page, work, "A" + rep)
+            : Chromium.load(chromium, blank, work, "B" + rep);
+        progress("4h-browser", doA ? "A" : "B", rep, load.wallMillis(), load.error());
+        (doA ? a : b).add(load);
+      }
+    }
+    String error = Stream.concat(a.stream(), b.stream()).map(Chromium.Load::error).filter(e -> e != null)
+        .findFirst().orElse(null);
+    if (error != null) {
+      rows.add(new Results.Row("4h", what, "report", "blank page", "n/a", "n/a", "not measured: " + error,
+          "opens without stalling", "—"));
+      return;
+    }
+    Stats pageA = Stats.of(a.stream().map(Chromium.Load::pageMillis).toList());
+    Stats pageB = Stats.of(b.stream().map(Chromium.Load::pageMillis).toList());
+    Stats wallA = Stats.of(a.stream().map(Chromium.Load::wallMillis).toList());
+    Stats wallB = Stats.of(b.stream().map(Chromium.Load::wallMillis).toList());
+    rows.add(new Results.Row("4h", what + ": navigation start to end of load handlers (performance.now())",
+        "the report", "a blank page", pageA.millis(), pageB.millis(),
+        String.format(Locale.ROOT, "%.2f s", pageA.median() / 1000), "no stall (< 5 s)",
+        Results.met(pageA.median() < 5000)));
+    notes.add("4h: whole Chromium process (start, load, dump DOM, exit): " + wallA.seconds() + " for the report vs "
+        + wallB.seconds() + " for a blank page.");
+  }
+
+  // ---------------------------------------------------------------- 5. socket evidence
+
+  private void socketEvidence() {
+    ensureHealthySuites();
+    int n = healthyGuarded.size();
+    List<Jvm.Run> a = new ArrayList<>();
+    List<Jvm.Run> b = new ArrayList<>();
+    List<String> args = List.of("--server", "package:" + HEALTHY_PACKAGE);
+    alternate("5-socket", sizes.reps(), sizes.reps(), sizes.warmups(), a, b,
+        rep -> junit("5-A", healthyGuarded, true, List.of("-Dauthenticity.detection.interaction=required"), args),
+        rep -> junit("5-B", healthyGuarded, true, List.of("-Dauthenticity.detection.interaction=off"), args));
+    checkCounts("5", "A", a, n, 0);
+    checkCounts("5", "B", b, n, 0);
+    Stats wallA = wall(a);
+    Stats wallB = wall(b);
+    double perTest = (wallA.median() - wallB.median()) / n;
+    rows.add(new Results.Row("5", "Socket evidence alone: " + n + " guarded tests, 1 loopback HTTP call each",
+        "interaction=required", "interaction=off (other detectors on)", wallA.seconds(), wallB.seconds(),
+        String.format(Locale.ROOT, "%+.3f ms per test (%+.1f%%)", perTest,
+            (wallA.median() / wallB.median() - 1) * 100), "(reported)", ""));
+  }
+
+  // ---------------------------------------------------------------- helpers
+
+  private void ensureHealthySuites() {
+    if (healthyGuarded == null) {
+      Suites suites = new Suites(junitJars);
+      healthyGuarded = suites.generate(work.resolve("s1-guarded"), HEALTHY_PACKAGE, "Healthy",
+          sizes.healthyClasses(), sizes.healthyMethods(), true, extensionJar);
+      healthyPlain = suites.generate(work.resolve("s1-plain"), HEALTHY_PACKAGE, "Healthy", sizes.healthyClasses(),
+          sizes.healthyMethods(), false, null);
+    }
+  }
+
+  private Jvm.Run junit(String label, Suites.Suite suite, boolean withExtension, List<String> options,
+      List<String> args) {
+    List<Path> classpath = new ArrayList<>();
+    classpath.add(harnessClasses);
+    classpath.addAll(junitJars);
+    if (withExtension) {
+      classpath.add(extensionJar);
+    }
+    classpath.add(suite.classes());
+    List<String> jvmOptions = new ArrayList<>(options);
+    jvmOptions.add("-Dauthenticity.outputDirectory=" + work.resolve("authenticity-" + label));
+    return jvm.run(label, classpath, jvmOptions, JunitChild.class.getName(), args, Duration.ofMinutes(10));
+  }
+
+  private List<Path> driverClasspath() {
+    List<Path> classpath = new ArrayList<>();
+    classpath.add(harnessClasses);
+    classpath.addAll(libJars);
+    return classpath;
+  }
+
+  /** Runs A and B alternately, ABBA, after {@code warmups} discarded pairs. */
+  private static void alternate(String scenario, int repsA, int repsB, int warmups, List<Jvm.Run> a,
+      List<Jvm.Run> b, IntFunction<Jvm.Run> runA, IntFunction<Jvm.Run> runB) {
+    for (int w = 0; w < warmups; w++) {
+      progress(scenario, "A warm-up", w, runA.apply(-1).wallMillis(), null);
+      progress(scenario, "B warm-up", w, runB.apply(-1).wallMillis(), null);
+    }
+    for (int rep = 0; rep < Math.max(repsA, repsB); rep++) {
+      boolean aFirst = rep % 2 == 0;
+      for (int k = 0; k < 2; k++) {
+        boolean doA = aFirst == (k == 0);
+        if (doA && rep < repsA) {
+          Jvm.Run run = runA.apply(rep);
+          a.add(run);
+          progress(scenario, "A", rep, run.wallMillis(), null);
+        } else if (!doA && rep < repsB) {
+          Jvm.Run run = runB.apply(rep);
+          b.add(run);
+          progress(scenario, "B", rep, run.wallMillis(), null);
+        }
+      }
+    }
+  }
+
+  private static void progress(String scenario, String config, int rep, double wallMillis, String error) {
+    System.err.printf(Locale.ROOT, "[bench] %-14s %-10s rep %d: %.2f s%s%n", scenario, config, rep + 1,
+        wallMillis / 1000, error == null ? "" : " (" + error + ")");
+  }
+
+  private void checkCounts(String scenario, String config, List<Jvm.Run> runs, long succeeded, long failed) {
+    for (Jvm.Run run : runs) {
+      if (run.exitCode() != 0 || run.result().isEmpty()) {
+        notes.add(scenario + " " + config + ": a child JVM exited with " + run.exitCode()
+            + " and no result; see " + run.log());
+        continue;
+      }
+      if (run.number("succeeded") != succeeded || run.number("failed") != failed) {
+        notes.add(String.format(Locale.ROOT, "%s %s: UNEXPECTED outcome: %d found, %d succeeded, %d failed, "
+            + "%d aborted, %d skipped (expected %d succeeded, %d failed). First failure: %s. Log: %s", scenario,
+            config, run.number("found"), run.number("succeeded"), run.number("failed"), run.number("aborted"),
+            run.number("skipped"), succeeded, failed, abbreviate(run.text("firstFailureMessage")), run.log()));
+        return;
+      }
+    }
+  }
+
+  private void checkUp(String scenario, String config, List<Jvm.Run> runs, long up) {
+    for (Jvm.Run run : runs) {
+      if (run.number("up") != up) {
+        notes.add(scenario + " " + config + ": UNEXPECTED: " + run.number("up") + " of " + run.number("results")
+            + " services UP (expected " + up + "): " + run.text("firstNotUp") + ". Log: " + run.log());
+        return;
+      }
+    }
+  }
+
+  private void firstFailureNote(String scenario, List<Jvm.Run> runs) {
+    if (runs.isEmpty()) {
+      return;
+    }
+    Jvm.Run run = runs.get(0);
+    notes.add(String.format(Locale.ROOT, "%s A: first test red %s ms after JVM start (all %d red after %s ms); "
+        + "its message: %s", scenario, run.text("firstFailureMillis"), run.number("failed"),
+        run.text("executeEndMillis"), abbreviate(run.text("firstFailureMessage"))));
+  }
+
+  private static String firstError(List<Jvm.Run> a, List<Jvm.Run> b) {
+    return Stream.concat(a.stream(), b.stream()).map(r -> {
+      if (!r.text("error").isEmpty()) {
+        return r.text("error");
+      }
+      return r.result().isEmpty() ? "child JVM exited with " + r.exitCode() + " and no result; see " + r.log() : null;
+    }).filter(e -> e != null).findFirst().map(BenchMain::abbreviate).orElse(null);
+  }
+
+  private static String abbreviate(String text) {
+    String oneLine = text.replaceAll("\\s+", " ");
+    return oneLine.length() > 300 ? oneLine.substring(0, 300) + "…" : oneLine;
+  }
+
+  private static Stats wall(List<Jvm.Run> runs) {
+    return stat(runs, Jvm.Run::wallMillis);
+  }
+
+  private static Stats stat(List<Jvm.Run> runs, ToDoubleFunction<Jvm.Run> value) {
+    return Stats.of(runs.stream().filter(r -> !r.result().isEmpty()).map(r -> value.applyAsDouble(r))
+        .filter(v -> v >= 0).toList());
+  }
+
+  private static List<Path> jars(Path directory) {
+    if (!Files.isDirectory(directory)) {
+      return List.of();
+    }
+    try (Stream<Path> files = Files.list(directory)) {
+      return files.filter(p -> p.toString().endsWith(".jar")).sorted().toList();
+    } catch (IOException ex) {
+      throw new UncheckedIOException(ex);
+    }
+  }
+
+  private static long size(Path file) {
+    try {
+      return Files.size(file);
+    } catch (IOException ex) {
+      throw new UncheckedIOException(ex);
+    }
+  }
+}

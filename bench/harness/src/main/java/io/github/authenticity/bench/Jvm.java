@@ -1,0 +1,73 @@
+package io.github.authenticity.bench;
+
+import java.io.File;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Properties;
+import java.util.concurrent.TimeUnit;
+
+/** Starts a fresh child JVM, waits for it, and measures its wall time from the outside. */
+final class Jvm {
+
+  /** What one child run produced. */
+  record Run(double wallMillis, int exitCode, Properties result, Path log) {
+
+    long number(String key) {
+      String value = result.getProperty(key, "");
+      return value.isEmpty() ? -1 : Long.parseLong(value);
+    }
+
+    String text(String key) {
+      return result.getProperty(key, "");
+    }
+  }
+
+  private static int counter;
+
+  private final Path workDirectory;
+
+  Jvm(Path workDirectory) {
+    this.workDirectory = workDirectory;
+  }
+
+  /** Runs {@code mainClass} in a fresh JVM; the child writes its result to {@code -Dbench.out}. */
+  Run run(String label, List<Path> classpath, List<String> jvmOptions, String mainClass, List<String> args,
+      Duration timeout) {
+    int id = ++counter;
+    Path log = workDirectory.resolve("logs").resolve(String.format("%03d-%s.log", id, label));
+    Path out = workDirectory.resolve("logs").resolve(String.format("%03d-%s.properties", id, label));
+    List<String> command = new ArrayList<>();
+    command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
+    command.addAll(jvmOptions);
+    command.add("-Dbench.out=" + out);
+    command.add("-cp");
+    command.add(String.join(File.pathSeparator, classpath.stream().map(Path::toString).toList()));
+    command.add(mainClass);
+    command.addAll(args);
+    try {
+      Files.createDirectories(log.getParent());
+      Files.deleteIfExists(out);
+      ProcessBuilder builder = new ProcessBuilder(command).directory(workDirectory.toFile())
+          .redirectErrorStream(true).redirectOutput(log.toFile());
+      long start = System.nanoTime();
+      Process process = builder.start();
+      if (!process.waitFor(timeout.toMillis(), TimeUnit.MILLISECONDS)) {
+        process.destroyForcibly().waitFor();
+        throw new IllegalStateException("Child JVM [" + label + "] ran longer than " + timeout.toSeconds()
+            + " s and was stopped; see " + log);
+      }
+      double wall = (System.nanoTime() - start) / 1e6;
+      return new Run(wall, process.exitValue(), ChildOutput.read(out), log);
+    } catch (IOException ex) {
+      throw new UncheckedIOException("Cannot start child JVM [" + label + "]: " + ex.getMessage(), ex);
+    } catch (InterruptedException ex) {
+      Thread.currentThread().interrupt();
+      throw new IllegalStateException("Interrupted while waiting for child JVM [" + label + "]", ex);
+    }
+  }
+}

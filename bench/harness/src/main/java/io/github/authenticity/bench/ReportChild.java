@@ -1,0 +1,95 @@
+package io.github.authenticity.bench;
+
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.lang.management.ManagementFactory;
+import java.lang.management.MemoryPoolMXBean;
+import java.lang.management.MemoryType;
+import java.lang.reflect.InvocationTargetException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Properties;
+
+import io.github.authenticity.core.events.EventFile;
+
+/**
+ * Child JVM main for scenario 4, run with {@code -Xmx512m}: reads every events file in a directory,
+ * and in mode {@code full} also builds the report and writes all its files
+ * ({@code ReportBuilder}, {@code ReportWriter.writeAll}); mode {@code read} only reads the files
+ * (the floor set by parsing). Arguments: {@code mode eventsDirectory outputDirectory}.
+ */
+public final class ReportChild {
+
+  private ReportChild() {
+  }
+
+  public static void main(String[] args) throws Exception {
+    String mode = args[0];
+    Path events = Path.of(args[1]);
+    Path output = Path.of(args[2]);
+    Properties out = new Properties();
+    try {
+      long start = System.nanoTime();
+      List<EventFile> files = new ArrayList<>();
+      long lines = 0;
+      for (Path file : EventFile.find(events)) {
+        EventFile read = EventFile.read(file);
+        lines += read.events().size();
+        files.add(read);
+      }
+      long readDone = System.nanoTime();
+      out.setProperty("events", Long.toString(lines));
+      out.setProperty("readMillis", millis(readDone - start));
+      if (mode.equals("full")) {
+        // reflection: the report API (core/report) may not be on this branch yet; see REPORT-API.md
+        Class<?> builderType = Class.forName("io.github.authenticity.core.report.ReportBuilder");
+        Object builder = builderType.getConstructor().newInstance();
+        for (EventFile file : files) {
+          builderType.getMethod("addEventFile", EventFile.class).invoke(builder, file);
+        }
+        files = null; // the builder holds what it needs
+        Object report = builderType.getMethod("build").invoke(builder);
+        long built = System.nanoTime();
+        Class<?> reportType = Class.forName("io.github.authenticity.core.report.Report");
+        Class<?> writerType = Class.forName("io.github.authenticity.core.report.ReportWriter");
+        Files.createDirectories(output);
+        Object written = writerType.getMethod("writeAll", reportType, Path.class).invoke(null, report, output);
+        long done = System.nanoTime();
+        out.setProperty("buildMillis", millis(built - readDone));
+        out.setProperty("writeMillis", millis(done - built));
+        out.setProperty("written", String.valueOf(written));
+        Path html = output.resolve("authenticity-report.html");
+        out.setProperty("htmlBytes", Files.isRegularFile(html) ? Long.toString(Files.size(html)) : "-1");
+        Object tests = reportType.getMethod("tests").invoke(report);
+        out.setProperty("reportTests", Integer.toString(((List<?>) tests).size()));
+      }
+      out.setProperty("totalMillis", millis(System.nanoTime() - start));
+    } catch (Exception | LinkageError ex) {
+      Throwable cause = ex instanceof InvocationTargetException ite && ite.getCause() != null ? ite.getCause() : ex;
+      StringWriter trace = new StringWriter();
+      cause.printStackTrace(new PrintWriter(trace));
+      System.err.println(trace);
+      out.setProperty("error", cause.getClass().getSimpleName() + ": " + cause.getMessage());
+    } catch (OutOfMemoryError ex) {
+      out.setProperty("error", "OutOfMemoryError: " + ex.getMessage());
+    }
+    long peakHeap = 0;
+    for (MemoryPoolMXBean pool : ManagementFactory.getMemoryPoolMXBeans()) {
+      if (pool.getType() == MemoryType.HEAP) {
+        peakHeap += pool.getPeakUsage().getUsed();
+      }
+    }
+    out.setProperty("peakHeapKb", Long.toString(peakHeap / 1024));
+    out.setProperty("maxHeapKb", Long.toString(Runtime.getRuntime().maxMemory() / 1024));
+    out.setProperty("vmHwmKb", Long.toString(ProcStatus.vmHwmKb()));
+    ChildOutput.write(out);
+    System.exit(0);
+  }
+
+  private static String millis(long nanos) {
+    return String.format(Locale.ROOT, "%.1f", nanos / 1e6);
+  }
+}
