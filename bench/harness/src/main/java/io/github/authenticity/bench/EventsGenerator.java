@@ -17,6 +17,9 @@ import io.github.authenticity.core.events.EventLog;
  */
 final class EventsGenerator {
 
+  /** Change when the generated content changes, so cached files are regenerated. */
+  static final int VERSION = 1;
+
   private EventsGenerator() {
   }
 

@@ -15,7 +15,7 @@ import java.util.concurrent.TimeUnit;
 final class Jvm {
 
   /** What one child run produced. */
-  record Run(double wallMillis, int exitCode, Properties result, Path log) {
+  record Run(double wallMillis, int exitCode, Properties result, Path log, boolean timedOut) {
 
     long number(String key) {
       String value = result.getProperty(key, "");
@@ -58,11 +58,12 @@ final class Jvm {
       Process process = builder.start();
       if (!process.waitFor(timeout.toMillis(), TimeUnit.MILLISECONDS)) {
         process.destroyForcibly().waitFor();
-        throw new IllegalStateException("Child JVM [" + label + "] ran longer than " + timeout.toSeconds()
+        System.err.println("[bench] child JVM [" + label + "] ran longer than " + timeout.toSeconds()
             + " s and was stopped; see " + log);
+        return new Run((System.nanoTime() - start) / 1e6, -1, new Properties(), log, true);
       }
       double wall = (System.nanoTime() - start) / 1e6;
-      return new Run(wall, process.exitValue(), ChildOutput.read(out), log);
+      return new Run(wall, process.exitValue(), ChildOutput.read(out), log, false);
     } catch (IOException ex) {
       throw new UncheckedIOException("Cannot start child JVM [" + label + "]: " + ex.getMessage(), ex);
     } catch (InterruptedException ex) {
