@@ -57,6 +57,7 @@ public final class ConfigLoader {
    * @throws ConfigurationException for any bad input, with file, key, line and what is allowed
    */
   public AuthenticityConfig load() {
-    throw new UnsupportedOperationException("implemented by the configuration work");
+    ClassLoader loader = classLoader != null ? classLoader : ConfigLoader.class.getClassLoader();
+    return new ConfigReader(parameters, environmentVariables, loader).read();
   }
 }
