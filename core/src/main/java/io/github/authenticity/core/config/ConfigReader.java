@@ -167,6 +167,7 @@ final class ConfigReader {
         .orElse(Path.of(AuthenticityConfig.DEFAULT_OUTPUT_DIRECTORY));
     Path history = path(topSetting(top, "history", ConfigLoader.HISTORY_KEY))
         .orElse(outputDirectory.resolve("history.json"));
+    top.keySet().removeIf(key -> key.startsWith("x-"));
     return new AuthenticityConfig(environment, isStaging, definitions, detection, mode, requireEnvironment,
         outputDirectory, history, source);
   }
@@ -272,7 +273,7 @@ final class ConfigReader {
         throw new ConfigurationException(Messages.withWhere(Messages.at(display, keyNode, childPath),
             Messages.duplicateKey(previous.getKeyNode().getStartMark().getLine() + 1)));
       }
-      if (allowed != null && !allowed.contains(name)) {
+      if (allowed != null && !allowed.contains(name) && !(path == null && name.startsWith("x-"))) {
         throw new ConfigurationException(Messages.withWhere(Messages.at(display, keyNode, childPath),
             Messages.unknownKey(name, allowed)));
       }
