@@ -42,11 +42,11 @@ final class ConfigReader {
 
   static final String NO_SOURCE = AuthenticityConfig.NO_SOURCE;
   static final String DETECTION_PREFIX = "authenticity.detection.";
-  static final String FALLBACK_PATTERNS_KEY = "authenticity.detection.fallbackPatterns";
-  static final String INTERACTION_KEY = "authenticity.detection.interaction";
-  static final String TOO_FAST_FACTOR_KEY = "authenticity.detection.tooFast.factor";
-  static final String TOO_FAST_MIN_RUNS_KEY = "authenticity.detection.tooFast.minRuns";
-  static final String STAGING_KEY = "authenticity.staging";
+  static final String FALLBACK_PATTERNS_KEY = ConfigLoader.FALLBACK_PATTERNS_KEY;
+  static final String INTERACTION_KEY = ConfigLoader.INTERACTION_KEY;
+  static final String TOO_FAST_FACTOR_KEY = ConfigLoader.TOO_FAST_FACTOR_KEY;
+  static final String TOO_FAST_MIN_RUNS_KEY = ConfigLoader.TOO_FAST_MIN_RUNS_KEY;
+  static final String STAGING_KEY = ConfigLoader.STAGING_KEY;
 
   private static final List<String> TOP_KEYS = List.of("detection", "environment", "environments", "history",
       "mode", "outputDirectory", "requireEnvironment");

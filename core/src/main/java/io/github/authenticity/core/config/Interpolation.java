@@ -6,7 +6,7 @@ import java.util.Optional;
 /**
  * Resolves {@code ${NAME}}, {@code ${NAME:-default}} (environment variables; {@code env:NAME} also works),
  * {@code ${sys:name}} and {@code ${sys:name:-default}} (configuration parameters, then system properties);
- * {@code $${} is a literal {@code ${}. A default is used when the variable is unset or empty.
+ * <code>$${</code> is a literal <code>${</code>. A default is used when the variable is unset or empty.
  */
 final class Interpolation {
 
