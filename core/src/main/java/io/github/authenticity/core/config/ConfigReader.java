@@ -66,6 +66,8 @@ final class ConfigReader {
   private final ClassLoader classLoader;
   private final Interpolation interpolation;
   private final ServiceSchema schema;
+  /** Secret values of the active environment, registered with {@link Secrets} once all are known. */
+  private final Set<String> secrets = new LinkedHashSet<>();
   private String display = NO_SOURCE;
   private String source = NO_SOURCE;
 
@@ -167,7 +169,7 @@ final class ConfigReader {
         .orElse(Path.of(AuthenticityConfig.DEFAULT_OUTPUT_DIRECTORY));
     Path history = path(topSetting(top, "history", ConfigLoader.HISTORY_KEY))
         .orElse(outputDirectory.resolve("history.json"));
-    top.keySet().removeIf(key -> key.startsWith("x-"));
+    registerSecrets(definitions, environment);
     return new AuthenticityConfig(environment, isStaging, definitions, detection, mode, requireEnvironment,
         outputDirectory, history, source);
   }
@@ -295,7 +297,7 @@ final class ConfigReader {
     if (node.getNodeId() == NodeId.sequence) {
       return "a list";
     }
-    return node instanceof ScalarNode scalar ? "[" + scalar.getValue() + "]" : "a " + node.getNodeId();
+    return node instanceof ScalarNode ? "a single value" : "a " + node.getNodeId();
   }
 
   private static String child(String path, String key) {
@@ -646,7 +648,7 @@ final class ConfigReader {
         values.put(setting.key, value);
       }
     }
-    if (keys.get("headers") == ServiceSchema.Type.HEADERS) {
+    if (keys.containsKey("headers")) {
       Map<String, String> headers = new LinkedHashMap<>();
       for (Map.Entry<String, Setting> header : raw.headers.entrySet()) {
         Setting setting = header.getValue();
@@ -658,17 +660,12 @@ final class ConfigReader {
         if (value != null && value != UNRESOLVED) {
           headers.put(header.getKey(), value);
           if (strict) {
-            Secrets.registerHeader(header.getKey(), value);
+            secrets.addAll(Secrets.secretsOfHeader(header.getKey(), value));
           }
         }
       }
       if (!headers.isEmpty()) {
         values.put("headers", Collections.unmodifiableMap(headers));
-      }
-    } else if (raw.headersKey != null) {
-      Object value = value(raw.headersKey, ServiceSchema.Type.ANY, type, strict);
-      if (value != null && value != UNRESOLVED) {
-        values.put("headers", value);
       }
     }
     for (String required : ServiceSchema.required(type)) {
@@ -687,6 +684,32 @@ final class ConfigReader {
     return new ServiceDefinition(raw.name, type, values, timeout, maxLatency, raw.source);
   }
 
+  /**
+   * Registers the secrets found, except values that the configuration shows openly anyway (a service name,
+   * a probe type, the environment, a host, user or database): a local password such as {@code postgres} must
+   * not turn every mention of the service into {@code ****}.
+   */
+  private void registerSecrets(Map<String, ServiceDefinition> definitions, String environment) {
+    Set<String> open = new TreeSet<>(String.CASE_INSENSITIVE_ORDER);
+    open.add(environment);
+    open.addAll(ServiceSchema.BUILT_IN_TYPES);
+    for (ServiceDefinition definition : definitions.values()) {
+      open.add(definition.name());
+      open.add(definition.probe());
+      definition.settings().forEach((key, value) -> {
+        if (value instanceof String text && !Secrets.isSecretKey(key) && !key.equals("url")
+            && !key.equals("endpoints")) {
+          open.add(text);
+        }
+      });
+    }
+    for (String secret : secrets) {
+      if (!open.contains(secret)) {
+        Secrets.register(secret);
+      }
+    }
+  }
+
   /** The resolved, checked value of one service setting; null when empty, {@link #UNRESOLVED} when unresolvable. */
   private Object value(Setting setting, ServiceSchema.Type type, String probe, boolean strict) {
     if (type == ServiceSchema.Type.ANY) {
@@ -696,7 +719,7 @@ final class ConfigReader {
           return text;
         }
         if (strict && Secrets.isSecretKey(setting.key)) {
-          Secrets.register(text);
+          secrets.add(text);
         }
         return typed(text, true);
       }
@@ -712,7 +735,7 @@ final class ConfigReader {
         if (text != null) {
           endpoints.add(convert(item, () -> ServiceSchema.endpoint(text, Messages.shown(item.key, text))));
           if (strict) {
-            Secrets.registerUrl(text);
+            secrets.addAll(Secrets.secretsOfUrl(text));
           }
         }
       }
@@ -725,10 +748,10 @@ final class ConfigReader {
     Object value = convert(setting, () -> ServiceSchema.convert(type, setting.key, text, probe));
     if (strict) {
       if (Secrets.isSecretKey(setting.key)) {
-        Secrets.register(text);
+        secrets.add(text);
       }
       if (type == ServiceSchema.Type.URL) {
-        Secrets.registerUrl(text);
+        secrets.addAll(Secrets.secretsOfUrl(text));
       }
     }
     return value;
@@ -746,7 +769,7 @@ final class ConfigReader {
         return text == UNRESOLVED ? UNRESOLVED : null;
       }
       if (strict && Secrets.isSecretKey(key)) {
-        Secrets.register(text);
+        secrets.add(text);
       }
       boolean plain = scalar.getScalarStyle() == org.yaml.snakeyaml.DumperOptions.ScalarStyle.PLAIN;
       return typed(text, plain);

@@ -3,6 +3,7 @@ package io.github.authenticity.core.config;
 import java.net.URLDecoder;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Locale;
@@ -142,10 +143,11 @@ public final class Secrets {
     }
   }
 
-  /** Registers the secret parts of {@code url}: its user-info (and password) and secret query values. */
-  static void registerUrl(String url) {
+  /** The secret parts of {@code url}: its user-info (and password) and the values of secret query parameters. */
+  static List<String> secretsOfUrl(String url) {
+    List<String> result = new ArrayList<>();
     if (url == null) {
-      return;
+      return result;
     }
     int schemeEnd = url.indexOf("://");
     if (schemeEnd > 0) {
@@ -157,35 +159,38 @@ public final class Secrets {
       int at = url.lastIndexOf('@', end - 1);
       if (at >= start) {
         String userInfo = url.substring(start, at);
-        register(userInfo);
+        result.add(userInfo);
         int colon = userInfo.indexOf(':');
         if (colon >= 0) {
-          register(userInfo.substring(colon + 1));
-          register(decode(userInfo.substring(colon + 1)));
+          result.add(userInfo.substring(colon + 1));
+          result.add(decode(userInfo.substring(colon + 1)));
         }
       }
     }
     Matcher pairs = QUERY_PAIR.matcher(url);
     while (pairs.find()) {
       if (isSecretKey(decode(pairs.group(2)))) {
-        register(pairs.group(3));
-        register(decode(pairs.group(3)));
+        result.add(pairs.group(3));
+        result.add(decode(pairs.group(3)));
       }
     }
+    return result;
   }
 
-  /** Registers a header's value when it is secret by name or holds a credential such as {@code Bearer ...}. */
-  static void registerHeader(String name, String value) {
+  /** The secret parts of a header: its whole value when the name is secret, and any {@code Bearer ...} credential. */
+  static List<String> secretsOfHeader(String name, String value) {
+    List<String> result = new ArrayList<>();
     if (value == null) {
-      return;
+      return result;
+    }
+    if (isSecretKey(name)) {
+      result.add(value);
     }
     Matcher credential = SCHEME_CREDENTIAL.matcher(value);
-    if (isSecretKey(name)) {
-      register(value);
-    }
     while (credential.find()) {
-      register(credential.group().substring(credential.group(1).length()).strip());
+      result.add(credential.group().substring(credential.group(1).length()).strip());
     }
+    return result;
   }
 
   private static String redactQueryPairs(String text) {

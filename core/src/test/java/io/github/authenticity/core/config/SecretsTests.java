@@ -95,6 +95,30 @@ class SecretsTests {
   }
 
   @Test
+  void aPasswordThatTheConfigurationShowsOpenlyIsNotRegistered() {
+    Loading.yaml(root, """
+        environments:
+          local:
+            services:
+              pgopen: { probe: postgres, host: localhost, user: pguser-open, password: pguser-open }
+              cacheopen: { probe: redis, host: localhost, password: cacheopen }
+        """).load();
+
+    assertThat(Secrets.redact("service cacheopen as pguser-open")).isEqualTo("service cacheopen as pguser-open");
+  }
+
+  @Test
+  void aScalarWhereAMappingBelongsIsNotShown() {
+    assertThat(Loading.yaml(root, """
+        environments:
+          local:
+            services:
+              api: { probe: http, url: "http://h/", headers: "Bearer not-shown-4411" }
+        """).error()).isEqualTo("authenticity.yaml:4:54: environments.local.services.api.headers: expected a mapping"
+        + " (key: value), found a single value");
+  }
+
+  @Test
   void theRegistryIsSafeUnderConcurrentUse() throws Exception {
     ExecutorService executor = Executors.newFixedThreadPool(4);
     try {
