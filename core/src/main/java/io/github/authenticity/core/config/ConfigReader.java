@@ -232,7 +232,9 @@ final class ConfigReader {
     } catch (MarkedYAMLException ex) {
       Mark mark = ex.getProblemMark() != null ? ex.getProblemMark() : ex.getContextMark();
       String problem = ex.getProblem() != null ? ex.getProblem() : ex.getMessage();
-      if (ex.getContext() != null && ex.getContextMark() != null && ex.getContextMark() != mark) {
+      if (ex.getContext() != null && problem.startsWith("but ")) {
+        problem = ex.getContext() + ", " + problem;
+      } else if (ex.getContext() != null && ex.getContextMark() != null && ex.getContextMark() != mark) {
         problem = problem + " (" + ex.getContext() + " at line " + (ex.getContextMark().getLine() + 1) + ")";
       }
       if (mark == null) {
@@ -241,6 +243,9 @@ final class ConfigReader {
       throw new ConfigurationException(Messages.malformedYaml(display, mark.getLine() + 1, mark.getColumn() + 1,
           problem), ex);
     } catch (YAMLException ex) {
+      if (ex.getCause() instanceof IOException io) {
+        throw new ConfigurationException(Messages.unreadable(source, io), ex);
+      }
       throw new ConfigurationException(Messages.malformedYaml(display, String.valueOf(ex.getMessage())), ex);
     }
   }

@@ -57,7 +57,8 @@ final class Messages {
   }
 
   static String unreadable(String source, Exception cause) {
-    return "Cannot read configuration file [" + source + "]: " + cause;
+    return "Cannot read configuration file [" + source + "]: " + cause + "; check that it is readable and"
+        + " encoded in UTF-8";
   }
 
   static String bothFiles(String yaml, String yml) {

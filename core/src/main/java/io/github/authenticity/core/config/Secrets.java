@@ -44,7 +44,7 @@ public final class Secrets {
 
   private static final Pattern PAIR = Pattern.compile(
       "([A-Za-z0-9_.-]*(?i:password|passwd|secret|token|authorization|cookie|api-key|apikey|api_key|credential"
-          + "|private|signature)[A-Za-z0-9_.-]*)(\"?\\s*[=:]\\s*)"
+          + "|private|signature)[A-Za-z0-9_.-]*)(\"?\\s*(?:=|:(?!-))\\s*)"
           + "((?i:Bearer|Basic)\\s+[A-Za-z0-9._~+/=:-]+|\"[^\"]*\"|'[^']*'|[^\\s,;&\"'<>)}\\]]+)");
 
   private Secrets() {
@@ -117,6 +117,10 @@ public final class Secrets {
     result = USER_INFO.matcher(result).replaceAll(match -> Matcher.quoteReplacement(match.group(1) + REDACTED + "@"));
     result = redactQueryPairs(result);
     result = PAIR.matcher(result).replaceAll(match -> {
+      if (match.group(2).contains(":") && match.group(1).contains(".")) {
+        // a key path in a message ("...headers.Authorization: environment variable ... is not set"), not a pair
+        return Matcher.quoteReplacement(match.group());
+      }
       String value = match.group(3);
       String replacement = value.startsWith("\"") ? "\"" + REDACTED + "\""
           : value.startsWith("'") ? "'" + REDACTED + "'" : REDACTED;

@@ -35,6 +35,25 @@ class ConfigErrorsTests {
   }
 
   @Test
+  void tabsAndSeveralDocumentsAreMalformed() {
+    assertThat(error("environments:\n\tlocal: {}\n")).isEqualTo("authenticity.yaml:2:1: malformed YAML: found"
+        + " character '\\t(TAB)' that cannot start any token. (Do not use \\t(TAB) for indentation); fix the file at that"
+        + " position");
+    assertThat(error("mode: fail\n---\nmode: report\n")).isEqualTo("authenticity.yaml:2:1: malformed YAML: expected"
+        + " a single document in the stream, but found another document; fix the file at that position");
+  }
+
+  @Test
+  void aFileThatIsNotUtf8() throws java.io.IOException {
+    Path file = root.resolve("latin1.yaml");
+    java.nio.file.Files.write(file, new byte[] {'m', 'o', 'd', 'e', ':', ' ', (byte) 0xE9, '\n'});
+
+    assertThat(Loading.empty(root).param("authenticity.config", file.toString()).error()).isEqualTo("Cannot read"
+        + " configuration file [" + file + "]: java.nio.charset.MalformedInputException: Input length = 1; check"
+        + " that it is readable and encoded in UTF-8");
+  }
+
+  @Test
   void aListAtTheTopIsAnError() {
     assertThat(error("- a\n- b\n"))
         .isEqualTo("authenticity.yaml:1:1: (top level): expected a mapping (key: value), found a list");

@@ -61,6 +61,14 @@ class SecretsTests {
   }
 
   @Test
+  void configurationMessagesSurviveRedaction() {
+    String message = "authenticity.yaml:13:44: environments.staging.services.backend.headers.Authorization:"
+        + " environment variable [STAGING_TOKEN] is not set; set it or write ${STAGING_TOKEN:-default}";
+
+    assertThat(Secrets.redact(message)).isEqualTo(message);
+  }
+
+  @Test
   void redactsRegisteredValuesWhereverTheyAppear() {
     Secrets.register("registered-value-7f3a");
     Secrets.register("a b");
