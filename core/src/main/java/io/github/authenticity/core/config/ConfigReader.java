@@ -82,86 +82,27 @@ final class ConfigReader {
   AuthenticityConfig read() {
     Node root = locateAndCompose();
     Map<String, NodeTuple> top = root == null ? new LinkedHashMap<>() : mapping(root, null, TOP_KEYS);
+    Selected environment = selectEnvironment(top);
+    ActiveEnvironment active = readEnvironments(top, environment);
 
-    // the active environment
-    String environment;
-    String environmentFrom;
-    Optional<String> fromParameter = parameter(ConfigLoader.ENVIRONMENT_KEY);
-    String fromVariable = Optional.ofNullable(environmentVariables.get(ConfigLoader.ENVIRONMENT_VARIABLE))
-        .map(String::strip).orElse("");
-    if (fromParameter.isPresent()) {
-      environment = fromParameter.get();
-      environmentFrom = Messages.environmentFromParameter();
-    } else if (!fromVariable.isEmpty()) {
-      environment = fromVariable;
-      environmentFrom = Messages.environmentFromVariable();
-    } else if (top.containsKey("environment") && text(fileSetting(top, "environment", null), true) != null) {
-      NodeTuple tuple = top.get("environment");
-      environment = text(fileSetting(top, "environment", null), true).strip();
-      environmentFrom = Messages.environmentFromFile(tuple.getValueNode().getStartMark().getLine() + 1);
-    } else {
-      environment = "local";
-      environmentFrom = "the default";
-    }
-
-    // environments: every one is checked; only the active one is resolved strictly
-    Map<String, RawService> services = new LinkedHashMap<>();
-    Boolean staging = null;
-    if (top.containsKey("environments")) {
-      NodeTuple environmentsTuple = top.get("environments");
-      Map<String, NodeTuple> environments = mapping(environmentsTuple.getValueNode(), "environments", null);
-      if (!environments.containsKey(environment)) {
-        throw new ConfigurationException(Messages.withWhere(Messages.at(display, environmentsTuple.getKeyNode(),
-            "environments"), Messages.undefinedEnvironment(environment, environmentFrom, environments.keySet())));
-      }
-      for (Map.Entry<String, NodeTuple> entry : environments.entrySet()) {
-        String name = entry.getKey();
-        boolean active = name.equals(environment);
-        String path = "environments." + name;
-        Map<String, NodeTuple> body = mapping(entry.getValue().getValueNode(), path, ENVIRONMENT_KEYS);
-        Setting stagingSetting = fileSetting(body, "staging", path);
-        String stagingText = stagingSetting == null ? null : text(stagingSetting, active);
-        Boolean stagingValue = null;
-        if (stagingText != null && stagingText != UNRESOLVED) {
-          stagingValue = convert(stagingSetting, () -> ServiceSchema.bool(stagingText.strip(),
-              Messages.shown("staging", stagingText)));
-        }
-        Map<String, RawService> raw = rawServices(body.get("services"), path + ".services");
-        if (active) {
-          staging = stagingValue;
-          services = raw;
-        } else {
-          for (RawService service : raw.values()) {
-            build(service, name, false);
-          }
-        }
-      }
-    }
+    Boolean staging = active.staging();
     Optional<String> stagingOverride = parameter(STAGING_KEY);
     if (stagingOverride.isPresent()) {
       Setting setting = Setting.ofParameter("staging", STAGING_KEY, stagingOverride.get());
       String value = interpolated(setting, stagingOverride.get(), true);
       staging = convert(setting, () -> ServiceSchema.bool(value.strip(), value));
     }
-    boolean isStaging = staging != null ? staging : environment.equalsIgnoreCase("staging");
+    boolean isStaging = staging != null ? staging : environment.name().equalsIgnoreCase("staging");
 
-    applyServiceOverrides(services, environment);
+    Map<String, RawService> services = active.services();
+    applyServiceOverrides(services, environment.name());
     Map<String, ServiceDefinition> definitions = new TreeMap<>();
     for (RawService service : services.values()) {
-      definitions.put(service.name, build(service, environment, true));
+      definitions.put(service.name, build(service, environment.name(), true));
     }
 
     Detection detection = detection(top);
-    Mode mode = Mode.FAIL;
-    Setting modeSetting = topSetting(top, "mode", ConfigLoader.MODE_KEY);
-    String modeText = modeSetting == null ? null : text(modeSetting, true);
-    if (modeText != null) {
-      mode = convert(modeSetting, () -> switch (modeText.strip().toLowerCase(Locale.ROOT)) {
-        case "fail" -> Mode.FAIL;
-        case "report" -> Mode.REPORT;
-        default -> throw new Problem(Messages.badMode(modeText));
-      });
-    }
+    Mode mode = mode(top);
     Setting requireSetting = topSetting(top, "requireEnvironment", ConfigLoader.REQUIRE_ENVIRONMENT_KEY);
     Optional<String> requireEnvironment = Optional.ofNullable(requireSetting == null ? null : text(requireSetting, true))
         .map(String::strip).filter(value -> !value.isEmpty());
@@ -169,9 +110,86 @@ final class ConfigReader {
         .orElse(Path.of(AuthenticityConfig.DEFAULT_OUTPUT_DIRECTORY));
     Path history = path(topSetting(top, "history", ConfigLoader.HISTORY_KEY))
         .orElse(outputDirectory.resolve("history.json"));
-    registerSecrets(definitions, environment);
-    return new AuthenticityConfig(environment, isStaging, definitions, detection, mode, requireEnvironment,
+    registerSecrets(definitions, environment.name());
+    return new AuthenticityConfig(environment.name(), isStaging, definitions, detection, mode, requireEnvironment,
         outputDirectory, history, source);
+  }
+
+  /** The active environment's name and what selected it, for messages. */
+  private record Selected(String name, String from) {
+  }
+
+  /** The active environment's services as configured, and its {@code staging} flag when set. */
+  private record ActiveEnvironment(Map<String, RawService> services, Boolean staging) {
+  }
+
+  private Selected selectEnvironment(Map<String, NodeTuple> top) {
+    Optional<String> fromParameter = parameter(ConfigLoader.ENVIRONMENT_KEY);
+    if (fromParameter.isPresent()) {
+      return new Selected(fromParameter.get(), Messages.environmentFromParameter());
+    }
+    String fromVariable = Optional.ofNullable(environmentVariables.get(ConfigLoader.ENVIRONMENT_VARIABLE))
+        .map(String::strip).orElse("");
+    if (!fromVariable.isEmpty()) {
+      return new Selected(fromVariable, Messages.environmentFromVariable());
+    }
+    Setting fromFile = fileSetting(top, "environment", null);
+    String name = fromFile == null ? null : text(fromFile, true);
+    if (name != null && !name.isBlank()) {
+      int line = top.get("environment").getValueNode().getStartMark().getLine() + 1;
+      return new Selected(name.strip(), Messages.environmentFromFile(line));
+    }
+    return new Selected("local", "the default");
+  }
+
+  /** Checks every environment (the inactive ones tolerate unset variables) and returns the active one. */
+  private ActiveEnvironment readEnvironments(Map<String, NodeTuple> top, Selected environment) {
+    NodeTuple environmentsTuple = top.get("environments");
+    if (environmentsTuple == null) {
+      return new ActiveEnvironment(new LinkedHashMap<>(), null);
+    }
+    Map<String, NodeTuple> environments = mapping(environmentsTuple.getValueNode(), "environments", null);
+    if (!environments.containsKey(environment.name())) {
+      throw new ConfigurationException(Messages.withWhere(Messages.at(display, environmentsTuple.getKeyNode(),
+          "environments"), Messages.undefinedEnvironment(environment.name(), environment.from(),
+          environments.keySet())));
+    }
+    ActiveEnvironment active = null;
+    for (Map.Entry<String, NodeTuple> entry : environments.entrySet()) {
+      String name = entry.getKey();
+      boolean isActive = name.equals(environment.name());
+      String path = "environments." + name;
+      Map<String, NodeTuple> body = mapping(entry.getValue().getValueNode(), path, ENVIRONMENT_KEYS);
+      Setting stagingSetting = fileSetting(body, "staging", path);
+      String stagingText = stagingSetting == null ? null : text(stagingSetting, isActive);
+      Boolean staging = null;
+      if (stagingText != null && stagingText != UNRESOLVED) {
+        staging = convert(stagingSetting, () -> ServiceSchema.bool(stagingText.strip(),
+            Messages.shown("staging", stagingText)));
+      }
+      Map<String, RawService> services = rawServices(body.get("services"), path + ".services");
+      if (isActive) {
+        active = new ActiveEnvironment(services, staging);
+      } else {
+        for (RawService service : services.values()) {
+          build(service, name, false);
+        }
+      }
+    }
+    return active;
+  }
+
+  private Mode mode(Map<String, NodeTuple> top) {
+    Setting setting = topSetting(top, "mode", ConfigLoader.MODE_KEY);
+    String text = setting == null ? null : text(setting, true);
+    if (text == null) {
+      return Mode.FAIL;
+    }
+    return convert(setting, () -> switch (text.strip().toLowerCase(Locale.ROOT)) {
+      case "fail" -> Mode.FAIL;
+      case "report" -> Mode.REPORT;
+      default -> throw new Problem(Messages.badMode(text));
+    });
   }
 
   // ---- locating and composing
