@@ -103,7 +103,7 @@ final class HttpProbe extends BuiltinProbe {
         connection.connect();
       } catch (IOException ex) {
         throw new ProbeFailure(Causes.of(ex, uri.getHost(), deadline.timeoutMillis(),
-            "accepted the connection but did not complete the TLS handshake"), ex);
+            "accepted the connection but did not complete the TLS handshake (is it a TLS port?)"), ex);
       }
       int status;
       try {
@@ -113,6 +113,10 @@ final class HttpProbe extends BuiltinProbe {
         String message = String.valueOf(ex.getMessage());
         if (!(ex instanceof SocketTimeoutException) && message.toLowerCase(Locale.ROOT).contains("invalid http response")) {
           throw new ProbeFailure("wrong protocol: the answer is not an HTTP response", ex);
+        }
+        if (message.toLowerCase(Locale.ROOT).contains("unexpected end of file")) {
+          throw new ProbeFailure("the server closed the connection without an HTTP response"
+              + (scheme.equals("http") ? " (is it a TLS port? then use https://)" : ""), ex);
         }
         throw new ProbeFailure(Causes.of(ex, uri.getHost(), deadline.timeoutMillis(),
             "accepted the connection but sent no HTTP response"), ex);

@@ -58,7 +58,7 @@ final class Wire {
         socket.startHandshake();
       } catch (SocketTimeoutException ex) {
         throw new ProbeFailure(Causes.timedOut(deadline.timeoutMillis(),
-            "accepted the connection but did not complete the TLS handshake"), ex);
+            "accepted the connection but did not complete the TLS handshake (is it a TLS port?)"), ex);
       }
       return socket;
     } catch (IOException | ProbeFailure | RuntimeException ex) {

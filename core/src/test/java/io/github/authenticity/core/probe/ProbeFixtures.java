@@ -164,4 +164,39 @@ final class ProbeFixtures {
       thread.join(1000);
     }
   }
+
+  /** A server socket that answers every connection with {@code banner}, then closes it after a moment. */
+  static final class Banner implements AutoCloseable {
+
+    private final ServerSocket server;
+    private final Thread thread;
+
+    Banner(String banner) throws IOException {
+      server = new ServerSocket(0, 50, InetAddress.getLoopbackAddress());
+      thread = new Thread(() -> {
+        while (!server.isClosed()) {
+          try (Socket socket = server.accept()) {
+            socket.getOutputStream().write(banner.getBytes(StandardCharsets.ISO_8859_1));
+            socket.getOutputStream().flush();
+            socket.setSoTimeout(300);
+            socket.getInputStream().read(new byte[4096]);
+          } catch (IOException ex) {
+            // next connection, or closed
+          }
+        }
+      }, "test-banner-server");
+      thread.setDaemon(true);
+      thread.start();
+    }
+
+    int port() {
+      return server.getLocalPort();
+    }
+
+    @Override
+    public void close() throws Exception {
+      server.close();
+      thread.join(2000);
+    }
+  }
 }
