@@ -111,7 +111,30 @@ final class PostgresProbe extends BuiltinProbe {
       byte[] body = Wire.readFully(in, length - 4);
       if (type == 'R') {
         int code = ByteBuffer.wrap(body).getInt();
-        return Outcome.up("PostgreSQL answered: " + authentication(code, body));
+        if (code != 0) {
+          return Outcome.up("PostgreSQL answered: " + authentication(code, body));
+        }
+        // authenticated (trust): the server still checks the role and the database, then says ReadyForQuery
+        try {
+          while (true) {
+            Wire.refresh(socket, deadline);
+            type = in.read();
+            if (type == -1 || type == 'Z') {
+              return Outcome.up("PostgreSQL answered: authentication ok");
+            }
+            length = in.readInt();
+            if (length < 4 || length > 16 * 1024) {
+              return Outcome.down("wrong protocol: a PostgreSQL message of " + length + " bytes after authentication");
+            }
+            body = Wire.readFully(in, length - 4);
+            if (type == 'E') {
+              break;
+            }
+          }
+        } catch (SocketTimeoutException ex) {
+          throw new ProbeFailure(Causes.timedOut(deadline.timeoutMillis(),
+              "PostgreSQL accepted the login but did not become ready"), ex);
+        }
       }
       Map<Character, String> fields = errorFields(body);
       String severity = fields.getOrDefault('V', fields.getOrDefault('S', "ERROR"));
