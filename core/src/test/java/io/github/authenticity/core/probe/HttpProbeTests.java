@@ -44,7 +44,7 @@ class HttpProbeTests {
   void aServerAnswering200IsUp() {
     ProbeResult result = probe(service("backend", "http", "url", http.url("/health")));
 
-    assertThat(result.status()).isEqualTo(ProbeStatus.UP);
+    assertThat(result.status()).as("%s", result).isEqualTo(ProbeStatus.UP);
     assertThat(result.detail()).isEqualTo("answered 200 OK");
     assertThat(result.endpoint()).isEqualTo("GET " + http.url("/health"));
     assertThat(result.service()).isEqualTo("backend");
@@ -57,7 +57,7 @@ class HttpProbeTests {
   void a503IsDownWithStatusAndReasonPhrase() {
     ProbeResult result = probe(service("backend", "http", "url", http.url("/unavailable")));
 
-    assertThat(result.status()).isEqualTo(ProbeStatus.DOWN);
+    assertThat(result.status()).as("%s", result).isEqualTo(ProbeStatus.DOWN);
     assertThat(result.detail()).isEqualTo("answered 503 Service Unavailable");
   }
 
@@ -65,7 +65,7 @@ class HttpProbeTests {
   void aRedirectIsUpByDefaultAndNotFollowed() {
     ProbeResult result = probe(service("backend", "http", "url", http.url("/moved")));
 
-    assertThat(result.status()).isEqualTo(ProbeStatus.UP);
+    assertThat(result.status()).as("%s", result).isEqualTo(ProbeStatus.UP);
     // the reason phrase is the server's own (the JDK's HttpServer calls 302 "Temporary Redirect")
     assertThat(result.detail()).isEqualTo("answered 302 Temporary Redirect");
   }
@@ -74,7 +74,7 @@ class HttpProbeTests {
   void anExpectedStatusOtherThanTheAnswerIsDown() {
     ProbeResult result = probe(service("backend", "http", "url", http.url("/moved"), "expectStatus", 200));
 
-    assertThat(result.status()).isEqualTo(ProbeStatus.DOWN);
+    assertThat(result.status()).as("%s", result).isEqualTo(ProbeStatus.DOWN);
     assertThat(result.detail()).isEqualTo("answered 302 Temporary Redirect, expected status 200");
   }
 
@@ -82,7 +82,7 @@ class HttpProbeTests {
   void anExpectedNon2xxStatusIsUp() {
     ProbeResult result = probe(service("backend", "http", "url", http.url("/unavailable"), "expectStatus", "503"));
 
-    assertThat(result.status()).isEqualTo(ProbeStatus.UP);
+    assertThat(result.status()).as("%s", result).isEqualTo(ProbeStatus.UP);
     assertThat(result.detail()).isEqualTo("answered 503 Service Unavailable");
   }
 
@@ -107,8 +107,8 @@ class HttpProbeTests {
     ProbeResult notMatching = probe(service("backend", "http", "url", http.url("/health"),
         "expectBody", "\"status\":\"READY\""));
 
-    assertThat(matching.status()).isEqualTo(ProbeStatus.UP);
-    assertThat(notMatching.status()).isEqualTo(ProbeStatus.DOWN);
+    assertThat(matching.status()).as("%s", matching).isEqualTo(ProbeStatus.UP);
+    assertThat(notMatching.status()).as("%s", notMatching).isEqualTo(ProbeStatus.DOWN);
     assertThat(notMatching.detail()).isEqualTo("answered 200 OK, but the body does not match expectBody "
         + "[\"status\":\"READY\"] (body starts [{\"status\":\"UP\",\"checks\":[{\"name\":\"db\",\"ok\":true}],\"a/b\":1}])");
   }
@@ -124,7 +124,7 @@ class HttpProbeTests {
 
     ProbeResult wrongValue = probe(service("b", "http", "url", http.url("/health"), "jsonPointer", "/status",
         "expectValue", "DOWN"));
-    assertThat(wrongValue.status()).isEqualTo(ProbeStatus.DOWN);
+    assertThat(wrongValue.status()).as("%s", wrongValue).isEqualTo(ProbeStatus.DOWN);
     assertThat(wrongValue.detail()).isEqualTo("answered 200 OK, but JSON /status is [UP], expected [DOWN]");
 
     ProbeResult missing = probe(service("b", "http", "url", http.url("/health"), "jsonPointer", "/checks/1/ok"));
@@ -136,7 +136,7 @@ class HttpProbeTests {
     ProbeResult result = probe(service("b", "http", "url", http.url("/unavailable"), "expectStatus", 503,
         "jsonPointer", "/status"));
 
-    assertThat(result.status()).isEqualTo(ProbeStatus.DOWN);
+    assertThat(result.status()).as("%s", result).isEqualTo(ProbeStatus.DOWN);
     assertThat(result.detail()).startsWith("answered 503 Service Unavailable, but the body is not JSON (")
         .endsWith("; body starts [down for maintenance])");
   }
@@ -146,7 +146,7 @@ class HttpProbeTests {
     ProbeResult result = probe(service("backend", "http", Duration.ofSeconds(2), Duration.ofMillis(100),
         "url", http.url("/slow")));
 
-    assertThat(result.status()).isEqualTo(ProbeStatus.DEGRADED);
+    assertThat(result.status()).as("%s", result).isEqualTo(ProbeStatus.DEGRADED);
     assertThat(result.latencyMillis()).isBetween(400L, 1500L);
     assertThat(result.detail())
         .isEqualTo("answered 200 OK in " + result.latencyMillis() + " ms, over maxLatency 100 ms");
@@ -157,7 +157,7 @@ class HttpProbeTests {
     ProbeResult result = probe(service("backend", "http", Duration.ofSeconds(2), Duration.ofSeconds(1),
         "url", http.url("/health")));
 
-    assertThat(result.status()).isEqualTo(ProbeStatus.UP);
+    assertThat(result.status()).as("%s", result).isEqualTo(ProbeStatus.UP);
     assertThat(result.detail()).isEqualTo("answered 200 OK");
   }
 
@@ -167,7 +167,7 @@ class HttpProbeTests {
     ProbeResult result = probe(service("backend", "http", Duration.ofMillis(500), null, "url", http.url("/very-slow")));
     long tookMillis = (System.nanoTime() - start) / 1_000_000;
 
-    assertThat(result.status()).isEqualTo(ProbeStatus.DOWN);
+    assertThat(result.status()).as("%s", result).isEqualTo(ProbeStatus.DOWN);
     assertThat(result.detail())
         .isEqualTo("timed out after 500 ms: accepted the connection but sent no HTTP response");
     assertThat(tookMillis).isLessThan(500 + 500);
@@ -181,7 +181,7 @@ class HttpProbeTests {
           "url", "http://127.0.0.1:" + silent.port() + "/health"));
       long tookMillis = (System.nanoTime() - start) / 1_000_000;
 
-      assertThat(result.status()).isEqualTo(ProbeStatus.DOWN);
+      assertThat(result.status()).as("%s", result).isEqualTo(ProbeStatus.DOWN);
       assertThat(result.detail())
           .isEqualTo("timed out after 800 ms: accepted the connection but sent no HTTP response");
       assertThat(tookMillis).isBetween(700L, 800L + 500);
@@ -194,7 +194,7 @@ class HttpProbeTests {
 
     ProbeResult result = probe(service("backend", "http", "url", "http://127.0.0.1:" + port + "/health"));
 
-    assertThat(result.status()).isEqualTo(ProbeStatus.DOWN);
+    assertThat(result.status()).as("%s", result).isEqualTo(ProbeStatus.DOWN);
     assertThat(result.detail()).isEqualTo("connection refused");
     assertThat(result.latencyMillis()).isLessThan(1000);
   }
@@ -203,7 +203,7 @@ class HttpProbeTests {
   void anUnknownHostIsADnsFailure() {
     ProbeResult result = probe(service("backend", "http", "url", "http://no-such-host.invalid/health"));
 
-    assertThat(result.status()).isEqualTo(ProbeStatus.DOWN);
+    assertThat(result.status()).as("%s", result).isEqualTo(ProbeStatus.DOWN);
     assertThat(result.detail()).isEqualTo("DNS failure: unknown host [no-such-host.invalid]");
   }
 
@@ -211,7 +211,7 @@ class HttpProbeTests {
   void anHttpsProbeRefusesAPlainHttpUrl() {
     ProbeResult result = probe(service("backend", "https", "url", http.url("/health")));
 
-    assertThat(result.status()).isEqualTo(ProbeStatus.DOWN);
+    assertThat(result.status()).as("%s", result).isEqualTo(ProbeStatus.DOWN);
     assertThat(result.detail())
         .isEqualTo("setting [url] must be an https:// URL for probe [https], got [" + http.url("/health") + "]");
   }
@@ -243,7 +243,7 @@ class HttpProbeTests {
       ProbeResult result = probe(service("backend", "http", "url", "http://127.0.0.1:" + server.getLocalPort() + "/"));
       thread.join(2000);
 
-      assertThat(result.status()).isEqualTo(ProbeStatus.DOWN);
+      assertThat(result.status()).as("%s", result).isEqualTo(ProbeStatus.DOWN);
       assertThat(result.detail()).isEqualTo("wrong protocol: the answer is not an HTTP response");
     }
   }

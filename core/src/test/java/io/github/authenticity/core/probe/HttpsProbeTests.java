@@ -65,7 +65,7 @@ class HttpsProbeTests {
   void aSelfSignedCertificateIsATlsFailureByDefault() {
     ProbeResult result = probe(service("backend", "https", "url", url(server)));
 
-    assertThat(result.status()).isEqualTo(ProbeStatus.DOWN);
+    assertThat(result.status()).as("%s", result).isEqualTo(ProbeStatus.DOWN);
     assertThat(result.detail()).isEqualTo("TLS failure: certificate not trusted (unable to find valid certification "
         + "path to requested target); if the server's certificate is signed by a private CA, set trustStore (and "
         + "trustStorePassword) for this service");
@@ -77,7 +77,7 @@ class HttpsProbeTests {
         "trustStore", certificates.resolve("localhost-trust.pkcs12").toString(),
         "trustStorePassword", TlsFixtures.TRUST_PASSWORD));
 
-    assertThat(result.status()).isEqualTo(ProbeStatus.UP);
+    assertThat(result.status()).as("%s", result).isEqualTo(ProbeStatus.UP);
     assertThat(result.detail()).isEqualTo("answered 200 OK");
     assertThat(result.endpoint()).isEqualTo("GET " + url(server));
   }
@@ -88,7 +88,7 @@ class HttpsProbeTests {
         "trustStore", certificates.resolve("elsewhere-trust.jks").toString(), "trustStoreType", "JKS",
         "trustStorePassword", TlsFixtures.TRUST_PASSWORD));
 
-    assertThat(result.status()).isEqualTo(ProbeStatus.DOWN);
+    assertThat(result.status()).as("%s", result).isEqualTo(ProbeStatus.DOWN);
     assertThat(result.detail()).isEqualTo("TLS failure: certificate does not match host [127.0.0.1] "
         + "(No subject alternative names matching IP address 127.0.0.1 found)");
   }
@@ -99,7 +99,7 @@ class HttpsProbeTests {
         "trustStore", certificates.resolve("localhost-trust.pkcs12").toString(),
         "trustStorePassword", "not-the-password"));
 
-    assertThat(result.status()).isEqualTo(ProbeStatus.DOWN);
+    assertThat(result.status()).as("%s", result).isEqualTo(ProbeStatus.DOWN);
     assertThat(result.detail()).startsWith("cannot read trustStore [" + certificates.resolve("localhost-trust.pkcs12")
         + "] as PKCS12: IOException: ");
     assertThat(result.toString()).doesNotContain("not-the-password");
@@ -119,7 +119,7 @@ class HttpsProbeTests {
     try (ProbeFixtures.Banner banner = new ProbeFixtures.Banner("HTTP/1.1 400 Bad Request\r\n\r\n")) {
       ProbeResult result = probe(service("backend", "https", "url", "https://127.0.0.1:" + banner.port() + "/health"));
 
-      assertThat(result.status()).isEqualTo(ProbeStatus.DOWN);
+      assertThat(result.status()).as("%s", result).isEqualTo(ProbeStatus.DOWN);
       assertThat(result.detail()).isEqualTo("TLS failure: the server did not answer TLS "
           + "(Unsupported or unrecognized SSL message); is it a plain-text port?");
     }
@@ -130,7 +130,7 @@ class HttpsProbeTests {
     ProbeResult result = probe(service("backend", "https", java.time.Duration.ofMillis(500), null,
         "url", "https://127.0.0.1:" + plain.port() + "/health"));
 
-    assertThat(result.status()).isEqualTo(ProbeStatus.DOWN);
+    assertThat(result.status()).as("%s", result).isEqualTo(ProbeStatus.DOWN);
     assertThat(result.detail()).isEqualTo(
         "timed out after 500 ms: accepted the connection but did not complete the TLS handshake (is it a TLS port?)");
   }
@@ -140,7 +140,7 @@ class HttpsProbeTests {
     ProbeResult result = probe(service("backend", "http", "url",
         "http://127.0.0.1:" + server.getAddress().getPort() + "/health"));
 
-    assertThat(result.status()).isEqualTo(ProbeStatus.DOWN);
+    assertThat(result.status()).as("%s", result).isEqualTo(ProbeStatus.DOWN);
     assertThat(result.detail())
         .isEqualTo("the server closed the connection without an HTTP response (is it a TLS port? then use https://)");
   }

@@ -22,7 +22,7 @@ class PostgresProbeTests {
   void theProtocolAnswerOfARealServerIsUp() {
     ProbeResult result = probe(service("db", "postgres", "host", "127.0.0.1", "database", "test"));
 
-    assertThat(result.status()).isEqualTo(ProbeStatus.UP);
+    assertThat(result.status()).as("%s", result).isEqualTo(ProbeStatus.UP);
     assertThat(result.detail()).isEqualTo("PostgreSQL answered: authentication ok");
     assertThat(result.endpoint()).isEqualTo("postgres 127.0.0.1:5432/test");
   }
@@ -32,7 +32,7 @@ class PostgresProbeTests {
     ProbeResult result = probe(service("db", "postgres", "host", "127.0.0.1", "port", 5432, "database", "test",
         "user", "postgres"));
 
-    assertThat(result.status()).isEqualTo(ProbeStatus.UP);
+    assertThat(result.status()).as("%s", result).isEqualTo(ProbeStatus.UP);
     assertThat(result.detail()).isEqualTo("login as [postgres] to [test] ok");
   }
 
@@ -40,7 +40,7 @@ class PostgresProbeTests {
   void aDatabaseThatDoesNotExistIsDownBecauseTheTestCannotUseIt() {
     ProbeResult result = probe(service("db", "postgres", "host", "127.0.0.1", "database", "no_such_db"));
 
-    assertThat(result.status()).isEqualTo(ProbeStatus.DOWN);
+    assertThat(result.status()).as("%s", result).isEqualTo(ProbeStatus.DOWN);
     assertThat(result.detail())
         .isEqualTo("PostgreSQL answered: FATAL database \"no_such_db\" does not exist (SQLSTATE 3D000)");
     assertThat(result.endpoint()).isEqualTo("postgres 127.0.0.1:5432/no_such_db");
@@ -51,7 +51,7 @@ class PostgresProbeTests {
     ProbeResult result = probe(service("db", "postgres", "host", "127.0.0.1", "database", "test",
         "user", "no_such_role", "password", "hunter2-secret"));
 
-    assertThat(result.status()).isEqualTo(ProbeStatus.DOWN);
+    assertThat(result.status()).as("%s", result).isEqualTo(ProbeStatus.DOWN);
     assertThat(result.detail())
         .isEqualTo("PostgreSQL answered: FATAL role \"no_such_role\" does not exist (SQLSTATE 28000)");
     assertThat(result.toString()).doesNotContain("hunter2-secret");
@@ -63,7 +63,7 @@ class PostgresProbeTests {
       ProbeResult result = probe(service("db", "postgres", "host", "127.0.0.1", "port", http.port(),
           "database", "test"));
 
-      assertThat(result.status()).isEqualTo(ProbeStatus.DOWN);
+      assertThat(result.status()).as("%s", result).isEqualTo(ProbeStatus.DOWN);
       // the JDK HttpServer closes at the end of a request without a line end; that is not PostgreSQL
       assertThat(result.detail())
           .isEqualTo("wrong protocol: closed the connection without answering a PostgreSQL StartupMessage");

@@ -40,7 +40,7 @@ class PreflightTests {
       ProbeResult result = probe(service("mail", "example-banner", "host", "127.0.0.1", "port", smtp.port(),
           "expect", "^220 "));
 
-      assertThat(result.status()).isEqualTo(ProbeStatus.UP);
+      assertThat(result.status()).as("%s", result).isEqualTo(ProbeStatus.UP);
       assertThat(result.detail()).isEqualTo("greeted [220 mail.example.com ESMTP ready]");
       assertThat(result.endpoint()).isEqualTo("banner 127.0.0.1:" + smtp.port());
       assertThat(result.probe()).isEqualTo("example-banner");
@@ -54,7 +54,7 @@ class PreflightTests {
         "sleepMillis", 10_000));
     long tookMillis = (System.nanoTime() - start) / 1_000_000;
 
-    assertThat(result.status()).isEqualTo(ProbeStatus.DOWN);
+    assertThat(result.status()).as("%s", result).isEqualTo(ProbeStatus.DOWN);
     assertThat(result.detail()).isEqualTo("timed out after 500 ms");
     assertThat(result.latencyMillis()).isEqualTo(500);
     assertThat(result.endpoint()).isEqualTo("test-ignores-timeout");
@@ -64,7 +64,7 @@ class PreflightTests {
   @Test
   void theDefaultTimeoutIsTwoSeconds() {
     long start = System.nanoTime();
-    ProbeResult result = probe(service("sleepy", "test-ignores-timeout", "sleepMillis", 10_000));
+    ProbeResult result = probe(service("sleepy", "test-ignores-timeout", null, null, "sleepMillis", 10_000));
     long tookMillis = (System.nanoTime() - start) / 1_000_000;
 
     assertThat(result.detail()).isEqualTo("timed out after 2000 ms");
@@ -75,7 +75,7 @@ class PreflightTests {
   void anExceptionIsDownWithAOneLineCauseWithoutSecrets() {
     ProbeResult result = probe(service("thing", "test-throws", "password", "s3cr3t"));
 
-    assertThat(result.status()).isEqualTo(ProbeStatus.DOWN);
+    assertThat(result.status()).as("%s", result).isEqualTo(ProbeStatus.DOWN);
     assertThat(result.detail()).isEqualTo(
         "IllegalStateException: cannot reach the thing with password=**** at https://example.com/x");
   }
@@ -95,7 +95,7 @@ class PreflightTests {
   void anUnknownTypeIsDownListingTheKnownTypes() {
     ProbeResult result = probe(service("queue", "kafka", "host", "localhost", "port", 9092));
 
-    assertThat(result.status()).isEqualTo(ProbeStatus.DOWN);
+    assertThat(result.status()).as("%s", result).isEqualTo(ProbeStatus.DOWN);
     assertThat(result.detail()).isEqualTo("unknown probe type [kafka]; known types: example-banner, http, https, "
         + "postgres, redis, tcp, test-ignores-timeout, test-throws, websocket");
     assertThat(result.endpoint()).isEqualTo("kafka localhost:9092");
@@ -116,7 +116,7 @@ class PreflightTests {
       assertThat(results).hasSize(20);
       assertThat(results.keySet()).startsWith("backend-0", "backend-1", "backend-2");
       assertThat(results.values()).allSatisfy(result -> {
-        assertThat(result.status()).isEqualTo(ProbeStatus.UP);
+        assertThat(result.status()).as("%s", result).isEqualTo(ProbeStatus.UP);
         assertThat(result.latencyMillis()).isGreaterThanOrEqualTo(300);
       });
       assertThat(tookMillis).isLessThan(1500);

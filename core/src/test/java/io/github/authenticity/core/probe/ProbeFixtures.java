@@ -29,9 +29,12 @@ final class ProbeFixtures {
   private ProbeFixtures() {
   }
 
-  /** A service with the default timeout and no maxLatency; {@code keyValues} alternate key and value. */
+  /** Generous, so that a loaded build machine does not turn an UP into a time-out; timeout tests set theirs. */
+  static final Duration TEST_TIMEOUT = Duration.ofSeconds(10);
+
+  /** A service with {@link #TEST_TIMEOUT} and no maxLatency; {@code keyValues} alternate key and value. */
   static ServiceDefinition service(String name, String probe, Object... keyValues) {
-    return service(name, probe, ServiceDefinition.DEFAULT_TIMEOUT, null, keyValues);
+    return service(name, probe, TEST_TIMEOUT, null, keyValues);
   }
 
   static ServiceDefinition service(String name, String probe, Duration timeout, Duration maxLatency,

@@ -30,7 +30,7 @@ class RedisProbeTests {
   void pingAnsweredWithPongIsUp() {
     ProbeResult result = probe(service("cache", "redis", "host", "127.0.0.1", "port", 6379));
 
-    assertThat(result.status()).isEqualTo(ProbeStatus.UP);
+    assertThat(result.status()).as("%s", result).isEqualTo(ProbeStatus.UP);
     assertThat(result.detail()).isEqualTo("PONG");
     assertThat(result.endpoint()).isEqualTo("redis 127.0.0.1:6379");
   }
@@ -40,9 +40,9 @@ class RedisProbeTests {
     ProbeResult ok = probe(service("cache", "redis", "host", "127.0.0.1", "database", 1));
     ProbeResult outOfRange = probe(service("cache", "redis", "host", "127.0.0.1", "database", 999));
 
-    assertThat(ok.status()).isEqualTo(ProbeStatus.UP);
+    assertThat(ok.status()).as("%s", ok).isEqualTo(ProbeStatus.UP);
     assertThat(ok.endpoint()).isEqualTo("redis 127.0.0.1:6379/1");
-    assertThat(outOfRange.status()).isEqualTo(ProbeStatus.DOWN);
+    assertThat(outOfRange.status()).as("%s", outOfRange).isEqualTo(ProbeStatus.DOWN);
     assertThat(outOfRange.detail()).isEqualTo("Redis answered ERR DB index is out of range to SELECT 999");
   }
 
@@ -50,7 +50,7 @@ class RedisProbeTests {
   void aPasswordForAServerWithoutOneIsAnAuthenticationFailure() {
     ProbeResult result = probe(service("cache", "redis", "host", "127.0.0.1", "password", "wrong-secret-pw"));
 
-    assertThat(result.status()).isEqualTo(ProbeStatus.DOWN);
+    assertThat(result.status()).as("%s", result).isEqualTo(ProbeStatus.DOWN);
     // what Redis 7 really answers to AUTH when no password is configured
     assertThat(result.detail()).isEqualTo("authentication failed: Redis answered ERR AUTH <password> called without "
         + "any password configured for the default user. Are you sure your configuration is correct?");
@@ -62,7 +62,7 @@ class RedisProbeTests {
     try (ProbeFixtures.Http http = new ProbeFixtures.Http().route("/", 200, "{}", 0)) {
       ProbeResult result = probe(service("cache", "redis", "host", "127.0.0.1", "port", http.port()));
 
-      assertThat(result.status()).isEqualTo(ProbeStatus.DOWN);
+      assertThat(result.status()).as("%s", result).isEqualTo(ProbeStatus.DOWN);
       assertThat(result.detail()).isEqualTo("wrong protocol: answered [HTTP/1.1 400 Bad Request] instead of a Redis reply");
     }
   }
@@ -127,7 +127,7 @@ class RedisProbeTests {
     void withoutAPasswordNoauthStillProvesARedisServer() {
       ProbeResult result = probe(service("cache", "redis", "host", "127.0.0.1", "port", port));
 
-      assertThat(result.status()).isEqualTo(ProbeStatus.UP);
+      assertThat(result.status()).as("%s", result).isEqualTo(ProbeStatus.UP);
       assertThat(result.detail()).isEqualTo("Redis answered NOAUTH (authentication required; set password)");
     }
 
@@ -136,7 +136,7 @@ class RedisProbeTests {
       ProbeResult result = probe(service("cache", "redis", "host", "127.0.0.1", "port", port, "password", PASSWORD,
           "database", 2));
 
-      assertThat(result.status()).isEqualTo(ProbeStatus.UP);
+      assertThat(result.status()).as("%s", result).isEqualTo(ProbeStatus.UP);
       assertThat(result.detail()).isEqualTo("PONG");
     }
 
@@ -145,7 +145,7 @@ class RedisProbeTests {
       ProbeResult result = probe(service("cache", "redis", "host", "127.0.0.1", "port", port,
           "username", "default", "password", "not-" + PASSWORD));
 
-      assertThat(result.status()).isEqualTo(ProbeStatus.DOWN);
+      assertThat(result.status()).as("%s", result).isEqualTo(ProbeStatus.DOWN);
       assertThat(result.detail()).isEqualTo("authentication failed: Redis answered WRONGPASS invalid "
           + "username-password pair or user is disabled.");
       assertThat(result.toString()).doesNotContain(PASSWORD);

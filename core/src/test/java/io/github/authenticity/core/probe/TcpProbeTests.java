@@ -14,7 +14,7 @@ class TcpProbeTests {
     try (ProbeFixtures.Silent silent = new ProbeFixtures.Silent()) {
       ProbeResult result = probe(service("broker", "tcp", "host", "127.0.0.1", "port", silent.port()));
 
-      assertThat(result.status()).isEqualTo(ProbeStatus.UP);
+      assertThat(result.status()).as("%s", result).isEqualTo(ProbeStatus.UP);
       assertThat(result.detail()).isEqualTo("connected");
       assertThat(result.endpoint()).isEqualTo("tcp 127.0.0.1:" + silent.port());
     }
@@ -26,7 +26,7 @@ class TcpProbeTests {
 
     ProbeResult result = probe(service("broker", "tcp", "host", "127.0.0.1", "port", String.valueOf(port)));
 
-    assertThat(result.status()).isEqualTo(ProbeStatus.DOWN);
+    assertThat(result.status()).as("%s", result).isEqualTo(ProbeStatus.DOWN);
     assertThat(result.detail()).isEqualTo("connection refused");
   }
 
@@ -42,7 +42,7 @@ class TcpProbeTests {
   void aMissingPortIsNamed() {
     ProbeResult result = probe(service("broker", "tcp", "host", "127.0.0.1"));
 
-    assertThat(result.status()).isEqualTo(ProbeStatus.DOWN);
+    assertThat(result.status()).as("%s", result).isEqualTo(ProbeStatus.DOWN);
     assertThat(result.detail()).isEqualTo("setting [port] must be a TCP port (1-65535) for probe [tcp], got []");
   }
 }

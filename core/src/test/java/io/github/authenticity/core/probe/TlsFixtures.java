@@ -2,11 +2,13 @@ package io.github.authenticity.core.probe;
 
 import java.io.IOException;
 import java.io.InputStream;
+import java.io.OutputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.KeyStore;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 import java.util.concurrent.TimeUnit;
 
 import javax.net.ssl.KeyManagerFactory;
@@ -35,20 +37,24 @@ final class TlsFixtures {
 
   /**
    * A PKCS12 key store {@code name.p12} holding a self-signed key pair for {@code san}
-   * (e.g. {@code dns:localhost,ip:127.0.0.1}) and a trust store {@code name-trust.<type>} holding its certificate.
+   * (e.g. {@code dns:localhost,ip:127.0.0.1}) and a trust store {@code name-trust.<type>} holding its certificate (made with the KeyStore API).
    */
-  static void selfSigned(Path directory, String name, String san, String trustStoreType)
-      throws IOException, InterruptedException {
+  static void selfSigned(Path directory, String name, String san, String trustStoreType) throws Exception {
     Path keyStore = directory.resolve(name + ".p12");
-    Path certificate = directory.resolve(name + ".cer");
     keytool("-genkeypair", "-alias", name, "-keyalg", "EC", "-groupname", "secp256r1", "-dname", "CN=" + name,
         "-ext", "SAN=" + san, "-validity", "2", "-storetype", "PKCS12", "-keystore", keyStore.toString(),
         "-storepass", STORE_PASSWORD, "-keypass", STORE_PASSWORD);
-    keytool("-exportcert", "-rfc", "-alias", name, "-keystore", keyStore.toString(), "-storepass", STORE_PASSWORD,
-        "-file", certificate.toString());
-    keytool("-importcert", "-noprompt", "-alias", name, "-file", certificate.toString(), "-storetype",
-        trustStoreType, "-keystore", directory.resolve(name + "-trust." + trustStoreType.toLowerCase()).toString(),
-        "-storepass", TRUST_PASSWORD);
+    KeyStore keys = KeyStore.getInstance("PKCS12");
+    try (InputStream in = Files.newInputStream(keyStore)) {
+      keys.load(in, STORE_PASSWORD.toCharArray());
+    }
+    KeyStore trust = KeyStore.getInstance(trustStoreType);
+    trust.load(null, null);
+    trust.setCertificateEntry(name, keys.getCertificate(name));
+    try (OutputStream out = Files.newOutputStream(
+        directory.resolve(name + "-trust." + trustStoreType.toLowerCase(Locale.ROOT)))) {
+      trust.store(out, TRUST_PASSWORD.toCharArray());
+    }
   }
 
   /** A server-side TLS context from {@code name.p12}. */

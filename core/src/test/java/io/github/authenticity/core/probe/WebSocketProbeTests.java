@@ -27,7 +27,7 @@ class WebSocketProbeTests {
       ProbeResult result = probe(service("websocket", "websocket", "url", url,
           "headers", Map.of("X-Probe", "yes")));
 
-      assertThat(result.status()).isEqualTo(ProbeStatus.UP);
+      assertThat(result.status()).as("%s", result).isEqualTo(ProbeStatus.UP);
       assertThat(result.detail()).isEqualTo("101 Switching Protocols");
       assertThat(result.endpoint()).isEqualTo(url);
       assertThat(server.requests).singleElement().asString()
@@ -42,7 +42,7 @@ class WebSocketProbeTests {
       ProbeResult result = probe(service("websocket", "websocket", "url", "ws://127.0.0.1:" + server.port() + "/ws",
           "send", "{\"type\":\"ping\"}", "expect", "^echo: .*ping"));
 
-      assertThat(result.status()).isEqualTo(ProbeStatus.UP);
+      assertThat(result.status()).as("%s", result).isEqualTo(ProbeStatus.UP);
       assertThat(result.detail()).isEqualTo("101 Switching Protocols, first reply matches expect [^echo: .*ping]");
     }
   }
@@ -53,7 +53,7 @@ class WebSocketProbeTests {
       ProbeResult result = probe(service("websocket", "websocket", "url", "ws://127.0.0.1:" + server.port() + "/",
           "send", "x".repeat(1000), "expect", "^echo: x{1000}$"));
 
-      assertThat(result.status()).isEqualTo(ProbeStatus.UP);
+      assertThat(result.status()).as("%s", result).isEqualTo(ProbeStatus.UP);
     }
   }
 
@@ -63,7 +63,7 @@ class WebSocketProbeTests {
       ProbeResult result = probe(service("websocket", "websocket", "url", "ws://127.0.0.1:" + server.port() + "/ws",
           "send", "ping", "expect", "pong"));
 
-      assertThat(result.status()).isEqualTo(ProbeStatus.DOWN);
+      assertThat(result.status()).as("%s", result).isEqualTo(ProbeStatus.DOWN);
       assertThat(result.detail()).isEqualTo("handshake ok, but the first reply [echo: ping] does not match expect [pong]");
     }
   }
@@ -84,7 +84,7 @@ class WebSocketProbeTests {
       ProbeResult result = probe(service("websocket", "websocket", Duration.ofMillis(500), null,
           "url", "ws://127.0.0.1:" + server.port() + "/ws", "expect", "hello"));
 
-      assertThat(result.status()).isEqualTo(ProbeStatus.DOWN);
+      assertThat(result.status()).as("%s", result).isEqualTo(ProbeStatus.DOWN);
       assertThat(result.detail()).isEqualTo("timed out after 500 ms: handshake ok, but no message came after the handshake");
       assertThat(result.latencyMillis()).isLessThan(1000);
     }
@@ -106,7 +106,7 @@ class WebSocketProbeTests {
     try (WebSocketTestServer server = new WebSocketTestServer(WebSocketTestServer.Mode.WRONG_ACCEPT, null)) {
       ProbeResult result = probe(service("websocket", "websocket", "url", "ws://127.0.0.1:" + server.port() + "/ws"));
 
-      assertThat(result.status()).isEqualTo(ProbeStatus.DOWN);
+      assertThat(result.status()).as("%s", result).isEqualTo(ProbeStatus.DOWN);
       assertThat(result.detail()).startsWith("wrong protocol: answered 101 Switching Protocols with Sec-WebSocket-Accept "
           + "[d3JvbmctYWNjZXB0LXZhbHVlPQ==], expected [");
     }
@@ -118,7 +118,7 @@ class WebSocketProbeTests {
       ProbeResult notFound = probe(service("websocket", "websocket", "url", "ws://127.0.0.1:" + http.port() + "/ws"));
       ProbeResult ok = probe(service("websocket", "websocket", "url", "ws://127.0.0.1:" + http.port() + "/health"));
 
-      assertThat(notFound.status()).isEqualTo(ProbeStatus.DOWN);
+      assertThat(notFound.status()).as("%s", notFound).isEqualTo(ProbeStatus.DOWN);
       assertThat(notFound.detail())
           .isEqualTo("wrong protocol: answered HTTP 404 Not Found instead of 101 Switching Protocols");
       assertThat(ok.detail()).isEqualTo("wrong protocol: answered HTTP 200 OK instead of 101 Switching Protocols");
@@ -168,9 +168,9 @@ class WebSocketProbeTests {
           "trustStore", certificates.resolve("localhost-trust.pkcs12").toString(),
           "trustStorePassword", TlsFixtures.TRUST_PASSWORD));
 
-      assertThat(untrusted.status()).isEqualTo(ProbeStatus.DOWN);
+      assertThat(untrusted.status()).as("%s", untrusted).isEqualTo(ProbeStatus.DOWN);
       assertThat(untrusted.detail()).startsWith("TLS failure: certificate not trusted (");
-      assertThat(trusted.status()).isEqualTo(ProbeStatus.UP);
+      assertThat(trusted.status()).as("%s", trusted).isEqualTo(ProbeStatus.UP);
       assertThat(trusted.detail()).isEqualTo("101 Switching Protocols, first reply matches expect [ping]");
     }
   }
