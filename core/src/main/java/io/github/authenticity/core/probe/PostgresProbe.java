@@ -64,7 +64,10 @@ final class PostgresProbe extends BuiltinProbe {
     String user = configuredUser.orElse("postgres");
     Optional<String> database = service.setting("database").filter(db -> !db.isBlank());
 
-    Outcome protocol = protocol(host, port, user, database, configuredUser.isPresent(), deadline);
+    Optional<String> sslmode = service.setting("sslmode").map(String::trim).filter(mode -> !mode.isEmpty());
+    Outcome protocol = sslmode.filter(mode -> mode.startsWith("require") || mode.startsWith("verify")).isPresent()
+        ? sslRequest(host, port, sslmode.get(), deadline)
+        : protocol(host, port, user, database, configuredUser.isPresent(), deadline);
     if (protocol.status() != ProbeStatus.UP || configuredUser.isEmpty()) {
       return protocol;
     }
@@ -145,6 +148,38 @@ final class PostgresProbe extends BuiltinProbe {
         return Outcome.up(detail + "; set user (and password) to check a real login");
       }
       return Outcome.down(detail);
+    }
+  }
+
+  /**
+   * With {@code sslmode} require or verify-*, the server is asked for TLS first (an SSLRequest): a real server
+   * answers {@code S} or {@code N} at once, and a plain-text startup could be refused by a {@code hostssl}
+   * rule although the test's TLS login works.
+   */
+  private static Outcome sslRequest(String host, int port, String sslmode, Deadline deadline)
+      throws IOException, ProbeFailure {
+    try (Socket socket = Wire.connect(host, port, deadline)) {
+      OutputStream out = socket.getOutputStream();
+      out.write(ByteBuffer.allocate(8).putInt(8).putInt(80877103).array());
+      out.flush();
+      InputStream in = socket.getInputStream();
+      int answer;
+      try {
+        answer = in.read();
+      } catch (SocketTimeoutException ex) {
+        throw new ProbeFailure(Causes.timedOut(deadline.timeoutMillis(),
+            "accepted the connection but sent no answer to a PostgreSQL SSLRequest"), ex);
+      }
+      if (answer == 'S') {
+        return Outcome.up("PostgreSQL answered: SSL supported");
+      }
+      if (answer == 'N') {
+        return Outcome.down("PostgreSQL answered: SSL not supported, but sslmode is [" + sslmode + "]");
+      }
+      if (answer == -1) {
+        return Outcome.down("wrong protocol: closed the connection without answering a PostgreSQL SSLRequest");
+      }
+      return wrongProtocol(answer, in);
     }
   }
 

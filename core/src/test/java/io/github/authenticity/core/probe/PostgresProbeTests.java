@@ -58,6 +58,36 @@ class PostgresProbeTests {
   }
 
   @Test
+  void sslmodeRequireAsksForTlsFirst() {
+    // the machine's PostgreSQL runs without SSL
+    ProbeResult result = probe(service("db", "postgres", "host", "127.0.0.1", "database", "test", "user", "postgres",
+        "sslmode", "require"));
+
+    assertThat(result.status()).as("%s", result).isEqualTo(ProbeStatus.DOWN);
+    assertThat(result.detail()).isEqualTo("PostgreSQL answered: SSL not supported, but sslmode is [require]");
+  }
+
+  @Test
+  void sslmodePreferUsesThePlainStartup() {
+    ProbeResult result = probe(service("db", "postgres", "host", "127.0.0.1", "database", "test", "user", "postgres",
+        "sslmode", "prefer"));
+
+    assertThat(result.status()).as("%s", result).isEqualTo(ProbeStatus.UP);
+    assertThat(result.detail()).isEqualTo("login as [postgres] to [test] ok");
+  }
+
+  @Test
+  void aJdbcLoginFailureIsDownWithTheDriversMessage() {
+    ProbeResult result = probe(service("db", "postgres", "host", "127.0.0.1", "database", "test", "user", "postgres",
+        "password", "pw-never-shown", "sslmode", "bogus"));
+
+    assertThat(result.status()).as("%s", result).isEqualTo(ProbeStatus.DOWN);
+    assertThat(result.detail())
+        .isEqualTo("login as [postgres] to [test] failed: Invalid sslmode value: bogus (SQLSTATE 08001)");
+    assertThat(result.toString()).doesNotContain("pw-never-shown");
+  }
+
+  @Test
   void anHttpServerOnThePortIsWrongProtocol() throws Exception {
     try (ProbeFixtures.Http http = new ProbeFixtures.Http().route("/", 200, "{}", 0)) {
       ProbeResult result = probe(service("db", "postgres", "host", "127.0.0.1", "port", http.port(),
