@@ -49,7 +49,10 @@ final class Redaction {
     }
     String result = text;
     for (String secret : secrets(service)) {
-      result = result.replace(secret, REDACTED);
+      // values this short cannot be told apart from ordinary words; probes never print secrets anyway
+      if (secret.length() >= 4) {
+        result = result.replace(secret, REDACTED);
+      }
     }
     result = url(result);
     result = SCHEME_CREDENTIAL.matcher(result).replaceAll("$1 " + Matcher.quoteReplacement(REDACTED));
