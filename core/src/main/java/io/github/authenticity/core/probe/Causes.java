@@ -12,6 +12,8 @@ import java.security.cert.CertPathValidatorException;
 import java.security.cert.CertificateExpiredException;
 import java.security.cert.CertificateNotYetValidException;
 import java.util.Locale;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 import javax.net.ssl.SSLException;
 
@@ -21,6 +23,9 @@ final class Causes {
   /** The hint added to a TLS failure about an untrusted certificate. */
   static final String TRUST_STORE_HINT =
       "if the server's certificate is signed by a private CA, set trustStore (and trustStorePassword) for this service";
+
+  /** An exception class name that JDK messages nest, e.g. {@code sun.security...SunCertPathBuilderException: }. */
+  private static final Pattern NESTED = Pattern.compile("[\\w.$]+(?:Exception|Error): ");
 
   private Causes() {
   }
@@ -119,12 +124,17 @@ final class Causes {
     return reason;
   }
 
-  /** The part after the last {@code ": "} of JDK messages such as {@code PKIX path building failed: x.Y: text}. */
+  /** The message without the exception class names that JDK messages nest ({@code a: x.YException: text}). */
   private static String lastPart(String message) {
     String text = oneLine(String.valueOf(message));
-    int colon = text.lastIndexOf(": ");
-    return colon >= 0 && colon + 2 < text.length() ? text.substring(colon + 2) : text;
+    Matcher matcher = NESTED.matcher(text);
+    int end = 0;
+    while (matcher.find()) {
+      end = matcher.end();
+    }
+    return end > 0 && end < text.length() ? text.substring(end) : text;
   }
+
 
   /** {@code text} on a single line. */
   static String oneLine(String text) {
