@@ -34,11 +34,11 @@ final class TcpProbe extends BuiltinProbe {
     String host = required(service, "host");
     int port = port(service, -1);
     if (port <= 0 || port > 65535) {
-      throw new ProbeFailure("setting [port] must be a TCP port (1-65535) for probe [tcp], got [" 
+      throw new ProbeFailure("setting [port] must be a TCP port (1-65535) for probe [tcp], got ["
           + service.setting("port").orElse("") + "]");
     }
-    try (Socket socket = Wire.connect(host, port, deadline)) {
-      return Outcome.up("connected");
-    }
+    Socket socket = Wire.connect(host, port, deadline);
+    socket.close();
+    return Outcome.up("connected");
   }
 }
