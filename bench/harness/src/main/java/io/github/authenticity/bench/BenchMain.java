@@ -207,6 +207,8 @@ public final class BenchMain {
       Stats holeB = Stats.of(extrapolated);
       Stats sampleB = wall(hb);
       double ratio = holeB.median() / holeA.median();
+      notes.add(String.format(Locale.ROOT, "2b A − 2a A (the black hole's extra time to red; the probe timeout is "
+          + "2 s): %+.2f s.", (holeA.median() - wallA.median()) / 1000));
       rows.add(new Results.Row("2b", "Dead environment, black-holed port (accepts, never answers): time to red, "
           + n + " tests", "extension (2 s probe timeout)",
           "plain JUnit, 10 s client timeout: EXTRAPOLATED from " + sample + " test(s)", holeA.seconds(),
