@@ -421,7 +421,9 @@ public final class BenchMain {
 
   private List<String> junitOptions(String label, List<String> options) {
     List<String> jvmOptions = new ArrayList<>(options);
+    // one output directory and one history per configuration, kept across its repetitions (as on a CI agent)
     jvmOptions.add("-Dauthenticity.outputDirectory=" + work.resolve("authenticity-" + label));
+    jvmOptions.add("-Dauthenticity.history=" + work.resolve("authenticity-" + label).resolve("history.json"));
     return jvmOptions;
   }
 
