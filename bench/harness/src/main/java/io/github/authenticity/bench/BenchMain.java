@@ -169,8 +169,8 @@ public final class BenchMain {
     alternate("2a-refused", sizes.reps(), sizes.reps(), 0, a, b,
         rep -> junit("2a-A", guarded, true, refusedOptions, List.of("package:" + DEAD_PACKAGE)),
         rep -> junit("2a-B", plain, false, refusedOptions, List.of("package:" + DEAD_PACKAGE)));
-    checkCounts("2a", "A", a, 0, n);
-    checkCounts("2a", "B", b, 0, n);
+    checkRed("2a", "A", a, n);
+    checkRed("2a", "B", b, n);
     Stats wallA = wall(a);
     Stats wallB = wall(b);
     rows.add(new Results.Row("2a", "Dead environment, refused port: time to red, " + n + " tests",
@@ -190,8 +190,8 @@ public final class BenchMain {
           rep -> jvm.run("2b-A", junitClasspath(guarded, true), junitOptions("2b-A", holeOptions),
               JunitChild.class.getName(), List.of("package:" + DEAD_PACKAGE), RED_LIMIT),
           rep -> junit("2b-B", plain, false, holeOptions, sampleSelectors));
-      checkCounts("2b", "A", ha, 0, n);
-      checkCounts("2b", "B (sample)", hb, 0, sample);
+      checkRed("2b", "A", ha, n);
+      checkRed("2b", "B (sample)", hb, sample);
       // a run still green after RED_LIMIT counts as RED_LIMIT: the ratio below is then an upper bound
       Stats holeA = stat(ha.stream().filter(r -> r.timedOut() || !r.result().isEmpty()).toList(),
           r -> r.timedOut() ? RED_LIMIT.toMillis() : r.wallMillis());
@@ -477,6 +477,35 @@ public final class BenchMain {
         wallMillis / 1000, error == null ? "" : " (" + error + ")");
   }
 
+  /** A run is red when no test succeeded and every test failed, or none started because its class failed. */
+  private void checkRed(String scenario, String config, List<Jvm.Run> runs, long tests) {
+    for (Jvm.Run run : runs) {
+      if (run.timedOut()) {
+        continue;
+      }
+      if (run.exitCode() != 0 || run.result().isEmpty()) {
+        notes.add(scenario + " " + config + ": a child JVM exited with " + run.exitCode()
+            + " and no result; see " + run.log());
+        continue;
+      }
+      boolean allFailed = run.number("failed") == tests;
+      boolean containersFailed = run.number("started") == 0 && run.number("containersFailed") > 0;
+      if (run.number("succeeded") != 0 || !(allFailed || containersFailed)) {
+        notes.add(String.format(Locale.ROOT, "%s %s: NOT RED as expected: %d found, %d started, %d succeeded, "
+            + "%d failed, %d containers failed. First failure: %s. Log: %s", scenario, config, run.number("found"),
+            run.number("started"), run.number("succeeded"), run.number("failed"), run.number("containersFailed"),
+            abbreviate(run.text("firstFailureMessage")), run.log()));
+        return;
+      }
+    }
+    Jvm.Run first = runs.stream().filter(r -> !r.result().isEmpty()).findFirst().orElse(null);
+    if (first != null && first.number("failed") == 0) {
+      notes.add(String.format(Locale.ROOT, "%s %s: red through its classes: %d test classes failed, so JUnit "
+          + "started none of the %d tests (they count as failed in no test report of their own).", scenario, config,
+          first.number("containersFailed"), tests));
+    }
+  }
+
   private void checkCounts(String scenario, String config, List<Jvm.Run> runs, long succeeded, long failed) {
     for (Jvm.Run run : runs) {
       if (run.timedOut()) {
@@ -512,9 +541,9 @@ public final class BenchMain {
     if (run == null) {
       return;
     }
-    notes.add(String.format(Locale.ROOT, "%s A: first test red %s ms after JVM start (all %d red after %s ms); "
-        + "its message: %s", scenario, run.text("firstFailureMillis"), run.number("failed"),
-        run.text("executeEndMillis"), abbreviate(run.text("firstFailureMessage"))));
+    notes.add(String.format(Locale.ROOT, "%s A: first failure %s ms after JVM start, the plan finished after %s ms; "
+        + "the message: %s", scenario, run.text("firstFailureMillis"), run.text("executeEndMillis"),
+        abbreviate(run.text("firstFailureMessage"))));
   }
 
   private static String firstError(List<Jvm.Run> a, List<Jvm.Run> b) {

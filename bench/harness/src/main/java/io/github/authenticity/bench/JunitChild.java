@@ -124,14 +124,14 @@ public final class JunitChild {
     }
   }
 
-  /** Records when the first test failed and why (one line). */
+  /** Records when the first test or container failed and why (one line). */
   private static final class FirstFailure implements TestExecutionListener {
     final AtomicLong at = new AtomicLong();
     final AtomicReference<String> message = new AtomicReference<>();
 
     @Override
     public void executionFinished(TestIdentifier id, TestExecutionResult result) {
-      if (id.isTest() && result.getStatus() == TestExecutionResult.Status.FAILED && at.compareAndSet(0,
+      if (result.getStatus() == TestExecutionResult.Status.FAILED && at.compareAndSet(0,
           System.currentTimeMillis())) {
         message.set(result.getThrowable().map(t -> t.getClass().getSimpleName() + ": " + t.getMessage())
             .orElse("(no throwable)").replaceAll("\\s+", " "));
