@@ -500,8 +500,8 @@ public final class BenchMain {
     }
     Jvm.Run first = runs.stream().filter(r -> !r.result().isEmpty()).findFirst().orElse(null);
     if (first != null && first.number("failed") == 0) {
-      notes.add(String.format(Locale.ROOT, "%s %s: red through its classes: %d test classes failed, so JUnit "
-          + "started none of the %d tests (they count as failed in no test report of their own).", scenario, config,
+      notes.add(String.format(Locale.ROOT, "%s %s: red through its classes: %d test classes failed before any "
+          + "of their %d tests started (JUnit reports the class failures, not one failure per test).", scenario, config,
           first.number("containersFailed"), tests));
     }
   }
