@@ -144,6 +144,8 @@ public final class BenchMain {
     rows.add(new Results.Row("1m", "Healthy suite: peak RSS of the test JVM (VmHWM)", "extension, all detectors",
         "plain JUnit", rssA.megabytes(), rssB.megabytes(),
         String.format(Locale.ROOT, "%+.0f MB", (rssA.median() - rssB.median()) / 1024), "(reported)", ""));
+    cpuRow("1c", "Healthy suite: CPU time of the test JVM, all threads (JIT and GC included; robust under load)",
+        "extension, all detectors", "plain JUnit", a, b, n);
     Stats execA = stat(a, r -> r.number("executeMillis"));
     Stats execB = stat(b, r -> r.number("executeMillis"));
     notes.add(String.format(Locale.ROOT, "1: inside the JVM, Launcher.execute took %s (A) vs %s (B); the rest of "
@@ -402,9 +404,22 @@ public final class BenchMain {
         "interaction=required", "interaction=off (other detectors on)", wallA.seconds(), wallB.seconds(),
         String.format(Locale.ROOT, "%+.3f ms per test (%+.1f%%)", perTest,
             (wallA.median() / wallB.median() - 1) * 100), "(reported)", ""));
+    cpuRow("5c", "Socket evidence alone: CPU time of the test JVM", "interaction=required", "interaction=off", a, b, n);
   }
 
   // ---------------------------------------------------------------- helpers
+
+  private void cpuRow(String id, String what, String nameA, String nameB, List<Jvm.Run> a, List<Jvm.Run> b, int n) {
+    Stats cpuA = stat(a, r -> r.number("cpuMillis"));
+    Stats cpuB = stat(b, r -> r.number("cpuMillis"));
+    rows.add(new Results.Row(id, what, nameA, nameB, cpuA.seconds(), cpuB.seconds(),
+        String.format(Locale.ROOT, "%+.1f%% (%+.3f ms per test)", (cpuA.median() / cpuB.median() - 1) * 100,
+            (cpuA.median() - cpuB.median()) / n), "(reported)", ""));
+    a.stream().filter(r -> !r.result().isEmpty()).reduce((x, y) -> y).ifPresent(r -> notes.add(id
+        + ": busiest Java threads of the last A run: " + r.text("topThreads") + "."));
+    b.stream().filter(r -> !r.result().isEmpty()).reduce((x, y) -> y).ifPresent(r -> notes.add(id
+        + ": busiest Java threads of the last B run: " + r.text("topThreads") + "."));
+  }
 
   private void ensureHealthySuites() {
     if (healthyGuarded == null) {

@@ -97,6 +97,8 @@ public final class JunitChild {
     out.setProperty("skipped", Long.toString(summary.getTestsSkippedCount()));
     out.setProperty("containersFailed", Long.toString(summary.getContainersFailedCount()));
     out.setProperty("vmHwmKb", Long.toString(ProcStatus.vmHwmKb()));
+    out.setProperty("cpuMillis", Long.toString(ProcStatus.processCpuMillis()));
+    out.setProperty("topThreads", ProcStatus.topThreads(4));
     ChildOutput.write(out);
     System.exit(0);
   }

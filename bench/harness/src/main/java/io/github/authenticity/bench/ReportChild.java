@@ -85,6 +85,8 @@ public final class ReportChild {
     out.setProperty("peakHeapKb", Long.toString(peakHeap / 1024));
     out.setProperty("maxHeapKb", Long.toString(Runtime.getRuntime().maxMemory() / 1024));
     out.setProperty("vmHwmKb", Long.toString(ProcStatus.vmHwmKb()));
+    out.setProperty("cpuMillis", Long.toString(ProcStatus.processCpuMillis()));
+    out.setProperty("topThreads", ProcStatus.topThreads(4));
     ChildOutput.write(out);
     System.exit(0);
   }
