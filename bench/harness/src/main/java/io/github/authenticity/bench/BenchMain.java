@@ -311,9 +311,9 @@ public final class BenchMain {
         String.format(Locale.ROOT, "%.0f MB of 512", heapA.median() / 1024), "< 512 MB",
         Results.met(heapA.max() < 512 * 1024)));
     Jvm.Run last = a.get(a.size() - 1);
-    notes.add(String.format(Locale.ROOT, "4: phases of the last A run: read %s ms, build %s ms, write %s ms; "
-        + "%s tests in the report; HTML %.1f MB; JVM wall %s (A) vs %s (B).", last.text("readMillis"),
-        last.text("buildMillis"), last.text("writeMillis"), last.text("reportTests"),
+    notes.add(String.format(Locale.ROOT, "4: phases of the last A run: read %s ms, addEventFile %s ms, build %s ms, "
+        + "writeAll %s ms; %s tests in the report; HTML %.1f MB; JVM wall %s (A) vs %s (B).", last.text("readMillis"),
+        last.text("addMillis"), last.text("buildMillis"), last.text("writeMillis"), last.text("reportTests"),
         last.number("htmlBytes") / 1e6, wall(a).seconds(), wall(b).seconds()));
     browser(work.resolve("s4-report").resolve("authenticity-report.html"));
   }

@@ -8,7 +8,6 @@ import java.lang.management.MemoryType;
 import java.lang.reflect.InvocationTargetException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Properties;
@@ -31,31 +30,43 @@ public final class ReportChild {
     Path events = Path.of(args[1]);
     Path output = Path.of(args[2]);
     Properties out = new Properties();
+    String phase = "read";
     try {
       long start = System.nanoTime();
-      List<EventFile> files = new ArrayList<>();
       long lines = 0;
+      long readNanos = 0;
+      // one file at a time, as the plugin merges them: only the builder's state and one file are held
+      Class<?> builderType = null;
+      Object builder = null;
+      if (mode.equals("full")) {
+        // reflection keeps this compiling while the report API (core/report, REPORT-API.md) is not on the branch
+        builderType = Class.forName("io.github.authenticity.core.report.ReportBuilder");
+        builder = builderType.getConstructor().newInstance();
+      }
       for (Path file : EventFile.find(events)) {
+        phase = "read";
+        long readStart = System.nanoTime();
         EventFile read = EventFile.read(file);
+        readNanos += System.nanoTime() - readStart;
         lines += read.events().size();
-        files.add(read);
+        if (builder != null) {
+          phase = "addEventFile";
+          builderType.getMethod("addEventFile", EventFile.class).invoke(builder, read);
+        }
       }
       long readDone = System.nanoTime();
       out.setProperty("events", Long.toString(lines));
-      out.setProperty("readMillis", millis(readDone - start));
-      if (mode.equals("full")) {
-        // reflection: the report API (core/report) may not be on this branch yet; see REPORT-API.md
-        Class<?> builderType = Class.forName("io.github.authenticity.core.report.ReportBuilder");
-        Object builder = builderType.getConstructor().newInstance();
-        for (EventFile file : files) {
-          builderType.getMethod("addEventFile", EventFile.class).invoke(builder, file);
-        }
-        files = null; // the builder holds what it needs
+      out.setProperty("readMillis", millis(readNanos));
+      out.setProperty("addMillis", millis(readDone - start - readNanos));
+      if (builder != null) {
+        phase = "build";
         Object report = builderType.getMethod("build").invoke(builder);
+        builder = null;
         long built = System.nanoTime();
         Class<?> reportType = Class.forName("io.github.authenticity.core.report.Report");
         Class<?> writerType = Class.forName("io.github.authenticity.core.report.ReportWriter");
         Files.createDirectories(output);
+        phase = "writeAll";
         Object written = writerType.getMethod("writeAll", reportType, Path.class).invoke(null, report, output);
         long done = System.nanoTime();
         out.setProperty("buildMillis", millis(built - readDone));
@@ -72,9 +83,9 @@ public final class ReportChild {
       StringWriter trace = new StringWriter();
       cause.printStackTrace(new PrintWriter(trace));
       System.err.println(trace);
-      out.setProperty("error", cause.getClass().getSimpleName() + ": " + cause.getMessage());
+      out.setProperty("error", cause.getClass().getSimpleName() + ": " + cause.getMessage() + " (in " + phase + ")");
     } catch (OutOfMemoryError ex) {
-      out.setProperty("error", "OutOfMemoryError: " + ex.getMessage());
+      out.setProperty("error", "OutOfMemoryError: " + ex.getMessage() + " (in " + phase + ")");
     }
     long peakHeap = 0;
     for (MemoryPoolMXBean pool : ManagementFactory.getMemoryPoolMXBeans()) {
