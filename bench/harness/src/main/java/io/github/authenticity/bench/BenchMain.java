@@ -55,6 +55,7 @@ public final class BenchMain {
   private final List<String> notes = new ArrayList<>();
   private Suites.Suite healthyGuarded;
   private Suites.Suite healthyPlain;
+  private int outputs;
 
   private BenchMain(Sizes sizes, Path bench) {
     this.sizes = sizes;
@@ -312,9 +313,12 @@ public final class BenchMain {
         Results.met(heapA.max() < 512 * 1024)));
     Jvm.Run last = a.get(a.size() - 1);
     notes.add(String.format(Locale.ROOT, "4: phases of the last A run: read %s ms, addEventFile %s ms, build %s ms, "
-        + "writeAll %s ms; %s tests in the report; HTML %.1f MB; JVM wall %s (A) vs %s (B).", last.text("readMillis"),
+        + "writeAll %s ms; %s tests in the report; HTML %.1f MB; JVM wall %s (A) vs %s (B); CPU of the main thread "
+        + "%s (A) vs %s (B), of the process %s (A).", last.text("readMillis"),
         last.text("addMillis"), last.text("buildMillis"), last.text("writeMillis"), last.text("reportTests"),
-        last.number("htmlBytes") / 1e6, wall(a).seconds(), wall(b).seconds()));
+        last.number("htmlBytes") / 1e6, wall(a).seconds(), wall(b).seconds(),
+        stat(a, r -> r.number("mainCpuMillis")).millis(), stat(b, r -> r.number("mainCpuMillis")).millis(),
+        stat(a, r -> r.number("cpuMillis")).millis()));
     browser(work.resolve("s4-report").resolve("authenticity-report.html"));
   }
 
@@ -450,9 +454,10 @@ public final class BenchMain {
 
   private List<String> junitOptions(String label, List<String> options) {
     List<String> jvmOptions = new ArrayList<>(options);
-    // one output directory and one history per configuration, kept across its repetitions (as on a CI agent)
-    jvmOptions.add("-Dauthenticity.outputDirectory=" + work.resolve("authenticity-" + label));
-    jvmOptions.add("-Dauthenticity.history=" + work.resolve("authenticity-" + label).resolve("history.json"));
+    // a fresh output directory per run (as after `mvn clean`), one history per configuration kept across its
+    // repetitions (as a CI cache would keep it)
+    jvmOptions.add("-Dauthenticity.outputDirectory=" + work.resolve("authenticity-" + label + "-" + (++outputs)));
+    jvmOptions.add("-Dauthenticity.history=" + work.resolve("history-" + label + ".json"));
     return jvmOptions;
   }
 

@@ -97,6 +97,8 @@ public final class ReportChild {
     out.setProperty("maxHeapKb", Long.toString(Runtime.getRuntime().maxMemory() / 1024));
     out.setProperty("vmHwmKb", Long.toString(ProcStatus.vmHwmKb()));
     out.setProperty("cpuMillis", Long.toString(ProcStatus.processCpuMillis()));
+    out.setProperty("mainCpuMillis", Long.toString(
+        ManagementFactory.getThreadMXBean().getCurrentThreadCpuTime() / 1_000_000));
     out.setProperty("topThreads", ProcStatus.topThreads(4));
     ChildOutput.write(out);
     System.exit(0);
