@@ -51,6 +51,15 @@ final class ProbeFixtures {
     return new Preflight(ProbeFixtures.class.getClassLoader()).probeAll(List.of(service)).get(service.name());
   }
 
+  /** Waits for a test server's thread to end; keeps the interrupt flag. */
+  static void joinQuietly(Thread thread, long millis) {
+    try {
+      thread.join(millis);
+    } catch (InterruptedException ex) {
+      Thread.currentThread().interrupt();
+    }
+  }
+
   /** A port on 127.0.0.1 that nothing listens on (bound, then closed). */
   static int closedPort() throws IOException {
     try (ServerSocket socket = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
@@ -157,14 +166,14 @@ final class ProbeFixtures {
     }
 
     @Override
-    public void close() throws Exception {
+    public void close() throws IOException {
       server.close();
       synchronized (accepted) {
         for (Socket socket : accepted) {
           socket.close();
         }
       }
-      thread.join(1000);
+      joinQuietly(thread, 1000);
     }
   }
 
@@ -197,9 +206,9 @@ final class ProbeFixtures {
     }
 
     @Override
-    public void close() throws Exception {
+    public void close() throws IOException {
       server.close();
-      thread.join(2000);
+      joinQuietly(thread, 2000);
     }
   }
 }
