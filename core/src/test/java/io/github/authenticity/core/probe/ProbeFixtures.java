@@ -184,7 +184,13 @@ final class ProbeFixtures {
     private final Thread thread;
 
     Banner(String banner) throws IOException {
-      server = new ServerSocket(0, 50, InetAddress.getLoopbackAddress());
+      this(banner, null);
+    }
+
+    /** Over TLS when {@code tls} is given. */
+    Banner(String banner, javax.net.ssl.SSLContext tls) throws IOException {
+      server = tls == null ? new ServerSocket(0, 50, InetAddress.getLoopbackAddress())
+          : tls.getServerSocketFactory().createServerSocket(0, 50, InetAddress.getLoopbackAddress());
       thread = new Thread(() -> {
         while (!server.isClosed()) {
           try (Socket socket = server.accept()) {
