@@ -86,6 +86,15 @@ class PreflightTests {
   }
 
   @Test
+  void anUnknownHostFromACustomProbeNamesTheHostOfTheUrl() {
+    ProbeResult result = probe(service("thing", "test-throws", "throw", "dns",
+        "url", "https://user:pw@no-such-host.invalid:8443/x"));
+
+    assertThat(result.detail()).isEqualTo("DNS failure: unknown host [no-such-host.invalid]");
+    assertThat(result.endpoint()).isEqualTo("https://no-such-host.invalid:8443/x");
+  }
+
+  @Test
   void aProbeReturningNoResultIsDown() {
     assertThat(probe(service("thing", "test-throws", "throw", "null")).detail())
         .isEqualTo("probe [" + MisbehavingProbes.Throws.class.getName() + "] returned no result");
