@@ -21,7 +21,13 @@ import org.junit.jupiter.api.io.TempDir;
 
 class PreflightTests {
 
-  private final Preflight preflight = new Preflight(PreflightTests.class.getClassLoader());
+  private final Preflight preflight = new Preflight(ProbeFixtures.WITH_TEST_PROBES);
+
+  @Test
+  void withoutCustomProbesKnowsTheBuiltIns() {
+    assertThat(new Preflight(PreflightTests.class.getClassLoader()).probes().keySet())
+        .containsExactly("http", "https", "postgres", "redis", "tcp", "websocket");
+  }
 
   @Test
   void knowsTheBuiltInsAndTheCustomProbesFoundWithServiceLoader() {

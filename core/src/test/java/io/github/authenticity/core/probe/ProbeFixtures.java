@@ -46,9 +46,18 @@ final class ProbeFixtures {
     return new ServiceDefinition(name, probe, settings, timeout, maxLatency, "test");
   }
 
-  /** Probes {@code service} alone through the real runner. */
+  /**
+   * The test class loader plus {@code probe-spi/}, whose
+   * {@code META-INF/services/io.github.authenticity.core.probe.ServiceProbe} lists the example and the misbehaving
+   * probes. It is not on the plain test class path, so that other tests of this module see the built-ins only.
+   */
+  static final ClassLoader WITH_TEST_PROBES = new java.net.URLClassLoader(
+      new java.net.URL[] {ProbeFixtures.class.getClassLoader().getResource("probe-spi/")},
+      ProbeFixtures.class.getClassLoader());
+
+  /** Probes {@code service} alone through the real runner, with the test probes. */
   static ProbeResult probe(ServiceDefinition service) {
-    return new Preflight(ProbeFixtures.class.getClassLoader()).probeAll(List.of(service)).get(service.name());
+    return new Preflight(WITH_TEST_PROBES).probeAll(List.of(service)).get(service.name());
   }
 
   /** Waits for a test server's thread to end; keeps the interrupt flag. */
