@@ -17,7 +17,7 @@ import io.github.authenticity.core.json.Json;
 final class HtmlReport {
 
   /** Sections listing masked and not-run tests one by one show at most this many; the list below has all. */
-  static final int MAX_CARDS = 200;
+  static final int MAX_CARDS = 50;
 
   private static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss 'UTC'", Locale.ROOT)
       .withZone(ZoneOffset.UTC);
@@ -54,13 +54,14 @@ final class HtmlReport {
       }
       out.append("</ul></div>\n");
     }
+    nav(report, out);
     counts(s, out);
     services(report, out);
     masked(guarded, out);
     notRun(guarded, out);
     allowedMocks(guarded, out);
 
-    out.append("<section><h2>All guarded tests <span class=\"n\">").append(guarded.size()).append("</span></h2>\n")
+    out.append("<section id=\"all\"><h2>All guarded tests <span class=\"n\">").append(guarded.size()).append("</span></h2>\n")
         .append("<div class=\"filters\"><input id=\"q\" type=\"search\" placeholder=\"Filter by class, test, service,")
         .append(" evidence...\" aria-label=\"Filter\"><span id=\"vb\"></span><span id=\"shown\" class=\"muted\"></span></div>\n")
         .append("<table class=\"list\"><thead><tr><th>Verdict</th><th>Test</th><th>Services</th><th class=\"r\">Time</th>")
@@ -95,6 +96,18 @@ final class HtmlReport {
         .append(report.generatedAt() == null ? "" : TIME.format(report.generatedAt()))
         .append("</div><div><span class=\"label\">Complete</span> ").append(report.complete() ? "yes" : "<b>no</b>")
         .append("</div></div>\n</header>\n");
+  }
+
+  private static void nav(Report report, StringBuilder out) {
+    Summary s = report.summary();
+    out.append("<nav><a href=\"#services\">Services</a>");
+    if (s.masked() > 0) {
+      out.append(" &middot; <a href=\"#masked\">Masked (").append(s.masked()).append(")</a>");
+    }
+    if (s.notRun() > 0) {
+      out.append(" &middot; <a href=\"#not-run\">Not run (").append(s.notRun()).append(")</a>");
+    }
+    out.append(" &middot; <a href=\"#all\">All guarded tests (").append(s.guarded()).append(")</a></nav>\n");
   }
 
   private static String explain(Report report) {
@@ -150,7 +163,10 @@ final class HtmlReport {
           COLORS[i], part, 100 - part, offset, VERDICTS[i], values[i]));
       offset -= part;
     }
-    out.append("<text x=\"21\" y=\"21\" text-anchor=\"middle\" class=\"dn\">").append(total)
+    int digits = String.valueOf(total).length();
+    String size = digits <= 3 ? "8" : digits == 4 ? "6.6" : digits == 5 ? "5.4" : "4.5";
+    out.append("<text x=\"21\" y=\"22\" text-anchor=\"middle\" class=\"dn\" font-size=\"").append(size).append("\">")
+        .append(total)
         .append("</text><text x=\"21\" y=\"26\" text-anchor=\"middle\" class=\"dl\">guarded</text></svg><figcaption>");
     for (int i = 0; i < values.length; i++) {
       out.append("<div><i style=\"background:").append(COLORS[i]).append("\"></i>").append(VERDICTS[i])
@@ -160,7 +176,7 @@ final class HtmlReport {
   }
 
   private static void services(Report report, StringBuilder out) {
-    out.append("<section><h2>Services <span class=\"n\">").append(report.services().size()).append("</span></h2>");
+    out.append("<section id=\"services\"><h2>Services <span class=\"n\">").append(report.services().size()).append("</span></h2>");
     if (report.services().isEmpty()) {
       out.append("<p class=\"muted\">No service was probed in this run.</p></section>\n");
       return;
@@ -183,7 +199,7 @@ final class HtmlReport {
     if (masked.isEmpty()) {
       return;
     }
-    out.append("<section><h2 class=\"t-MASKED\">Masked tests <span class=\"n\">").append(masked.size())
+    out.append("<section id=\"masked\"><h2 class=\"t-MASKED\">Masked tests <span class=\"n\">").append(masked.size())
         .append("</span></h2><p class=\"muted\">They passed, or would have, but did not use the real service.</p>");
     int n = 0;
     for (TestEntry test : masked) {
@@ -192,7 +208,7 @@ final class HtmlReport {
         break;
       }
       out.append("<div class=\"item b-MASKED\"><div class=\"name\" title=\"").append(esc(test.uniqueId())).append("\">")
-          .append(esc(test.shortName())).append(" <span class=\"muted\">").append(esc(test.displayName()))
+          .append(esc(test.shortName())).append(" <span class=\"muted\">").append(esc(subtitle(test)))
           .append("</span></div>");
       servicesLine(test, out);
       out.append("<ul>");
@@ -213,7 +229,7 @@ final class HtmlReport {
     if (notRun.isEmpty()) {
       return;
     }
-    out.append("<section><h2 class=\"t-NOT_RUN\">Not run <span class=\"n\">").append(notRun.size())
+    out.append("<section id=\"not-run\"><h2 class=\"t-NOT_RUN\">Not run <span class=\"n\">").append(notRun.size())
         .append("</span></h2><p class=\"muted\">NOT_DISCOVERED: compiled, but in no test plan. NOT_EXECUTED: discovered,")
         .append(" never started. DISABLED: disabled. ENVIRONMENT: not meant for this environment.</p>");
     int n = 0;
@@ -223,7 +239,8 @@ final class HtmlReport {
         break;
       }
       out.append("<div class=\"item b-NOT_RUN\"><div class=\"name\" title=\"").append(esc(test.uniqueId())).append("\">")
-          .append(esc(test.shortName())).append(" <span class=\"badge r\">").append(test.reason()).append("</span></div>");
+          .append(esc(test.shortName())).append(" <span class=\"badge r\">").append(test.reason())
+          .append("</span> <span class=\"muted\">").append(esc(subtitle(test))).append("</span></div>");
       servicesLine(test, out);
       if (test.message() != null) {
         out.append("<div class=\"mono\">").append(esc(test.message())).append("</div>");
@@ -256,6 +273,13 @@ final class HtmlReport {
     out.append("</tbody></table></section>\n");
   }
 
+  /** The display name when it says more than {@code Class > method()}, else the full class name. */
+  private static String subtitle(TestEntry test) {
+    String trivial = test.simpleClassName().replace('.', ' ') + " > " + test.methodName() + "()";
+    String display = test.displayName() == null ? "" : test.displayName();
+    return display.isEmpty() || display.replace(" > ", " ").equals(trivial.replace(" > ", " ")) ? test.className() : display;
+  }
+
   private static void servicesLine(TestEntry test, StringBuilder out) {
     if (!test.services().isEmpty()) {
       out.append("<div class=\"svc\">requires ").append(esc(String.join(", ", test.services()))).append("</div>");
@@ -267,12 +291,14 @@ final class HtmlReport {
         .append(" in the list of all guarded tests below.</p>");
   }
 
-  /** {"v":[verdicts], "c":[class names], "s":[service sets], "r":[[class, display, verdict, ms, note, services], ...]}. */
+  /** {"v":[verdicts], "c":[classes], "s":[service sets], "n":[notes], "r":[[class, display, verdict, ms, note, services], ...]}. */
   private static void data(List<TestEntry> guarded, StringBuilder out) {
     Map<String, Integer> classes = new HashMap<>();
     List<String> classList = new ArrayList<>();
     Map<String, Integer> serviceSets = new HashMap<>();
     List<String> serviceList = new ArrayList<>();
+    Map<String, Integer> notes = new HashMap<>();
+    List<String> noteList = new ArrayList<>();
     StringBuilder rows = new StringBuilder(guarded.size() * 100);
     boolean first = true;
     List<TestEntry> ordered = new ArrayList<>(guarded);
@@ -294,9 +320,12 @@ final class HtmlReport {
       first = false;
       rows.append('[').append(c).append(',');
       Json.quote(test.displayName() == null ? String.valueOf(test.methodName()) : test.displayName(), rows);
-      rows.append(',').append(test.verdict().ordinal()).append(',').append(test.durationMillis()).append(',');
-      Json.quote(note(test), rows);
-      rows.append(',').append(sv).append(']');
+      int n = notes.computeIfAbsent(note(test), k -> {
+        noteList.add(k);
+        return noteList.size() - 1;
+      });
+      rows.append(',').append(test.verdict().ordinal()).append(',').append(test.durationMillis()).append(',')
+          .append(n).append(',').append(sv).append(']');
     }
     out.append("{\"v\":");
     Json.write(List.of(VERDICTS), out);
@@ -304,6 +333,8 @@ final class HtmlReport {
     Json.write(classList, out);
     out.append(",\"s\":");
     Json.write(serviceList, out);
+    out.append(",\"n\":");
+    Json.write(noteList, out);
     out.append(",\"r\":[").append(rows).append("]}");
   }
 
@@ -368,10 +399,11 @@ final class HtmlReport {
       header .pct{font-size:40px;font-weight:800;line-height:1.1}
       header .why{opacity:.95;max-width:520px}
       header .meta{margin-left:auto;font-size:13px}
-      header .meta .label{display:inline-block;width:92px}
-      section,.banner,footer{max-width:1240px;margin:18px auto;padding:0 24px}
+      header .meta .label{display:inline-block;width:118px}
+      section,.banner,footer,nav{max-width:1240px;margin:18px auto;padding:0 24px}
       .banner{background:#fef3c7;border:1px solid #f59e0b;border-radius:6px;padding:10px 16px;color:#78350f}
       .banner ul{margin:4px 0 0 18px;padding:0}
+      nav{font-size:13px;color:var(--muted)}nav a{color:#1d4ed8;text-decoration:none}nav a:hover{text-decoration:underline}
       h2{font-size:18px;margin:26px 0 8px}
       h2 .n{font-size:13px;font-weight:600;color:var(--muted);margin-left:6px}
       .t-MASKED{color:#c2410c}.t-NOT_RUN{color:#4b5563}
@@ -383,7 +415,7 @@ final class HtmlReport {
       .c-MASKED{border-color:#fdba74;background:#fff7ed}
       .chart{display:flex;align-items:center;gap:14px;margin:0}
       .chart figcaption div{font-size:12px;white-space:nowrap}.chart i{display:inline-block;width:10px;height:10px;border-radius:2px;margin-right:6px}
-      .dn{font-size:8px;font-weight:700;fill:#111827}.dl{font-size:3.6px;fill:#6b7280}
+      .dn{font-weight:700;fill:#111827}.dl{font-size:3.6px;fill:#6b7280}
       table{width:100%;border-collapse:collapse;background:#fff;border:1px solid var(--line)}
       th,td{text-align:left;padding:6px 10px;border-bottom:1px solid var(--line);vertical-align:top}
       th{font-size:12px;text-transform:uppercase;letter-spacing:.04em;color:var(--muted);background:#f3f4f6}
@@ -405,7 +437,8 @@ final class HtmlReport {
       .filters button,#more{padding:6px 10px;border:1px solid #d1d5db;border-radius:6px;background:#fff;font:inherit;font-size:12.5px;cursor:pointer}
       .filters button.on{background:#111827;color:#fff;border-color:#111827}
       #more{margin:10px 0}
-      .list td:nth-child(2){word-break:break-word}
+      .list{table-layout:fixed}.list th:nth-child(1){width:128px}.list th:nth-child(2){width:34%}.list th:nth-child(3){width:120px}.list th:nth-child(4){width:76px}
+      .list td{overflow-wrap:anywhere}
       .cls{color:var(--muted);font-size:12px}
       footer{color:var(--muted);font-size:12px;padding-bottom:30px}
       @media (max-width:800px){.cards{grid-template-columns:repeat(2,1fr)}header .meta{margin-left:0}}
@@ -415,15 +448,14 @@ final class HtmlReport {
       (function(){
       'use strict';
       var D=JSON.parse(document.getElementById('data').textContent);
-      var V=D.v,C=D.c,S=D.s,R=D.r,PAGE=500;
-      var simple=C.map(function(c){var i=c.lastIndexOf('.');return (i<0?c:c.slice(i+1)).replace(/\\$/g,'.');});
-      var hay=null,verdict=-1,query='',matches=R,shown=0;
+      var V=D.v,C=D.c,S=D.s,N=D.n,R=D.r,PAGE=500;
+            var hay=null,verdict=-1,query='',matches=R,shown=0;
       var tbody=document.getElementById('rows'),more=document.getElementById('more'),info=document.getElementById('shown');
       function el(tag,cls,text){var e=document.createElement(tag);if(cls)e.className=cls;if(text!=null)e.textContent=text;return e;}
       function ms(n){return n>=1000?(n/1000).toFixed(n>=10000?0:1)+' s':n+' ms';}
       function filter(){
         var q=query.toLowerCase();
-        if(q&&!hay){hay=R.map(function(r){return (C[r[0]]+' '+r[1]+' '+r[4]+' '+S[r[5]]+' '+V[r[2]]).toLowerCase();});}
+        if(q&&!hay){hay=R.map(function(r){return (C[r[0]]+' '+r[1]+' '+N[r[4]]+' '+S[r[5]]+' '+V[r[2]]).toLowerCase();});}
         var out=[];
         for(var i=0;i<R.length;i++){var r=R[i];if(verdict>=0&&r[2]!==verdict)continue;if(q&&hay[i].indexOf(q)<0)continue;out.push(r);}
         matches=out;shown=0;tbody.textContent='';render();
@@ -433,10 +465,10 @@ final class HtmlReport {
         for(var i=shown;i<end;i++){
           var r=matches[i],tr=document.createElement('tr');
           var td=el('td');td.appendChild(el('span','badge v-'+V[r[2]],V[r[2]]));tr.appendChild(td);
-          td=el('td');td.appendChild(el('div',null,r[1]));var c=el('div','cls',simple[r[0]]);c.title=C[r[0]];td.appendChild(c);tr.appendChild(td);
+          td=el('td');td.appendChild(el('div',null,r[1]));td.appendChild(el('div','cls',C[r[0]]));tr.appendChild(td);
           tr.appendChild(el('td',null,S[r[5]]));
           tr.appendChild(el('td','r',ms(r[3])));
-          tr.appendChild(el('td','mono',r[4]));
+          tr.appendChild(el('td','mono',N[r[4]]));
           frag.appendChild(tr);
         }
         tbody.appendChild(frag);shown=end;

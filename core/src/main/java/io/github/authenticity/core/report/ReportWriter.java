@@ -7,6 +7,7 @@ import java.nio.file.AtomicMoveNotSupportedException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
+import java.nio.file.StandardOpenOption;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -56,8 +57,10 @@ public final class ReportWriter {
   private static Path write(Path file, String content) {
     Path temp = null;
     try {
-      temp = Files.createTempFile(file.getParent(), "." + file.getFileName(), ".tmp");
-      Files.writeString(temp, content, StandardCharsets.UTF_8);
+      // not Files.createTempFile: its owner-only permissions would make the report unreadable to a CI server
+      temp = file.resolveSibling("." + file.getFileName() + "." + ProcessHandle.current().pid() + "-"
+          + Long.toHexString(System.nanoTime()) + ".tmp");
+      Files.writeString(temp, content, StandardCharsets.UTF_8, StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE);
       try {
         Files.move(temp, file, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
       } catch (AtomicMoveNotSupportedException ex) {

@@ -155,6 +155,7 @@ class ReportWriterTests {
     String data = page.substring(page.indexOf(marker) + marker.length(), page.indexOf("</script>"));
     Map<String, Object> parsed = Json.parseObject(data);
     assertThat(parsed.get("r").toString()).contains(HOSTILE);
+    assertThat(parsed.get("n").toString()).contains(HOSTILE);
     assertThat(page).as("nothing fetched from the network").doesNotContainPattern("(?i)<link|@import|src=\"?http|url\\(");
   }
 
