@@ -95,8 +95,10 @@ public final class Check {
       headline.append(parts.isEmpty() ? "" : "; ").append(expected).append(" guarded ")
           .append(ConsoleSummary.plural(expected, "test"))
           .append(compiledOnly == expected ? " compiled, but none executed" : ", but none executed");
-      hints = "Check the Surefire includes (test classes named *Test, *Tests, *TestCase or Test*), -Dgroups and"
-          + " -DexcludedGroups, and that a JUnit engine (junit-jupiter-engine) is a test dependency.";
+      hints = compiledOnly > 0
+          ? "Check the Surefire includes (test classes named *Test, *Tests, *TestCase or Test*), -Dgroups and"
+              + " -DexcludedGroups, and that a JUnit engine (junit-jupiter-engine) is a test dependency."
+          : "They were discovered but never started: did a test JVM die? Check the test plugin's output.";
     } else if (tooFew) {
       headline.append(parts.isEmpty() ? "" : "; ").append("only ").append(executed).append(" guarded ")
           .append(ConsoleSummary.plural(executed, "test")).append(" executed, fewer than minExecuted [")

@@ -37,8 +37,8 @@ public final class ConsoleSummary {
     Summary s = report.summary();
     if (!report.complete()) {
       lines.add(PREFIX + "INCOMPLETE: " + report.incompleteReasons().get(0)
-          + (report.incompleteReasons().size() > 1 ? " (and " + (report.incompleteReasons().size() - 1)
-              + " more reasons in the report)" : ""));
+          + (report.incompleteReasons().size() > 1 ? " (and " + (report.incompleteReasons().size() - 1) + " more "
+              + plural(report.incompleteReasons().size() - 1, "reason") + " in the report)" : ""));
     }
     if (s.guarded() == 0) {
       lines.add(PREFIX + "no guarded tests (" + s.executed() + " " + plural(s.executed(), "test") + " executed)");
@@ -53,7 +53,7 @@ public final class ConsoleSummary {
     }
     if (report.verdict() == OverallVerdict.NO_TESTS) {
       lines.add(PREFIX + "NO_TESTS: " + s.guarded() + " guarded " + plural(s.guarded(), "test")
-          + ", none executed" + notRunBreakdown(s));
+          + ", none executed" + (s.notRun() > 0 ? " (" + notRunBreakdown(s).substring(2) + ")" : ""));
     }
     int shown = 0;
     int masked = 0;

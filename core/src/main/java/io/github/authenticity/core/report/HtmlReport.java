@@ -89,7 +89,8 @@ final class HtmlReport {
         .append("<div class=\"verdict\">").append(verdict).append("</div><div class=\"why\">")
         .append(esc(explain(report))).append("</div></div>\n<div class=\"score\"><div class=\"label\">Authenticity score</div>")
         .append("<div class=\"pct\">").append(percent < 0 ? "&ndash;" : percent + "%").append("</div><div class=\"why\">")
-        .append(s.authentic()).append(" of ").append(s.guardedExecuted()).append(" executed guarded tests authentic</div></div>\n")
+        .append(percent < 0 ? "no guarded test executed" : s.authentic() + " of " + s.guardedExecuted()
+            + " executed guarded tests authentic").append("</div></div>\n")
         .append("<div class=\"meta\"><div><span class=\"label\">Environment</span> ")
         .append(esc(report.environment() == null || report.environment().isEmpty() ? "(unknown)" : report.environment()))
         .append("</div><div><span class=\"label\">Generated</span> ")
@@ -401,7 +402,7 @@ final class HtmlReport {
       header .meta{margin-left:auto;font-size:13px}
       header .meta .label{display:inline-block;width:118px}
       section,.banner,footer,nav{max-width:1240px;margin:18px auto;padding:0 24px}
-      .banner{background:#fef3c7;border:1px solid #f59e0b;border-radius:6px;padding:10px 16px;color:#78350f}
+      .banner{max-width:1192px;background:#fef3c7;border:1px solid #f59e0b;border-radius:6px;padding:10px 16px;color:#78350f}
       .banner ul{margin:4px 0 0 18px;padding:0}
       nav{font-size:13px;color:var(--muted)}nav a{color:#1d4ed8;text-decoration:none}nav a:hover{text-decoration:underline}
       h2{font-size:18px;margin:26px 0 8px}

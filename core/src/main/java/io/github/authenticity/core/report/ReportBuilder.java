@@ -35,16 +35,30 @@ import org.apiguardian.api.API;
 @API(status = API.Status.INTERNAL, since = "0.1")
 public final class ReportBuilder {
 
-  private final List<EventFile> files = new ArrayList<>();
+  private final Map<String, Run> runs = new LinkedHashMap<>();
+  private final Map<String, Map<String, Execution>> byTest = new LinkedHashMap<>();
+  private final Map<String, Map<String, Object>> services = new LinkedHashMap<>();
+  private final Set<String> fileProblems = new LinkedHashSet<>();
+  private final List<String> sources = new ArrayList<>();
   private final List<CompiledTest> compiled = new ArrayList<>();
   private boolean deliberateSelection;
   private boolean countDisabled;
   private String requireEnvironment;
   private Instant now;
 
-  /** Adds the events of one file (one test JVM). */
+  /** Adds the events of one file (one test JVM); they are digested at once, so {@code file} need not be kept. */
   public ReportBuilder addEventFile(EventFile file) {
-    files.add(file);
+    String name = String.valueOf(file.file());
+    sources.add(name);
+    if (file.truncated()) {
+      fileProblems.add("Events file [" + name + "] ends in a cut-off line: its test JVM died while writing.");
+    }
+    for (String problem : file.problems()) {
+      fileProblems.add("Unreadable event in [" + name + "]: " + problem);
+    }
+    for (Map<String, Object> event : file.events()) {
+      read(event, name);
+    }
     return this;
   }
 
@@ -83,25 +97,7 @@ public final class ReportBuilder {
 
   /** Merges, judges and counts. */
   public Report build() {
-    Map<String, Run> runs = new LinkedHashMap<>();
-    Map<String, Map<String, Execution>> byTest = new LinkedHashMap<>();
-    Map<String, Map<String, Object>> services = new LinkedHashMap<>();
-    Set<String> incomplete = new LinkedHashSet<>();
-    List<String> sources = new ArrayList<>();
-
-    for (EventFile file : files) {
-      String name = String.valueOf(file.file());
-      sources.add(name);
-      if (file.truncated()) {
-        incomplete.add("Events file [" + name + "] ends in a cut-off line: its test JVM died while writing.");
-      }
-      for (String problem : file.problems()) {
-        incomplete.add("Unreadable event in [" + name + "]: " + problem);
-      }
-      for (Map<String, Object> event : file.events()) {
-        read(event, name, runs, byTest, services, incomplete);
-      }
-    }
+    Set<String> incomplete = new LinkedHashSet<>(fileProblems);
     for (Run run : runs.values()) {
       if (!run.started) {
         incomplete.add("Run [" + run.id + "] in [" + run.source + "] has events but no 'run' event.");
@@ -178,8 +174,7 @@ public final class ReportBuilder {
     return OverallVerdict.AUTHENTIC;
   }
 
-  private void read(Map<String, Object> event, String source, Map<String, Run> runs,
-      Map<String, Map<String, Execution>> byTest, Map<String, Map<String, Object>> services, Set<String> incomplete) {
+  private void read(Map<String, Object> event, String source) {
     String type = text(event.get("type"));
     String runId = text(event.get("run"));
     if (type == null) {

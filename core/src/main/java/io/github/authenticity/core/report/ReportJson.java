@@ -25,9 +25,35 @@ public final class ReportJson {
   /** The report as JSON on one line. */
   public static String write(Report report) {
     StringBuilder out = new StringBuilder(512 + report.tests().size() * 400);
-    Json.write(toMap(report), out);
-    out.append('\n');
+    try {
+      write(report, out);
+    } catch (IOException ex) {
+      throw new UncheckedIOException(ex);
+    }
     return out.toString();
+  }
+
+  /** Streams the report as JSON on one line to {@code out}, one test at a time (a big report is never one string). */
+  public static void write(Report report, Appendable out) throws IOException {
+    Map<String, Object> map = toMap(report, false);
+    StringBuilder chunk = new StringBuilder(8192);
+    Json.write(map, chunk);
+    chunk.setLength(chunk.length() - 1);
+    chunk.append(",\"tests\":[");
+    boolean first = true;
+    for (TestEntry test : report.tests()) {
+      if (!first) {
+        chunk.append(',');
+      }
+      first = false;
+      Json.write(toMap(test), chunk);
+      if (chunk.length() > 64 * 1024) {
+        out.append(chunk);
+        chunk.setLength(0);
+      }
+    }
+    chunk.append("]}\n");
+    out.append(chunk);
   }
 
   /**
@@ -51,7 +77,7 @@ public final class ReportJson {
     }
   }
 
-  static Map<String, Object> toMap(Report report) {
+  static Map<String, Object> toMap(Report report, boolean withTests) {
     Map<String, Object> map = new LinkedHashMap<>();
     map.put("schemaVersion", report.schemaVersion());
     map.put("verdict", report.verdict());
@@ -89,44 +115,50 @@ public final class ReportJson {
       services.add(m);
     }
     map.put("services", services);
-    List<Object> tests = new ArrayList<>(report.tests().size());
-    for (TestEntry test : report.tests()) {
-      Map<String, Object> m = new LinkedHashMap<>();
-      m.put("uniqueId", test.uniqueId());
-      m.put("className", test.className());
-      m.put("methodName", test.methodName());
-      m.put("displayName", test.displayName());
-      m.put("guarded", test.guarded());
-      m.put("services", test.services());
-      m.put("verdict", test.verdict());
-      m.put("durationMillis", test.durationMillis());
-      m.put("reason", test.reason());
-      List<Object> evidence = new ArrayList<>(test.evidence().size());
-      for (Evidence e : test.evidence()) {
-        Map<String, Object> em = new LinkedHashMap<>();
-        em.put("kind", e.kind());
-        em.put("detail", e.detail());
-        evidence.add(em);
-      }
-      m.put("evidence", evidence);
-      m.put("proof", test.proof());
-      m.put("tags", test.tags());
-      m.put("status", test.status());
-      m.put("message", test.message());
-      List<Object> allowed = new ArrayList<>(test.allowedMocks().size());
-      for (AllowedMock a : test.allowedMocks()) {
-        Map<String, Object> am = new LinkedHashMap<>();
-        am.put("field", a.field());
-        am.put("type", a.type());
-        am.put("reason", a.reason());
-        allowed.add(am);
-      }
-      m.put("allowedMocks", allowed);
-      tests.add(m);
-    }
-    map.put("tests", tests);
     map.put("sources", report.sources());
+    if (withTests) {
+      List<Object> tests = new ArrayList<>(report.tests().size());
+      for (TestEntry test : report.tests()) {
+        tests.add(toMap(test));
+      }
+      map.put("tests", tests);
+    }
     return map;
+  }
+
+  static Map<String, Object> toMap(TestEntry test) {
+    Map<String, Object> m = new LinkedHashMap<>();
+    m.put("uniqueId", test.uniqueId());
+    m.put("className", test.className());
+    m.put("methodName", test.methodName());
+    m.put("displayName", test.displayName());
+    m.put("guarded", test.guarded());
+    m.put("services", test.services());
+    m.put("verdict", test.verdict());
+    m.put("durationMillis", test.durationMillis());
+    m.put("reason", test.reason());
+    List<Object> evidence = new ArrayList<>(test.evidence().size());
+    for (Evidence e : test.evidence()) {
+      Map<String, Object> em = new LinkedHashMap<>();
+      em.put("kind", e.kind());
+      em.put("detail", e.detail());
+      evidence.add(em);
+    }
+    m.put("evidence", evidence);
+    m.put("proof", test.proof());
+    m.put("tags", test.tags());
+    m.put("status", test.status());
+    m.put("message", test.message());
+    List<Object> allowed = new ArrayList<>(test.allowedMocks().size());
+    for (AllowedMock a : test.allowedMocks()) {
+      Map<String, Object> am = new LinkedHashMap<>();
+      am.put("field", a.field());
+      am.put("type", a.type());
+      am.put("reason", a.reason());
+      allowed.add(am);
+    }
+    m.put("allowedMocks", allowed);
+    return m;
   }
 
   @SuppressWarnings("unchecked")

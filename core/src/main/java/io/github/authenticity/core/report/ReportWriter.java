@@ -2,6 +2,7 @@ package io.github.authenticity.core.report;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.io.Writer;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.AtomicMoveNotSupportedException;
 import java.nio.file.Files;
@@ -47,20 +48,27 @@ public final class ReportWriter {
           + ex.getMessage() + ". Check that it is writable.", ex);
     }
     List<Path> written = new ArrayList<>(4);
-    written.add(write(directory.resolve(JSON), ReportJson.write(report)));
-    written.add(write(directory.resolve(HTML), HtmlReport.render(report)));
-    written.add(write(directory.resolve(MARKDOWN), MarkdownReport.render(report, HTML)));
-    written.add(write(directory.resolve(JUNIT_XML), JunitXmlReport.render(report)));
+    written.add(write(directory.resolve(JSON), out -> ReportJson.write(report, out)));
+    written.add(write(directory.resolve(HTML), out -> out.write(HtmlReport.render(report))));
+    written.add(write(directory.resolve(MARKDOWN), out -> out.write(MarkdownReport.render(report, HTML))));
+    written.add(write(directory.resolve(JUNIT_XML), out -> out.write(JunitXmlReport.render(report))));
     return written;
   }
 
-  private static Path write(Path file, String content) {
+  private interface Content {
+    void writeTo(Writer out) throws IOException;
+  }
+
+  private static Path write(Path file, Content content) {
     Path temp = null;
     try {
       // not Files.createTempFile: its owner-only permissions would make the report unreadable to a CI server
       temp = file.resolveSibling("." + file.getFileName() + "." + ProcessHandle.current().pid() + "-"
           + Long.toHexString(System.nanoTime()) + ".tmp");
-      Files.writeString(temp, content, StandardCharsets.UTF_8, StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE);
+      try (Writer out = Files.newBufferedWriter(temp, StandardCharsets.UTF_8, StandardOpenOption.CREATE_NEW,
+          StandardOpenOption.WRITE)) {
+        content.writeTo(out);
+      }
       try {
         Files.move(temp, file, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
       } catch (AtomicMoveNotSupportedException ex) {

@@ -86,4 +86,28 @@ class CheckTests {
           + " and -Dauthenticity.minExecuted=0 to ignore this.)");
     }
   }
+
+  @Test
+  void tellsThatATestJvmMayHaveDiedWhenDiscoveredTestsNeverStarted() {
+    try (Events events = Events.create(dir, "local", false)) {
+      events.test("a.OrderE2E", "placesOrder", true, "backend");
+      events.test("a.OrderE2E", "cancels", true, "backend");
+      Report report = new ReportBuilder().addEventFile(events.read()).build();
+      assertThat(report.verdict()).isEqualTo(OverallVerdict.NO_TESTS);
+      CheckResult result = Check.evaluate(report, CheckSettings.defaults());
+      assertThat(result.violations()).containsExactly(
+          "NOT_EXECUTED OrderE2E.placesOrder: discovered, but never started (did its test JVM die?)",
+          "NOT_EXECUTED OrderE2E.cancels: discovered, but never started (did its test JVM die?)",
+          "NO_TESTS: 2 guarded tests, none executed");
+      assertThat(result.summary(REPORTS)).isEqualTo("Authenticity check failed: 2 NOT_EXECUTED guarded tests;"
+          + " 2 guarded tests, but none executed. They were discovered but never started: did a test JVM die? Check the"
+          + " test plugin's output. See target/surefire-reports for the authenticity report."
+          + " (Set -Dauthenticity.failOnNotRun=false and -Dauthenticity.minExecuted=0 to ignore this.)");
+      assertThat(ConsoleSummary.lines(report, null)).containsExactly(
+          "[authenticity] INCOMPLETE: Run [" + events.run + "] in [" + events.file() + "] never ended: its test JVM"
+              + " stopped before the test plan finished.",
+          "[authenticity] 2 guarded tests: 2 not run",
+          "[authenticity] NO_TESTS: 2 guarded tests, none executed (2 NOT_EXECUTED)");
+    }
+  }
 }

@@ -52,7 +52,7 @@ class ConsoleSummaryTests {
         new CompiledTest("a.OrderE2E", "cancels", List.of("backend"), false))).build();
     assertThat(ConsoleSummary.lines(report, Path.of("authenticity-report.html"))).containsExactly(
         "[authenticity] 2 guarded tests: 2 not run",
-        "[authenticity] NO_TESTS: 2 guarded tests, none executed, 2 NOT_DISCOVERED",
+        "[authenticity] NO_TESTS: 2 guarded tests, none executed (2 NOT_DISCOVERED)",
         "[authenticity] report: authenticity-report.html");
   }
 
