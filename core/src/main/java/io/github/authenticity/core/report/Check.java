@@ -107,7 +107,7 @@ public final class Check {
     headline.append('.');
     if (counts[NotRunReason.NOT_DISCOVERED.ordinal()] > 0 && !noTests) {
       hints = "NOT_DISCOVERED tests are compiled but in no test plan: check the Surefire includes, -Dgroups and"
-          + " -DexcludedGroups.";
+          + " -DexcludedGroups, and the JUnit engine dependency.";
     }
     List<String> optOuts = new ArrayList<>();
     if (masked > 0) {

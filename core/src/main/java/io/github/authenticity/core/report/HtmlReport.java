@@ -231,7 +231,8 @@ final class HtmlReport {
       return;
     }
     out.append("<section id=\"not-run\"><h2 class=\"t-NOT_RUN\">Not run <span class=\"n\">").append(notRun.size())
-        .append("</span></h2><p class=\"muted\">NOT_DISCOVERED: compiled, but in no test plan. NOT_EXECUTED: discovered,")
+        .append("</span></h2><p class=\"muted\">NOT_DISCOVERED: compiled, but in no test plan (Surefire includes,")
+        .append(" tags, filters, or a missing JUnit engine). NOT_EXECUTED: discovered,")
         .append(" never started. DISABLED: disabled. ENVIRONMENT: not meant for this environment.</p>");
     int n = 0;
     for (TestEntry test : notRun) {

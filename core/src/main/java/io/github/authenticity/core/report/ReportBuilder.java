@@ -292,7 +292,7 @@ public final class ReportBuilder {
       NotRunReason reason = test.stagingOnly() && !anyStaging ? NotRunReason.ENVIRONMENT : NotRunReason.NOT_DISCOVERED;
       String message = reason == NotRunReason.ENVIRONMENT
           ? "@StagingOnly, and no run was in a staging environment"
-          : "compiled, but in no test plan (Surefire includes, tags, filters, or a missing JUnit engine)";
+          : "compiled, but in no test plan";
       String simple = test.className().substring(test.className().lastIndexOf('.') + 1).replace('$', '.');
       tests.add(new TestEntry("compiled:" + test.className() + "#" + test.methodName(), test.className(),
           test.methodName(), simple + " > " + test.methodName() + "()", true, test.services(), Verdict.NOT_RUN, 0,
