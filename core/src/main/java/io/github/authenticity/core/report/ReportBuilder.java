@@ -113,6 +113,10 @@ public final class ReportBuilder {
       TestEntry best = null;
       boolean started = false;
       for (Execution execution : test.getValue().values()) {
+        if (execution.test == null && execution.verdict != null) {
+          // judged by the extension, but not in the plan's test events: never let it vanish
+          execution.test = synthesize(test.getKey());
+        }
         if (execution.test == null) {
           continue;
         }
@@ -135,7 +139,16 @@ public final class ReportBuilder {
     String required = requireEnvironment != null ? requireEnvironment
         : runs.values().stream().map(r -> r.requireEnvironment).filter(e -> e != null && !e.isBlank()).findFirst()
             .orElse(null);
-    Summary summary = count(tests, discovered, executed);
+    // a plan without guarded tests writes only 'run' and 'end': its tests are counted from 'end'
+    int unlisted = 0;
+    int unlistedStarted = 0;
+    for (Run run : runs.values()) {
+      if (run.tests == 0) {
+        unlisted += (int) run.endDiscovered;
+        unlistedStarted += (int) run.endStarted;
+      }
+    }
+    Summary summary = count(tests, discovered + unlisted, executed.size() + unlistedStarted, executed);
     OverallVerdict verdict = overall(summary, countDisabled, required != null);
 
     Set<String> environments = new TreeSet<>();
@@ -188,7 +201,11 @@ public final class ReportBuilder {
         run.staging = Boolean.TRUE.equals(event.get("staging"));
         run.requireEnvironment = text(event.get("requireEnvironment"));
       }
-      case "end" -> run.ended = true;
+      case "end" -> {
+        run.ended = true;
+        run.endDiscovered = number(event.get("discovered"));
+        run.endStarted = number(event.get("started"));
+      }
       case "service" -> {
         String key = run.environment + "\u0000" + text(event.get("name"));
         Map<String, Object> previous = services.get(key);
@@ -207,7 +224,10 @@ public final class ReportBuilder {
         Execution execution = byTest.computeIfAbsent(uniqueId, id -> new LinkedHashMap<>(2))
             .computeIfAbsent(run.id, id -> new Execution(run));
         switch (type) {
-          case "test" -> execution.test = event;
+          case "test" -> {
+            execution.test = event;
+            run.tests++;
+          }
           case "started" -> execution.started = true;
           case "finished" -> execution.finished = event;
           default -> execution.verdict = event;
@@ -276,6 +296,41 @@ public final class ReportBuilder {
         proof, strings(test.get("tags")), status, message, allowed);
   }
 
+  /** A {@code test} event made from a unique id such as {@code [engine:x]/[class:a.B]/[method:m()]}. */
+  static Map<String, Object> synthesize(String uniqueId) {
+    String className = null;
+    String method = null;
+    String invocation = null;
+    for (String segment : uniqueId.split("/")) {
+      int colon = segment.indexOf(':');
+      if (!segment.startsWith("[") || !segment.endsWith("]") || colon < 0) {
+        continue;
+      }
+      String type = segment.substring(1, colon);
+      String value = segment.substring(colon + 1, segment.length() - 1);
+      switch (type) {
+        case "class" -> className = value;
+        case "nested-class" -> className = (className == null ? "" : className + "$") + value;
+        case "method", "test-template", "test-factory" -> method = value.contains("(")
+            ? value.substring(0, value.indexOf('(')) : value;
+        default -> {
+          if (type.endsWith("invocation") || type.equals("dynamic-test")) {
+            invocation = value;
+          }
+        }
+      }
+    }
+    String simple = className == null ? "" : className.substring(className.lastIndexOf('.') + 1).replace('$', '.');
+    Map<String, Object> test = new HashMap<>();
+    test.put("uniqueId", uniqueId);
+    test.put("className", className);
+    test.put("methodName", method);
+    test.put("displayName", (simple.isEmpty() ? "" : simple + " > ") + (method == null ? uniqueId : method + "()")
+        + (invocation == null ? "" : " " + invocation));
+    test.put("guarded", true);
+    return test;
+  }
+
   private void addNotDiscovered(List<TestEntry> tests, boolean anyStaging) {
     if (compiled.isEmpty()) {
       return;
@@ -304,7 +359,7 @@ public final class ReportBuilder {
     return (className == null ? "" : className.replace('$', '.')) + "#" + methodName;
   }
 
-  private static Summary count(List<TestEntry> tests, int discovered, Set<String> executed) {
+  private static Summary count(List<TestEntry> tests, int discovered, int executedCount, Set<String> executed) {
     int guarded = 0;
     int authentic = 0;
     int masked = 0;
@@ -332,7 +387,7 @@ public final class ReportBuilder {
         }
       }
     }
-    return new Summary(discovered, executed.size(), guarded, authentic, masked, failed, serviceDown, notRun,
+    return new Summary(discovered, executedCount, guarded, authentic, masked, failed, serviceDown, notRun,
         guardedExecuted, reasons[NotRunReason.NOT_DISCOVERED.ordinal()], reasons[NotRunReason.NOT_EXECUTED.ordinal()],
         reasons[NotRunReason.DISABLED.ordinal()], reasons[NotRunReason.ENVIRONMENT.ordinal()]);
   }
@@ -434,6 +489,9 @@ public final class ReportBuilder {
     boolean staging;
     String environment;
     String requireEnvironment;
+    int tests;
+    long endDiscovered;
+    long endStarted;
 
     Run(String id, String source) {
       this.id = id;

@@ -281,4 +281,33 @@ class ReportBuilderTests {
       assertThat(new ReportBuilder().addEventFile(events.read()).build().verdict()).isEqualTo(OverallVerdict.MASKED);
     }
   }
+
+  @Test
+  void aPlanWithoutGuardedTestsIsCountedFromItsEndEvent() {
+    try (Events unit = Events.create(dir.resolve("unit"), "local", false);
+        Events e2e = Events.create(dir.resolve("e2e"), "local", false)) {
+      unit.append("end", "discovered", 40, "started", 38, "succeeded", 38, "failed", 0, "aborted", 0, "skipped", 2);
+      e2e.ran("a.OrderE2E", "placesOrder", "AUTHENTIC");
+      e2e.end();
+      Report report = new ReportBuilder().addEventFile(unit.read()).addEventFile(e2e.read()).build();
+      assertThat(report.summary()).extracting(Summary::discovered, Summary::executed, Summary::guarded)
+          .containsExactly(41, 39, 1);
+    }
+  }
+
+  @Test
+  void aVerdictForATestMissingFromThePlanIsStillReported() {
+    try (Events events = Events.create(dir, "local", false)) {
+      String uid = "[engine:junit-jupiter]/[class:a.b.OrderE2E]/[nested-class:Refunds]"
+          + "/[test-template:refunds(java.lang.String)]/[test-template-invocation:#2]";
+      events.started(uid);
+      events.verdict(uid, "MASKED", null, "FALLBACK_LOG", "\"Using mock refunds\"");
+      events.finished(uid, "FAILED", 5, "masked");
+      events.end();
+      TestEntry entry = build(events).tests().get(0);
+      assertThat(entry).extracting(TestEntry::className, TestEntry::methodName, TestEntry::displayName,
+          TestEntry::guarded, TestEntry::verdict)
+          .containsExactly("a.b.OrderE2E$Refunds", "refunds", "OrderE2E.Refunds > refunds() #2", true, Verdict.MASKED);
+    }
+  }
 }
