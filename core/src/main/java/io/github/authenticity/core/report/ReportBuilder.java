@@ -257,6 +257,9 @@ public final class ReportBuilder {
       evidence = evidence(verdictEvent.get("evidence"));
       proof = text(verdictEvent.get("proof"));
       allowed = allowedMocks(verdictEvent.get("allowedMocks"));
+      if (message == null) {
+        message = text(verdictEvent.get("message"));
+      }
       if (verdictEvent.get("durationMillis") != null) {
         duration = number(verdictEvent.get("durationMillis"));
       }

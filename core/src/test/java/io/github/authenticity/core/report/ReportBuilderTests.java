@@ -8,6 +8,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
 import java.util.List;
+import java.util.Map;
 
 import io.github.authenticity.core.events.EventFile;
 import org.junit.jupiter.api.Test;
@@ -105,8 +106,22 @@ class ReportBuilderTests {
       events.append("verdict", "uniqueId", uid, "verdict", "NOT_RUN", "reason", "ENVIRONMENT", "evidence", List.of());
       events.finished(uid, "SKIPPED", 0, "required environment [prod]");
       events.end();
-      assertThat(build(events).tests().get(0)).extracting(TestEntry::verdict, TestEntry::reason)
-          .containsExactly(Verdict.NOT_RUN, NotRunReason.ENVIRONMENT);
+      assertThat(build(events).tests().get(0)).extracting(TestEntry::verdict, TestEntry::reason, TestEntry::message)
+          .containsExactly(Verdict.NOT_RUN, NotRunReason.ENVIRONMENT, "required environment [prod]");
+    }
+  }
+
+  @Test
+  void takesTheMessageOfTheVerdictWhenTheOutcomeHasNone() {
+    try (Events events = Events.create(dir, "local", false)) {
+      String uid = events.test("a.OrderE2E", "t", true, "backend");
+      events.started(uid);
+      events.append("verdict", "uniqueId", uid, "verdict", "MASKED", "evidence", List.of(Map.of("kind", "TOO_FAST",
+          "detail", "ran 3 ms")), "message", "masked (report mode): ran 3 ms", "warnings", List.of("w"));
+      events.finished(uid, "SUCCESSFUL", 3, null);
+      events.end();
+      assertThat(build(events).tests().get(0)).extracting(TestEntry::verdict, TestEntry::status, TestEntry::message)
+          .containsExactly(Verdict.MASKED, "SUCCESSFUL", "masked (report mode): ran 3 ms");
     }
   }
 
