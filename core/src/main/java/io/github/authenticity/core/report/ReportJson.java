@@ -170,7 +170,8 @@ public final class ReportJson {
     }
     Map<String, Object> s = map.get("summary") instanceof Map<?, ?> m ? (Map<String, Object>) m : Map.of();
     Summary summary = new Summary(i(s, "discovered"), i(s, "executed"), i(s, "guarded"), i(s, "authentic"),
-        i(s, "masked"), i(s, "failed"), i(s, "serviceDown"), i(s, "notRun"), i(s, "guardedExecuted"),
+        i(s, "masked"), i(s, "failed"), i(s, "serviceDown"), i(s, "notRun"), s.containsKey("guardedExecuted")
+            ? i(s, "guardedExecuted") : i(s, "authentic") + i(s, "masked") + i(s, "failed") + i(s, "serviceDown"),
         i(s, "notDiscovered"), i(s, "notExecuted"), i(s, "disabled"), i(s, "otherEnvironment"));
     List<ServiceStatus> services = new ArrayList<>();
     for (Object o : list(map.get("services"))) {
