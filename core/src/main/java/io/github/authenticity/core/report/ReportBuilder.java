@@ -102,7 +102,8 @@ public final class ReportBuilder {
       if (!run.started) {
         incomplete.add("Run [" + run.id + "] in [" + run.source + "] has events but no 'run' event.");
       } else if (!run.ended) {
-        incomplete.add("Run [" + run.id + "] in [" + run.source + "] never ended: its test JVM stopped before the test plan finished.");
+        incomplete.add("Run [" + run.id + "] in [" + run.source + "] never ended: its test JVM stopped before the"
+            + " test plan finished.");
       }
     }
 
