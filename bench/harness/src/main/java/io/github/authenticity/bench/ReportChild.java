@@ -1,11 +1,9 @@
 package io.github.authenticity.bench;
 
-import java.io.PrintWriter;
-import java.io.StringWriter;
+import java.io.IOException;
 import java.lang.management.ManagementFactory;
 import java.lang.management.MemoryPoolMXBean;
 import java.lang.management.MemoryType;
-import java.lang.reflect.InvocationTargetException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
@@ -13,6 +11,9 @@ import java.util.Locale;
 import java.util.Properties;
 
 import io.github.authenticity.core.events.EventFile;
+import io.github.authenticity.core.report.Report;
+import io.github.authenticity.core.report.ReportBuilder;
+import io.github.authenticity.core.report.ReportWriter;
 
 /**
  * Child JVM main for scenario 4, run with {@code -Xmx512m}: reads every events file in a directory,
@@ -35,23 +36,17 @@ public final class ReportChild {
       long start = System.nanoTime();
       long lines = 0;
       long readNanos = 0;
-      // one file at a time, as the plugin merges them: only the builder's state and one file are held
-      Class<?> builderType = null;
-      Object builder = null;
-      if (mode.equals("full")) {
-        // reflection keeps this compiling while the report API (core/report, REPORT-API.md) is not on the branch
-        builderType = Class.forName("io.github.authenticity.core.report.ReportBuilder");
-        builder = builderType.getConstructor().newInstance();
-      }
+      // one file at a time, as the plugin merges them: only the builder's digest and one file are held
+      ReportBuilder builder = mode.equals("full") ? new ReportBuilder() : null;
       for (Path file : EventFile.find(events)) {
-        phase = "read";
+        phase = "EventFile.read";
         long readStart = System.nanoTime();
         EventFile read = EventFile.read(file);
         readNanos += System.nanoTime() - readStart;
         lines += read.events().size();
         if (builder != null) {
           phase = "addEventFile";
-          builderType.getMethod("addEventFile", EventFile.class).invoke(builder, read);
+          builder.addEventFile(read);
         }
       }
       long readDone = System.nanoTime();
@@ -60,30 +55,25 @@ public final class ReportChild {
       out.setProperty("addMillis", millis(readDone - start - readNanos));
       if (builder != null) {
         phase = "build";
-        Object report = builderType.getMethod("build").invoke(builder);
+        Report report = builder.build();
         builder = null;
         long built = System.nanoTime();
-        Class<?> reportType = Class.forName("io.github.authenticity.core.report.Report");
-        Class<?> writerType = Class.forName("io.github.authenticity.core.report.ReportWriter");
-        Files.createDirectories(output);
         phase = "writeAll";
-        Object written = writerType.getMethod("writeAll", reportType, Path.class).invoke(null, report, output);
+        List<Path> written = ReportWriter.writeAll(report, output);
         long done = System.nanoTime();
         out.setProperty("buildMillis", millis(built - readDone));
         out.setProperty("writeMillis", millis(done - built));
-        out.setProperty("written", String.valueOf(written));
-        Path html = output.resolve("authenticity-report.html");
+        out.setProperty("written", written.toString());
+        Path html = output.resolve(ReportWriter.HTML);
         out.setProperty("htmlBytes", Files.isRegularFile(html) ? Long.toString(Files.size(html)) : "-1");
-        Object tests = reportType.getMethod("tests").invoke(report);
-        out.setProperty("reportTests", Integer.toString(((List<?>) tests).size()));
+        Path json = output.resolve(ReportWriter.JSON);
+        out.setProperty("jsonBytes", Files.isRegularFile(json) ? Long.toString(Files.size(json)) : "-1");
+        out.setProperty("reportTests", Integer.toString(report.tests().size()));
       }
       out.setProperty("totalMillis", millis(System.nanoTime() - start));
-    } catch (Exception | LinkageError ex) {
-      Throwable cause = ex instanceof InvocationTargetException ite && ite.getCause() != null ? ite.getCause() : ex;
-      StringWriter trace = new StringWriter();
-      cause.printStackTrace(new PrintWriter(trace));
-      System.err.println(trace);
-      out.setProperty("error", cause.getClass().getSimpleName() + ": " + cause.getMessage() + " (in " + phase + ")");
+    } catch (RuntimeException | IOException ex) {
+      ex.printStackTrace();
+      out.setProperty("error", ex.getClass().getSimpleName() + ": " + ex.getMessage() + " (in " + phase + ")");
     } catch (OutOfMemoryError ex) {
       out.setProperty("error", "OutOfMemoryError: " + ex.getMessage() + " (in " + phase + ")");
     }
