@@ -28,13 +28,13 @@ import java.util.stream.Stream;
 public final class BenchMain {
 
   /** Sizes and repetitions of one mode. */
-  record Sizes(String name, int healthyClasses, int healthyMethods, int reps, int warmups, int deadClasses,
-      int deadMethods, int blackHoleSample, int blackHoleReps, int preflightServices, int reportTests,
-      int reportReps) {
+  record Sizes(String name, int healthyClasses, int healthyMethods, int smallSuite, int reps, int warmups,
+      int deadClasses, int deadMethods, int blackHoleSample, int blackHoleReps, int preflightServices,
+      int reportTests, int reportReps) {
   }
 
-  static final Sizes FULL = new Sizes("full", 50, 100, 5, 1, 4, 50, 3, 3, 50, 100_000, 3);
-  static final Sizes QUICK = new Sizes("quick", 5, 20, 2, 0, 2, 10, 1, 1, 10, 10_000, 2);
+  static final Sizes FULL = new Sizes("full", 50, 100, 100, 5, 1, 4, 50, 3, 3, 50, 100_000, 3);
+  static final Sizes QUICK = new Sizes("quick", 5, 20, 0, 2, 0, 2, 10, 1, 1, 10, 10_000, 2);
 
   private static final String HEALTHY_PACKAGE = "bench.healthy";
   private static final String DEAD_PACKAGE = "bench.dead";
@@ -151,6 +151,38 @@ public final class BenchMain {
     Stats execB = stat(b, r -> r.number("executeMillis"));
     notes.add(String.format(Locale.ROOT, "1: inside the JVM, Launcher.execute took %s (A) vs %s (B); the rest of "
         + "the wall time is JVM start-up, discovery set-up and exit.", execA.millis(), execB.millis()));
+    if (sizes.smallSuite() > 0) {
+      fixedAndPerTest(a, b, n);
+    }
+  }
+
+  /** Splits the added cost into a fixed part and a per-test part, from a second, small suite. */
+  private void fixedAndPerTest(List<Jvm.Run> bigA, List<Jvm.Run> bigB, int big) {
+    Suites suites = new Suites(junitJars);
+    int classes = sizes.smallSuite() / 20;
+    Suites.Suite smallGuarded = suites.generate(work.resolve("s1-small-guarded"), HEALTHY_PACKAGE, "Healthy", classes,
+        20, true, extensionJar);
+    Suites.Suite smallPlain = suites.generate(work.resolve("s1-small-plain"), HEALTHY_PACKAGE, "Healthy", classes,
+        20, false, null);
+    int small = smallGuarded.size();
+    List<Jvm.Run> a = new ArrayList<>();
+    List<Jvm.Run> b = new ArrayList<>();
+    alternate("1s-small", sizes.reps(), sizes.reps(), 0, a, b,
+        rep -> junit("1s-A", smallGuarded, true, List.of(), List.of("--server", "package:" + HEALTHY_PACKAGE)),
+        rep -> junit("1s-B", smallPlain, false, List.of(), List.of("--server", "package:" + HEALTHY_PACKAGE)));
+    checkCounts("1s", "A", a, small, 0);
+    checkCounts("1s", "B", b, small, 0);
+    double smallAdded = wall(a).median() - wall(b).median();
+    double bigAdded = wall(bigA).median() - wall(bigB).median();
+    double perTest = (bigAdded - smallAdded) / (big - small);
+    double fixed = smallAdded - small * perTest;
+    double smallCpu = stat(a, r -> r.number("cpuMillis")).median() - stat(b, r -> r.number("cpuMillis")).median();
+    double bigCpu = stat(bigA, r -> r.number("cpuMillis")).median() - stat(bigB, r -> r.number("cpuMillis")).median();
+    double perTestCpu = (bigCpu - smallCpu) / (big - small);
+    rows.add(new Results.Row("1s", "Healthy suite, " + small + " tests: wall time (with row 1: fixed vs per-test cost)",
+        "extension, all detectors", "plain JUnit", wall(a).seconds(), wall(b).seconds(),
+        String.format(Locale.ROOT, "fixed %+.2f s, then %+.3f ms per test (CPU: fixed %+.2f s, %+.3f ms per test)",
+            fixed / 1000, perTest, (smallCpu - small * perTestCpu) / 1000, perTestCpu), "(reported)", ""));
   }
 
   // ---------------------------------------------------------------- 2. dead environment
