@@ -1,7 +1,265 @@
 package io.github.authenticity.junit;
 
-import org.junit.jupiter.api.extension.Extension;
+import java.lang.reflect.Method;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
+import java.util.Optional;
 
-/** The Jupiter extension behind {@link RequiresRealService} and {@link StagingOnly}. */
-class AuthenticityExtension implements Extension {
+import io.github.authenticity.core.config.AuthenticityConfig;
+import io.github.authenticity.core.config.Mode;
+import io.github.authenticity.core.config.ServiceDefinition;
+import io.github.authenticity.core.report.Evidence;
+import io.github.authenticity.core.report.EvidenceKind;
+import io.github.authenticity.core.report.NotRunReason;
+import io.github.authenticity.core.report.Verdict;
+import org.junit.jupiter.api.extension.AfterTestExecutionCallback;
+import org.junit.jupiter.api.extension.BeforeAllCallback;
+import org.junit.jupiter.api.extension.BeforeEachCallback;
+import org.junit.jupiter.api.extension.BeforeTestExecutionCallback;
+import org.junit.jupiter.api.extension.ConditionEvaluationResult;
+import org.junit.jupiter.api.extension.ExecutionCondition;
+import org.junit.jupiter.api.extension.ExtensionContext;
+import org.junit.jupiter.api.extension.ExtensionContext.Namespace;
+import org.junit.jupiter.api.extension.LifecycleMethodExecutionExceptionHandler;
+import org.junit.jupiter.api.extension.TestExecutionExceptionHandler;
+import org.opentest4j.TestAbortedException;
+
+/**
+ * The Jupiter extension behind {@link RequiresRealService} and {@link StagingOnly}.
+ *
+ * <p>Before a guarded class or test runs it checks the configuration, the required environment and the
+ * preflight result of every required service, and fails at once when one is {@code DOWN} (before any user
+ * {@code @BeforeAll}/{@code @BeforeEach}). Around the body it runs the {@link Detectors} and judges the test;
+ * an assumption that aborts a guarded test or class is {@code MASKED} ({@code ABORTED}), not a skip.
+ */
+class AuthenticityExtension implements ExecutionCondition, BeforeAllCallback, BeforeEachCallback,
+    BeforeTestExecutionCallback, AfterTestExecutionCallback, TestExecutionExceptionHandler,
+    LifecycleMethodExecutionExceptionHandler {
+
+  private static final Namespace NAMESPACE = Namespace.create(AuthenticityExtension.class);
+
+  /** A guarded test about to run: what the detectors get, with what was found before the body. */
+  private record Prepared(GuardedTest test, List<Evidence> early, List<Detector> detectors, long[] startNanos,
+      List<Evidence> aborts) {
+  }
+
+  @Override
+  public ConditionEvaluationResult evaluateExecutionCondition(ExtensionContext context) {
+    Optional<Guard> guard = guard(context);
+    if (guard.isEmpty()) {
+      return ConditionEvaluationResult.enabled("not guarded by Authenticity");
+    }
+    Run run = run(context);
+    AuthenticityConfig config;
+    try {
+      config = run.config();
+    } catch (RuntimeException ex) {
+      return ConditionEvaluationResult.enabled("the Authenticity configuration is bad; the test fails with why");
+    }
+    if (config.requireEnvironment().filter(r -> !r.equals(config.environment())).isPresent()) {
+      return ConditionEvaluationResult.enabled("authenticity.requireEnvironment is contradicted; the test fails");
+    }
+    if (context.getTestMethod().isEmpty() && ContainerSkip.disabledWithoutDocker(context.getRequiredTestClass())) {
+      Optional<String> noDocker = ContainerSkip.dockerUnavailable(classLoader(context));
+      if (noDocker.isPresent()) {
+        Evidence evidence = new Evidence(EvidenceKind.CONTAINER_SKIP, ContainerSkip.evidence(noDocker.get()));
+        String failure = ContainerSkip.failure(context.getRequiredTestClass(), noDocker.get());
+        run.containerVerdict(context.getUniqueId(), Judgement.early(Verdict.MASKED, null, List.of(evidence), failure));
+        if (config.mode() == Mode.FAIL) {
+          throw new MaskedTestException(failure, null);
+        }
+        return ConditionEvaluationResult.disabled(ContainerSkip.reportModeReason(noDocker.get()));
+      }
+    }
+    if (guard.get().stagingOnly() && !config.staging()) {
+      String reason = Messages.notStaging(config.environment());
+      record(run, context, Judgement.early(Verdict.NOT_RUN, NotRunReason.ENVIRONMENT, List.of(), reason));
+      return ConditionEvaluationResult.disabled(reason);
+    }
+    return ConditionEvaluationResult.enabled("guarded by Authenticity in environment [" + config.environment() + "]");
+  }
+
+  @Override
+  public void beforeAll(ExtensionContext context) {
+    Optional<Guard> guard = Guards.of(context.getRequiredTestClass(), null);
+    if (guard.isEmpty()) {
+      return;
+    }
+    Run run = run(context);
+    try {
+      Preparation.check(run, guard.get(), usedBy(context), context.getUniqueId(), true);
+    } catch (ServiceDownException ex) {
+      run.containerVerdict(context.getUniqueId(), Judgement.early(Verdict.SERVICE_DOWN, null, List.of(), ex.getMessage()));
+      throw ex;
+    } catch (RuntimeException ex) {
+      run.containerVerdict(context.getUniqueId(), Judgement.early(Verdict.FAILED, null, List.of(), ex.getMessage()));
+      throw ex;
+    }
+  }
+
+  @Override
+  public void beforeEach(ExtensionContext context) {
+    Optional<Guard> guard = guard(context);
+    if (guard.isEmpty()) {
+      return;
+    }
+    Run run = run(context);
+    String id = context.getUniqueId();
+    try {
+      List<ServiceDefinition> services = Preparation.check(run, guard.get(), usedBy(context), id, false);
+      AuthenticityConfig config = run.config();
+      List<Evidence> early = Loopback.check(config, services);
+      GuardedTest test = new GuardedTest(id, displayName(context), context.getRequiredTestClass(),
+          context.getRequiredTestMethod(), instances(context), services, guard.get().minDuration(),
+          guard.get().stagingOnly(), config);
+      if (!early.isEmpty() && config.mode() == Mode.FAIL) {
+        String message = Messages.masked(guard.get().services(), early);
+        run.verdict(id, Judgement.early(Verdict.MASKED, null, early, message));
+        throw new MaskedTestException(message, null);
+      }
+      store(context).put(Prepared.class, new Prepared(test, early, new ArrayList<>(), new long[1],
+          Collections.synchronizedList(new ArrayList<>())));
+    } catch (ServiceDownException ex) {
+      run.verdict(id, Judgement.early(Verdict.SERVICE_DOWN, null, List.of(), ex.getMessage()));
+      throw ex;
+    } catch (MaskedTestException ex) {
+      throw ex;
+    } catch (RuntimeException ex) {
+      run.verdict(id, Judgement.early(Verdict.FAILED, null, List.of(), ex.getMessage()));
+      throw ex;
+    }
+  }
+
+  @Override
+  public void beforeTestExecution(ExtensionContext context) {
+    Prepared prepared = store(context).get(Prepared.class, Prepared.class);
+    if (prepared == null) {
+      return;
+    }
+    prepared.detectors().addAll(Detectors.all());
+    for (Detector detector : prepared.detectors()) {
+      detector.beforeTest(prepared.test());
+    }
+    prepared.startNanos()[0] = System.nanoTime();
+  }
+
+  @Override
+  public void afterTestExecution(ExtensionContext context) {
+    Prepared prepared = store(context).remove(Prepared.class, Prepared.class);
+    if (prepared != null) {
+      Judge.judge(run(context), prepared.test(), prepared.early(), prepared.aborts(), prepared.detectors(),
+          System.nanoTime() - prepared.startNanos()[0], context.getExecutionException().orElse(null));
+    }
+  }
+
+  @Override
+  public void handleTestExecutionException(ExtensionContext context, Throwable throwable) throws Throwable {
+    Prepared prepared = store(context).get(Prepared.class, Prepared.class);
+    if (prepared == null || !(throwable instanceof TestAbortedException)) {
+      throw throwable;
+    }
+    Evidence evidence = new Evidence(EvidenceKind.ABORTED, Messages.aborted("body", throwable));
+    prepared.aborts().add(evidence);
+    if (run(context).config().mode() == Mode.FAIL) {
+      throw new MaskedTestException(Messages.masked(prepared.test().services().stream()
+          .map(ServiceDefinition::name).toList(), List.of(evidence)), throwable);
+    }
+    throw throwable;
+  }
+
+  @Override
+  public void handleBeforeAllMethodExecutionException(ExtensionContext context, Throwable throwable)
+      throws Throwable {
+    Optional<Guard> guard = Guards.of(context.getRequiredTestClass(), null);
+    if (guard.isEmpty() || !(throwable instanceof TestAbortedException)) {
+      throw throwable;
+    }
+    Run run = run(context);
+    Evidence evidence = new Evidence(EvidenceKind.ABORTED, Messages.aborted("class in @BeforeAll", throwable));
+    String message = Messages.masked(guard.get().services(), List.of(evidence));
+    run.containerVerdict(context.getUniqueId(), Judgement.early(Verdict.MASKED, null, List.of(evidence), message));
+    throw maskedAbort(run, message, throwable);
+  }
+
+  @Override
+  public void handleBeforeEachMethodExecutionException(ExtensionContext context, Throwable throwable)
+      throws Throwable {
+    Optional<Guard> guard = guard(context);
+    if (guard.isEmpty()) {
+      throw throwable;
+    }
+    Run run = run(context);
+    if (!(throwable instanceof TestAbortedException)) {
+      run.verdict(context.getUniqueId(), Judgement.early(Verdict.FAILED, null, List.of(), String.valueOf(throwable)));
+      throw throwable;
+    }
+    Evidence evidence = new Evidence(EvidenceKind.ABORTED, Messages.aborted("in @BeforeEach", throwable));
+    String message = Messages.masked(guard.get().services(), List.of(evidence));
+    run.verdict(context.getUniqueId(), Judgement.early(Verdict.MASKED, null, List.of(evidence), message));
+    store(context).remove(Prepared.class);
+    throw maskedAbort(run, message, throwable);
+  }
+
+  /** In {@code fail} mode an abort becomes a failure; in {@code report} mode it stays an abort. */
+  private static Throwable maskedAbort(Run run, String message, Throwable abort) {
+    return run.config().mode() == Mode.FAIL ? new MaskedTestException(message, abort) : abort;
+  }
+
+  /** Records a verdict reached by a condition: a test's is written at once, a container's expanded by the listener. */
+  private static void record(Run run, ExtensionContext context, Judgement judgement) {
+    boolean test = run.plan().flatMap(plan -> plan.entry(context.getUniqueId())).map(e -> e.id().isTest())
+        .orElse(context.getTestMethod().isPresent());
+    if (test) {
+      run.verdict(context.getUniqueId(), judgement);
+    } else {
+      run.containerVerdict(context.getUniqueId(), judgement);
+    }
+  }
+
+  private static Optional<Guard> guard(ExtensionContext context) {
+    return Guards.of(context.getRequiredTestClass(), context.getTestMethod().orElse(null));
+  }
+
+  private static String usedBy(ExtensionContext context) {
+    Optional<Method> method = context.getTestMethod();
+    return "@RequiresRealService on " + (method.isPresent() ? Guards.describe(method.get())
+        : Guards.describe(context.getRequiredTestClass()));
+  }
+
+  /**
+   * The run this context belongs to, cached in the root store. With the listener (any Launcher run: Maven,
+   * Gradle, IDEs) it is the listener's run, whose preflight already probes every service the plan needs.
+   * Without it ({@code EngineTestKit} runs no listeners) the run is this engine execution's own: it has no
+   * events file, and it probes each service of the active environment once, the first time a guarded test
+   * asks for it (concurrent tests wait for that one probe).
+   */
+  static Run run(ExtensionContext context) {
+    return context.getRoot().getStore(NAMESPACE).getOrComputeIfAbsent(Run.class,
+        key -> Runs.forUniqueId(context.getUniqueId()).orElseGet(() -> Run.standalone(
+            JUnitParameters.of(context::getConfigurationParameter), classLoader(context))), Run.class);
+  }
+
+  private static ClassLoader classLoader(ExtensionContext context) {
+    ClassLoader loader = Thread.currentThread().getContextClassLoader();
+    return loader != null ? loader : context.getRequiredTestClass().getClassLoader();
+  }
+
+  private static ExtensionContext.Store store(ExtensionContext context) {
+    return context.getStore(NAMESPACE);
+  }
+
+  private static String displayName(ExtensionContext context) {
+    List<String> names = new ArrayList<>();
+    for (ExtensionContext at = context; at.getParent().isPresent(); at = at.getParent().get()) {
+      names.add(0, at.getDisplayName());
+    }
+    return String.join(" > ", names);
+  }
+
+  private static List<Object> instances(ExtensionContext context) {
+    List<Object> instances = new ArrayList<>(context.getRequiredTestInstances().getAllInstances());
+    Collections.reverse(instances);
+    return instances;
+  }
 }
