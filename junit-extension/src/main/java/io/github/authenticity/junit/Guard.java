@@ -34,7 +34,7 @@ record Guard(List<String> services, boolean stagingOnly, String minDurationText,
       return Durations.parse(minDurationText);
     } catch (IllegalArgumentException ex) {
       throw new ExtensionConfigurationException(String.format(
-          "@RequiresRealService(minDuration = \"%s\") on %s is not a duration: %s", minDurationText,
+          "@RequiresRealService(minDuration = \"%s\") on %s: %s", minDurationText,
           minDurationLocation, ex.getMessage()), ex);
     }
   }

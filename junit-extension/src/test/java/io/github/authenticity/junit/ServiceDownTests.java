@@ -1,0 +1,168 @@
+package io.github.authenticity.junit;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.nio.file.Path;
+import java.util.Map;
+import java.util.concurrent.atomic.AtomicInteger;
+
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.RepeatedTest;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.junit.platform.testkit.engine.EngineExecutionResults;
+
+class ServiceDownTests {
+
+  @TempDir
+  Path dir;
+
+  private final Backends backends = new Backends();
+
+  @AfterEach
+  void stopBackends() throws Exception {
+    backends.close();
+  }
+
+  private Map<String, String> config(String backendLine) {
+    return Map.of("authenticity.config", Backends.config(dir, backendLine, ""));
+  }
+
+  @Test
+  void aGuardedTestWhoseServiceIsUpRunsAndPasses() {
+    UpTestCase.bodies.set(0);
+
+    EngineExecutionResults results = Kit.run(UpTestCase.class, config(Backends.http("backend", backends.up(), "1s")));
+
+    results.testEvents().assertStatistics(stats -> stats.started(1).succeeded(1).failed(0));
+    assertThat(UpTestCase.bodies).hasValue(1);
+  }
+
+  @Test
+  void aGuardedTestWhoseServiceIsDownFailsBeforeTheUsersBeforeEachAndBody() {
+    int port = Backends.closedPort();
+    DownTestCase.ran.set(0);
+
+    EngineExecutionResults results = Kit.run(DownTestCase.class, config(Backends.http("backend", port, "1s")));
+
+    results.testEvents().assertStatistics(stats -> stats.started(2).failed(2));
+    assertThat(DownTestCase.ran).hasValue(0);
+    assertThat(Kit.failures(results)).allSatisfy(f -> assertThat(f).isInstanceOf(ServiceDownException.class));
+    assertThat(Kit.failureMessages(results)).allSatisfy(message -> assertThat(message).matches(
+        "Real service 'backend' is DOWN: GET http://127\\.0\\.0\\.1:" + port + "/health connection refused"
+            + " in \\d+ ms \\(probed \\d\\d:\\d\\d:\\d\\d\\)\\. This test requires the real service; mock fallback is"
+            + " forbidden\\."));
+    // one probe for the run: both tests quote the same probe
+    assertThat(Kit.failureMessages(results).stream().distinct()).hasSize(1);
+  }
+
+  @Test
+  void aGuardedClassWhoseServiceIsDownFailsBeforeTheUsersBeforeAll() {
+    int port = Backends.closedPort();
+    ClassDownTestCase.ran.set(0);
+
+    EngineExecutionResults results = Kit.run(ClassDownTestCase.class, config(Backends.http("backend", port, "1s")));
+
+    results.testEvents().assertStatistics(stats -> stats.started(0));
+    assertThat(ClassDownTestCase.ran).hasValue(0);
+    assertThat(Kit.containerFailureMessages(results)).singleElement().asString().matches(
+        "Real service 'backend' is DOWN: GET http://127\\.0\\.0\\.1:" + port + "/health connection refused"
+            + " in \\d+ ms \\(probed \\d\\d:\\d\\d:\\d\\d\\)\\. This test class requires the real service; mock"
+            + " fallback is forbidden\\.");
+  }
+
+  @Test
+  void fiveHundredGuardedTestsAgainstAClosedPortAreRedInAboutOneProbe() {
+    long start = System.nanoTime();
+
+    EngineExecutionResults results = Kit.run(FiveHundredTestCase.class,
+        config(Backends.http("backend", Backends.closedPort(), "1s")));
+
+    long millis = (System.nanoTime() - start) / 1_000_000;
+    results.testEvents().assertStatistics(stats -> stats.started(500).failed(500));
+    assertThat(millis).isLessThan(5000);
+  }
+
+  @Test
+  void fiveHundredGuardedTestsAgainstAPortThatNeverAnswersAreRedInAboutOneProbeTimeout() {
+    long start = System.nanoTime();
+
+    EngineExecutionResults results = Kit.run(FiveHundredTestCase.class,
+        config(Backends.http("backend", backends.blackHole(), "1s")));
+
+    long millis = (System.nanoTime() - start) / 1_000_000;
+    results.testEvents().assertStatistics(stats -> stats.started(500).failed(500));
+    assertThat(millis).isGreaterThanOrEqualTo(900).isLessThan(5000);
+    assertThat(Kit.failureMessages(results).get(499)).startsWith("Real service 'backend' is DOWN: GET http://127.0.0.1:")
+        .contains("timed out");
+  }
+
+  @Test
+  void anUnguardedTestIsUntouchedEvenWhenEveryServiceIsDown() {
+    EngineExecutionResults results = Kit.run(UnguardedTestCase.class,
+        config(Backends.http("backend", Backends.closedPort(), "1s")));
+
+    results.testEvents().assertStatistics(stats -> stats.started(1).succeeded(1));
+  }
+
+  @RequiresRealService("backend")
+  static class UpTestCase {
+    static final AtomicInteger bodies = new AtomicInteger();
+
+    @Test
+    void test() {
+      bodies.incrementAndGet();
+    }
+  }
+
+  static class DownTestCase {
+    static final AtomicInteger ran = new AtomicInteger();
+
+    @BeforeEach
+    void connect() {
+      ran.incrementAndGet();
+    }
+
+    @Test
+    @RequiresRealService("backend")
+    void first() {
+      ran.incrementAndGet();
+    }
+
+    @Test
+    @RequiresRealService("backend")
+    void second() {
+      ran.incrementAndGet();
+    }
+  }
+
+  @RequiresRealService("backend")
+  static class ClassDownTestCase {
+    static final AtomicInteger ran = new AtomicInteger();
+
+    @BeforeAll
+    static void connect() {
+      ran.incrementAndGet();
+    }
+
+    @Test
+    void test() {
+      ran.incrementAndGet();
+    }
+  }
+
+  static class FiveHundredTestCase {
+    @RepeatedTest(500)
+    @RequiresRealService("backend")
+    void test() {
+    }
+  }
+
+  static class UnguardedTestCase {
+    @Test
+    void test() {
+    }
+  }
+}
