@@ -80,8 +80,9 @@ class ListenerTests {
     assertThat(events.get(0)).containsEntry("environment", "local").containsEntry("staging", false)
         .containsEntry("mode", "fail").containsEntry("configError", null);
     List<Map<String, Object>> tests = ofType(events, "test");
-    assertThat(tests).extracting(t -> t.get("displayName")).containsExactly("MixedTestCase > first()",
-        "MixedTestCase > second()", "MixedTestCase > unguarded()", "MixedTestCase > Inner > inner()");
+    assertThat(tests).extracting(t -> t.get("displayName")).containsExactly("ListenerTests$MixedTestCase > first()",
+        "ListenerTests$MixedTestCase > second()", "ListenerTests$MixedTestCase > unguarded()",
+        "ListenerTests$MixedTestCase > Inner > inner()");
     assertThat(tests.get(0)).containsEntry("className", MixedTestCase.class.getName())
         .containsEntry("methodName", "first").containsEntry("guarded", true)
         .containsEntry("services", List.of("backend")).containsEntry("stagingOnly", false)
@@ -104,12 +105,17 @@ class ListenerTests {
 
     List<Map<String, Object>> finished = ofType(events, "finished");
     assertThat(finished).extracting(f -> f.get("status")).containsExactly("FAILED", "FAILED", "SUCCESSFUL", "FAILED");
-    assertThat(finished).allSatisfy(f -> assertThat(f).containsEntry("via", null));
-    assertThat(ofType(events, "started")).hasSize(4);
+    assertThat(finished.subList(0, 3)).allSatisfy(f -> assertThat(f).containsEntry("via", null));
+    // the @Nested class is guarded itself: it fails before its @BeforeAll, and its test is counted through it
+    assertThat(finished.get(3)).containsEntry("via", "[engine:junit-jupiter]/[class:" + MixedTestCase.class.getName()
+        + "]/[nested-class:Inner]");
+    assertThat(verdicts.get(2).get("message").toString()).endsWith("This test class requires the real service; mock"
+        + " fallback is forbidden. 3 tests that require 'backend' fail for the same reason.");
+    assertThat(ofType(events, "started")).hasSize(3);
     // each verdict comes before its test's finished event
     String firstId = (String) tests.get(0).get("uniqueId");
     assertThat(indexOf(events, "verdict", firstId)).isLessThan(indexOf(events, "finished", firstId));
-    assertThat(events.get(events.size() - 1)).containsEntry("discovered", 4L).containsEntry("started", 4L)
+    assertThat(events.get(events.size() - 1)).containsEntry("discovered", 4L).containsEntry("started", 3L)
         .containsEntry("succeeded", 1L).containsEntry("failed", 3L);
   }
 
