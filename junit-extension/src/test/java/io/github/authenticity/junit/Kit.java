@@ -36,6 +36,12 @@ final class Kit {
         .map(Throwable::getMessage).orElse(null)).toList();
   }
 
+  /** The failures of the failed tests and containers, in order. */
+  static List<Throwable> allFailures(EngineExecutionResults results) {
+    return results.allEvents().failed().list().stream()
+        .map(e -> e.getRequiredPayload(TestExecutionResult.class).getThrowable().orElseThrow()).toList();
+  }
+
   /** The failure of the failed tests, in order. */
   static List<Throwable> failures(EngineExecutionResults results) {
     return results.testEvents().failed().list().stream()

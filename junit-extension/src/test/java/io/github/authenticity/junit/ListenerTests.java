@@ -120,6 +120,29 @@ class ListenerTests {
   }
 
   @Test
+  void aLoneTestOnADeadServiceSaysThatNoOtherTestRequiresIt() {
+    int port = Backends.closedPort();
+    List<Map<String, Object>> events = run(LoneTestCase.class,
+        Map.of("authenticity.config", Backends.config(dir, Backends.http("backend", port, "1s"), "")));
+
+    assertThat(ofType(events, "verdict")).singleElement().satisfies(v -> assertThat((String) v.get("message"))
+        .endsWith("This test requires the real service; mock fallback is forbidden. No other test requires 'backend'."));
+  }
+
+  @Test
+  void aTestOnAServiceThatIsUpIsAuthentic() {
+    int port = backends.up();
+    List<Map<String, Object>> events = run(LoneTestCase.class,
+        Map.of("authenticity.config", Backends.config(dir, Backends.http("backend", port, "1s"), "")));
+
+    assertThat(ofType(events, "service")).singleElement().satisfies(s -> assertThat(s).containsEntry("status", "UP"));
+    assertThat(ofType(events, "verdict")).singleElement().satisfies(v -> assertThat(v)
+        .containsEntry("verdict", "AUTHENTIC").containsEntry("evidence", List.of()));
+    assertThat(ofType(events, "finished")).singleElement().satisfies(f -> assertThat(f)
+        .containsEntry("status", "SUCCESSFUL").containsEntry("message", null));
+  }
+
+  @Test
   void aClassWhoseServiceIsDownIsExpandedToEachOfItsTestsAsServiceDown() {
     int port = Backends.closedPort();
     List<Map<String, Object>> events = run(ClassDownTestCase.class,
@@ -252,6 +275,13 @@ class ListenerTests {
       @Test
       void inner() {
       }
+    }
+  }
+
+  static class LoneTestCase {
+    @Test
+    @RequiresRealService("backend")
+    void test() {
     }
   }
 

@@ -2,13 +2,19 @@ package io.github.authenticity.junit;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.lang.annotation.ElementType;
+import java.lang.annotation.Retention;
+import java.lang.annotation.RetentionPolicy;
+import java.lang.annotation.Target;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.Map;
 import java.util.concurrent.atomic.AtomicInteger;
 
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.RepeatedTest;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -105,6 +111,55 @@ class ServiceDownTests {
         config(Backends.http("backend", Backends.closedPort(), "1s")));
 
     results.testEvents().assertStatistics(stats -> stats.started(1).succeeded(1));
+  }
+
+  @Test
+  void aTestIsGuardedThroughItsSuperclassItsEnclosingClassAndAMetaAnnotation() {
+    int port = Backends.closedPort();
+    for (Class<?> fixture : List.of(SubclassTestCase.class, EnclosingTestCase.class, MetaAnnotatedTestCase.class)) {
+      EngineExecutionResults results = Kit.run(fixture, config(Backends.http("backend", port, "1s")));
+
+      // a guarded class fails as a container (before its @BeforeAll), a guarded method as a test
+      assertThat(Kit.allFailures(results)).as(fixture.getSimpleName()).singleElement()
+          .isInstanceOf(ServiceDownException.class);
+      results.testEvents().assertStatistics(stats -> stats.succeeded(0));
+    }
+  }
+
+  @RequiresRealService("backend")
+  abstract static class GuardedBase {
+  }
+
+  static class SubclassTestCase extends GuardedBase {
+    @Test
+    void test() {
+    }
+  }
+
+  static class EnclosingTestCase {
+    @Nested
+    @RequiresRealService("backend")
+    class Inner {
+      @Nested
+      class Deeper {
+        @Test
+        void test() {
+        }
+      }
+    }
+  }
+
+  @Retention(RetentionPolicy.RUNTIME)
+  @Target(ElementType.METHOD)
+  @Test
+  @RequiresRealService("backend")
+  @interface BackendTest {
+  }
+
+  static class MetaAnnotatedTestCase {
+    @BackendTest
+    void test() {
+    }
   }
 
   @RequiresRealService("backend")
