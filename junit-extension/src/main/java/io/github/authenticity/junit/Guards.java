@@ -9,6 +9,8 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ConcurrentMap;
 
 import org.junit.platform.commons.support.AnnotationSupport;
 
@@ -22,8 +24,20 @@ final class Guards {
   private Guards() {
   }
 
+  /** Guards found so far, per class, by method (the class itself under the key {@code ""}). */
+  private static final ClassValue<ConcurrentMap<Object, Optional<Guard>>> CACHE = new ClassValue<>() {
+    @Override
+    protected ConcurrentMap<Object, Optional<Guard>> computeValue(Class<?> type) {
+      return new ConcurrentHashMap<>();
+    }
+  };
+
   /** The guard of {@code method} (or of the class alone when {@code method} is {@code null}), if any. */
   static Optional<Guard> of(Class<?> testClass, Method method) {
+    return CACHE.get(testClass).computeIfAbsent(method == null ? "" : method, key -> resolve(testClass, method));
+  }
+
+  private static Optional<Guard> resolve(Class<?> testClass, Method method) {
     Set<String> services = new LinkedHashSet<>();
     boolean guarded = false;
     boolean stagingOnly = false;

@@ -1,5 +1,9 @@
 package io.github.authenticity.junit;
 
+import java.util.Collections;
+import java.util.LinkedHashMap;
+import java.util.Map;
+
 import io.github.authenticity.core.config.Secrets;
 
 /** Text on its way into an events file: secrets redacted, and one line where one line is expected. */
@@ -10,8 +14,27 @@ final class Redaction {
   private Redaction() {
   }
 
+  /** Recent results: the same message (e.g. one DOWN service's) is redacted for many tests. */
+  private static final Map<String, String> RECENT = Collections.synchronizedMap(
+      new LinkedHashMap<>(64, 0.75f, true) {
+        private static final long serialVersionUID = 1L;
+
+        @Override
+        protected boolean removeEldestEntry(Map.Entry<String, String> eldest) {
+          return size() > 256;
+        }
+      });
+
   static String apply(String text) {
-    return text == null ? null : Secrets.redact(text);
+    if (text == null) {
+      return null;
+    }
+    String known = RECENT.get(text);
+    if (known == null) {
+      known = Secrets.redact(text);
+      RECENT.put(text, known);
+    }
+    return known;
   }
 
   /** {@code text} redacted, its lines joined by single spaces, at most {@value #MAX_LENGTH} characters. */
@@ -19,7 +42,7 @@ final class Redaction {
     if (text == null) {
       return null;
     }
-    String line = Secrets.redact(text).strip().replaceAll("\\s*\\R\\s*", " ");
+    String line = apply(text).strip().replaceAll("\\s*\\R\\s*", " ");
     return line.length() <= MAX_LENGTH ? line : line.substring(0, MAX_LENGTH - 3) + "...";
   }
 }

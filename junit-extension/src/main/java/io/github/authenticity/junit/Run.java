@@ -212,7 +212,9 @@ final class Run {
 
   /** Writes the {@code verdict} event of a guarded test (when the listener runs). */
   void verdict(String uniqueId, Judgement judgement) {
-    write("verdict", judgement.event(uniqueId));
+    if (log != null) {
+      write("verdict", judgement.event(uniqueId));
+    }
   }
 
   /** Appends an event to this run's events file, if it has one; never throws. */
