@@ -106,6 +106,21 @@ class ServiceDownTests {
   }
 
   @Test
+  void testsRunningInParallelShareOneProbe() {
+    Map<String, String> parameters = new java.util.HashMap<>(config(Backends.http("backend", Backends.closedPort(), "1s")));
+    parameters.put("junit.jupiter.execution.parallel.enabled", "true");
+    parameters.put("junit.jupiter.execution.parallel.mode.default", "concurrent");
+    parameters.put("junit.jupiter.execution.parallel.config.strategy", "fixed");
+    parameters.put("junit.jupiter.execution.parallel.config.fixed.parallelism", "8");
+
+    EngineExecutionResults results = Kit.run(FiveHundredTestCase.class, parameters);
+
+    results.testEvents().assertStatistics(stats -> stats.started(500).failed(500));
+    // one probe: every test quotes the same latency and time
+    assertThat(Kit.failureMessages(results).stream().distinct()).hasSize(1);
+  }
+
+  @Test
   void anUnguardedTestIsUntouchedEvenWhenEveryServiceIsDown() {
     EngineExecutionResults results = Kit.run(UnguardedTestCase.class,
         config(Backends.http("backend", Backends.closedPort(), "1s")));
