@@ -29,9 +29,11 @@ final class Messages {
   static String serviceDown(List<ProbeResult> down, boolean forClass, OptionalInt others) {
     StringBuilder text = new StringBuilder();
     for (ProbeResult result : down) {
-      text.append("Real service '").append(result.service()).append("' is DOWN: ")
-          .append(Redaction.apply(result.endpoint())).append(' ').append(Redaction.apply(result.detail()))
-          .append(" in ").append(result.latencyMillis()).append(" ms");
+      text.append("Real service '").append(result.service()).append("' is DOWN: ");
+      if (result.endpoint() != null && !result.endpoint().isBlank()) {
+        text.append(Redaction.apply(result.endpoint())).append(' ');
+      }
+      text.append(Redaction.apply(result.detail())).append(" in ").append(result.latencyMillis()).append(" ms");
       if (result.probedAt() != null) {
         text.append(" (probed ").append(CLOCK.format(result.probedAt().atZone(ZoneId.systemDefault())))
             .append(')');
