@@ -123,8 +123,6 @@ class AuthenticityExtension implements ExecutionCondition, BeforeAllCallback, Be
     } catch (ServiceDownException ex) {
       run.verdict(id, Judgement.early(Verdict.SERVICE_DOWN, null, List.of(), ex.getMessage()));
       throw ex;
-    } catch (MaskedTestException ex) {
-      throw ex;
     } catch (RuntimeException ex) {
       run.verdict(id, Judgement.early(Verdict.FAILED, null, List.of(), ex.getMessage()));
       throw ex;
@@ -191,7 +189,8 @@ class AuthenticityExtension implements ExecutionCondition, BeforeAllCallback, Be
     }
     Run run = run(context);
     if (!(throwable instanceof TestAbortedException)) {
-      run.verdict(context.getUniqueId(), Judgement.early(Verdict.FAILED, null, List.of(), String.valueOf(throwable)));
+      String message = throwable.getMessage() != null ? throwable.getMessage() : throwable.getClass().getName();
+      run.verdict(context.getUniqueId(), Judgement.early(Verdict.FAILED, null, List.of(), message));
       throw throwable;
     }
     Evidence evidence = new Evidence(EvidenceKind.ABORTED, Messages.aborted("in @BeforeEach", throwable));
