@@ -108,10 +108,20 @@ final class Backends implements AutoCloseable {
   }
 
   @Override
-  public void close() throws Exception {
-    for (AutoCloseable closeable : open) {
-      closeable.close();
+  public void close() throws IOException {
+    try {
+      for (AutoCloseable closeable : open) {
+        closeable.close();
+      }
+    } catch (IOException ex) {
+      throw ex;
+    } catch (InterruptedException ex) {
+      Thread.currentThread().interrupt();
+      throw new IOException("interrupted while stopping the test servers", ex);
+    } catch (Exception ex) {
+      throw new IOException(ex);
+    } finally {
+      open.clear();
     }
-    open.clear();
   }
 }

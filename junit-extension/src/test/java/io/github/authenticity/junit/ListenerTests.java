@@ -30,7 +30,7 @@ class ListenerTests {
   private final Backends backends = new Backends();
 
   @AfterEach
-  void stopBackends() throws Exception {
+  void stopBackends() throws java.io.IOException {
     backends.close();
   }
 

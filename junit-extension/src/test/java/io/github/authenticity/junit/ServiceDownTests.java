@@ -28,7 +28,7 @@ class ServiceDownTests {
   private final Backends backends = new Backends();
 
   @AfterEach
-  void stopBackends() throws Exception {
+  void stopBackends() throws java.io.IOException {
     backends.close();
   }
 

@@ -19,7 +19,7 @@ class StagingTests {
   private final Backends backends = new Backends();
 
   @AfterEach
-  void stopBackends() throws Exception {
+  void stopBackends() throws java.io.IOException {
     backends.close();
   }
 
