@@ -60,17 +60,21 @@ class AuthenticityExtension implements ExecutionCondition, BeforeAllCallback, Be
     if (config.requireEnvironment().filter(r -> !r.equals(config.environment())).isPresent()) {
       return ConditionEvaluationResult.enabled("authenticity.requireEnvironment is contradicted; the test fails");
     }
-    if (context.getTestMethod().isEmpty() && ContainerSkip.disabledWithoutDocker(context.getRequiredTestClass())) {
-      Optional<String> noDocker = ContainerSkip.dockerUnavailable(classLoader(context));
-      if (noDocker.isPresent()) {
-        Evidence evidence = new Evidence(EvidenceKind.CONTAINER_SKIP, ContainerSkip.evidence(noDocker.get()));
-        String failure = ContainerSkip.failure(context.getRequiredTestClass(), noDocker.get());
-        run.containerVerdict(context.getUniqueId(), Judgement.early(Verdict.MASKED, null, List.of(evidence), failure));
-        if (config.mode() == Mode.FAIL) {
-          throw new MaskedTestException(failure, null);
-        }
-        return ConditionEvaluationResult.disabled(ContainerSkip.reportModeReason(noDocker.get()));
+    Optional<String> skipper = ContainerSkip.skipsWithoutDocker(context.getRequiredTestClass(),
+        context.getTestMethod().orElse(null));
+    Optional<String> noDocker = skipper.isPresent() ? ContainerSkip.dockerUnavailable(classLoader(context))
+        : Optional.empty();
+    if (noDocker.isPresent()) {
+      String what = context.getTestMethod().isPresent() ? "test " + usedBy(context).substring(USED_BY.length())
+          : "class [" + context.getRequiredTestClass().getName() + "]";
+      Evidence evidence = new Evidence(EvidenceKind.CONTAINER_SKIP, ContainerSkip.evidence(skipper.get(),
+          context.getTestMethod().isPresent() ? "the test" : "the class", noDocker.get()));
+      String failure = ContainerSkip.failure(skipper.get(), what, noDocker.get());
+      record(run, context, Judgement.early(Verdict.MASKED, null, List.of(evidence), failure));
+      if (config.mode() == Mode.FAIL) {
+        throw new MaskedTestException(failure, null);
       }
+      return ConditionEvaluationResult.disabled(ContainerSkip.reportModeReason(skipper.get(), noDocker.get()));
     }
     if (guard.get().stagingOnly() && !config.staging()) {
       String reason = Messages.notStaging(config.environment());
@@ -220,9 +224,11 @@ class AuthenticityExtension implements ExecutionCondition, BeforeAllCallback, Be
     return Guards.of(context.getRequiredTestClass(), context.getTestMethod().orElse(null));
   }
 
+  private static final String USED_BY = "@RequiresRealService on ";
+
   private static String usedBy(ExtensionContext context) {
     Optional<Method> method = context.getTestMethod();
-    return "@RequiresRealService on " + (method.isPresent() ? Guards.describe(method.get())
+    return USED_BY + (method.isPresent() ? Guards.describe(method.get())
         : Guards.describe(context.getRequiredTestClass()));
   }
 

@@ -2,6 +2,7 @@ package io.github.authenticity.junit;
 
 import java.lang.annotation.Annotation;
 import java.lang.reflect.InvocationTargetException;
+import java.lang.reflect.Method;
 import java.lang.reflect.Modifier;
 import java.util.Optional;
 
@@ -14,6 +15,7 @@ import org.junit.platform.commons.support.AnnotationSupport;
 final class ContainerSkip {
 
   static final String ANNOTATION = "org.testcontainers.junit.jupiter.Testcontainers";
+  static final String ENABLED_IF_DOCKER = "org.testcontainers.junit.jupiter.EnabledIfDockerAvailable";
   private static final String FACTORY = "org.testcontainers.DockerClientFactory";
 
   private static volatile Optional<String> dockerUnavailable;
@@ -21,20 +23,32 @@ final class ContainerSkip {
   private ContainerSkip() {
   }
 
-  /** Whether {@code testClass} (or a class enclosing it) carries {@code @Testcontainers(disabledWithoutDocker = true)}. */
-  static boolean disabledWithoutDocker(Class<?> testClass) {
-    Class<? extends Annotation> type = annotationType(testClass.getClassLoader());
-    if (type == null) {
-      return false;
+  /**
+   * The Testcontainers annotation, as a user writes it, that would skip {@code method} (or, when it is
+   * {@code null}, the class {@code testClass} or a class enclosing it) when Docker is missing:
+   * {@code @Testcontainers(disabledWithoutDocker = true)} or {@code @EnabledIfDockerAvailable}.
+   */
+  static Optional<String> skipsWithoutDocker(Class<?> testClass, Method method) {
+    ClassLoader loader = testClass.getClassLoader();
+    Class<? extends Annotation> enabledIf = annotationType(loader, ENABLED_IF_DOCKER);
+    if (method != null) {
+      return enabledIf != null && AnnotationSupport.isAnnotated(method, enabledIf)
+          ? Optional.of("@EnabledIfDockerAvailable") : Optional.empty();
     }
+    Class<? extends Annotation> testcontainers = annotationType(loader, ANNOTATION);
     for (Class<?> c = testClass; c != null; c = c.isMemberClass() && !Modifier.isStatic(c.getModifiers())
         ? c.getEnclosingClass() : null) {
-      Optional<? extends Annotation> annotation = AnnotationSupport.findAnnotation(c, type);
-      if (annotation.isPresent()) {
-        return Boolean.TRUE.equals(call(annotation.get(), "disabledWithoutDocker"));
+      if (testcontainers != null) {
+        Optional<? extends Annotation> annotation = AnnotationSupport.findAnnotation(c, testcontainers);
+        if (annotation.isPresent() && Boolean.TRUE.equals(call(annotation.get(), "disabledWithoutDocker"))) {
+          return Optional.of("@Testcontainers(disabledWithoutDocker = true)");
+        }
+      }
+      if (enabledIf != null && AnnotationSupport.isAnnotated(c, enabledIf)) {
+        return Optional.of("@EnabledIfDockerAvailable");
       }
     }
-    return false;
+    return Optional.empty();
   }
 
   /** Why Docker is not available (with its cause), or empty when it is; asked once per JVM. */
@@ -83,9 +97,9 @@ final class ContainerSkip {
   }
 
   @SuppressWarnings("unchecked")
-  private static Class<? extends Annotation> annotationType(ClassLoader loader) {
+  private static Class<? extends Annotation> annotationType(ClassLoader loader, String name) {
     try {
-      return (Class<? extends Annotation>) Class.forName(ANNOTATION, false, loader);
+      return (Class<? extends Annotation>) Class.forName(name, false, loader);
     } catch (ClassNotFoundException | LinkageError ex) {
       return null;
     }
@@ -102,22 +116,25 @@ final class ContainerSkip {
     return text.toString();
   }
 
-  /** The {@code CONTAINER_SKIP} evidence. */
-  static String evidence(String dockerCause) {
-    return "@Testcontainers(disabledWithoutDocker = true) and Docker is not available (" + dockerCause
-        + "): the class would be silently skipped";
+  /** Whether a skip reason is Testcontainers' for a missing Docker (its own wording, or ours in report mode). */
+  static boolean isDockerSkip(String reason) {
+    return reason != null && (reason.contains("disabledWithoutDocker") || reason.contains("Docker is not available"));
   }
 
-  /** The failure of a guarded class that Testcontainers would skip ({@code fail} mode). */
-  static String failure(Class<?> testClass, String dockerCause) {
-    return "@Testcontainers(disabledWithoutDocker = true) would silently skip the guarded class ["
-        + testClass.getName() + "]: Docker is not available (" + dockerCause + "). A skip is not a pass: start"
-        + " Docker, or remove disabledWithoutDocker = true so that the class fails when Docker is missing.";
+  /** The {@code CONTAINER_SKIP} evidence, e.g. for {@code the class}. */
+  static String evidence(String annotation, String what, String dockerCause) {
+    return annotation + " and Docker is not available (" + dockerCause + "): " + what + " would be silently skipped";
   }
 
-  /** The reason of the skip in {@code report} mode; it names {@code disabledWithoutDocker} as Testcontainers' does. */
-  static String reportModeReason(String dockerCause) {
-    return "disabledWithoutDocker is true and Docker is not available (" + dockerCause
-        + "); reported as MASKED (CONTAINER_SKIP)";
+  /** The failure of a guarded class or test that Testcontainers would skip ({@code fail} mode). */
+  static String failure(String annotation, String what, String dockerCause) {
+    String remove = annotation.startsWith("@Testcontainers") ? "disabledWithoutDocker = true" : annotation;
+    return annotation + " would silently skip the guarded " + what + ": Docker is not available (" + dockerCause
+        + "). A skip is not a pass: start Docker, or remove " + remove + " so that it fails when Docker is missing.";
+  }
+
+  /** The reason of the skip in {@code report} mode. */
+  static String reportModeReason(String annotation, String dockerCause) {
+    return annotation + " and Docker is not available (" + dockerCause + "); reported as MASKED (CONTAINER_SKIP)";
   }
 }

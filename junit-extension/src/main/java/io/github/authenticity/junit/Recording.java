@@ -147,6 +147,10 @@ final class Recording {
 
   void skipped(TestIdentifier id, String reason) {
     if (id.isTest()) {
+      PlanIndex.Entry entry = index.add(id);
+      if (entry.guarded()) {
+        expandedVerdict(id, entry, Status.ABORTED, reason, true);
+      }
       finish(id, "SKIPPED", reason, null);
       return;
     }
@@ -178,13 +182,20 @@ final class Recording {
     }
   }
 
-  /** The verdict of a guarded test under a container that did not run it: what the extension recorded, else what the outcome shows. */
+  /**
+   * The verdict of a guarded test that did not run (itself skipped, or under a container that was skipped,
+   * aborted or failed) unless the extension judged it: what the extension recorded for the container,
+   * else what the outcome shows (a Testcontainers skip for want of Docker, an abort).
+   */
   private void expandedVerdict(TestIdentifier container, PlanIndex.Entry test, Status status, String message,
       boolean skip) {
+    if (run.judged(test.id().getUniqueId())) {
+      return;
+    }
     Optional<Judgement> recorded = run.containerVerdict(container.getUniqueId());
     if (recorded.isPresent()) {
       run.verdict(test.id().getUniqueId(), recorded.get());
-    } else if (skip && message != null && message.contains("disabledWithoutDocker")) {
+    } else if (skip && ContainerSkip.isDockerSkip(message)) {
       run.verdict(test.id().getUniqueId(), Judgement.early(Verdict.MASKED, null,
           List.of(new Evidence(EvidenceKind.CONTAINER_SKIP, message)), message));
     } else if (!skip && status == Status.ABORTED) {

@@ -45,6 +45,7 @@ final class Run {
   private final PlanIndex plan;
   private final ConcurrentMap<String, CompletableFuture<ProbeResult>> probes = new ConcurrentHashMap<>();
   private final ConcurrentMap<String, Judgement> containerVerdicts = new ConcurrentHashMap<>();
+  private final java.util.Set<String> judged = ConcurrentHashMap.newKeySet();
   private volatile Object config;
 
   private Run(ConfigParameters parameters, ClassLoader classLoader, EventLog log, PlanIndex plan) {
@@ -210,8 +211,14 @@ final class Run {
     return Optional.ofNullable(containerVerdicts.get(uniqueId));
   }
 
+  /** Whether a verdict on test {@code uniqueId} was written. */
+  boolean judged(String uniqueId) {
+    return judged.contains(uniqueId);
+  }
+
   /** Writes the {@code verdict} event of a guarded test (when the listener runs). */
   void verdict(String uniqueId, Judgement judgement) {
+    judged.add(uniqueId);
     if (log != null) {
       write("verdict", judgement.event(uniqueId));
     }

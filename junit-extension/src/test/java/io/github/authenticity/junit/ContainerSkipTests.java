@@ -10,6 +10,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.platform.testkit.engine.EngineExecutionResults;
 import org.junit.platform.testkit.engine.EventConditions;
+import org.testcontainers.junit.jupiter.EnabledIfDockerAvailable;
 import org.testcontainers.junit.jupiter.Testcontainers;
 
 class ContainerSkipTests {
@@ -20,10 +21,30 @@ class ContainerSkipTests {
   private final Optional<String> noDocker = ContainerSkip.dockerUnavailable(getClass().getClassLoader());
 
   @Test
-  void readsTheTestcontainersAnnotationWithoutDependingOnIt() {
-    assertThat(ContainerSkip.disabledWithoutDocker(GuardedFirstTestCase.class)).isTrue();
-    assertThat(ContainerSkip.disabledWithoutDocker(NotDisabledTestCase.class)).isFalse();
-    assertThat(ContainerSkip.disabledWithoutDocker(ContainerSkipTests.class)).isFalse();
+  void readsTheTestcontainersAnnotationsWithoutDependingOnThem() throws Exception {
+    assertThat(ContainerSkip.skipsWithoutDocker(GuardedFirstTestCase.class, null))
+        .hasValue("@Testcontainers(disabledWithoutDocker = true)");
+    assertThat(ContainerSkip.skipsWithoutDocker(NotDisabledTestCase.class, null)).isEmpty();
+    assertThat(ContainerSkip.skipsWithoutDocker(ContainerSkipTests.class, null)).isEmpty();
+    assertThat(ContainerSkip.skipsWithoutDocker(EnabledIfDockerTestCase.class,
+        EnabledIfDockerTestCase.class.getDeclaredMethod("test"))).hasValue("@EnabledIfDockerAvailable");
+    assertThat(ContainerSkip.skipsWithoutDocker(EnabledIfDockerTestCase.class, null)).isEmpty();
+  }
+
+  @Test
+  void aGuardedTestThatEnabledIfDockerAvailableWouldSkipFailsInstead() {
+    EngineExecutionResults results = Kit.run(EnabledIfDockerTestCase.class,
+        Map.of("authenticity.config", Backends.config(dir, "", "")));
+
+    if (noDocker.isPresent()) {
+      results.testEvents().assertStatistics(stats -> stats.skipped(0).started(1).failed(1));
+      assertThat(Kit.failureMessages(results)).containsExactly("@EnabledIfDockerAvailable would silently skip the"
+          + " guarded test [io.github.authenticity.junit.ContainerSkipTests$EnabledIfDockerTestCase#test]: Docker is"
+          + " not available (" + noDocker.get() + "). A skip is not a pass: start Docker, or remove"
+          + " @EnabledIfDockerAvailable so that it fails when Docker is missing.");
+    } else {
+      results.testEvents().assertStatistics(stats -> stats.started(1).succeeded(1));
+    }
   }
 
   @Test
@@ -37,7 +58,7 @@ class ContainerSkipTests {
       assertThat(Kit.containerFailureMessages(results)).containsExactly("@Testcontainers(disabledWithoutDocker = true)"
           + " would silently skip the guarded class [io.github.authenticity.junit.ContainerSkipTests$GuardedFirstTestCase]:"
           + " Docker is not available (" + noDocker.get() + "). A skip is not a pass: start Docker, or remove"
-          + " disabledWithoutDocker = true so that the class fails when Docker is missing.");
+          + " disabledWithoutDocker = true so that it fails when Docker is missing.");
     } else {
       results.testEvents().assertStatistics(stats -> stats.started(1).succeeded(1));
     }
@@ -50,8 +71,8 @@ class ContainerSkipTests {
 
     if (noDocker.isPresent()) {
       results.containerEvents().skipped().assertThatEvents().haveExactly(1, EventConditions.event(
-          EventConditions.skippedWithReason("disabledWithoutDocker is true and Docker is not available ("
-              + noDocker.get() + "); reported as MASKED (CONTAINER_SKIP)")));
+          EventConditions.skippedWithReason("@Testcontainers(disabledWithoutDocker = true) and Docker is not"
+              + " available (" + noDocker.get() + "); reported as MASKED (CONTAINER_SKIP)")));
     } else {
       results.testEvents().assertStatistics(stats -> stats.started(1).succeeded(1));
     }
@@ -79,6 +100,14 @@ class ContainerSkipTests {
 
     @Test
     void second() {
+    }
+  }
+
+  static class EnabledIfDockerTestCase {
+    @Test
+    @RequiresRealService
+    @EnabledIfDockerAvailable
+    void test() {
     }
   }
 

@@ -222,6 +222,32 @@ class ListenerTests {
   }
 
   @Test
+  void aGuardedClassThatEnabledIfDockerAvailableSkipsFirstIsExpandedAsMaskedContainerSkip() {
+    List<Map<String, Object>> events = run(DockerFirstTestCase.class,
+        Map.of("authenticity.config", Backends.config(dir, "", "")));
+
+    if (ContainerSkip.dockerUnavailable(getClass().getClassLoader()).isPresent()) {
+      assertThat(ofType(events, "verdict")).singleElement().satisfies(v -> assertThat(v)
+          .containsEntry("verdict", "MASKED").satisfies(e -> assertThat(e.get("evidence").toString())
+              .contains("CONTAINER_SKIP")));
+      assertThat(ofType(events, "finished")).singleElement().satisfies(f -> assertThat(f)
+          .containsEntry("status", "SKIPPED").containsEntry("via", "[engine:junit-jupiter]/[class:"
+              + DockerFirstTestCase.class.getName() + "]"));
+    } else {
+      assertThat(ofType(events, "finished")).singleElement().satisfies(f -> assertThat(f)
+          .containsEntry("status", "SUCCESSFUL"));
+    }
+  }
+
+  @Test
+  void aGuardedTestThatFailsBecauseOfDockerIsJudgedOnce() {
+    List<Map<String, Object>> events = run(ContainerSkipTests.EnabledIfDockerTestCase.class,
+        Map.of("authenticity.config", Backends.config(dir, "", "")));
+
+    assertThat(ofType(events, "verdict")).hasSize(1);
+  }
+
+  @Test
   void aBadConfigurationIsRecordedAndEveryGuardedTestFails() throws Exception {
     Path file = dir.resolve("bad.yaml");
     java.nio.file.Files.writeString(file, "environments: [unclosed\n");
@@ -275,6 +301,14 @@ class ListenerTests {
       @Test
       void inner() {
       }
+    }
+  }
+
+  @org.testcontainers.junit.jupiter.EnabledIfDockerAvailable
+  @RequiresRealService
+  static class DockerFirstTestCase {
+    @Test
+    void test() {
     }
   }
 
