@@ -10,4 +10,13 @@ final class ServiceDownException extends AssertionFailedError {
   ServiceDownException(String message) {
     super(message);
   }
+
+  /**
+   * No stack trace: the failure is the run's, not a line of the test's (the report names the test), and
+   * hundreds of tests failing at once for one dead service should cost nothing and print only the cause.
+   */
+  @Override
+  public synchronized Throwable fillInStackTrace() {
+    return this;
+  }
 }
