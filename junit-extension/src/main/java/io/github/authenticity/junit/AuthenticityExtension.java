@@ -32,6 +32,12 @@ import org.opentest4j.TestAbortedException;
  * preflight result of every required service, and fails at once when one is {@code DOWN} (before any user
  * {@code @BeforeAll}/{@code @BeforeEach}). Around the body it runs the {@link Detectors} and judges the test;
  * an assumption that aborts a guarded test or class is {@code MASKED} ({@code ABORTED}), not a skip.
+ *
+ * <p>Containers: when a whole guarded class cannot run (a class-level service {@code DOWN}, bad configuration,
+ * an aborting {@code @BeforeAll}, a Testcontainers skip, {@code @StagingOnly} outside staging), the class
+ * fails (or is skipped) once, as JUnit reports it, and the verdict is remembered for the container; the
+ * listener then expands the container to every test under it, writing that verdict and a {@code finished}
+ * event with {@code via} for each, so every test is still counted and judged one by one.
  */
 class AuthenticityExtension implements ExecutionCondition, BeforeAllCallback, BeforeEachCallback,
     BeforeTestExecutionCallback, AfterTestExecutionCallback, TestExecutionExceptionHandler,
