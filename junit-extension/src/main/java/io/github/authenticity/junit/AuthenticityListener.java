@@ -34,6 +34,11 @@ public class AuthenticityListener implements TestExecutionListener {
   @Override
   public void testPlanExecutionStarted(TestPlan testPlan) {
     try {
+      if (Runs.recording(testPlan)) {
+        LOG.fine("Authenticity: another AuthenticityListener already records this test plan");
+        recording = null;
+        return;
+      }
       recording = Recording.start(testPlan);
     } catch (RuntimeException | LinkageError ex) {
       recording = null;

@@ -24,6 +24,11 @@ final class Runs {
     ACTIVE.remove(run);
   }
 
+  /** Whether a listener already records {@code plan} (e.g. registered both by ServiceLoader and by hand). */
+  static boolean recording(Object plan) {
+    return ACTIVE.stream().anyMatch(run -> run.plan().map(p -> p.plan() == plan).orElse(false));
+  }
+
   /** The newest active run whose plan holds {@code uniqueId} (or a container above it other than an engine). */
   static Optional<Run> forUniqueId(String uniqueId) {
     for (Run run : ACTIVE) {

@@ -248,6 +248,18 @@ class ListenerTests {
   }
 
   @Test
+  void aListenerRegisteredTwiceRecordsThePlanOnce() {
+    Map<String, String> all = Map.of("authenticity.outputDirectory", dir.resolve("out").toString(),
+        "authenticity.config", Backends.config(dir, "", ""));
+    LauncherDiscoveryRequest request = LauncherDiscoveryRequestBuilder.request()
+        .selectors(selectClass(StagingClassTestCase.class)).configurationParameters(all).build();
+
+    LauncherFactory.create().execute(request, new AuthenticityListener());
+
+    assertThat(EventFile.find(dir.resolve("out"))).hasSize(1);
+  }
+
+  @Test
   void aBadConfigurationIsRecordedAndEveryGuardedTestFails() throws Exception {
     Path file = dir.resolve("bad.yaml");
     java.nio.file.Files.writeString(file, "environments: [unclosed\n");
