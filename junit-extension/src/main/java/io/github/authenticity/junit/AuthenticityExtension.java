@@ -13,6 +13,7 @@ import io.github.authenticity.core.report.Evidence;
 import io.github.authenticity.core.report.EvidenceKind;
 import io.github.authenticity.core.report.NotRunReason;
 import io.github.authenticity.core.report.Verdict;
+import org.junit.jupiter.api.TestFactory;
 import org.junit.jupiter.api.extension.AfterTestExecutionCallback;
 import org.junit.jupiter.api.extension.BeforeAllCallback;
 import org.junit.jupiter.api.extension.BeforeEachCallback;
@@ -23,6 +24,7 @@ import org.junit.jupiter.api.extension.ExtensionContext;
 import org.junit.jupiter.api.extension.ExtensionContext.Namespace;
 import org.junit.jupiter.api.extension.LifecycleMethodExecutionExceptionHandler;
 import org.junit.jupiter.api.extension.TestExecutionExceptionHandler;
+import org.junit.platform.commons.support.AnnotationSupport;
 import org.opentest4j.TestAbortedException;
 
 /**
@@ -127,6 +129,11 @@ class AuthenticityExtension implements ExecutionCondition, BeforeAllCallback, Be
         String message = Messages.masked(guard.get().services(), early);
         run.verdict(id, Judgement.early(Verdict.MASKED, null, early, message));
         throw new MaskedTestException(message, null);
+      }
+      if (AnnotationSupport.isAnnotated(context.getRequiredTestMethod(), TestFactory.class)) {
+        // the factory only builds its dynamic tests, which Jupiter runs without per-test callbacks: the
+        // services were checked for all of them above; judging the factory's own body would prove nothing
+        return;
       }
       store(context).put(Prepared.class, new Prepared(test, early, new ArrayList<>(), new long[1],
           Collections.synchronizedList(new ArrayList<>())));

@@ -36,6 +36,7 @@ final class Recording {
   private final AtomicInteger started = new AtomicInteger();
   private final Map<Status, AtomicInteger> outcomes = new ConcurrentHashMap<>();
   private final AtomicInteger skipped = new AtomicInteger();
+  private final AtomicInteger standIns = new AtomicInteger();
 
   private Recording(Run run, PlanIndex index, boolean guarded) {
     this.run = run;
@@ -154,12 +155,29 @@ final class Recording {
       finish(id, "SKIPPED", reason, null);
       return;
     }
-    for (PlanIndex.Entry test : index.testsUnder(id)) {
+    for (PlanIndex.Entry test : testsOrStandIn(id)) {
       if (test.guarded()) {
         expandedVerdict(id, test, Status.ABORTED, reason, true);
       }
-      finish(test.id(), "SKIPPED", reason, id.getUniqueId());
+      finish(test.id(), "SKIPPED", reason, test.id().getUniqueId().equals(id.getUniqueId()) ? null : id.getUniqueId());
     }
+  }
+
+  /**
+   * The tests under {@code container}; for a test factory or template that never produced one (it was
+   * skipped, or failed before its first invocation), the container itself stands in, so it is counted.
+   */
+  private List<PlanIndex.Entry> testsOrStandIn(TestIdentifier container) {
+    List<PlanIndex.Entry> tests = index.testsUnder(container);
+    PlanIndex.Entry entry = index.add(container);
+    if (!tests.isEmpty() || !entry.unit()) {
+      return tests;
+    }
+    standIns.incrementAndGet();
+    if (guarded) {
+      writeTest(entry);
+    }
+    return List.of(entry);
   }
 
   void finished(TestIdentifier id, TestExecutionResult result) {
@@ -171,14 +189,14 @@ final class Recording {
     if (result.getStatus() == Status.SUCCESSFUL) {
       return;
     }
-    for (PlanIndex.Entry test : index.testsUnder(id)) {
+    for (PlanIndex.Entry test : testsOrStandIn(id)) {
       if (finished.contains(test.id().getUniqueId())) {
         continue;
       }
       if (test.guarded()) {
         expandedVerdict(id, test, result.getStatus(), message, false);
       }
-      finish(test.id(), result.getStatus().name(), message, id.getUniqueId());
+      finish(test.id(), result.getStatus().name(), message, test.id().getUniqueId().equals(id.getUniqueId()) ? null : id.getUniqueId());
     }
   }
 
@@ -248,7 +266,7 @@ final class Recording {
   /** Writes {@code end} and closes the events file; returns the file. */
   Path end() {
     Map<String, Object> event = new LinkedHashMap<>();
-    event.put("discovered", index.tests().size());
+    event.put("discovered", index.tests().size() + standIns.get());
     event.put("started", started.get());
     event.put("succeeded", outcomes.get(Status.SUCCESSFUL).get());
     event.put("failed", outcomes.get(Status.FAILED).get());

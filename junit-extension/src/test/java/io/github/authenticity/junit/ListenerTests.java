@@ -260,6 +260,22 @@ class ListenerTests {
   }
 
   @Test
+  void aGuardedTestFactoryStoppedByADeadServiceIsCountedAsOneTest() {
+    int port = Backends.closedPort();
+    List<Map<String, Object>> events = run(FactoryTestCase.class,
+        Map.of("authenticity.config", Backends.config(dir, Backends.http("backend", port, "1s"), "")));
+
+    String factory = "[engine:junit-jupiter]/[class:" + FactoryTestCase.class.getName() + "]/[test-factory:tests()]";
+    assertThat(ofType(events, "test")).singleElement().satisfies(t -> assertThat(t)
+        .containsEntry("uniqueId", factory).containsEntry("guarded", true));
+    assertThat(ofType(events, "verdict")).singleElement().satisfies(v -> assertThat(v)
+        .containsEntry("uniqueId", factory).containsEntry("verdict", "SERVICE_DOWN"));
+    assertThat(ofType(events, "finished")).singleElement().satisfies(f -> assertThat(f)
+        .containsEntry("uniqueId", factory).containsEntry("status", "FAILED").containsEntry("via", null));
+    assertThat(events.get(events.size() - 1)).containsEntry("discovered", 1L).containsEntry("failed", 1L);
+  }
+
+  @Test
   void aBadConfigurationIsRecordedAndEveryGuardedTestFails() throws Exception {
     Path file = dir.resolve("bad.yaml");
     java.nio.file.Files.writeString(file, "environments: [unclosed\n");
@@ -321,6 +337,14 @@ class ListenerTests {
   static class DockerFirstTestCase {
     @Test
     void test() {
+    }
+  }
+
+  static class FactoryTestCase {
+    @org.junit.jupiter.api.TestFactory
+    @RequiresRealService("backend")
+    java.util.stream.Stream<org.junit.jupiter.api.DynamicTest> tests() {
+      return java.util.stream.Stream.of(org.junit.jupiter.api.DynamicTest.dynamicTest("one", () -> { }));
     }
   }
 
