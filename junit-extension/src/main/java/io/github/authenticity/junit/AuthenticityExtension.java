@@ -19,9 +19,11 @@ import org.junit.jupiter.api.extension.BeforeAllCallback;
 import org.junit.jupiter.api.extension.BeforeEachCallback;
 import org.junit.jupiter.api.extension.BeforeTestExecutionCallback;
 import org.junit.jupiter.api.extension.ConditionEvaluationResult;
+import org.junit.jupiter.api.extension.DynamicTestInvocationContext;
 import org.junit.jupiter.api.extension.ExecutionCondition;
 import org.junit.jupiter.api.extension.ExtensionContext;
 import org.junit.jupiter.api.extension.ExtensionContext.Namespace;
+import org.junit.jupiter.api.extension.InvocationInterceptor;
 import org.junit.jupiter.api.extension.LifecycleMethodExecutionExceptionHandler;
 import org.junit.jupiter.api.extension.TestExecutionExceptionHandler;
 import org.junit.platform.commons.support.AnnotationSupport;
@@ -43,9 +45,11 @@ import org.opentest4j.TestAbortedException;
  */
 class AuthenticityExtension implements ExecutionCondition, BeforeAllCallback, BeforeEachCallback,
     BeforeTestExecutionCallback, AfterTestExecutionCallback, TestExecutionExceptionHandler,
-    LifecycleMethodExecutionExceptionHandler {
+    LifecycleMethodExecutionExceptionHandler, InvocationInterceptor {
 
   private static final Namespace NAMESPACE = Namespace.create(AuthenticityExtension.class);
+  /** The store key of a guarded test factory's preparation, found by its dynamic tests through their parent. */
+  private static final String FACTORY = "factory";
 
   /** A guarded test about to run: what the detectors get, with what was found before the body. */
   private record Prepared(GuardedTest test, List<Evidence> early, List<Detector> detectors, long[] startNanos,
@@ -130,13 +134,15 @@ class AuthenticityExtension implements ExecutionCondition, BeforeAllCallback, Be
         run.verdict(id, Judgement.early(Verdict.MASKED, null, early, message));
         throw new MaskedTestException(message, null);
       }
+      Prepared prepared = new Prepared(test, early, new ArrayList<>(), new long[1],
+          Collections.synchronizedList(new ArrayList<>()));
       if (AnnotationSupport.isAnnotated(context.getRequiredTestMethod(), TestFactory.class)) {
-        // the factory only builds its dynamic tests, which Jupiter runs without per-test callbacks: the
-        // services were checked for all of them above; judging the factory's own body would prove nothing
+        // the factory only builds its dynamic tests: its own body proves nothing; each dynamic test is
+        // judged in interceptDynamicTest (Jupiter runs them without before/after callbacks)
+        store(context).put(FACTORY, prepared);
         return;
       }
-      store(context).put(Prepared.class, new Prepared(test, early, new ArrayList<>(), new long[1],
-          Collections.synchronizedList(new ArrayList<>())));
+      store(context).put(Prepared.class, prepared);
     } catch (ServiceDownException ex) {
       run.verdict(id, Judgement.early(Verdict.SERVICE_DOWN, null, List.of(), ex.getMessage()));
       throw ex;
@@ -165,6 +171,41 @@ class AuthenticityExtension implements ExecutionCondition, BeforeAllCallback, Be
     if (prepared != null) {
       Judge.judge(run(context), prepared.test(), prepared.early(), prepared.aborts(), prepared.detectors(),
           System.nanoTime() - prepared.startNanos()[0], context.getExecutionException().orElse(null));
+    }
+  }
+
+  @Override
+  public void interceptDynamicTest(Invocation<Void> invocation, DynamicTestInvocationContext invocationContext,
+      ExtensionContext context) throws Throwable {
+    Prepared factory = store(context).get(FACTORY, Prepared.class);
+    if (factory == null) {
+      invocation.proceed();
+      return;
+    }
+    GuardedTest template = factory.test();
+    GuardedTest test = new GuardedTest(context.getUniqueId(), displayName(context), template.testClass(),
+        template.testMethod(), template.testInstances(), template.services(), template.minDuration(),
+        template.stagingOnly(), template.config());
+    List<Detector> detectors = Detectors.all();
+    for (Detector detector : detectors) {
+      detector.beforeTest(test);
+    }
+    List<Evidence> aborts = new ArrayList<>();
+    Throwable failure = null;
+    long start = System.nanoTime();
+    try {
+      invocation.proceed();
+    } catch (TestAbortedException ex) {
+      Evidence evidence = new Evidence(EvidenceKind.ABORTED, Messages.aborted("body", ex));
+      aborts.add(evidence);
+      failure = test.config().mode() == Mode.FAIL ? new MaskedTestException(Messages.masked(
+          test.services().stream().map(ServiceDefinition::name).toList(), List.of(evidence)), ex) : ex;
+    } catch (Throwable ex) {
+      failure = ex;
+    }
+    Judge.judge(run(context), test, factory.early(), aborts, detectors, System.nanoTime() - start, failure);
+    if (failure != null) {
+      throw failure;
     }
   }
 

@@ -276,6 +276,20 @@ class ListenerTests {
   }
 
   @Test
+  void eachDynamicTestOfAGuardedFactoryIsJudged() {
+    int port = backends.up();
+    List<Map<String, Object>> events = run(FactoryTestCase.class,
+        Map.of("authenticity.config", Backends.config(dir, Backends.http("backend", port, "1s"), "")));
+
+    assertThat(ofType(events, "test")).hasSize(2).allSatisfy(t -> assertThat(t).containsEntry("guarded", true)
+        .containsEntry("services", List.of("backend")));
+    assertThat(ofType(events, "verdict")).extracting(v -> v.get("verdict")).containsExactly("AUTHENTIC", "MASKED");
+    assertThat(ofType(events, "verdict").get(1).get("evidence").toString()).contains("ABORTED")
+        .contains("Assumption failed: not today");
+    assertThat(ofType(events, "finished")).extracting(f -> f.get("status")).containsExactly("SUCCESSFUL", "FAILED");
+  }
+
+  @Test
   void aBadConfigurationIsRecordedAndEveryGuardedTestFails() throws Exception {
     Path file = dir.resolve("bad.yaml");
     java.nio.file.Files.writeString(file, "environments: [unclosed\n");
@@ -344,7 +358,8 @@ class ListenerTests {
     @org.junit.jupiter.api.TestFactory
     @RequiresRealService("backend")
     java.util.stream.Stream<org.junit.jupiter.api.DynamicTest> tests() {
-      return java.util.stream.Stream.of(org.junit.jupiter.api.DynamicTest.dynamicTest("one", () -> { }));
+      return java.util.stream.Stream.of(org.junit.jupiter.api.DynamicTest.dynamicTest("one", () -> { }),
+          org.junit.jupiter.api.DynamicTest.dynamicTest("two", () -> Assumptions.assumeTrue(false, "not today")));
     }
   }
 
