@@ -1,6 +1,12 @@
 package io.github.authenticity.junit;
 
-import java.lang.reflect.Method;
+import static io.github.authenticity.junit.Contexts.displayName;
+import static io.github.authenticity.junit.Contexts.guard;
+import static io.github.authenticity.junit.Contexts.instances;
+import static io.github.authenticity.junit.Contexts.run;
+import static io.github.authenticity.junit.Contexts.store;
+import static io.github.authenticity.junit.Contexts.usedBy;
+
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
@@ -11,7 +17,6 @@ import io.github.authenticity.core.config.Mode;
 import io.github.authenticity.core.config.ServiceDefinition;
 import io.github.authenticity.core.report.Evidence;
 import io.github.authenticity.core.report.EvidenceKind;
-import io.github.authenticity.core.report.NotRunReason;
 import io.github.authenticity.core.report.Verdict;
 import org.junit.jupiter.api.TestFactory;
 import org.junit.jupiter.api.extension.AfterTestExecutionCallback;
@@ -22,7 +27,6 @@ import org.junit.jupiter.api.extension.ConditionEvaluationResult;
 import org.junit.jupiter.api.extension.DynamicTestInvocationContext;
 import org.junit.jupiter.api.extension.ExecutionCondition;
 import org.junit.jupiter.api.extension.ExtensionContext;
-import org.junit.jupiter.api.extension.ExtensionContext.Namespace;
 import org.junit.jupiter.api.extension.InvocationInterceptor;
 import org.junit.jupiter.api.extension.LifecycleMethodExecutionExceptionHandler;
 import org.junit.jupiter.api.extension.TestExecutionExceptionHandler;
@@ -47,7 +51,6 @@ class AuthenticityExtension implements ExecutionCondition, BeforeAllCallback, Be
     BeforeTestExecutionCallback, AfterTestExecutionCallback, TestExecutionExceptionHandler,
     LifecycleMethodExecutionExceptionHandler, InvocationInterceptor {
 
-  private static final Namespace NAMESPACE = Namespace.create(AuthenticityExtension.class);
   /** The store key of a guarded test factory's preparation, found by its dynamic tests through their parent. */
   private static final String FACTORY = "factory";
 
@@ -58,42 +61,7 @@ class AuthenticityExtension implements ExecutionCondition, BeforeAllCallback, Be
 
   @Override
   public ConditionEvaluationResult evaluateExecutionCondition(ExtensionContext context) {
-    Optional<Guard> guard = guard(context);
-    if (guard.isEmpty()) {
-      return ConditionEvaluationResult.enabled("not guarded by Authenticity");
-    }
-    Run run = run(context);
-    AuthenticityConfig config;
-    try {
-      config = run.config();
-    } catch (RuntimeException ex) {
-      return ConditionEvaluationResult.enabled("the Authenticity configuration is bad; the test fails with why");
-    }
-    if (config.requireEnvironment().filter(r -> !r.equals(config.environment())).isPresent()) {
-      return ConditionEvaluationResult.enabled("authenticity.requireEnvironment is contradicted; the test fails");
-    }
-    Optional<String> skipper = ContainerSkip.skipsWithoutDocker(context.getRequiredTestClass(),
-        context.getTestMethod().orElse(null));
-    Optional<String> noDocker = skipper.isPresent() ? ContainerSkip.dockerUnavailable(classLoader(context))
-        : Optional.empty();
-    if (noDocker.isPresent()) {
-      String what = context.getTestMethod().isPresent() ? "test " + usedBy(context).substring(USED_BY.length())
-          : "class [" + context.getRequiredTestClass().getName() + "]";
-      Evidence evidence = new Evidence(EvidenceKind.CONTAINER_SKIP, ContainerSkip.evidence(skipper.get(),
-          context.getTestMethod().isPresent() ? "the test" : "the class", noDocker.get()));
-      String failure = ContainerSkip.failure(skipper.get(), what, noDocker.get());
-      record(run, context, Judgement.early(Verdict.MASKED, null, List.of(evidence), failure));
-      if (config.mode() == Mode.FAIL) {
-        throw new MaskedTestException(failure, null);
-      }
-      return ConditionEvaluationResult.disabled(ContainerSkip.reportModeReason(skipper.get(), noDocker.get()));
-    }
-    if (guard.get().stagingOnly() && !config.staging()) {
-      String reason = Messages.notStaging(config.environment());
-      record(run, context, Judgement.early(Verdict.NOT_RUN, NotRunReason.ENVIRONMENT, List.of(), reason));
-      return ConditionEvaluationResult.disabled(reason);
-    }
-    return ConditionEvaluationResult.enabled("guarded by Authenticity in environment [" + config.environment() + "]");
+    return GuardCondition.evaluate(context);
   }
 
   @Override
@@ -261,64 +229,5 @@ class AuthenticityExtension implements ExecutionCondition, BeforeAllCallback, Be
   /** In {@code fail} mode an abort becomes a failure; in {@code report} mode it stays an abort. */
   private static Throwable maskedAbort(Run run, String message, Throwable abort) {
     return run.config().mode() == Mode.FAIL ? new MaskedTestException(message, abort) : abort;
-  }
-
-  /** Records a verdict reached by a condition: a test's is written at once, a container's expanded by the listener. */
-  private static void record(Run run, ExtensionContext context, Judgement judgement) {
-    boolean test = run.plan().flatMap(plan -> plan.entry(context.getUniqueId())).map(e -> e.id().isTest())
-        .orElse(context.getTestMethod().isPresent());
-    if (test) {
-      run.verdict(context.getUniqueId(), judgement);
-    } else {
-      run.containerVerdict(context.getUniqueId(), judgement);
-    }
-  }
-
-  private static Optional<Guard> guard(ExtensionContext context) {
-    return Guards.of(context.getRequiredTestClass(), context.getTestMethod().orElse(null));
-  }
-
-  private static final String USED_BY = "@RequiresRealService on ";
-
-  private static String usedBy(ExtensionContext context) {
-    Optional<Method> method = context.getTestMethod();
-    return USED_BY + (method.isPresent() ? Guards.describe(method.get())
-        : Guards.describe(context.getRequiredTestClass()));
-  }
-
-  /**
-   * The run this context belongs to, cached in the root store. With the listener (any Launcher run: Maven,
-   * Gradle, IDEs) it is the listener's run, whose preflight already probes every service the plan needs.
-   * Without it ({@code EngineTestKit} runs no listeners) the run is this engine execution's own: it has no
-   * events file, and it probes each service of the active environment once, the first time a guarded test
-   * asks for it (concurrent tests wait for that one probe).
-   */
-  static Run run(ExtensionContext context) {
-    return context.getRoot().getStore(NAMESPACE).getOrComputeIfAbsent(Run.class,
-        key -> Runs.forUniqueId(context.getUniqueId()).orElseGet(() -> Run.standalone(
-            JUnitParameters.of(context::getConfigurationParameter), classLoader(context))), Run.class);
-  }
-
-  private static ClassLoader classLoader(ExtensionContext context) {
-    ClassLoader loader = Thread.currentThread().getContextClassLoader();
-    return loader != null ? loader : context.getRequiredTestClass().getClassLoader();
-  }
-
-  private static ExtensionContext.Store store(ExtensionContext context) {
-    return context.getStore(NAMESPACE);
-  }
-
-  private static String displayName(ExtensionContext context) {
-    List<String> names = new ArrayList<>();
-    for (ExtensionContext at = context; at.getParent().isPresent(); at = at.getParent().get()) {
-      names.add(0, at.getDisplayName());
-    }
-    return String.join(" > ", names);
-  }
-
-  private static List<Object> instances(ExtensionContext context) {
-    List<Object> instances = new ArrayList<>(context.getRequiredTestInstances().getAllInstances());
-    Collections.reverse(instances);
-    return instances;
   }
 }
