@@ -5,6 +5,8 @@ import java.lang.reflect.InvocationTargetException;
 import java.lang.reflect.Method;
 import java.lang.reflect.Modifier;
 import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ConcurrentMap;
 
 import org.junit.platform.commons.support.AnnotationSupport;
 
@@ -20,6 +22,14 @@ final class ContainerSkip {
 
   private static volatile Optional<String> dockerUnavailable;
 
+  /** What {@link #skipsWithoutDocker} found, per class, by method (the class itself under {@code ""}). */
+  private static final ClassValue<ConcurrentMap<Object, Optional<String>>> FOUND = new ClassValue<>() {
+    @Override
+    protected ConcurrentMap<Object, Optional<String>> computeValue(Class<?> type) {
+      return new ConcurrentHashMap<>();
+    }
+  };
+
   private ContainerSkip() {
   }
 
@@ -29,6 +39,10 @@ final class ContainerSkip {
    * {@code @Testcontainers(disabledWithoutDocker = true)} or {@code @EnabledIfDockerAvailable}.
    */
   static Optional<String> skipsWithoutDocker(Class<?> testClass, Method method) {
+    return FOUND.get(testClass).computeIfAbsent(method == null ? "" : method, key -> find(testClass, method));
+  }
+
+  private static Optional<String> find(Class<?> testClass, Method method) {
     ClassLoader loader = testClass.getClassLoader();
     Class<? extends Annotation> enabledIf = annotationType(loader, ENABLED_IF_DOCKER);
     if (method != null) {
