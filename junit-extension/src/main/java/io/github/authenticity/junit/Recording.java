@@ -1,6 +1,5 @@
 package io.github.authenticity.junit;
 
-import java.net.InetAddress;
 import java.nio.file.Path;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -65,7 +64,7 @@ final class Recording {
         .get(ConfigLoader.OUTPUT_DIRECTORY_KEY).orElse(AuthenticityConfig.DEFAULT_OUTPUT_DIRECTORY)));
     run.attach(EventLog.create(directory));
     Recording recording = new Recording(run, index, guarded);
-    run.write("run", recording.runEvent(guarded ? run : null, parameters));
+    run.write("run", RunEvent.of(guarded ? run : null, parameters));
     if (guarded) {
       index.tests().forEach(recording::writeTest);
       Runs.started(run);
@@ -76,41 +75,6 @@ final class Recording {
 
   Run run() {
     return run;
-  }
-
-  private Map<String, Object> runEvent(Run withConfig, ConfigParameters parameters) {
-    Map<String, Object> event = new LinkedHashMap<>();
-    event.put("pid", ProcessHandle.current().pid());
-    event.put("host", host());
-    Optional<String> error = withConfig == null ? Optional.empty() : withConfig.configError();
-    AuthenticityConfig config = withConfig == null || error.isPresent() ? null : withConfig.config();
-    event.put("environment", config != null ? config.environment()
-        : parameters.get(ConfigLoader.ENVIRONMENT_KEY).orElse(null));
-    event.put("staging", config != null && config.staging());
-    event.put("mode", config != null ? config.mode().name().toLowerCase(java.util.Locale.ROOT)
-        : parameters.get(ConfigLoader.MODE_KEY).orElse("fail"));
-    event.put("config", config != null ? config.source() : withConfig == null ? "(not loaded: no guarded test)" : null);
-    event.put("configError", error.map(Redaction::apply).orElse(null));
-    event.put("requireEnvironment", config != null ? config.requireEnvironment().orElse(null)
-        : parameters.get(ConfigLoader.REQUIRE_ENVIRONMENT_KEY).orElse(null));
-    event.put("java", System.getProperty("java.version"));
-    event.put("junit", TestPlan.class.getPackage().getImplementationVersion());
-    return event;
-  }
-
-  private static String host() {
-    String host = System.getenv("HOSTNAME");
-    if (host == null || host.isBlank()) {
-      host = System.getenv("COMPUTERNAME");
-    }
-    if (host == null || host.isBlank()) {
-      try {
-        host = InetAddress.getLocalHost().getHostName();
-      } catch (java.io.IOException ex) {
-        host = null;
-      }
-    }
-    return host;
   }
 
   /** The services the plan's guarded tests need and that can run here (not {@code @StagingOnly} outside staging). */
