@@ -290,6 +290,19 @@ class ListenerTests {
   }
 
   @Test
+  void servicesDefinedOnlyByLauncherParametersAreProbed() {
+    int port = backends.up();
+    List<Map<String, Object>> events = run(LoneTestCase.class, Map.of("authenticity.config",
+        Backends.config(dir, "", ""), "authenticity.services.backend.probe", "http",
+        "authenticity.services.backend.url", "http://127.0.0.1:" + port + "/health"));
+
+    assertThat(ofType(events, "service")).singleElement().satisfies(s -> assertThat(s).containsEntry("status", "UP")
+        .containsEntry("endpoint", "GET http://127.0.0.1:" + port + "/health"));
+    assertThat(ofType(events, "verdict")).singleElement().satisfies(v -> assertThat(v)
+        .containsEntry("verdict", "AUTHENTIC"));
+  }
+
+  @Test
   void aBadConfigurationIsRecordedAndEveryGuardedTestFails() throws Exception {
     Path file = dir.resolve("bad.yaml");
     java.nio.file.Files.writeString(file, "environments: [unclosed\n");
