@@ -25,16 +25,19 @@ class ConfigErrorTests {
 
     results.testEvents().assertStatistics(stats -> stats.started(3).failed(2).succeeded(1));
     assertThat(Kit.failures(results)).allSatisfy(f -> assertThat(f).isInstanceOf(ExtensionConfigurationException.class)
-        .hasMessageContaining(file.toString()));
+        .hasMessage(file + ":3:1: malformed YAML: expected ',' or ']', but got <stream end> (while parsing a flow"
+            + " sequence at line 2); fix the file at that position"));
   }
 
   @Test
   void anUnknownServiceNameFailsTheTestThatNamesIt() {
-    EngineExecutionResults results = Kit.run(MixedTestCase.class,
-        Map.of("authenticity.config", Backends.config(dir, Backends.http("backend", Backends.closedPort(), "1s"), "")));
+    String file = Backends.config(dir, Backends.http("backend", Backends.closedPort(), "1s"), "");
+    EngineExecutionResults results = Kit.run(MixedTestCase.class, Map.of("authenticity.config", file));
 
     results.testEvents().assertStatistics(stats -> stats.skipped(1).started(2).failed(1).succeeded(1));
-    assertThat(Kit.failureMessages(results)).singleElement().satisfies(m -> assertThat(m).contains("[backnd]").contains("backend"));
+    assertThat(Kit.failureMessages(results)).containsExactly("Unknown service [backnd] in @RequiresRealService on"
+        + " [io.github.authenticity.junit.ConfigErrorTests$MixedTestCase#misspelled]: environment [local] in [" + file
+        + "] defines [backend]. Did you mean [backend]? Add it under environments.local.services or fix the name.");
   }
 
   @Test
