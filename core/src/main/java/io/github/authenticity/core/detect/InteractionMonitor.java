@@ -45,9 +45,9 @@ import org.apiguardian.api.API;
  *   clients, {@code Proxy.NO_PROXY}, and it sees an attempt, not bytes.</li>
  * </ul>
  * So: a test whose traffic JFR already delivered, or whose connect to a required endpoint the proxy
- * selector saw, is proven at once (an honest test pays nothing); otherwise {@link Watch#finish()} commits
+ * selector saw, is proven at once (an honest test pays nothing); otherwise {@link Watch#finish(boolean)} commits
  * a marker event and waits until the JFR flush that carries it has been dispatched (typically under 1 s,
- * bounded by {@value #MAX_WAIT_MILLIS} ms), so {@code NO_INTERACTION} is never issued before the slow
+ * bounded by {@link #MAX_WAIT}), so {@code NO_INTERACTION} is never issued before the slow
  * evidence had its chance. Known gap of the fast path: a connect the proxy selector saw that was then
  * refused counts as proof (the preflight found the service up; a fallback after it usually logs).
  *
@@ -63,7 +63,8 @@ import org.apiguardian.api.API;
 @API(status = API.Status.INTERNAL, since = "0.1")
 public final class InteractionMonitor {
 
-  static final long MAX_WAIT_MILLIS = 3_000;
+  /** How long {@link Watch#finish(boolean)} waits at most for the JFR flush after the test end. */
+  public static final java.time.Duration MAX_WAIT = java.time.Duration.ofMillis(3_000);
   private static final Object START_LOCK = new Object();
   private static volatile InteractionMonitor instance;
 
@@ -321,10 +322,10 @@ public final class InteractionMonitor {
     }
 
     /**
-     * Ends the window and tells what proves the interaction, or {@code null} when nothing does; waits for
-     * the JFR flush after the test end only when neither fast evidence exists.
+     * Ends the window and tells what proves the interaction, or {@code null} when nothing does; waits (when
+     * {@code wait}) for the JFR flush after the test end only when neither fast evidence exists.
      */
-    public Result finish() {
+    public Result finish(boolean wait) {
       end = Instant.now();
       monitor.finished(this);
       JfrSocketEvents jfr = monitor.jfr;
@@ -334,13 +335,13 @@ public final class InteractionMonitor {
       if (connected != null) {
         return new Result("connection opened to " + connected + " (bytes counted by JFR after the test)", false);
       }
-      if (jfr == null) {
-        return new Result(null, true);
+      if (jfr == null || !wait) {
+        return new Result(null, jfr == null);
       }
       jfr.mark(token);
       boolean delivered;
       try {
-        delivered = settled.await(MAX_WAIT_MILLIS, TimeUnit.MILLISECONDS);
+        delivered = settled.await(MAX_WAIT.toMillis(), TimeUnit.MILLISECONDS);
       } catch (InterruptedException ex) {
         Thread.currentThread().interrupt();
         delivered = false;
@@ -373,7 +374,7 @@ public final class InteractionMonitor {
   }
 
   /**
-   * What {@link Watch#finish()} found.
+   * What {@link Watch#finish(boolean)} found.
    *
    * @param proof       the proof line, or {@code null} when no interaction was seen
    * @param unconfirmed whether the absence could not be confirmed (JFR unavailable or late)
