@@ -173,7 +173,8 @@ public final class InteractionMonitor {
   // --- called by the JFR stream thread ---
 
   void onSocket(long threadId, Instant time, String address, int port, long bytes) {
-    if (recent.isEmpty()) {
+    if (recent.isEmpty() || bytes <= 0) {
+      // a read that returned nothing (EOF, an idle keep-alive connection closing) is no exchange
       return;
     }
     String normalised = normalise(address);
