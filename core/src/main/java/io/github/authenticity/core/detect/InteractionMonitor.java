@@ -54,7 +54,8 @@ import org.apiguardian.api.API;
  * <h2>Attribution</h2>
  * A socket event belongs to the test whose window (from {@code beforeTest} to {@code afterTest}) contains
  * it and whose threads did it: the test thread plus every thread started from one of its threads during
- * the window (JFR {@code jdk.ThreadStart} carries the parent). An event on a thread that belongs to no
+ * the window (JFR {@code jdk.ThreadStart} carries the parent), except threads that host test bodies
+ * themselves (JUnit's parallel workers are started lazily from whichever worker runs a test). An event on a thread that belongs to no
  * running test (a pool created before the test, e.g. a shared {@code HttpClient}'s selector thread) is
  * attributed by time window to every test running then with that endpoint: exact when tests run serially;
  * under parallel execution it can lend proof to a concurrent test of the same service (a miss, never a
@@ -69,6 +70,7 @@ public final class InteractionMonitor {
   private static volatile InteractionMonitor instance;
 
   private final Map<String, Watch> active = new ConcurrentHashMap<>();
+  private final Set<Long> testThreads = ConcurrentHashMap.newKeySet();
   private final ConcurrentLinkedDeque<Watch> recent = new ConcurrentLinkedDeque<>();
   private final Map<Long, Watch> byToken = new ConcurrentHashMap<>();
   private final AtomicLong tokens = new AtomicLong();
@@ -119,11 +121,21 @@ public final class InteractionMonitor {
 
   /** Starts watching the test {@code id} (on its thread) for traffic with {@code endpoints}. */
   public Watch watch(String id, Collection<Endpoint> endpoints) {
-    Watch watch = new Watch(this, id, endpoints, tokens.incrementAndGet());
-    watch.threads.add(Thread.currentThread().getId());
+    long thread = Thread.currentThread().getId();
+    Watch watch = new Watch(this, id, endpoints, tokens.incrementAndGet(), thread);
+    // a test thread (e.g. a JUnit parallel worker started while another test ran) is nobody's child
+    testThreads.add(thread);
+    for (Watch other : recent) {
+      other.threads.remove(thread);
+    }
+    watch.threads.add(thread);
     active.put(id, watch);
     recent.addLast(watch);
     byToken.put(watch.token, watch);
+    JfrSocketEvents events = jfr;
+    if (events != null) {
+      events.begin(watch.token);
+    }
     Instant horizon = Instant.now().minusSeconds(30);
     while (true) {
       Watch oldest = recent.peekFirst();
@@ -184,26 +196,33 @@ public final class InteractionMonitor {
       if (!watch.covers(time)) {
         continue;
       }
-      Endpoint endpoint = watch.match(normalised, port);
-      if (watch.threads.contains(threadId)) {
+      if (watch.testThread == threadId) {
         owner = watch;
-        if (endpoint != null) {
-          watch.count(endpoint, bytes);
-        }
         break;
       }
-      if (endpoint != null) {
+      if (owner == null && watch.threads.contains(threadId)) {
+        owner = watch;
+      }
+      if (watch.match(normalised, port) != null) {
         candidates.add(watch);
       }
     }
-    if (owner == null) {
-      for (Watch watch : candidates) {
-        watch.count(watch.match(normalised, port), bytes);
+    if (owner != null) {
+      Endpoint endpoint = owner.match(normalised, port);
+      if (endpoint != null) {
+        owner.count(endpoint, bytes);
       }
+      return;
+    }
+    for (Watch watch : candidates) {
+      watch.count(watch.match(normalised, port), bytes);
     }
   }
 
   void onThreadStart(long parentId, long childId, Instant time) {
+    if (testThreads.contains(childId)) {
+      return;
+    }
     for (Watch watch : recent) {
       if (watch.covers(time) && watch.threads.contains(parentId)) {
         watch.threads.add(childId);
@@ -212,9 +231,17 @@ public final class InteractionMonitor {
     }
   }
 
-  void onMarker(long token) {
+  void onWindowStart(long token, Instant time) {
     Watch watch = byToken.get(token);
     if (watch != null) {
+      watch.jfrStart = time;
+    }
+  }
+
+  void onMarker(long token, Instant time) {
+    Watch watch = byToken.get(token);
+    if (watch != null) {
+      watch.jfrEnd = time;
       watch.markerSeen = true;
     }
   }
@@ -281,16 +308,20 @@ public final class InteractionMonitor {
     private final List<Endpoint> endpoints;
     private final Map<Endpoint, Set<String>> addresses = new LinkedHashMap<>();
     private final long token;
+    private final long testThread;
     private final Instant start = Instant.now();
     private volatile Instant end;
     final Set<Long> threads = ConcurrentHashMap.newKeySet();
     private final Map<Endpoint, long[]> traffic = new ConcurrentHashMap<>();
     private volatile Endpoint connected;
+    private volatile Instant jfrStart;
+    private volatile Instant jfrEnd;
     private volatile boolean markerSeen;
     private final CountDownLatch settled = new CountDownLatch(1);
 
-    private Watch(InteractionMonitor monitor, String id, Collection<Endpoint> endpoints, long token) {
+    private Watch(InteractionMonitor monitor, String id, Collection<Endpoint> endpoints, long token, long testThread) {
       this.monitor = monitor;
+      this.testThread = testThread;
       this.id = id;
       this.endpoints = List.copyOf(endpoints);
       this.token = token;
@@ -299,10 +330,16 @@ public final class InteractionMonitor {
       }
     }
 
+    /**
+     * Whether the window contains {@code time} (a JFR timestamp). The window is delimited by marker events
+     * committed in JFR's own clock (the wall clock can differ by milliseconds, enough to count a preflight
+     * read that ended just before the test); the stream is ordered, so the start marker is always
+     * dispatched before any later event.
+     */
     boolean covers(Instant time) {
-      Instant until = end;
-      // JFR timestamps and the wall clock can differ by a millisecond or so
-      return !time.isBefore(start.minusMillis(2)) && (until == null || !time.isAfter(until.plusMillis(2)));
+      Instant from = jfrStart;
+      Instant until = jfrEnd;
+      return from != null && !time.isBefore(from) && (until == null || !time.isAfter(until));
     }
 
     Endpoint match(String address, int port) {
@@ -330,6 +367,9 @@ public final class InteractionMonitor {
       end = Instant.now();
       monitor.finished(this);
       JfrSocketEvents jfr = monitor.jfr;
+      if (jfr != null) {
+        jfr.mark(token);
+      }
       if (!traffic.isEmpty()) {
         return new Result(proof(), false);
       }
@@ -339,7 +379,6 @@ public final class InteractionMonitor {
       if (jfr == null || !wait) {
         return new Result(null, jfr == null);
       }
-      jfr.mark(token);
       boolean delivered;
       try {
         delivered = settled.await(MAX_WAIT.toMillis(), TimeUnit.MILLISECONDS);

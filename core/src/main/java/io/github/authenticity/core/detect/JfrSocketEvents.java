@@ -22,6 +22,7 @@ final class JfrSocketEvents {
     stream.enable("jdk.SocketRead").withThreshold(Duration.ZERO).withoutStackTrace();
     stream.enable("jdk.SocketWrite").withThreshold(Duration.ZERO).withoutStackTrace();
     stream.enable("jdk.ThreadStart").withoutStackTrace();
+    stream.enable(TestStart.class);
     stream.enable(TestEnd.class);
     stream.onEvent("jdk.SocketRead", event -> socket(monitor, event, "bytesRead"));
     stream.onEvent("jdk.SocketWrite", event -> socket(monitor, event, "bytesWritten"));
@@ -32,15 +33,23 @@ final class JfrSocketEvents {
         monitor.onThreadStart(parent.getJavaThreadId(), child.getJavaThreadId(), event.getStartTime());
       }
     });
-    stream.onEvent(TestEnd.NAME, event -> monitor.onMarker(event.getLong("token")));
+    stream.onEvent(TestStart.NAME, event -> monitor.onWindowStart(event.getLong("token"), event.getEndTime()));
+    stream.onEvent(TestEnd.NAME, event -> monitor.onMarker(event.getLong("token"), event.getEndTime()));
     stream.onFlush(monitor::onFlush);
     stream.startAsync();
   }
 
   private static void socket(InteractionMonitor monitor, RecordedEvent event, String bytesField) {
     RecordedThread thread = event.getThread();
-    monitor.onSocket(thread == null ? -1 : thread.getJavaThreadId(), event.getStartTime(), event.getString("address"),
+    monitor.onSocket(thread == null ? -1 : thread.getJavaThreadId(), event.getEndTime(), event.getString("address"),
         event.getInt("port"), event.getLong(bytesField));
+  }
+
+  /** Commits the marker that says the test with {@code token} started. */
+  void begin(long token) {
+    TestStart event = new TestStart();
+    event.token = token;
+    event.commit();
   }
 
   /** Commits the marker that says the test with {@code token} ended. */
@@ -48,6 +57,19 @@ final class JfrSocketEvents {
     TestEnd event = new TestEnd();
     event.token = token;
     event.commit();
+  }
+
+  /** Committed by the test thread when a guarded test body starts: the window's start in JFR's clock. */
+  @Name(TestStart.NAME)
+  @Label("Authenticity test start")
+  @Category("Authenticity")
+  @StackTrace(false)
+  static final class TestStart extends Event {
+
+    static final String NAME = "io.github.authenticity.TestStart";
+
+    @Label("Token")
+    long token;
   }
 
   /** Committed by the test thread when a guarded test ends: its delivery means every earlier event was delivered. */
