@@ -110,6 +110,21 @@ class FallbackLogDetectorTests {
   }
 
   @Test
+  void aNonAdditiveLogbackLoggerIsSeenToo() {
+    ch.qos.logback.classic.Logger logger = (ch.qos.logback.classic.Logger) org.slf4j.LoggerFactory
+        .getLogger("com.example.Quiet");
+    logger.setAdditive(false);
+    try {
+      TestOutcome outcome = run("quiet", () -> logger.info("Using InMemoryQueue, falling back to a fake broker"));
+
+      assertThat(outcome.evidence()).extracting(Evidence::detail)
+          .containsExactly("INFO com.example.Quiet: \"Using InMemoryQueue, falling back to a fake broker\"");
+    } finally {
+      logger.setAdditive(true);
+    }
+  }
+
+  @Test
   void log4jEventsAreCaptured() {
     TestOutcome outcome = run("log4j", () -> org.apache.logging.log4j.LogManager.getLogger("com.example.Store")
         .error("falling back to a stub repository: {}", "connection refused"));

@@ -184,8 +184,11 @@ public final class InteractionMonitor {
 
   // --- called by the JFR stream thread ---
 
-  void onSocket(long threadId, Instant time, String address, int port, long bytes) {
-    if (recent.isEmpty() || bytes <= 0) {
+  /** The name prefix of the preflight's probe threads: their traffic never counts as a test's. */
+  static final String PROBE_THREAD_PREFIX = "authenticity-probe-";
+
+  void onSocket(long threadId, String threadName, Instant time, String address, int port, long bytes) {
+    if (recent.isEmpty() || bytes <= 0 || (threadName != null && threadName.startsWith(PROBE_THREAD_PREFIX))) {
       // a read that returned nothing (EOF, an idle keep-alive connection closing) is no exchange
       return;
     }
@@ -257,7 +260,8 @@ public final class InteractionMonitor {
   // --- called by the proxy selector hook, on the connecting thread ---
 
   void onConnect(URI uri) {
-    if (active.isEmpty() || uri == null || uri.getHost() == null) {
+    if (active.isEmpty() || uri == null || uri.getHost() == null
+        || Thread.currentThread().getName().startsWith(PROBE_THREAD_PREFIX)) {
       return;
     }
     TestScope scope = TestScope.current();

@@ -41,7 +41,8 @@ final class JfrSocketEvents {
 
   private static void socket(InteractionMonitor monitor, RecordedEvent event, String bytesField) {
     RecordedThread thread = event.getThread();
-    monitor.onSocket(thread == null ? -1 : thread.getJavaThreadId(), event.getEndTime(), event.getString("address"),
+    monitor.onSocket(thread == null ? -1 : thread.getJavaThreadId(), thread == null ? null : thread.getJavaName(),
+        event.getEndTime(), event.getString("address"),
         event.getInt("port"), event.getLong(bytesField));
   }
 

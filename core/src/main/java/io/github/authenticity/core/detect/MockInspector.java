@@ -32,12 +32,15 @@ import org.apiguardian.api.API;
  * <p>Every field counts (private, inherited, static, of the test instance and its enclosing instances);
  * elements of collections, maps, arrays and {@code Optional}s; and, up to {@value #MAX_DEPTH} levels, the
  * fields of objects whose class belongs to the project under test (loaded from a directory, not a jar),
- * so an {@code OrderService} built around an {@code InMemoryOrderRepository} is caught too.
+ * so an {@code OrderService} built around a Mockito mock, or around an {@code InMemoryOrderRepository}
+ * written in the test sources, is caught too (a class merely named like a fake inside such an object is
+ * flagged only when it comes from the test sources: production code has real in-memory components).
  */
 @API(status = API.Status.INTERNAL, since = "0.1")
 public final class MockInspector {
 
   static final int MAX_DEPTH = 3;
+  private static final String NAMED = ", named like a fake";
   private static final int MAX_OBJECTS = 2_000;
   private static final List<String> NAME_PREFIXES = List.of("Mock", "Fake", "Stub", "InMemory");
   private static final List<String> MOCKING_PACKAGES = List.of("org.mockito.", "org.easymock.", "org.jmock.",
@@ -107,7 +110,7 @@ public final class MockInspector {
       return;
     }
     String[] mock = describe(value, loader);
-    if (mock != null) {
+    if (mock != null && (depth == 1 || !mock[0].endsWith(NAMED) || isTestClass(value.getClass()))) {
       hits.add(new Hit(root, path, mock[0], mock[1]));
       return;
     }
@@ -188,7 +191,7 @@ public final class MockInspector {
         if (name.startsWith(prefix) && (name.length() == prefix.length()
             || Character.isUpperCase(name.charAt(prefix.length())) || Character.isDigit(name.charAt(prefix.length())))) {
           String shown = current == type ? "[" + name + "]" : "[" + type.getSimpleName() + "] (a [" + name + "])";
-          return new String[] {shown + ", named like a fake", current.getName()};
+          return new String[] {shown + NAMED, current.getName()};
         }
       }
     }
@@ -268,6 +271,19 @@ public final class MockInspector {
 
   private static boolean isJdk(Class<?> type) {
     return type.getClassLoader() == null || type.getName().startsWith("java.");
+  }
+
+  /**
+   * Whether {@code type} was compiled from test sources ({@code target/test-classes},
+   * {@code build/classes/java/test}): inside the objects a test builds, only a fake written for tests is
+   * a substitute; an {@code InMemoryCache} of the production code is a design choice.
+   */
+  static boolean isTestClass(Class<?> type) {
+    if (!isProjectClass(type)) {
+      return false;
+    }
+    String location = type.getProtectionDomain().getCodeSource().getLocation().getPath();
+    return location.endsWith("/test-classes/") || location.contains("/test/") || location.endsWith("/test");
   }
 
   /** Whether {@code type} is one of the project's own classes (compiled into a directory, not a jar). */

@@ -122,12 +122,12 @@ public final class TestScope {
   }
 
   /**
-   * A JUnit parallel worker inherits the scope of the thread that created it, but it runs other tests:
-   * its inherited scope is not its own.
+   * A JUnit parallel worker (JUnit 5's fork-join {@code WorkerThread}, JUnit 6's worker-pool
+   * {@code WorkerThread}) inherits the scope of the thread that created it, but it runs other tests: its
+   * inherited scope is not its own.
    */
   private static boolean isForeignTestWorker(Thread thread) {
-    return thread instanceof java.util.concurrent.ForkJoinWorkerThread
-        && thread.getClass().getName().startsWith("org.junit.");
+    return thread.getClass().getName().startsWith("org.junit.");
   }
 
   /** Records a line logged or printed under this scope. */
