@@ -41,7 +41,8 @@ final class InteractionDetector implements Detector {
     }
     InteractionMonitor.Watch watch = watches.remove(test.uniqueId());
     if (watch == null) {
-      if (!test.services().isEmpty()) {
+      // never started (no endpoint, or afterTest without beforeTest for a container-level judgement)
+      if (!test.services().isEmpty() && endpoints(test).isEmpty()) {
         outcome.addWarning("interaction not checked: no endpoint (url, or host and port) is configured for "
             + names(test));
       }

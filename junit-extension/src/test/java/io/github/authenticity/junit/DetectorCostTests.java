@@ -50,8 +50,8 @@ class DetectorCostTests {
       AuthenticityConfig config = DetectorHarness.config(DetectorHarness.detection(Interaction.REQUIRED),
           directory.resolve("history.json"), DetectorHarness.http("backend", url));
       Map<String, long[]> nanos = new LinkedHashMap<>();
-      int rounds = 300;
-      for (int round = 0; round < rounds + 50; round++) {
+      int rounds = 100;
+      for (int round = 0; round < rounds + 20; round++) {
         GuardedTest test = DetectorHarness.test("cost" + round, config, new Object());
         long[] before = new long[Detectors.all().size()];
         for (int i = 0; i < Detectors.all().size(); i++) {
@@ -68,7 +68,7 @@ class DetectorCostTests {
           long t = System.nanoTime();
           detector.afterTest(test, outcome);
           long cost = System.nanoTime() - t + before[i];
-          if (round >= 50) {
+          if (round >= 20) {
             nanos.computeIfAbsent(detector.getClass().getSimpleName(), k -> new long[1])[0] += cost;
           }
         }

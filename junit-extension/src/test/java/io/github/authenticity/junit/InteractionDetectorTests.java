@@ -224,6 +224,26 @@ class InteractionDetectorTests {
   }
 
   @Test
+  void aRawRedisProtocolClientIsProof() {
+    ServiceDefinition redis = DetectorHarness.service("redis", "redis", Map.of("host", "localhost", "port", 6379));
+    TestOutcome outcome = run("redis", config(Interaction.REQUIRED, redis), () -> {
+      try (Socket socket = new Socket()) {
+        socket.connect(new InetSocketAddress("127.0.0.1", 6379), 2000);
+        socket.getOutputStream().write("*1\r\n$4\r\nPING\r\n".getBytes(StandardCharsets.US_ASCII));
+        assertThat(new String(socket.getInputStream().readNBytes(7), StandardCharsets.US_ASCII)).isEqualTo("+PONG\r\n");
+      } catch (IOException ex) {
+        fail("Redis is needed at 127.0.0.1:6379: " + ex.getMessage() + ". Start it with: redis-server --daemonize yes "
+            + "--bind 127.0.0.1 -::1 --port 6379 --save \"\" --appendonly no", ex);
+      }
+    });
+
+    assertThat(outcome.failure()).isEmpty();
+    assertThat(outcome.evidence()).isEmpty();
+    assertThat(outcome.proof()).singleElement().asString().matches("(2 exchanges, 21 B with localhost:6379"
+        + "|connection opened to localhost:6379 \\(bytes counted by JFR after the test\\))");
+  }
+
+  @Test
   void aTestThatNeverTalksToItsServiceIsMaskedEvenWhenTrafficHappenedBeforeIt() throws Exception {
     get(HttpClient.newHttpClient()); // like the preflight probe: before the test, never counts
     long start = System.nanoTime();

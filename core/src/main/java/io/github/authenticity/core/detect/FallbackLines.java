@@ -6,6 +6,7 @@ import java.util.List;
 import java.util.Set;
 import java.util.regex.Pattern;
 
+import io.github.authenticity.core.config.Secrets;
 import org.apiguardian.api.API;
 
 /** Installs the log and console capture, and turns captured lines into {@code FALLBACK_LOG} details. */
@@ -51,7 +52,7 @@ public final class FallbackLines {
       if (!line.structured() && logged.stream().anyMatch(text -> line.text().contains(text))) {
         continue;
       }
-      details.add(Redaction.apply(line.detail()));
+      details.add(Secrets.redact(line.detail()));
     }
     return List.copyOf(details);
   }

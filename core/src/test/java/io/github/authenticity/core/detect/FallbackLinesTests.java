@@ -41,4 +41,13 @@ class FallbackLinesTests {
           .as(text).isEmpty();
     }
   }
+
+  @Test
+  void secretsInAQuotedLineAreRedacted() {
+    List<CapturedLine> lines = List.of(new CapturedLine("System.out", null, null,
+        "falling back to in-memory store: cannot reach https://admin:hunter22@db.example.com/ (password=hunter22)"));
+
+    assertThat(FallbackLines.evidence(lines, DEFAULTS)).containsExactly(
+        "System.out: \"falling back to in-memory store: cannot reach https://****@db.example.com/ (password=****)\"");
+  }
 }
