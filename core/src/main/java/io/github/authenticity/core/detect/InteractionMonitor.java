@@ -28,26 +28,30 @@ import org.apiguardian.api.API;
  * Observes, at the socket level, whether a guarded test exchanged bytes with an endpoint of its required
  * services, whatever client it used.
  *
- * <h2>Why this mechanism (measured on this project's CI machine, 2 cores, JDK 17.0.15 and Temurin 25)</h2>
+ * <h2>Why this mechanism (measured on this project's CI machine, 2 shared cores, JDK 17.0.15 and Temurin 25)</h2>
  * <ul>
  *   <li><b>JFR</b> {@code jdk.SocketRead}/{@code jdk.SocketWrite} with a zero threshold, streamed in-process
  *   ({@link jdk.jfr.consumer.RecordingStream}), sees every client that ends in {@code java.net.Socket} or
- *   NIO {@code SocketChannel}: {@code HttpClient} (also its WebSocket), {@code HttpURLConnection}, plain
- *   sockets, JDBC drivers, Jedis, Netty/Jetty/Java-WebSocket (NIO). The event carries the remote
- *   {@code address} (reliable; {@code host} may be empty or reverse-resolved), {@code port}, the bytes and
- *   the thread. Cost: in the noise for honest tests (see the tests' measurements). But delivery lags the
- *   I/O: events arrive with the periodic flush, 0.55-0.85 s after the write on JDK 17/25 here, up to about
- *   1 s; no public API forces a flush ({@code setFlushInterval} is clamped to 1 s). Starting the stream
- *   costs about 2 s once per JVM ({@link #start()} early, e.g. in parallel with the preflight).</li>
+ *   NIO {@code SocketChannel}; tested on both JDKs: {@code HttpClient} (also its WebSocket, and a shared
+ *   client whose selector thread predates the test), {@code HttpURLConnection}, plain sockets (a raw Redis
+ *   client), {@code SocketChannel}, the PostgreSQL JDBC driver, the Java-WebSocket client. The event
+ *   carries the remote {@code address} (reliable; {@code host} may be empty or reverse-resolved),
+ *   {@code port}, the bytes and the thread. Delivery lags the I/O: events arrive with the periodic flush,
+ *   measured 0.27-1.05 s after the write on JDK 17 and 0.65-0.70 s on 25; no public API forces a flush
+ *   ({@code setFlushInterval} is clamped to 1 s). Starting the stream costs 1.7-2.2 s on JDK 17 and about
+ *   1 s on 25, and 6-30 MB of resident memory, once per JVM: {@link #start()} it early, e.g. in parallel
+ *   with the preflight. Per test it costs about 0.2-0.3 ms (two marker events and the bookkeeping).</li>
  *   <li><b>A default {@link ProxySelector}</b> is asked, on the connecting thread and before the connect, by
  *   {@code HttpURLConnection}, {@code HttpClient} (built after it was installed), plain {@code Socket}
  *   connects (so the PostgreSQL driver and Jedis): immediate, but blind to NIO {@code SocketChannel}
- *   clients, {@code Proxy.NO_PROXY}, and it sees an attempt, not bytes.</li>
+ *   clients, {@code Proxy.NO_PROXY} (the Java-WebSocket client), and it sees an attempt, not bytes.</li>
+ *   <li>A Java agent would see everything at once but must be wired into the test JVM's command line (by
+ *   the plugin, like JaCoCo's {@code prepare-agent}); not needed given the numbers above.</li>
  * </ul>
  * So: a test whose traffic JFR already delivered, or whose connect to a required endpoint the proxy
- * selector saw, is proven at once (an honest test pays nothing); otherwise {@link Watch#finish(boolean)} commits
- * a marker event and waits until the JFR flush that carries it has been dispatched (typically under 1 s,
- * bounded by {@link #MAX_WAIT}), so {@code NO_INTERACTION} is never issued before the slow
+ * selector saw, is proven at once (an honest test pays nothing); otherwise {@link Watch#finish(boolean)}
+ * commits a marker event and waits until the JFR flush that carries it has been dispatched (measured
+ * 0.06-1.05 s, bounded by {@link #MAX_WAIT}), so {@code NO_INTERACTION} is never issued before the slow
  * evidence had its chance. Known gap of the fast path: a connect the proxy selector saw that was then
  * refused counts as proof (the preflight found the service up; a fallback after it usually logs).
  *
