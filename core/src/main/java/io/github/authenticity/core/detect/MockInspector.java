@@ -198,8 +198,25 @@ public final class MockInspector {
     return null;
   }
 
+  /**
+   * Whether a library has created a mock in {@code loader}: asking Mockito before it made one would
+   * initialise its mock maker (the inline one attaches an agent: seconds, and warnings on JDK 21+), and a
+   * mock held by a field implies one was made.
+   */
+  private static boolean used(ClassLoader loader, String... packages) {
+    for (String name : packages) {
+      if (loader.getDefinedPackage(name) != null) {
+        return true;
+      }
+    }
+    return false;
+  }
+
   private static String[] mockito(Object value, ClassLoader fallback) {
     for (ClassLoader loader : loaders(value, fallback)) {
+      if (!used(loader, "org.mockito.internal.creation.bytebuddy", "org.mockito.internal.creation.proxy")) {
+        continue;
+      }
       Optional<Method[]> methods = MOCKITO.computeIfAbsent(loader, MockInspector::mockitoMethods);
       if (methods.isEmpty()) {
         continue;
@@ -236,6 +253,9 @@ public final class MockInspector {
 
   private static Class<?> easyMock(Object value, ClassLoader fallback) {
     for (ClassLoader loader : loaders(value, fallback)) {
+      if (!used(loader, "org.easymock.internal")) {
+        continue;
+      }
       Optional<Method> method = EASYMOCK.computeIfAbsent(loader, MockInspector::easyMockMethod);
       if (method.isPresent()) {
         try {
