@@ -4,8 +4,10 @@ import java.time.Duration;
 
 import jdk.jfr.Category;
 import jdk.jfr.Event;
+import jdk.jfr.FlightRecorder;
 import jdk.jfr.Label;
 import jdk.jfr.Name;
+import jdk.jfr.RecordingState;
 import jdk.jfr.StackTrace;
 import jdk.jfr.consumer.RecordedEvent;
 import jdk.jfr.consumer.RecordedThread;
@@ -36,7 +38,48 @@ final class JfrSocketEvents {
     stream.onEvent(TestStart.NAME, event -> monitor.onWindowStart(event.getLong("token"), event.getEndTime()));
     stream.onEvent(TestEnd.NAME, event -> monitor.onMarker(event.getLong("token"), event.getEndTime()));
     stream.onFlush(monitor::onFlush);
-    stream.startAsync();
+    startOnDaemonThread();
+  }
+
+  /**
+   * {@code startAsync()} streams on a non-daemon thread, which would keep a test JVM alive after its
+   * last test (measured on JDK 17 and 25): stream on a daemon thread instead, and return once the
+   * recording runs, so no I/O of the first test is missed.
+   */
+  private void startOnDaemonThread() {
+    long before = runningRecordings();
+    Throwable[] failure = new Throwable[1];
+    Thread thread = new Thread(() -> {
+      try {
+        stream.start();
+      } catch (RuntimeException | Error ex) {
+        failure[0] = ex;
+      }
+    }, "authenticity-jfr-stream");
+    thread.setDaemon(true);
+    thread.start();
+    long deadline = System.nanoTime() + Duration.ofSeconds(15).toNanos();
+    while (runningRecordings() <= before) {
+      if (failure[0] != null || !thread.isAlive() || System.nanoTime() > deadline) {
+        stream.close();
+        throw new IllegalStateException("the JFR recording did not start" + (failure[0] == null ? " within 15 s"
+            : ": " + failure[0]), failure[0]);
+      }
+      try {
+        Thread.sleep(2);
+      } catch (InterruptedException ex) {
+        Thread.currentThread().interrupt();
+        throw new IllegalStateException("interrupted while the JFR recording started", ex);
+      }
+    }
+  }
+
+  private static long runningRecordings() {
+    if (!FlightRecorder.isInitialized()) {
+      return 0;
+    }
+    return FlightRecorder.getFlightRecorder().getRecordings().stream()
+        .filter(recording -> recording.getState() == RecordingState.RUNNING).count();
   }
 
   private static void socket(InteractionMonitor monitor, RecordedEvent event, String bytesField) {
