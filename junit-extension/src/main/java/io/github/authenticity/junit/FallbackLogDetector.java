@@ -10,7 +10,7 @@ final class FallbackLogDetector implements Detector {
   @Override
   public void beforeTest(GuardedTest test) {
     FallbackLines.install(test.testClass().getClassLoader());
-    TestScope.enter(test.uniqueId());
+    TestScope.enter(test.uniqueId()).keepOnlyMatching(test.config().detection().fallbackPatterns());
   }
 
   @Override

@@ -38,7 +38,10 @@ public final class TestScope {
   private volatile long endedNanos;
   private volatile boolean open = true;
   private int references = 1;
+  static final int MAX_LINES = 10_000;
   private final Queue<CapturedLine> lines = new ConcurrentLinkedQueue<>();
+  private final java.util.concurrent.atomic.AtomicInteger lineCount = new java.util.concurrent.atomic.AtomicInteger();
+  private volatile List<java.util.regex.Pattern> patterns;
   private final Queue<String> reports = new ConcurrentLinkedQueue<>();
 
   private TestScope(String id, Thread owner) {
@@ -130,9 +133,30 @@ public final class TestScope {
     return thread.getClass().getName().startsWith("org.junit.");
   }
 
+  /**
+   * Keeps only lines that match one of {@code patterns} from now on, so a chatty test (wire logging)
+   * costs no memory; without patterns at most {@value #MAX_LINES} lines are kept.
+   */
+  public void keepOnlyMatching(List<java.util.regex.Pattern> patterns) {
+    this.patterns = List.copyOf(patterns);
+  }
+
   /** Records a line logged or printed under this scope. */
   void add(CapturedLine line) {
-    if (open) {
+    if (!open) {
+      return;
+    }
+    List<java.util.regex.Pattern> filter = patterns;
+    if (filter != null) {
+      for (java.util.regex.Pattern pattern : filter) {
+        if (pattern.matcher(line.text()).find()) {
+          lines.add(line);
+          return;
+        }
+      }
+      return;
+    }
+    if (lineCount.incrementAndGet() <= MAX_LINES) {
       lines.add(line);
     }
   }
