@@ -224,6 +224,32 @@ class InteractionDetectorTests {
   }
 
   @Test
+  void bytesExchangedWithTheHttpProxyThatCarriesTheRequestCountForTheEndpoint() throws Exception {
+    // the in-process server plays the proxy: it answers absolute-URI requests itself
+    String proxyPort = String.valueOf(http.getAddress().getPort());
+    System.setProperty("http.proxyHost", "127.0.0.1");
+    System.setProperty("http.proxyPort", proxyPort);
+    try {
+      AuthenticityConfig config = config(Interaction.REQUIRED,
+          DetectorHarness.http("backend", "http://backend.invalid:18080/health"));
+      TestOutcome outcome = run("proxied", config, () -> {
+        HttpURLConnection connection = (HttpURLConnection) URI.create("http://backend.invalid:18080/health").toURL()
+            .openConnection();
+        assertThat(connection.getResponseCode()).isEqualTo(200);
+        connection.getInputStream().readAllBytes();
+        connection.disconnect();
+        Thread.sleep(1500); // let JFR deliver before the end: the proof then counts the bytes
+      });
+
+      assertThat(outcome.evidence()).isEmpty();
+      assertThat(outcome.proof()).singleElement().asString().matches("\\d+ exchanges, \\d+ B with backend.invalid:18080");
+    } finally {
+      System.clearProperty("http.proxyHost");
+      System.clearProperty("http.proxyPort");
+    }
+  }
+
+  @Test
   void aRawRedisProtocolClientIsProof() {
     ServiceDefinition redis = DetectorHarness.service("redis", "redis", Map.of("host", "localhost", "port", 6379));
     TestOutcome outcome = run("redis", config(Interaction.REQUIRED, redis), () -> {

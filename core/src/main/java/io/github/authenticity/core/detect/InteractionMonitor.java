@@ -263,7 +263,7 @@ public final class InteractionMonitor {
 
   // --- called by the proxy selector hook, on the connecting thread ---
 
-  void onConnect(URI uri) {
+  void onConnect(URI uri, List<Proxy> proxies) {
     if (active.isEmpty() || uri == null || uri.getHost() == null
         || Thread.currentThread().getName().startsWith(PROBE_THREAD_PREFIX)) {
       return;
@@ -279,16 +279,28 @@ public final class InteractionMonitor {
       if (endpoint.port() != port) {
         continue;
       }
-      if (endpoint.host().equalsIgnoreCase(host)) {
-        watch.connected = endpoint;
-        return;
-      }
-      Set<String> wanted = addresses(endpoint.host());
-      for (String address : addresses(host)) {
-        if (wanted.contains(address)) {
-          watch.connected = endpoint;
-          return;
+      boolean same = endpoint.host().equalsIgnoreCase(host);
+      if (!same) {
+        Set<String> wanted = addresses(endpoint.host());
+        for (String address : addresses(host)) {
+          if (wanted.contains(address)) {
+            same = true;
+            break;
+          }
         }
+      }
+      if (same) {
+        watch.connected = endpoint;
+        // through an HTTP or SOCKS proxy the bytes go to the proxy: they count for the endpoint
+        for (Proxy proxy : proxies) {
+          if (proxy.type() != Proxy.Type.DIRECT && proxy.address() instanceof java.net.InetSocketAddress via) {
+            String viaHost = via.getAddress() != null ? via.getAddress().getHostAddress() : via.getHostString();
+            for (String address : via.getAddress() != null ? Set.of(viaHost) : addresses(viaHost)) {
+              watch.aliases.put(address + "|" + via.getPort(), endpoint);
+            }
+          }
+        }
+        return;
       }
     }
   }
@@ -321,6 +333,8 @@ public final class InteractionMonitor {
     private volatile Instant end;
     final Set<Long> threads = ConcurrentHashMap.newKeySet();
     private final Map<Endpoint, long[]> traffic = new ConcurrentHashMap<>();
+    /** Proxies the test reached an endpoint through ({@code address|port}), seen by the proxy selector. */
+    final Map<String, Endpoint> aliases = new ConcurrentHashMap<>();
     private volatile Endpoint connected;
     private volatile Instant jfrStart;
     private volatile Instant jfrEnd;
@@ -356,7 +370,7 @@ public final class InteractionMonitor {
           return entry.getKey();
         }
       }
-      return null;
+      return aliases.isEmpty() ? null : aliases.get(address + "|" + port);
     }
 
     void count(Endpoint endpoint, long bytes) {
@@ -461,12 +475,13 @@ public final class InteractionMonitor {
 
     @Override
     public List<Proxy> select(URI uri) {
+      List<Proxy> proxies = previous == null ? List.of(Proxy.NO_PROXY) : previous.select(uri);
       try {
-        monitor.onConnect(uri);
+        monitor.onConnect(uri, proxies);
       } catch (RuntimeException ex) {
         // observing must never break a connect
       }
-      return previous == null ? List.of(Proxy.NO_PROXY) : previous.select(uri);
+      return proxies;
     }
 
     @Override
