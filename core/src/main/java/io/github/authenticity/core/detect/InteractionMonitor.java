@@ -218,6 +218,8 @@ public final class InteractionMonitor {
       Endpoint endpoint = owner.match(normalised, port);
       if (endpoint != null) {
         owner.count(endpoint, bytes);
+      } else {
+        owner.unmatched(normalised, port, bytes);
       }
       return;
     }
@@ -335,6 +337,7 @@ public final class InteractionMonitor {
     private final Map<Endpoint, long[]> traffic = new ConcurrentHashMap<>();
     /** Proxies the test reached an endpoint through ({@code address|port}), seen by the proxy selector. */
     final Map<String, Endpoint> aliases = new ConcurrentHashMap<>();
+    private final Map<String, long[]> unmatched = new ConcurrentHashMap<>();
     private volatile Endpoint connected;
     private volatile Instant jfrStart;
     private volatile Instant jfrEnd;
@@ -373,6 +376,45 @@ public final class InteractionMonitor {
       return aliases.isEmpty() ? null : aliases.get(address + "|" + port);
     }
 
+    /** Traffic of the test's own threads with other addresses, kept (bounded) for {@link #recheck()}. */
+    void unmatched(String address, int port, long bytes) {
+      String key = address + "|" + port;
+      if (unmatched.size() < 64 || unmatched.containsKey(key)) {
+        long[] counters = unmatched.computeIfAbsent(key, k -> new long[2]);
+        synchronized (counters) {
+          counters[0]++;
+          counters[1] += bytes;
+        }
+      }
+    }
+
+    /**
+     * Before saying "no bytes": resolves the endpoints' hosts afresh (round-robin DNS may have handed the
+     * client an address that the resolution at the test start did not list) and counts the test's own
+     * traffic with those addresses.
+     */
+    private void recheck() {
+      if (unmatched.isEmpty()) {
+        return;
+      }
+      for (Endpoint endpoint : endpoints) {
+        try {
+          for (InetAddress address : InetAddress.getAllByName(endpoint.host())) {
+            long[] counters = unmatched.remove(address.getHostAddress() + "|" + endpoint.port());
+            if (counters != null) {
+              long[] target = traffic.computeIfAbsent(endpoint, e -> new long[2]);
+              synchronized (target) {
+                target[0] += counters[0];
+                target[1] += counters[1];
+              }
+            }
+          }
+        } catch (UnknownHostException | SecurityException ex) {
+          // nothing more to learn about this endpoint
+        }
+      }
+    }
+
     void count(Endpoint endpoint, long bytes) {
       long[] counters = traffic.computeIfAbsent(endpoint, e -> new long[2]);
       synchronized (counters) {
@@ -407,6 +449,9 @@ public final class InteractionMonitor {
       } catch (InterruptedException ex) {
         Thread.currentThread().interrupt();
         delivered = false;
+      }
+      if (traffic.isEmpty()) {
+        recheck();
       }
       if (!traffic.isEmpty()) {
         return new Result(proof(), false);
