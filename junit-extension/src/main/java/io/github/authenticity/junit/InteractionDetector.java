@@ -63,9 +63,13 @@ final class InteractionDetector implements Detector {
         outcome.addWarning("interaction with " + describe(test) + " not checked: " + unavailable);
         return;
       }
-      String detail = "no bytes exchanged with " + describe(test) + " while the test ran"
-          + (result.unconfirmed() ? " (JFR did not deliver the test end within "
-              + InteractionMonitor.MAX_WAIT.toMillis() + " ms)" : "");
+      if (result.unconfirmed()) {
+        // the slow evidence did not have its chance: never a verdict on a guess
+        outcome.addWarning("interaction with " + describe(test) + " not confirmed: JFR did not deliver the test end "
+            + "within " + InteractionMonitor.MAX_WAIT.toMillis() + " ms (an overloaded JVM?)");
+        return;
+      }
+      String detail = "no bytes exchanged with " + describe(test) + " while the test ran";
       if (mode == Interaction.WARN) {
         outcome.addWarning(detail);
       } else {

@@ -69,7 +69,7 @@ import org.apiguardian.api.API;
 public final class InteractionMonitor {
 
   /** How long {@link Watch#finish(boolean)} waits at most for the JFR flush after the test end. */
-  public static final java.time.Duration MAX_WAIT = java.time.Duration.ofMillis(3_000);
+  public static final java.time.Duration MAX_WAIT = java.time.Duration.ofMillis(5_000);
   private static final Object START_LOCK = new Object();
   private static volatile InteractionMonitor instance;
 
