@@ -71,6 +71,7 @@ public final class History {
    *
    * @throws UncheckedIOException when the file or its lock cannot be written, naming the file
    */
+  @SuppressWarnings("try") // the lock is held for the block, never referenced
   public void recordAuthentic(String uniqueId, Duration duration) {
     synchronized (lock) {
       if (snapshot == null) {
