@@ -19,9 +19,11 @@ import io.github.authenticity.core.config.AuthenticityConfig;
 import io.github.authenticity.core.config.Detection.Interaction;
 import io.github.authenticity.core.detect.InteractionMonitor;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.parallel.Isolated;
 import org.junit.jupiter.api.io.TempDir;
 
 /** Measures what each detector costs an honest test (printed as {@code [measure]} lines) and bounds it. */
+@Isolated // changes JVM-wide state (System.out, proxy properties) or measures time
 class DetectorCostTests {
 
   @TempDir

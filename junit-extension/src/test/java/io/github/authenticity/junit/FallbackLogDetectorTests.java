@@ -22,8 +22,10 @@ import io.github.authenticity.core.config.Detection.Interaction;
 import io.github.authenticity.core.report.Evidence;
 import io.github.authenticity.core.report.EvidenceKind;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.parallel.Isolated;
 import org.junit.jupiter.api.io.TempDir;
 
+@Isolated // changes JVM-wide state (System.out, proxy properties) or measures time
 class FallbackLogDetectorTests {
 
   @TempDir

@@ -39,8 +39,10 @@ import io.github.authenticity.core.report.EvidenceKind;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.parallel.Isolated;
 import org.junit.jupiter.api.io.TempDir;
 
+@Isolated // changes JVM-wide state (System.out, proxy properties) or measures time
 class InteractionDetectorTests {
 
   private static HttpServer http;

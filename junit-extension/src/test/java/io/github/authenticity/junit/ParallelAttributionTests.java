@@ -31,6 +31,7 @@ import io.github.authenticity.core.report.Evidence;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.parallel.Isolated;
 import org.junit.jupiter.api.extension.AfterTestExecutionCallback;
 import org.junit.jupiter.api.extension.BeforeTestExecutionCallback;
 import org.junit.jupiter.api.extension.ExtendWith;
@@ -43,6 +44,7 @@ import static org.junit.platform.engine.discovery.DiscoverySelectors.selectClass
  * Real JUnit parallel execution (methods and classes concurrent, on JUnit's fork-join workers): evidence
  * lands on the test that produced it, the honest tests beside them stay clean.
  */
+@Isolated // changes JVM-wide state (System.out, proxy properties) or measures time
 class ParallelAttributionTests {
 
   static final Map<String, TestOutcome> OUTCOMES = new ConcurrentHashMap<>();
