@@ -155,6 +155,16 @@ class FallbackLogDetectorTests {
   }
 
   @Test
+  void aLineFromTheCommonPoolIsTheTestsWhenItRunsAlone() {
+    CompletableFuture.runAsync(() -> { }).join(); // the pool's thread may predate the test
+    TestOutcome outcome = run("commonPool", () -> CompletableFuture.runAsync(() -> Logger.getLogger("com.example.Async")
+        .warning("falling back to a no-op notifier")).join());
+
+    assertThat(outcome.evidence()).extracting(Evidence::detail)
+        .containsExactly("WARNING com.example.Async: \"falling back to a no-op notifier\"");
+  }
+
+  @Test
   void anHonestTestHasNoEvidence() {
     TestOutcome outcome = run("honest", () -> {
       Logger.getLogger("com.example.Client").info("connected to ws://localhost:8080/ws");
