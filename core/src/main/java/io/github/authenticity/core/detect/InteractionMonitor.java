@@ -258,7 +258,11 @@ public final class InteractionMonitor {
   void onFlush() {
     for (Watch watch : recent) {
       if (watch.markerSeen) {
+        // the flush that carried its end marker is dispatched: no later event can be its, so each socket
+        // event only scans the tests running now (a suite of quick tests stays cheap)
         watch.settled.countDown();
+        recent.remove(watch);
+        byToken.remove(watch.token);
       }
     }
   }

@@ -17,21 +17,38 @@ import java.util.Map;
 final class LoggingBridges {
 
   static final String APPENDER_NAME = "authenticity";
+  /** Per test class loader: whether Logback / Log4j 2 are there at all (a missing class costs an exception each time). */
+  private static final Map<ClassLoader, boolean[]> PRESENT =
+      java.util.Collections.synchronizedMap(new java.util.WeakHashMap<>());
+  /** One appender per logging context, reused on every check. */
+  private static final Map<Object, Object> APPENDERS =
+      java.util.Collections.synchronizedMap(new java.util.WeakHashMap<>());
 
   private LoggingBridges() {
   }
 
   /** Attaches the appenders for the libraries visible from {@code loader}; failures never break a test. */
   static void install(ClassLoader loader) {
-    try {
-      logback(loader);
-    } catch (ReflectiveOperationException | RuntimeException | LinkageError ex) {
-      // Logback absent or of an unknown shape: its console output is still seen through the console tee
+    if (loader == null) {
+      return;
     }
-    try {
-      log4j(loader);
-    } catch (ReflectiveOperationException | RuntimeException | LinkageError ex) {
-      // Log4j 2 absent or of an unknown shape: its console output may still be seen through the tee
+    boolean[] present = PRESENT.computeIfAbsent(loader, l -> new boolean[] {
+        load("ch.qos.logback.classic.LoggerContext", l) != null && load("org.slf4j.LoggerFactory", l) != null,
+        load("org.apache.logging.log4j.LogManager", l) != null
+            && load("org.apache.logging.log4j.core.LoggerContext", l) != null});
+    if (present[0]) {
+      try {
+        logback(loader);
+      } catch (ReflectiveOperationException | RuntimeException | LinkageError ex) {
+        // Logback of an unknown shape: its console output is still seen through the console tee
+      }
+    }
+    if (present[1]) {
+      try {
+        log4j(loader);
+      } catch (ReflectiveOperationException | RuntimeException | LinkageError ex) {
+        // Log4j 2 of an unknown shape: its console output may still be seen through the tee
+      }
     }
   }
 
@@ -56,8 +73,8 @@ final class LoggingBridges {
     Class<?> appenderType = Class.forName("ch.qos.logback.core.Appender", false, libraryLoader);
     Class<?> filterReply = Class.forName("ch.qos.logback.core.spi.FilterReply", false, libraryLoader);
     Object neutral = enumConstant(filterReply, "NEUTRAL");
-    Object appender = Proxy.newProxyInstance(libraryLoader, new Class<?>[] {appenderType},
-        new Handler(neutral, null, LoggingBridges::logbackEvent));
+    Object appender = APPENDERS.computeIfAbsent(context, c -> Proxy.newProxyInstance(libraryLoader,
+        new Class<?>[] {appenderType}, new Handler(neutral, null, LoggingBridges::logbackEvent)));
     Method getAppender = load("ch.qos.logback.classic.Logger", libraryLoader).getMethod("getAppender", String.class);
     Method addAppender = load("ch.qos.logback.classic.Logger", libraryLoader).getMethod("addAppender", appenderType);
     Method isAdditive = load("ch.qos.logback.classic.Logger", libraryLoader).getMethod("isAdditive");
@@ -98,8 +115,9 @@ final class LoggingBridges {
     Class<?> levelType = Class.forName("org.apache.logging.log4j.Level", false, libraryLoader);
     Class<?> filterType = Class.forName("org.apache.logging.log4j.core.Filter", false, libraryLoader);
     Class<?> stateType = Class.forName("org.apache.logging.log4j.core.LifeCycle$State", false, libraryLoader);
-    Object appender = Proxy.newProxyInstance(libraryLoader, new Class<?>[] {appenderType},
-        new Handler(null, enumConstant(stateType, "STARTED"), LoggingBridges::log4jEvent));
+    Object started = enumConstant(stateType, "STARTED");
+    Object appender = APPENDERS.computeIfAbsent(context, c -> Proxy.newProxyInstance(libraryLoader,
+        new Class<?>[] {appenderType}, new Handler(null, started, LoggingBridges::log4jEvent)));
     Object configuration = context.getClass().getMethod("getConfiguration").invoke(context);
     Class<?> loggerConfigType = Class.forName("org.apache.logging.log4j.core.config.LoggerConfig", false,
         libraryLoader);
