@@ -56,6 +56,11 @@ public final class TestScope {
   public static TestScope enter(String id) {
     Thread thread = Thread.currentThread();
     synchronized (OPEN) {
+      TestScope previous = CURRENT.get();
+      if (previous != null && previous.open && previous.owner == thread && !previous.id.equals(id)) {
+        // a test on this thread whose detectors never left (its afterTest was never called): it ended
+        previous.close();
+      }
       TestScope scope = OPEN.get(id);
       if (scope != null && scope.open) {
         scope.references++;
@@ -80,12 +85,17 @@ public final class TestScope {
       if (--references > 0) {
         return;
       }
-      open = false;
-      endedNanos = System.nanoTime();
-      OPEN.remove(id, this);
-      if (CURRENT.get() == this) {
-        CURRENT.remove();
-      }
+      close();
+    }
+  }
+
+  private void close() {
+    open = false;
+    references = 0;
+    endedNanos = System.nanoTime();
+    OPEN.remove(id, this);
+    if (CURRENT.get() == this) {
+      CURRENT.remove();
     }
   }
 

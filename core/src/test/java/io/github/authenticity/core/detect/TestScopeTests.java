@@ -72,4 +72,19 @@ class TestScopeTests {
     assertThat(scope.reports()).containsExactly("redis replaced by InMemoryCache");
     assertThat(TestScope.current()).isNull();
   }
+
+  @Test
+  void aScopeWhoseDetectorsNeverLeftIsClosedWhenTheNextTestStartsOnItsThread() {
+    TestScope abandoned = TestScope.enter("abandoned");
+    TestScope next = TestScope.enter("next");
+    try {
+      assertThat(abandoned.isOpen()).isFalse();
+      assertThat(TestScope.find("abandoned")).isNull();
+      Fallbacks.report("backend", "StubBackend", null);
+      assertThat(next.reports()).containsExactly("backend replaced by StubBackend");
+      assertThat(abandoned.reports()).isEmpty();
+    } finally {
+      next.leave();
+    }
+  }
 }
