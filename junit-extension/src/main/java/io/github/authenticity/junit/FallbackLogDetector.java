@@ -19,6 +19,7 @@ final class FallbackLogDetector implements Detector {
     if (scope == null) {
       return;
     }
+    FallbackLines.endOfBody();
     try {
       for (String detail : FallbackLines.evidence(scope.lines(), test.config().detection().fallbackPatterns())) {
         outcome.addEvidence(EvidenceKind.FALLBACK_LOG, detail);

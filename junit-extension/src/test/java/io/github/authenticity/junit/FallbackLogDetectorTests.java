@@ -91,12 +91,13 @@ class FallbackLogDetectorTests {
     try {
       TestOutcome outcome = run("tee", () -> {
         System.out.println("Using MockClock ü");
-        System.out.print("partial");
+        System.out.print("partial, then using mock\u0020clock without a line break");
       });
 
       assertThat(console.toString(StandardCharsets.UTF_8)).isEqualTo("Using MockClock ü" + System.lineSeparator()
-          + "partial");
-      assertThat(outcome.evidence()).extracting(Evidence::detail).containsExactly("System.out: \"Using MockClock ü\"");
+          + "partial, then using mock clock without a line break");
+      assertThat(outcome.evidence()).extracting(Evidence::detail).containsExactly("System.out: \"Using MockClock ü\"",
+          "System.out: \"partial, then using mock clock without a line break\"");
     } finally {
       System.setOut(original);
     }

@@ -34,6 +34,19 @@ final class ConsoleTee extends OutputStream {
     }
   }
 
+  /** Captures what the current thread printed without a final line break (at the end of a test body). */
+  static void endLine() {
+    for (PrintStream stream : new PrintStream[] {System.out, System.err}) {
+      if (stream instanceof Tee tee) {
+        tee.flush();
+        ByteArrayOutputStream buffer = tee.tee.pending.get();
+        if (buffer.size() > 0) {
+          tee.tee.emit(buffer);
+        }
+      }
+    }
+  }
+
   private static Charset charset() {
     for (String key : new String[] {"stdout.encoding", "sun.stdout.encoding"}) {
       String name = System.getProperty(key);
@@ -99,8 +112,11 @@ final class ConsoleTee extends OutputStream {
   /** The installed {@code PrintStream}, recognisable so it is never wrapped twice. */
   static final class Tee extends PrintStream {
 
+    private final ConsoleTee tee;
+
     Tee(ConsoleTee out, Charset charset) {
       super(out, true, charset);
+      this.tee = out;
     }
   }
 }

@@ -26,6 +26,11 @@ public final class FallbackLines {
     LoggingBridges.install(loader);
   }
 
+  /** Ends the current thread's unfinished printed line (call it on the test thread when the body ends). */
+  public static void endOfBody() {
+    ConsoleTee.endLine();
+  }
+
   /**
    * The evidence details of the lines that match a pattern, in order, each once. A printed line that
    * contains the text of a matching logged line is the same line seen through the console (a console
