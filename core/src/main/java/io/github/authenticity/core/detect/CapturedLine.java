@@ -13,6 +13,9 @@ import org.apiguardian.api.API;
 @API(status = API.Status.INTERNAL, since = "0.1")
 public record CapturedLine(String channel, String level, String logger, String text) {
 
+  /** Longer lines are cut in the evidence (a report is read by people). */
+  static final int MAX_QUOTED = 300;
+
   /** Whether this came through a logging framework (it knows level and logger). */
   public boolean structured() {
     return logger != null;
@@ -23,7 +26,11 @@ public record CapturedLine(String channel, String level, String logger, String t
    * failure"} or {@code System.err: "falling back to in-memory store"}.
    */
   public String detail() {
-    String quoted = '"' + text.strip() + '"';
+    String line = text.strip();
+    if (line.length() > MAX_QUOTED) {
+      line = line.substring(0, MAX_QUOTED - 3) + "...";
+    }
+    String quoted = '"' + line + '"';
     if (structured()) {
       return (level == null ? "" : level + " ") + logger + ": " + quoted;
     }

@@ -50,4 +50,12 @@ class FallbackLinesTests {
     assertThat(FallbackLines.evidence(lines, DEFAULTS)).containsExactly(
         "System.out: \"falling back to in-memory store: cannot reach https://****@db.example.com/ (password=****)\"");
   }
+
+  @Test
+  void aVeryLongLineIsCutInTheEvidence() {
+    String text = "Using MockBackend " + "x".repeat(400);
+
+    assertThat(FallbackLines.evidence(List.of(new CapturedLine("System.out", null, null, text)), DEFAULTS))
+        .containsExactly("System.out: \"" + text.substring(0, 297) + "...\"");
+  }
 }
