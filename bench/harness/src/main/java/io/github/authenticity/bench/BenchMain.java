@@ -316,31 +316,25 @@ public final class BenchMain {
         + "in %.1f s or reused from %s; not part of the measurement).", files.size(), sizes.reportTests(), bytes / 1e6,
         (System.nanoTime() - genStart) / 1e9, bench.relativize(events)));
     List<Path> classpath = driverClasspath();
+    // one run at the goal's heap first: a run that ends in OutOfMemoryError takes long, so it is not repeated
     String heap = "-Xmx512m";
+    String outOfMemory = null;
+    for (String candidate : List.of("-Xmx512m", "-Xmx640m", "-Xmx768m", "-Xmx1g", "-Xmx2g")) {
+      heap = candidate;
+      Jvm.Run probe = jvm.run("4-A-heap", classpath, List.of(heap), ReportChild.class.getName(),
+          List.of("full", events.toString(), work.resolve("s4-report").toString()), Duration.ofMinutes(3));
+      String probeError = probe.text("error");
+      progress("4-report", "A " + heap, 0, probe.wallMillis(), probeError.isEmpty() ? null : probeError);
+      if (!probeError.startsWith("OutOfMemoryError")) {
+        break;
+      }
+      // the bound is missed: note where, then find the smallest of a few heaps that fits and measure there
+      outOfMemory = outOfMemory == null ? probeError + " at " + heap : outOfMemory + "; also at " + heap;
+    }
     List<Jvm.Run> a = new ArrayList<>();
     List<Jvm.Run> b = new ArrayList<>();
     reportRuns(classpath, events, heap, a, b);
     String error = firstError(a, b);
-    String outOfMemory = null;
-    if (error != null && error.startsWith("OutOfMemoryError")) {
-      // the bound is missed: find the smallest of a few heaps that fits (one run each), then measure there
-      outOfMemory = error;
-      for (String larger : List.of("-Xmx640m", "-Xmx768m", "-Xmx1g", "-Xmx2g")) {
-        heap = larger;
-        Jvm.Run probe = jvm.run("4-A-heap", classpath, List.of(heap), ReportChild.class.getName(),
-            List.of("full", events.toString(), work.resolve("s4-report").toString()), Duration.ofMinutes(3));
-        progress("4-report", "A " + heap, 0, probe.wallMillis(), probe.text("error").isEmpty() ? null
-            : probe.text("error"));
-        if (!probe.text("error").startsWith("OutOfMemoryError")) {
-          break;
-        }
-        outOfMemory = outOfMemory + "; also at " + heap;
-      }
-      a.clear();
-      b.clear();
-      reportRuns(classpath, events, heap, a, b);
-      error = firstError(a, b);
-    }
     String what = "Report: merge and write " + sizes.reportTests() + " test records from 4 events files (" + heap + ")";
     if (error != null) {
       rows.add(new Results.Row("4", what, "read + build + writeAll", "read only", "n/a", "n/a",
