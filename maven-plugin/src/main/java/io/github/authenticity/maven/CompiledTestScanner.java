@@ -31,7 +31,8 @@ import java.util.stream.Stream;
  * class, a superclass or an enclosing class. Abstract classes are not tests; inherited test methods count
  * on every concrete subclass; {@code @Nested} inner classes count. Static nested classes are not scanned:
  * Surefire and Failsafe exclude them by default ({@code **}{@code /*$*}), and they are where EngineTestKit
- * fixtures live.
+ * fixtures live. When the extension's annotations are not on the class path, nothing is scanned: no test
+ * can be guarded.
  */
 final class CompiledTestScanner {
 
@@ -71,6 +72,10 @@ final class CompiledTestScanner {
     }
     try (URLClassLoader loader = new URLClassLoader(urls.toArray(URL[]::new),
         ClassLoader.getPlatformClassLoader())) {
+      if (!canLoad(loader, REQUIRES_REAL_SERVICE) && !canLoad(loader, STAGING_ONLY)) {
+        // the module does not use the extension: no class can be guarded
+        return new Result(List.of(), List.of());
+      }
       return scan(classNames, loader);
     } catch (IOException ex) {
       throw new UncheckedIOException("Cannot close the class loader over [" + testOutputDirectory + "]", ex);
@@ -93,6 +98,15 @@ final class CompiledTestScanner {
       }
     }
     return new Result(List.copyOf(tests), List.copyOf(problems));
+  }
+
+  private static boolean canLoad(ClassLoader loader, String className) {
+    try {
+      Class.forName(className, false, loader);
+      return true;
+    } catch (ClassNotFoundException | LinkageError ex) {
+      return false;
+    }
   }
 
   private static String describe(Throwable ex) {
