@@ -1,0 +1,17 @@
+// authenticity:probe with Redis expected on a closed port: the table, then one failure naming it
+def lines = new File(basedir, 'build.log').readLines()
+
+def expectLine = { String line ->
+  assert lines.contains(line): "build.log lacks the line [${line}]"
+}
+def expectMatch = { String regex ->
+  assert lines.any { it ==~ regex }: "build.log has no line matching [${regex}]"
+}
+
+expectLine('[INFO] Probing 2 services of environment [local] from classpath:authenticity.yaml:')
+expectMatch(/\[INFO\] cache +\S.*127\.0\.0\.1:1\S* +DOWN +\d+ ms +.*refused.*/)
+expectMatch(/\[INFO\] postgres +\S.* +UP +\d+ ms +.*/)
+expectLine('[INFO] BUILD FAILURE')
+expectMatch(/\[ERROR\] Failed to execute goal io\.github\.authenticity:authenticity-maven-plugin:.*:probe \(default-cli\) on project probe-down: 1 of 2 services of environment \[local\] is DOWN: cache \(.*127\.0\.0\.1:1.*refused.*\)\. Start it or fix its configuration, then run mvn authenticity:probe again\. -> \[Help 1\]/)
+assert !lines.any { it.contains('postgres (') }: 'an UP service is named as DOWN'
+return true
