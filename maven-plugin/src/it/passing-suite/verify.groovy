@@ -1,0 +1,51 @@
+// A suite that really talks to PostgreSQL and Redis: AUTHENTIC, BUILD SUCCESS
+import groovy.json.JsonSlurper
+
+def lines = new File(basedir, 'build.log').readLines()
+def expectLine = { String line ->
+  assert lines.contains(line): "build.log lacks the line [${line}]"
+}
+def expectMatch = { String regex ->
+  assert lines.any { it ==~ regex }: "build.log has no line matching [${regex}]"
+}
+def report = { String dir ->
+  def file = new File(basedir, "${dir}/authenticity-report.json")
+  assert file.isFile(): "no report [${file}]"
+  ['authenticity-report.html', 'authenticity-report.md', 'TEST-authenticity.xml'].each {
+    assert new File(basedir, "${dir}/${it}").isFile(): "no report file [${dir}/${it}]"
+  }
+  new JsonSlurper().parse(file)
+}
+def test = { json, String className, String methodName ->
+  def found = json.tests.find { it.className == "it.authenticity.${className}" && it.methodName == methodName }
+  assert found != null: "no test ${className}.${methodName} in ${json.tests.collect { it.className + '.' + it.methodName }}"
+  found
+}
+def eventFiles = { String dir ->
+  (new File(basedir, dir).listFiles() ?: []).findAll { it.name ==~ /events-.*\.jsonl/ }
+}
+
+def reports = new File(basedir, 'target/surefire-reports').absolutePath
+expectLine('[INFO] Tests run: 3, Failures: 0, Errors: 0, Skipped: 0')
+expectMatch(/\[INFO\] \[authenticity\] 2 guarded tests: 2 authentic.*/)
+expectLine("[INFO] Authenticity check passed: verdict AUTHENTIC, report in [${reports}].")
+expectLine('[INFO] BUILD SUCCESS')
+
+assert eventFiles('target/authenticity').size() == 1
+def json = report('target/surefire-reports')
+assert json.schemaVersion == 1
+assert json.verdict == 'AUTHENTIC'
+assert json.complete == true
+assert json.environment == 'local'
+assert json.summary.discovered == 3
+assert json.summary.executed == 3
+assert json.summary.guarded == 2
+assert json.summary.authentic == 2
+assert json.summary.masked == 0
+assert json.summary.notRun == 0
+assert test(json, 'CartTest', 'storesTheCart').verdict == 'AUTHENTIC'
+assert test(json, 'CartTest', 'storesTheCart').services == ['redis']
+assert test(json, 'InventoryTest', 'readsStock').verdict == 'AUTHENTIC'
+assert test(json, 'PlainTest', 'addsUp').guarded == false
+assert json.services.collect { it.name + '=' + it.status }.sort() == ['postgres=UP', 'redis=UP']
+return true

@@ -1,0 +1,40 @@
+// Two forks, two events files, one merged report (JUnit 6)
+import groovy.json.JsonSlurper
+
+def lines = new File(basedir, 'build.log').readLines()
+def expectLine = { String line ->
+  assert lines.contains(line): "build.log lacks the line [${line}]"
+}
+def expectMatch = { String regex ->
+  assert lines.any { it ==~ regex }: "build.log has no line matching [${regex}]"
+}
+def report = { String dir ->
+  def file = new File(basedir, "${dir}/authenticity-report.json")
+  assert file.isFile(): "no report [${file}]"
+  ['authenticity-report.html', 'authenticity-report.md', 'TEST-authenticity.xml'].each {
+    assert new File(basedir, "${dir}/${it}").isFile(): "no report file [${dir}/${it}]"
+  }
+  new JsonSlurper().parse(file)
+}
+def test = { json, String className, String methodName ->
+  def found = json.tests.find { it.className == "it.authenticity.${className}" && it.methodName == methodName }
+  assert found != null: "no test ${className}.${methodName} in ${json.tests.collect { it.className + '.' + it.methodName }}"
+  found
+}
+def eventFiles = { String dir ->
+  (new File(basedir, dir).listFiles() ?: []).findAll { it.name ==~ /events-.*\.jsonl/ }
+}
+
+expectLine('[INFO] BUILD SUCCESS')
+expectMatch(/\[INFO\] \[authenticity\] 2 guarded tests: 2 authentic.*/)
+assert eventFiles('target/authenticity').size() == 2
+
+def json = report('target/surefire-reports')
+assert json.verdict == 'AUTHENTIC'
+assert json.complete == true
+assert json.sources.size() == 2
+assert json.summary.executed == 2
+assert json.summary.authentic == 2
+assert test(json, 'RedisTest', 'pingsRedis').verdict == 'AUTHENTIC'
+assert test(json, 'PostgresTest', 'asksPostgres').verdict == 'AUTHENTIC'
+return true
