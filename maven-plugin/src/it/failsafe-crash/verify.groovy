@@ -26,9 +26,11 @@ def eventFiles = { String dir ->
 }
 
 // the run is incomplete and which guarded tests never finished
-expectMatch(/.*The forked VM terminated without properly saying goodbye.*/)
+expectLine('[INFO] Running it.authenticity.CrashIT')
 expectMatch(/\[INFO\] --- authenticity-maven-plugin:[^:]+:report \(authenticity-report\) @ failsafe-crash ---/)
 expectMatch(/\[INFO\] \[authenticity\] 3 guarded tests: .*/)
+expectMatch(/\[ERROR\] NOT_RUN ZuluIT\.neverStarts: NOT_EXECUTED.*/)
+expectMatch(/\[ERROR\] Failed to execute goal io\.github\.authenticity:authenticity-maven-plugin:[^:]+:check \(authenticity-check\) on project failsafe-crash: .*/)
 expectLine('[INFO] BUILD FAILURE')
 
 def json = report('target/failsafe-reports')
