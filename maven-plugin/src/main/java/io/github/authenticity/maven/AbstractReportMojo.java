@@ -3,10 +3,12 @@ package io.github.authenticity.maven;
 import java.io.File;
 import java.io.UncheckedIOException;
 import java.nio.file.Path;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 
 import org.apache.maven.artifact.DependencyResolutionRequiredException;
+import org.apache.maven.plugin.MojoExecution;
 import org.apache.maven.plugin.MojoExecutionException;
 import org.apache.maven.plugins.annotations.Parameter;
 import org.apache.maven.project.MavenProject;
@@ -38,6 +40,10 @@ abstract class AbstractReportMojo extends AbstractAuthenticityMojo {
   @Parameter(property = "authenticity.requireEnvironment")
   String requireEnvironment;
 
+  /** This goal's execution, to tell a lifecycle binding from a command-line call. */
+  @Parameter(defaultValue = "${mojoExecution}", readonly = true)
+  MojoExecution mojoExecution;
+
   /** The module's current inputs to the report. */
   ReportAssembler.Module module(MavenProject module, File eventsDirectory) {
     Path testOutput = Path.of(module.getBuild().getTestOutputDirectory());
@@ -62,7 +68,12 @@ abstract class AbstractReportMojo extends AbstractAuthenticityMojo {
   ReportAssembler.Options options() {
     boolean deliberate = SELECTION_PROPERTIES.stream().map(this::sessionProperty)
         .anyMatch(value -> value != null && !value.isBlank());
-    return new ReportAssembler.Options(deliberate, failOnDisabled, blankToNull(requireEnvironment));
+    Instant buildStart = session.getRequest().getStartTime() == null ? Instant.EPOCH
+        : session.getRequest().getStartTime().toInstant();
+    // bound to a phase, the goal runs in the build that ran the tests: only this build's events count
+    boolean onlyThisBuild = mojoExecution != null && mojoExecution.getLifecyclePhase() != null;
+    return new ReportAssembler.Options(deliberate, failOnDisabled, blankToNull(requireEnvironment), buildStart,
+        onlyThisBuild);
   }
 
   /** Assembles the report of {@code modules}, logging every warning. */
@@ -72,6 +83,9 @@ abstract class AbstractReportMojo extends AbstractAuthenticityMojo {
       assembled = ReportAssembler.assemble(modules, options());
     } catch (UncheckedIOException ex) {
       throw new MojoExecutionException(ex.getMessage(), ex);
+    }
+    for (String note : assembled.notes()) {
+      getLog().info(note);
     }
     for (String warning : assembled.warnings()) {
       getLog().warn(warning);

@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.stream.Stream;
@@ -20,8 +21,19 @@ final class ReportAssembler {
   record Module(String name, Path eventsDirectory, Path testOutputDirectory, List<Path> testClasspath) {
   }
 
-  /** How the build wants the report judged. */
-  record Options(boolean deliberateSelection, boolean countDisabled, String requireEnvironment) {
+  /**
+   * How the build wants the report judged, and which events files belong to it.
+   *
+   * @param buildStart    when this build started
+   * @param onlyThisBuild ignore events files written before {@code buildStart} even when no file is newer
+   *                      (the goal is bound to the lifecycle, so this build ran the tests)
+   */
+  record Options(boolean deliberateSelection, boolean countDisabled, String requireEnvironment, Instant buildStart,
+      boolean onlyThisBuild) {
+  }
+
+  /** The events files to merge, and those left out because an earlier build wrote them. */
+  record Selection(List<Path> used, List<Path> earlier) {
   }
 
   /**
@@ -31,9 +43,10 @@ final class ReportAssembler {
    * @param eventFiles    the events files merged
    * @param compiledTests the guarded tests found in the compiled test classes
    * @param warnings      one line per events line or class that could not be read
+   * @param notes         what the report left out and why (events files of an earlier build)
    */
   record Assembled(Report report, List<Path> eventFiles, List<CompiledTest> compiledTests,
-      List<String> warnings) {
+      List<String> warnings, List<String> notes) {
 
     boolean empty() {
       return report == null;
@@ -49,30 +62,69 @@ final class ReportAssembler {
   }
 
   static Assembled assemble(List<Module> modules, Options options) {
-    List<Path> eventFiles = new ArrayList<>();
+    List<Path> found = new ArrayList<>();
+    for (Module module : modules) {
+      found.addAll(EventFile.find(module.eventsDirectory()));
+    }
+    Selection selection = select(found, options.buildStart(), options.onlyThisBuild());
+    List<String> notes = new ArrayList<>();
+    if (!selection.earlier().isEmpty()) {
+      notes.add("Ignoring " + selection.earlier().size() + " events files written before this build started "
+          + "(by an earlier build; mvn clean removes them): " + selection.earlier());
+    }
+    List<Path> eventFiles = selection.used();
     List<CompiledTest> compiled = new ArrayList<>();
     List<String> warnings = new ArrayList<>();
     ReportBuilder builder = new ReportBuilder();
+    for (Path file : eventFiles) {
+      EventFile events = EventFile.read(file);
+      warnings.addAll(events.problems());
+      builder.addEventFile(events);
+    }
     for (Module module : modules) {
-      for (Path file : EventFile.find(module.eventsDirectory())) {
-        EventFile events = EventFile.read(file);
-        warnings.addAll(events.problems());
-        builder.addEventFile(events);
-        eventFiles.add(file);
-      }
       CompiledTestScanner.Result scan = CompiledTestScanner.scan(module.testOutputDirectory(),
           module.testClasspath());
       compiled.addAll(scan.tests());
       warnings.addAll(scan.problems());
     }
     if (eventFiles.isEmpty() && compiled.isEmpty()) {
-      return new Assembled(null, List.of(), List.of(), List.copyOf(warnings));
+      return new Assembled(null, List.of(), List.of(), List.copyOf(warnings), List.copyOf(notes));
     }
     builder.addCompiledTests(List.copyOf(compiled))
         .deliberateSelection(options.deliberateSelection())
         .countDisabled(options.countDisabled())
         .requireEnvironment(options.requireEnvironment());
-    return new Assembled(builder.build(), List.copyOf(eventFiles), List.copyOf(compiled), List.copyOf(warnings));
+    return new Assembled(builder.build(), List.copyOf(eventFiles), List.copyOf(compiled), List.copyOf(warnings),
+        List.copyOf(notes));
+  }
+
+  /**
+   * Leaves out the events files an earlier build wrote, so that running {@code mvn verify} twice without
+   * {@code clean} does not count the first run's tests in the second. When no file is from this build and
+   * the goal runs on its own ({@code mvn authenticity:report} after {@code mvn test}), all are used.
+   */
+  static Selection select(List<Path> files, Instant buildStart, boolean onlyThisBuild) {
+    List<Path> fresh = new ArrayList<>();
+    List<Path> earlier = new ArrayList<>();
+    for (Path file : files) {
+      if (modified(file).isBefore(buildStart)) {
+        earlier.add(file);
+      } else {
+        fresh.add(file);
+      }
+    }
+    if (fresh.isEmpty() && !onlyThisBuild) {
+      return new Selection(List.copyOf(files), List.of());
+    }
+    return new Selection(List.copyOf(fresh), List.copyOf(earlier));
+  }
+
+  private static Instant modified(Path file) {
+    try {
+      return Files.getLastModifiedTime(file).toInstant();
+    } catch (IOException ex) {
+      throw new UncheckedIOException("Cannot read the time of events file [" + file + "]", ex);
+    }
   }
 
   private static boolean hasClassFiles(Path directory) {
