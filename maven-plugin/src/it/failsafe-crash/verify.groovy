@@ -29,7 +29,7 @@ def eventFiles = { String dir ->
 expectLine('[INFO] Running it.authenticity.CrashIT')
 expectMatch(/\[INFO\] --- authenticity-maven-plugin:[^:]+:report \(authenticity-report\) @ failsafe-crash ---/)
 expectMatch(/\[INFO\] \[authenticity\] 3 guarded tests: .*/)
-expectMatch(/\[ERROR\] NOT_RUN ZuluIT\.neverStarts: NOT_EXECUTED.*/)
+expectMatch(/\[ERROR\] NOT_EXECUTED ZuluIT\.neverStarts: .*/)
 expectMatch(/\[ERROR\] Failed to execute goal io\.github\.authenticity:authenticity-maven-plugin:[^:]+:check \(authenticity-check\) on project failsafe-crash: .*/)
 expectLine('[INFO] BUILD FAILURE')
 

@@ -86,10 +86,6 @@ public class CheckMojo extends AbstractReportMojo {
       }
       throw new MojoFailureException(result.summary(reportsDirectory.toPath()));
     }
-    for (String notice : result.violations()) {
-      getLog().warn(notice);
-    }
-    getLog().info("Authenticity check passed: verdict " + report.verdict() + ", report in ["
-        + reportsDirectory + "].");
+    getLog().info(result.summary(reportsDirectory.toPath()));
   }
 }
