@@ -9,9 +9,9 @@ def expectMatch = { String regex ->
 }
 
 expectLine('[INFO] Probing 2 services of environment [local] from classpath:authenticity.yaml:')
-expectMatch(/\[INFO\] SERVICE +ENDPOINT +STATUS +LATENCY +CAUSE/)
-expectMatch(/\[INFO\] postgres +\S.* +UP +\d+ ms +.*/)
-expectMatch(/\[INFO\] redis +\S.* +UP +\d+ ms +.*/)
+expectLine('[INFO] SERVICE   ENDPOINT                 STATUS  LATENCY  CAUSE')
+expectMatch(/\[INFO\] postgres  postgres 127\.0\.0\.1:5432  UP      {0,4}\d+ ms  PostgreSQL answered: .*/)
+expectMatch(/\[INFO\] redis     redis 127\.0\.0\.1:6379     UP      {0,4}\d+ ms  PONG/)
 expectLine('[INFO] BUILD SUCCESS')
 
 // the columns are aligned: STATUS starts at the same offset on every row
