@@ -21,6 +21,12 @@ def test = { json, String className, String methodName ->
   assert found != null: "no test ${className}.${methodName} in ${json.tests.collect { it.className + '.' + it.methodName }}"
   found
 }
+def expectFailure = { String execution, String message ->
+  def prefix = '[ERROR] Failed to execute goal io.github.authenticity:authenticity-maven-plugin:'
+  def suffix = ":${execution} on project ${basedir.name}: ${message} -> [Help 1]".toString()
+  assert lines.any { it.startsWith(prefix) && it.endsWith(suffix) }: "build.log lacks the failure [${suffix}]"
+}
+def base = basedir.absolutePath
 def eventFiles = { String dir ->
   (new File(basedir, dir).listFiles() ?: []).findAll { it.name ==~ /events-.*\.jsonl/ }
 }
@@ -28,9 +34,13 @@ def eventFiles = { String dir ->
 // the run is incomplete and which guarded tests never finished
 expectLine('[INFO] Running it.authenticity.CrashIT')
 expectMatch(/\[INFO\] --- authenticity-maven-plugin:[^:]+:report \(authenticity-report\) @ failsafe-crash ---/)
-expectMatch(/\[INFO\] \[authenticity\] 3 guarded tests: .*/)
-expectMatch(/\[ERROR\] NOT_EXECUTED ZuluIT\.neverStarts: .*/)
-expectMatch(/\[ERROR\] Failed to execute goal io\.github\.authenticity:authenticity-maven-plugin:[^:]+:check \(authenticity-check\) on project failsafe-crash: .*/)
+expectMatch(/\[INFO\] \[authenticity\] INCOMPLETE: Run \[[-0-9a-f]+\] in \[.*\/target\/authenticity\/events-[^\/]+\.jsonl\] never ended: its test JVM stopped before the test plan finished\./)
+expectLine('[INFO] [authenticity] 3 guarded tests: 1 authentic, 2 not run')
+expectLine('[INFO] [authenticity] not run: 2 NOT_EXECUTED')
+expectLine("[INFO] [authenticity] report: ${base}/target/failsafe-reports/authenticity-report.html")
+expectLine('[ERROR] NOT_EXECUTED CrashIT.crashesTheJvm: started, but never finished (did its test JVM die?)')
+expectLine('[ERROR] NOT_EXECUTED ZuluIT.neverStarts: discovered, but never started (did its test JVM die?)')
+expectFailure('check (authenticity-check)', "Authenticity check failed: 2 NOT_EXECUTED guarded tests. See ${base}/target/failsafe-reports for the authenticity report. (Set -Dauthenticity.failOnNotRun=false to ignore this.)")
 expectLine('[INFO] BUILD FAILURE')
 
 def json = report('target/failsafe-reports')

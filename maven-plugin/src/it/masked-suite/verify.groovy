@@ -21,13 +21,20 @@ def test = { json, String className, String methodName ->
   assert found != null: "no test ${className}.${methodName} in ${json.tests.collect { it.className + '.' + it.methodName }}"
   found
 }
+def expectFailure = { String execution, String message ->
+  def prefix = '[ERROR] Failed to execute goal io.github.authenticity:authenticity-maven-plugin:'
+  def suffix = ":${execution} on project ${basedir.name}: ${message} -> [Help 1]".toString()
+  assert lines.any { it.startsWith(prefix) && it.endsWith(suffix) }: "build.log lacks the failure [${suffix}]"
+}
+def base = basedir.absolutePath
 def eventFiles = { String dir ->
   (new File(basedir, dir).listFiles() ?: []).findAll { it.name ==~ /events-.*\.jsonl/ }
 }
 
 expectLine('[INFO] Tests run: 2, Failures: 0, Errors: 0, Skipped: 0')
-expectMatch(/\[ERROR\] MASKED CacheTest\.readsThrough: FALLBACK_LOG .*Using MockRedis due to connection failure.*/)
-expectMatch(/\[ERROR\] Failed to execute goal io\.github\.authenticity:authenticity-maven-plugin:[^:]+:check \(default\) on project masked-suite: .*/)
+expectLine('[INFO] [authenticity] 2 guarded tests: 1 authentic, 1 MASKED')
+expectLine('[ERROR] MASKED CacheTest.readsThrough: FALLBACK_LOG System.out: "Using MockRedis due to connection failure" (+1 more)')
+expectFailure('check (default)', "Authenticity check failed: 1 MASKED guarded test. See ${base}/target/surefire-reports for the authenticity report. (Set -Dauthenticity.failOnMasked=false to ignore this.)")
 expectLine('[INFO] BUILD FAILURE')
 assert !lines.any { it ==~ /\[ERROR\] .*SessionTest.*/ }: 'the authentic test is named as a violation'
 

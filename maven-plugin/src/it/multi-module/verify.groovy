@@ -21,14 +21,23 @@ def test = { json, String className, String methodName ->
   assert found != null: "no test ${className}.${methodName} in ${json.tests.collect { it.className + '.' + it.methodName }}"
   found
 }
+def expectFailure = { String execution, String message ->
+  def prefix = '[ERROR] Failed to execute goal io.github.authenticity:authenticity-maven-plugin:'
+  def suffix = ":${execution} on project ${basedir.name}: ${message} -> [Help 1]".toString()
+  assert lines.any { it.startsWith(prefix) && it.endsWith(suffix) }: "build.log lacks the failure [${suffix}]"
+}
+def base = basedir.absolutePath
 def eventFiles = { String dir ->
   (new File(basedir, dir).listFiles() ?: []).findAll { it.name ==~ /events-.*\.jsonl/ }
 }
 
-def root = basedir.absolutePath
-expectLine("[INFO] Skipping authenticity:report: no events files in [${root}/target/authenticity] and no guarded tests compiled into [${root}/target/test-classes].")
+expectLine("[INFO] Skipping authenticity:report: no events files in [${base}/target/authenticity] and no guarded tests compiled into [${base}/target/test-classes].")
+expectLine("[INFO] Skipping authenticity:check: no events files in [${base}/target/authenticity] and no guarded tests compiled into [${base}/target/test-classes].")
+expectLine("[INFO] Authenticity check passed: 1 guarded test, 1 authentic. See ${base}/orders/target/surefire-reports for the authenticity report.")
+expectLine("[INFO] Authenticity check passed: 1 guarded test, 1 authentic. See ${base}/payments/target/surefire-reports for the authenticity report.")
 expectLine('[INFO] Aggregating the authenticity report of 2 modules: it.authenticity:orders:jar:1.0, it.authenticity:payments:jar:1.0')
-expectMatch(/\[INFO\] \[authenticity\] 2 guarded tests: 2 authentic.*/)
+expectLine('[INFO] [authenticity] 2 guarded tests: 2 authentic')
+expectLine("[INFO] [authenticity] report: ${base}/target/authenticity-aggregate/authenticity-report.html")
 expectLine('[INFO] BUILD SUCCESS')
 
 def json = report('target/authenticity-aggregate')

@@ -21,11 +21,19 @@ def test = { json, String className, String methodName ->
   assert found != null: "no test ${className}.${methodName} in ${json.tests.collect { it.className + '.' + it.methodName }}"
   found
 }
+def expectFailure = { String execution, String message ->
+  def prefix = '[ERROR] Failed to execute goal io.github.authenticity:authenticity-maven-plugin:'
+  def suffix = ":${execution} on project ${basedir.name}: ${message} -> [Help 1]".toString()
+  assert lines.any { it.startsWith(prefix) && it.endsWith(suffix) }: "build.log lacks the failure [${suffix}]"
+}
+def base = basedir.absolutePath
 def eventFiles = { String dir ->
   (new File(basedir, dir).listFiles() ?: []).findAll { it.name ==~ /events-.*\.jsonl/ }
 }
 
 expectLine('[INFO] Tests run: 1, Failures: 0, Errors: 0, Skipped: 0')
+expectLine('[INFO] [authenticity] 1 guarded test: 1 authentic')
+expectLine("[INFO] Authenticity check passed: 1 guarded test, 1 authentic. See ${base}/target/surefire-reports for the authenticity report.")
 expectLine('[INFO] BUILD SUCCESS')
 assert !lines.any { it.contains('NOT_DISCOVERED') }: 'a deliberately unselected test is reported as not discovered'
 

@@ -21,14 +21,20 @@ def test = { json, String className, String methodName ->
   assert found != null: "no test ${className}.${methodName} in ${json.tests.collect { it.className + '.' + it.methodName }}"
   found
 }
+def expectFailure = { String execution, String message ->
+  def prefix = '[ERROR] Failed to execute goal io.github.authenticity:authenticity-maven-plugin:'
+  def suffix = ":${execution} on project ${basedir.name}: ${message} -> [Help 1]".toString()
+  assert lines.any { it.startsWith(prefix) && it.endsWith(suffix) }: "build.log lacks the failure [${suffix}]"
+}
+def base = basedir.absolutePath
 def eventFiles = { String dir ->
   (new File(basedir, dir).listFiles() ?: []).findAll { it.name ==~ /events-.*\.jsonl/ }
 }
 
-def reports = new File(basedir, 'target/surefire-reports').absolutePath
 expectLine('[INFO] Tests run: 3, Failures: 0, Errors: 0, Skipped: 0')
-expectMatch(/\[INFO\] \[authenticity\] 2 guarded tests: 2 authentic.*/)
-expectLine("[INFO] Authenticity check passed: 2 guarded tests, 2 authentic. See ${reports} for the authenticity report.")
+expectLine('[INFO] [authenticity] 2 guarded tests: 2 authentic')
+expectLine("[INFO] [authenticity] report: ${base}/target/surefire-reports/authenticity-report.html")
+expectLine("[INFO] Authenticity check passed: 2 guarded tests, 2 authentic. See ${base}/target/surefire-reports for the authenticity report.")
 expectLine('[INFO] BUILD SUCCESS')
 
 assert eventFiles('target/authenticity').size() == 1

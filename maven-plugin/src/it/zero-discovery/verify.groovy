@@ -21,15 +21,22 @@ def test = { json, String className, String methodName ->
   assert found != null: "no test ${className}.${methodName} in ${json.tests.collect { it.className + '.' + it.methodName }}"
   found
 }
+def expectFailure = { String execution, String message ->
+  def prefix = '[ERROR] Failed to execute goal io.github.authenticity:authenticity-maven-plugin:'
+  def suffix = ":${execution} on project ${basedir.name}: ${message} -> [Help 1]".toString()
+  assert lines.any { it.startsWith(prefix) && it.endsWith(suffix) }: "build.log lacks the failure [${suffix}]"
+}
+def base = basedir.absolutePath
 def eventFiles = { String dir ->
   (new File(basedir, dir).listFiles() ?: []).findAll { it.name ==~ /events-.*\.jsonl/ }
 }
 
 // Surefire found no test class: it says nothing at all, and would pass
 assert !lines.any { it.contains('Tests run:') }
-expectLine('[ERROR] NOT_DISCOVERED OrderE2E.placesOrder: compiled, but in no test plan')
+expectLine('[INFO] [authenticity] NO_TESTS: 1 guarded test, none executed (1 NOT_DISCOVERED)')
+expectLine('[ERROR] NOT_DISCOVERED OrderE2E.placesOrder: compiled, but in no test plan (Surefire includes, tags, filters, or a missing JUnit engine)')
 expectLine('[ERROR] NO_TESTS: 1 guarded test compiled, none executed')
-expectMatch(/\[ERROR\] Failed to execute goal io\.github\.authenticity:authenticity-maven-plugin:[^:]+:check \(default\) on project zero-discovery: .*/)
+expectFailure('check (default)', "Authenticity check failed: 1 NOT_DISCOVERED guarded test; 1 guarded test compiled, but none executed. Check the Surefire includes (test classes named *Test, *Tests, *TestCase or Test*), -Dgroups and -DexcludedGroups, and that a JUnit engine (junit-jupiter-engine) is a test dependency. See ${base}/target/surefire-reports for the authenticity report. (Set -Dauthenticity.failOnNotRun=false and -Dauthenticity.minExecuted=0 to ignore this.)")
 expectLine('[INFO] BUILD FAILURE')
 
 def json = report('target/surefire-reports')
