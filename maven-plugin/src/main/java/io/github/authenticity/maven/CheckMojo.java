@@ -3,6 +3,10 @@ package io.github.authenticity.maven;
 import java.io.File;
 import java.util.List;
 
+import io.github.authenticity.core.report.Check;
+import io.github.authenticity.core.report.CheckResult;
+import io.github.authenticity.core.report.CheckSettings;
+import io.github.authenticity.core.report.Report;
 import org.apache.maven.plugin.MojoExecutionException;
 import org.apache.maven.plugin.MojoFailureException;
 import org.apache.maven.plugins.annotations.LifecyclePhase;

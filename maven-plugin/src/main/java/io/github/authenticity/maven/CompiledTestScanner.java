@@ -21,6 +21,8 @@ import java.util.Set;
 import java.util.TreeSet;
 import java.util.stream.Stream;
 
+import io.github.authenticity.core.report.CompiledTest;
+
 /**
  * Finds the guarded tests compiled into a test output directory, comparing annotation types by name so
  * the plugin needs neither JUnit nor the extension on its own class path.

@@ -10,6 +10,9 @@ import java.util.List;
 import java.util.stream.Stream;
 
 import io.github.authenticity.core.events.EventFile;
+import io.github.authenticity.core.report.CompiledTest;
+import io.github.authenticity.core.report.Report;
+import io.github.authenticity.core.report.ReportBuilder;
 
 /**
  * Builds the report of one or more modules from their events files and their compiled guarded tests;

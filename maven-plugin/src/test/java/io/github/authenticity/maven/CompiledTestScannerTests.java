@@ -14,6 +14,7 @@ import java.util.stream.Collectors;
 import javax.tools.JavaCompiler;
 import javax.tools.ToolProvider;
 
+import io.github.authenticity.core.report.CompiledTest;
 import io.github.authenticity.junit.RequiresRealService;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -30,7 +31,7 @@ class CompiledTestScannerTests {
           import org.junit.jupiter.api.*;
           import org.junit.jupiter.params.ParameterizedTest;
           import org.junit.jupiter.params.provider.ValueSource;
-          import io.github.authenticity.junit.RequiresRealService;
+import io.github.authenticity.junit.RequiresRealService;
           @RequiresRealService("backend")
           public class ClassGuardedE2E {
             @Test void plain() {}
@@ -44,7 +45,7 @@ class CompiledTestScannerTests {
       Map.entry("com/example/MethodGuardedTest.java", """
           package com.example;
           import org.junit.jupiter.api.Test;
-          import io.github.authenticity.junit.RequiresRealService;
+import io.github.authenticity.junit.RequiresRealService;
           class MethodGuardedTest {
             @Test @RequiresRealService({"redis", "backend"}) void guarded() {}
             @Test void unguarded() {}
@@ -58,7 +59,7 @@ class CompiledTestScannerTests {
       Map.entry("com/example/AbstractBase.java", """
           package com.example;
           import org.junit.jupiter.api.Test;
-          import io.github.authenticity.junit.RequiresRealService;
+import io.github.authenticity.junit.RequiresRealService;
           @RequiresRealService("postgres")
           abstract class AbstractBase { @Test void inherited() {} @Test void overridden() {} }
           """),
@@ -73,7 +74,7 @@ class CompiledTestScannerTests {
       Map.entry("com/example/OuterTest.java", """
           package com.example;
           import org.junit.jupiter.api.*;
-          import io.github.authenticity.junit.RequiresRealService;
+import io.github.authenticity.junit.RequiresRealService;
           @RequiresRealService("websocket")
           class OuterTest {
             @Test void outer() {}
@@ -91,7 +92,7 @@ class CompiledTestScannerTests {
       Map.entry("com/example/NeedsBackend.java", """
           package com.example;
           import java.lang.annotation.*;
-          import io.github.authenticity.junit.RequiresRealService;
+import io.github.authenticity.junit.RequiresRealService;
           @Target({ElementType.TYPE, ElementType.METHOD}) @Retention(RetentionPolicy.RUNTIME)
           @RequiresRealService("backend")
           @interface NeedsBackend {}
@@ -122,7 +123,7 @@ class CompiledTestScannerTests {
       Map.entry("com/example/DefaultMethods.java", """
           package com.example;
           import org.junit.jupiter.api.Test;
-          import io.github.authenticity.junit.RequiresRealService;
+import io.github.authenticity.junit.RequiresRealService;
           interface DefaultMethods { @Test @RequiresRealService("redis") default void fromInterface() {} }
           """),
       Map.entry("com/example/ImplementsTest.java", """
