@@ -42,7 +42,8 @@ final class ReportAssembler {
   /**
    * The report, or none when no module has anything to report.
    *
-   * @param report        the merged report, {@code null} when there was nothing to report
+   * @param report        the merged report, {@code null} when there was nothing to report; incomplete when a
+   *                      compiled test class could not be inspected
    * @param eventFiles    the events files merged
    * @param compiledTests the guarded tests found in the compiled test classes
    * @param warnings      one line per events line or class that could not be read
@@ -78,6 +79,7 @@ final class ReportAssembler {
     List<Path> eventFiles = selection.used();
     List<CompiledTest> compiled = new ArrayList<>();
     List<String> warnings = new ArrayList<>();
+    List<String> scanProblems = new ArrayList<>();
     ReportBuilder builder = new ReportBuilder();
     for (Path file : eventFiles) {
       EventFile events = EventFile.read(file);
@@ -88,6 +90,7 @@ final class ReportAssembler {
       CompiledTestScanner.Result scan = CompiledTestScanner.scan(module.testOutputDirectory(),
           module.testClasspath());
       compiled.addAll(scan.tests());
+      scanProblems.addAll(scan.problems());
       warnings.addAll(scan.problems());
     }
     if (eventFiles.isEmpty() && compiled.isEmpty()) {
@@ -97,7 +100,15 @@ final class ReportAssembler {
         .deliberateSelection(options.deliberateSelection())
         .countDisabled(options.countDisabled())
         .requireEnvironment(options.requireEnvironment());
-    return new Assembled(builder.build(), List.copyOf(eventFiles), List.copyOf(compiled), List.copyOf(warnings),
+    Report report = builder.build();
+    if (!scanProblems.isEmpty()) {
+      // guarded tests in a class that could not be inspected cannot be reported as not discovered
+      List<String> reasons = new ArrayList<>(report.incompleteReasons());
+      reasons.addAll(scanProblems);
+      report = new Report(report.schemaVersion(), report.verdict(), report.environment(), false, reasons,
+          report.summary(), report.services(), report.tests(), report.generatedAt(), report.sources());
+    }
+    return new Assembled(report, List.copyOf(eventFiles), List.copyOf(compiled), List.copyOf(warnings),
         List.copyOf(notes));
   }
 

@@ -63,6 +63,29 @@ class ReportAssemblerTests {
     assertThat(assembled.empty()).isTrue();
   }
 
+  @Test
+  void marksTheReportIncompleteWhenACompiledTestClassCannotBeInspected() throws Exception {
+    Path events = Files.createDirectories(directory.resolve("authenticity"));
+    Files.writeString(events.resolve("events-1.jsonl"), """
+        {"type":"run","run":"r1","at":1,"environment":"local","mode":"fail"}
+        {"type":"end","run":"r1","at":2,"discovered":0,"started":0,"succeeded":0,"failed":0,"aborted":0,"skipped":0}
+        """);
+    Path testClasses = Files.createDirectories(directory.resolve("test-classes/com/example")).getParent().getParent();
+    Files.write(testClasses.resolve("com/example/BrokenE2E.class"), new byte[] {1, 2, 3, 4});
+    Path extension = Path.of(io.github.authenticity.junit.RequiresRealService.class.getProtectionDomain()
+        .getCodeSource().getLocation().toURI());
+    ReportAssembler.Module module = new ReportAssembler.Module("m", events, testClasses,
+        List.of(testClasses, extension));
+
+    ReportAssembler.Assembled assembled = ReportAssembler.assemble(List.of(module),
+        new ReportAssembler.Options(false, false, null, Instant.EPOCH, false));
+
+    assertThat(assembled.report().complete()).isFalse();
+    assertThat(assembled.report().incompleteReasons()).singleElement().asString()
+        .startsWith("Cannot inspect test class [com.example.BrokenE2E] for guarded tests: java.lang.ClassFormatError: ");
+    assertThat(assembled.warnings()).isEqualTo(assembled.report().incompleteReasons());
+  }
+
   private Path file(String name, Instant modified) throws IOException {
     Path file = Files.writeString(directory.resolve(name), "{}\n");
     Files.setLastModifiedTime(file, FileTime.from(modified));
