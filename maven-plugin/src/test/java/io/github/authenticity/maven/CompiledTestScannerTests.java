@@ -31,7 +31,7 @@ class CompiledTestScannerTests {
           import org.junit.jupiter.api.*;
           import org.junit.jupiter.params.ParameterizedTest;
           import org.junit.jupiter.params.provider.ValueSource;
-import io.github.authenticity.junit.RequiresRealService;
+          import io.github.authenticity.junit.RequiresRealService;
           @RequiresRealService("backend")
           public class ClassGuardedE2E {
             @Test void plain() {}
@@ -45,7 +45,7 @@ import io.github.authenticity.junit.RequiresRealService;
       Map.entry("com/example/MethodGuardedTest.java", """
           package com.example;
           import org.junit.jupiter.api.Test;
-import io.github.authenticity.junit.RequiresRealService;
+          import io.github.authenticity.junit.RequiresRealService;
           class MethodGuardedTest {
             @Test @RequiresRealService({"redis", "backend"}) void guarded() {}
             @Test void unguarded() {}
@@ -59,7 +59,7 @@ import io.github.authenticity.junit.RequiresRealService;
       Map.entry("com/example/AbstractBase.java", """
           package com.example;
           import org.junit.jupiter.api.Test;
-import io.github.authenticity.junit.RequiresRealService;
+          import io.github.authenticity.junit.RequiresRealService;
           @RequiresRealService("postgres")
           abstract class AbstractBase { @Test void inherited() {} @Test void overridden() {} }
           """),
@@ -74,7 +74,7 @@ import io.github.authenticity.junit.RequiresRealService;
       Map.entry("com/example/OuterTest.java", """
           package com.example;
           import org.junit.jupiter.api.*;
-import io.github.authenticity.junit.RequiresRealService;
+          import io.github.authenticity.junit.RequiresRealService;
           @RequiresRealService("websocket")
           class OuterTest {
             @Test void outer() {}
@@ -92,7 +92,7 @@ import io.github.authenticity.junit.RequiresRealService;
       Map.entry("com/example/NeedsBackend.java", """
           package com.example;
           import java.lang.annotation.*;
-import io.github.authenticity.junit.RequiresRealService;
+          import io.github.authenticity.junit.RequiresRealService;
           @Target({ElementType.TYPE, ElementType.METHOD}) @Retention(RetentionPolicy.RUNTIME)
           @RequiresRealService("backend")
           @interface NeedsBackend {}
@@ -123,7 +123,7 @@ import io.github.authenticity.junit.RequiresRealService;
       Map.entry("com/example/DefaultMethods.java", """
           package com.example;
           import org.junit.jupiter.api.Test;
-import io.github.authenticity.junit.RequiresRealService;
+          import io.github.authenticity.junit.RequiresRealService;
           interface DefaultMethods { @Test @RequiresRealService("redis") default void fromInterface() {} }
           """),
       Map.entry("com/example/ImplementsTest.java", """
