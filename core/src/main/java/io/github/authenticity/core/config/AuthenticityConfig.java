@@ -30,6 +30,9 @@ public record AuthenticityConfig(String environment, boolean staging, Map<String
   /** The default output directory, relative to the working directory (the module in a Maven build). */
   public static final String DEFAULT_OUTPUT_DIRECTORY = "target/authenticity";
 
+  /** The {@link #source()} of a configuration loaded without any file. */
+  public static final String NO_SOURCE = "(none)";
+
   public AuthenticityConfig {
     services = java.util.Collections.unmodifiableMap(new TreeMap<>(services));
   }
@@ -42,7 +45,14 @@ public record AuthenticityConfig(String environment, boolean staging, Map<String
    *                                names and the closest one
    */
   public ServiceDefinition requireService(String name, String usedBy) {
-    throw new UnsupportedOperationException("implemented by the configuration work");
+    ServiceDefinition service = services.get(name);
+    if (service != null) {
+      return service;
+    }
+    if (NO_SOURCE.equals(source) && services.isEmpty()) {
+      throw new ConfigurationException(Messages.noConfiguration(name, usedBy, environment));
+    }
+    throw new ConfigurationException(Messages.unknownService(name, usedBy, environment, source, services.keySet()));
   }
 
   /** The service named {@code name} in the active environment. */

@@ -1,0 +1,23 @@
+package io.github.authenticity.core.config;
+
+/** A bad value, described without its location; the reader prefixes where it was configured. */
+final class Problem extends RuntimeException {
+
+  private static final long serialVersionUID = 1L;
+
+  /** Whether the problem is an unset variable (tolerated in environments that are not active). */
+  final boolean unsetVariable;
+
+  Problem(String message) {
+    this(message, false, null);
+  }
+
+  Problem(String message, Throwable cause) {
+    this(message, false, cause);
+  }
+
+  Problem(String message, boolean unsetVariable, Throwable cause) {
+    super(message, cause);
+    this.unsetVariable = unsetVariable;
+  }
+}

@@ -1,0 +1,148 @@
+package io.github.authenticity.core.config;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
+
+class SecretsTests {
+
+  @TempDir
+  Path root;
+
+  @ParameterizedTest
+  @ValueSource(strings = {"password", "trustStorePassword", "Authorization", "Proxy-Authorization", "X-Auth-Token",
+      "Cookie", "Set-Cookie", "X-API-Key", "apikey", "api_key", "clientSecret", "db.passwd", "credentials",
+      "privateKey", "X-Amz-Signature"})
+  void secretKeys(String key) {
+    assertThat(Secrets.isSecretKey(key)).isTrue();
+  }
+
+  @ParameterizedTest
+  @ValueSource(strings = {"url", "host", "user", "username", "Accept", "Content-Type", "timeout", "keyStoreType"})
+  void ordinaryKeys(String key) {
+    assertThat(Secrets.isSecretKey(key)).isFalse();
+  }
+
+  @Test
+  void redactsUrlUserInfoAndSecretQueryParameters() {
+    assertThat(Secrets.redactUrl("https://u:p@h/x?token=abc&a=1")).isEqualTo("https://****@h/x?token=****&a=1");
+    assertThat(Secrets.redactUrl("redis://:pw@cache:6379/0")).isEqualTo("redis://****@cache:6379/0");
+    assertThat(Secrets.redactUrl("http://h:8080/x?access_token=t1&api_key=k#frag"))
+        .isEqualTo("http://h:8080/x?access_token=****&api_key=****#frag");
+    assertThat(Secrets.redactUrl("http://h/path@v2?q=1")).as("an @ in the path is no user-info")
+        .isEqualTo("http://h/path@v2?q=1");
+    assertThat(Secrets.redactUrl("localhost:8080")).isEqualTo("localhost:8080");
+  }
+
+  @Test
+  void redactsCredentialShapesInAnyText() {
+    assertThat(Secrets.redact("GET https://bob:s3cr3t-shape@api.example.com/x?token=t-shape&page=2 failed"))
+        .isEqualTo("GET https://****@api.example.com/x?token=****&page=2 failed");
+    assertThat(Secrets.redact("Authorization: Bearer eyJhbGciOi.payload.sig sent"))
+        .isEqualTo("Authorization: **** sent");
+    assertThat(Secrets.redact("header Bearer abc.def-ghi")).isEqualTo("header Bearer ****");
+    assertThat(Secrets.redact("jdbc:postgresql://db/test?user=app&password=pw-shape-1"))
+        .isEqualTo("jdbc:postgresql://db/test?user=app&password=****");
+    assertThat(Secrets.redact("{\"password\":\"pw-json-1\",\"user\":\"app\"}"))
+        .isEqualTo("{\"password\":\"****\",\"user\":\"app\"}");
+    assertThat(Secrets.redact("password=pw-pair-1, mode=fail")).isEqualTo("password=****, mode=fail");
+    assertThat(Secrets.redact("nothing secret here")).isEqualTo("nothing secret here");
+    assertThat(Secrets.redact(null)).isNull();
+  }
+
+  @Test
+  void configurationMessagesSurviveRedaction() {
+    String message = "authenticity.yaml:13:44: environments.staging.services.backend.headers.Authorization:"
+        + " environment variable [STAGING_TOKEN] is not set; set it or write ${STAGING_TOKEN:-default}";
+
+    assertThat(Secrets.redact(message)).isEqualTo(message);
+  }
+
+  @Test
+  void redactsRegisteredValuesWhereverTheyAppear() {
+    Secrets.register("registered-value-7f3a");
+    Secrets.register("a b");
+
+    assertThat(Secrets.redact("connect failed for registered-value-7f3a at x")).isEqualTo("connect failed for **** at x");
+    assertThat(Secrets.redact("encoded: registered-value-7f3a, short: a b")).isEqualTo("encoded: ****, short: ****");
+  }
+
+  @Test
+  void aShortValueIsOnlyRedactedWhereItStandsAlone() {
+    Secrets.register("q7z");
+
+    assertThat(Secrets.redact("pw q7z and xq7zx")).isEqualTo("pw **** and xq7zx");
+  }
+
+  @Test
+  void theLoaderRegistersEverySecretItResolves() {
+    Loading.yaml(root, """
+        environments:
+          local:
+            services:
+              api:
+                probe: http
+                url: "https://loader-user:loader-pass-91@api.example.com/h?apikey=loader-key-91"
+                headers: { X-Session-Token: "${SESSION}", Authorization: "Basic bG9hZGVyOnB3ZA==" }
+                trustStorePassword: loader-store-91
+              cache: { probe: redis, host: localhost, password: loader-redis-91 }
+        """).env("SESSION", "loader-session-91").load();
+
+    assertThat(Secrets.redact("loader-pass-91 loader-key-91 loader-session-91 bG9hZGVyOnB3ZA== loader-store-91"
+        + " loader-redis-91")).isEqualTo("**** **** **** **** **** ****");
+  }
+
+  @Test
+  void aPasswordThatTheConfigurationShowsOpenlyIsNotRegistered() {
+    Loading.yaml(root, """
+        environments:
+          local:
+            services:
+              pgopen: { probe: postgres, host: localhost, user: pguser-open, password: pguser-open }
+              cacheopen: { probe: redis, host: localhost, password: cacheopen }
+        """).load();
+
+    assertThat(Secrets.redact("service cacheopen as pguser-open")).isEqualTo("service cacheopen as pguser-open");
+  }
+
+  @Test
+  void aScalarWhereAMappingBelongsIsNotShown() {
+    assertThat(Loading.yaml(root, """
+        environments:
+          local:
+            services:
+              api: { probe: http, url: "http://h/", headers: "Bearer not-shown-4411" }
+        """).error()).isEqualTo("authenticity.yaml:4:54: environments.local.services.api.headers: expected a mapping"
+        + " (key: value), found a single value");
+  }
+
+  @Test
+  void theRegistryIsSafeUnderConcurrentUse() throws Exception {
+    ExecutorService executor = Executors.newFixedThreadPool(4);
+    try {
+      List<Future<String>> results = new ArrayList<>();
+      for (int i = 0; i < 200; i++) {
+        String secret = "concurrent-secret-" + i;
+        results.add(executor.submit(() -> {
+          Secrets.register(secret);
+          return Secrets.redact("value " + secret);
+        }));
+      }
+      for (Future<String> result : results) {
+        assertThat(result.get()).isEqualTo("value ****");
+      }
+    } finally {
+      executor.shutdownNow();
+    }
+  }
+}
