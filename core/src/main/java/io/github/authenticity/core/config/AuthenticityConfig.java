@@ -49,8 +49,8 @@ public record AuthenticityConfig(String environment, boolean staging, Map<String
     if (service != null) {
       return service;
     }
-    if (NO_SOURCE.equals(source) && services.isEmpty()) {
-      throw new ConfigurationException(Messages.noConfiguration(name, usedBy, environment));
+    if (NO_SOURCE.equals(source)) {
+      throw new ConfigurationException(Messages.noConfiguration(name, usedBy, environment, services.keySet()));
     }
     throw new ConfigurationException(Messages.unknownService(name, usedBy, environment, source, services.keySet()));
   }

@@ -269,10 +269,12 @@ final class Messages {
         + ".services or fix the name.";
   }
 
-  static String noConfiguration(String name, String usedBy, String environment) {
+  static String noConfiguration(String name, String usedBy, String environment, Collection<String> defined) {
+    String defines = defined.isEmpty() ? "defines no services."
+        : "defines only " + list(defined) + " (by configuration parameters)." + didYouMean(name, defined);
     return "Unknown service [" + name + "] in " + usedBy + ": no authenticity.yaml or authenticity.yml was found at"
         + " the root of the test classpath and " + ConfigLoader.CONFIG_KEY + " is not set, so environment ["
-        + environment + "] defines no services. Add src/test/resources/authenticity.yaml with environments."
+        + environment + "] " + defines + " Add src/test/resources/authenticity.yaml with environments."
         + environment + ".services." + name + ", or set " + ConfigLoader.CONFIG_KEY + " to the file's path.";
   }
 

@@ -308,6 +308,29 @@ class ConfigLoaderTests {
   }
 
   @Test
+  void placeholdersWorkInEveryValue() {
+    AuthenticityConfig config = Loading.yaml(root, """
+        environment: "${E2E_ENV:-local}"
+        outputDirectory: "${sys:build.dir}/auth"
+        environments:
+          local:
+            services:
+              api:
+                probe: http
+                url: "http://${API_HOST}:${API_PORT:-8080}/health"
+                jsonPointer: /template
+                expectValue: "$${literal}"
+                headers: { X-Tenant: "${sys:tenant:-acme}" }
+        """).env("API_HOST", "api.internal").param("build.dir", "target").load();
+
+    ServiceDefinition api = config.services().get("api");
+    assertThat(api.settings()).containsEntry("url", "http://api.internal:8080/health")
+        .containsEntry("expectValue", "${literal}");
+    assertThat(api.mapSetting("headers")).containsExactly(entry("X-Tenant", "acme"));
+    assertThat(config.outputDirectory()).isEqualTo(Path.of("target/auth"));
+  }
+
+  @Test
   void theConfigurationIsImmutable() {
     AuthenticityConfig config = Loading.yaml(root, """
         environments: { local: { services: { api: { probe: http, url: "http://h/", headers: { A: b } } } } }

@@ -70,4 +70,17 @@ class RequireServiceTests {
             + " src/test/resources/authenticity.yaml with environments.local.services.backend, or set"
             + " authenticity.config to the file's path.");
   }
+
+  @Test
+  void withoutConfigurationFileButWithServicesFromParameters() {
+    AuthenticityConfig overrides = Loading.empty(root).param("authenticity.services.cache.probe", "redis")
+        .param("authenticity.services.cache.host", "localhost").load();
+
+    assertThatThrownBy(() -> overrides.requireService("cahce", USED_BY))
+        .hasMessage("Unknown service [cahce] in @RequiresRealService on [com.example.OrderE2E]: no"
+            + " authenticity.yaml or authenticity.yml was found at the root of the test classpath and"
+            + " authenticity.config is not set, so environment [local] defines only [cache] (by configuration"
+            + " parameters). Did you mean [cache]? Add src/test/resources/authenticity.yaml with"
+            + " environments.local.services.cahce, or set authenticity.config to the file's path.");
+  }
 }
