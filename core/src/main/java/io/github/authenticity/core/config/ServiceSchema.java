@@ -29,7 +29,7 @@ final class ServiceSchema {
   }
 
   static final List<String> BUILT_IN_TYPES = List.of("http", "https", "tcp", "websocket", "postgres", "redis");
-  static final List<String> METHODS = List.of("GET", "HEAD", "POST", "PUT", "DELETE", "OPTIONS", "PATCH");
+  static final List<String> METHODS = List.of("GET", "HEAD", "POST", "PUT", "DELETE", "OPTIONS");
   static final List<String> SSL_MODES = List.of("disable", "allow", "prefer", "require", "verify-ca", "verify-full");
 
   private static final Map<String, Map<String, Type>> BUILT_IN = builtIn();
@@ -60,7 +60,7 @@ final class ServiceSchema {
         "send", Type.STRING, "expect", Type.REGEX)));
     result.put("postgres", merge(common, Map.of("host", Type.HOST, "port", Type.PORT, "database", Type.STRING,
         "user", Type.STRING, "password", Type.STRING, "sslmode", Type.SSLMODE)));
-    result.put("redis", merge(common, Map.of("host", Type.HOST, "port", Type.PORT, "username", Type.STRING,
+    result.put("redis", merge(common, trust, Map.of("host", Type.HOST, "port", Type.PORT, "username", Type.STRING,
         "password", Type.STRING, "database", Type.INDEX, "tls", Type.BOOLEAN)));
     return Collections.unmodifiableMap(result);
   }

@@ -90,7 +90,12 @@ final class HttpProbe extends BuiltinProbe {
 
     HttpURLConnection connection = (HttpURLConnection) uri.toURL().openConnection();
     try {
-      connection.setRequestMethod(method(service));
+      try {
+        connection.setRequestMethod(method(service));
+      } catch (java.net.ProtocolException ex) {
+        throw new ProbeFailure("method [" + method(service) + "] is not supported by the http probe; use GET, HEAD, "
+            + "POST, PUT, DELETE, OPTIONS or TRACE", ex);
+      }
       connection.setInstanceFollowRedirects(false);
       connection.setUseCaches(false);
       connection.setConnectTimeout(deadline.remainingMillis());

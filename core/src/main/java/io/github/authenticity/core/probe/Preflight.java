@@ -175,7 +175,14 @@ public final class Preflight {
   }
 
   private static String host(ServiceDefinition service) {
-    return service.setting("host").orElse(service.setting("url").orElse("?"));
+    return service.setting("host").orElseGet(() -> service.setting("url").map(url -> {
+      try {
+        String host = java.net.URI.create(url).getHost();
+        return host == null ? Redaction.url(url) : host;
+      } catch (IllegalArgumentException ex) {
+        return Redaction.url(url);
+      }
+    }).orElse("?"));
   }
 
   private record Running(ServiceDefinition service, ServiceProbe probe, Duration timeout, Instant probedAt,

@@ -8,38 +8,28 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 import io.github.authenticity.core.config.ServiceDefinition;
+import io.github.authenticity.core.config.Secrets;
 
 /**
- * Removes secrets from the endpoint and detail text of probe results: the service's secret settings and
- * headers, URL user-info, secret-looking query parameters, {@code Bearer}/{@code Basic} credentials and
- * {@code password=...} pairs.
+ * Removes secrets from the endpoint and detail text of probe results: the service's own secret settings and
+ * headers (also when the service was not loaded by {@code ConfigLoader}, which registers them globally), URL
+ * user-info (dropped, not masked), then everything {@link Secrets#redact(String)} knows.
  */
 final class Redaction {
 
-  static final String REDACTED = "****";
-
-  private static final Pattern SECRET_NAME = Pattern.compile(
-      "(?i).*(password|passwd|secret|token|authorization|cookie|api[-_]?key|credential|private).*");
   private static final Pattern USER_INFO = Pattern.compile("(?<=://)[^/?#@\\s]*@");
-  private static final Pattern SECRET_QUERY = Pattern.compile(
-      "(?i)([?&;][^=&#\\s]*(?:password|passwd|pwd|secret|token|auth|key|credential|signature|sig|private|session)"
-          + "[^=&#\\s]*=)[^&#\\s]*");
-  private static final Pattern SCHEME_CREDENTIAL = Pattern.compile("(?i)\\b(Bearer|Basic|Token)\\s+[A-Za-z0-9._~+/=-]+");
-  private static final Pattern PAIR = Pattern.compile(
-      "(?i)\\b((?:password|passwd|pwd|secret|token|api[-_]?key)\\s*[=:]\\s*)[^\\s,;&]+");
 
   private Redaction() {
   }
 
   /** Whether a setting or header named {@code key} holds a secret. */
   static boolean isSecretKey(String key) {
-    return key != null && SECRET_NAME.matcher(key).matches();
+    return Secrets.isSecretKey(key);
   }
 
   /** {@code url} without user-info and with secret-looking query parameter values redacted. */
   static String url(String url) {
-    String text = USER_INFO.matcher(url).replaceAll("");
-    return SECRET_QUERY.matcher(text).replaceAll("$1" + Matcher.quoteReplacement(REDACTED));
+    return Secrets.redactUrl(USER_INFO.matcher(url).replaceAll(""));
   }
 
   /** {@code text} with every secret of {@code service} and every secret-shaped fragment redacted. */
@@ -51,12 +41,10 @@ final class Redaction {
     for (String secret : secrets(service)) {
       // values this short cannot be told apart from ordinary words; probes never print secrets anyway
       if (secret.length() >= 4) {
-        result = result.replace(secret, REDACTED);
+        result = result.replace(secret, Secrets.REDACTED);
       }
     }
-    result = url(result);
-    result = SCHEME_CREDENTIAL.matcher(result).replaceAll("$1 " + Matcher.quoteReplacement(REDACTED));
-    return PAIR.matcher(result).replaceAll("$1" + Matcher.quoteReplacement(REDACTED));
+    return Secrets.redact(USER_INFO.matcher(result).replaceAll(""));
   }
 
   /** The secret values configured for {@code service}, longest first. */
@@ -64,6 +52,16 @@ final class Redaction {
     List<String> secrets = new ArrayList<>();
     if (service != null) {
       collect(service.settings(), secrets, false);
+      service.setting("url").ifPresent(url -> {
+        Matcher userInfo = USER_INFO.matcher(url);
+        if (userInfo.find()) {
+          String info = userInfo.group();
+          int colon = info.indexOf(':');
+          if (colon >= 0 && info.length() - 1 > colon + 1) {
+            secrets.add(info.substring(colon + 1, info.length() - 1));
+          }
+        }
+      });
     }
     secrets.sort(Comparator.comparingInt(String::length).reversed());
     return secrets;
@@ -85,16 +83,6 @@ final class Redaction {
           if (space > 0 && space + 1 < text.length()) {
             secrets.add(text.substring(space + 1).trim());
           }
-        }
-      }
-    }
-    if (settings.containsKey("url")) {
-      Matcher userInfo = USER_INFO.matcher(String.valueOf(settings.get("url")));
-      if (userInfo.find()) {
-        String info = userInfo.group();
-        int colon = info.indexOf(':');
-        if (colon >= 0 && info.length() - 1 > colon + 1) {
-          secrets.add(info.substring(colon + 1, info.length() - 1));
         }
       }
     }

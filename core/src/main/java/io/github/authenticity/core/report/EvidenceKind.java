@@ -20,5 +20,10 @@ public enum EvidenceKind {
   /** Testcontainers would silently skip the class ({@code disabledWithoutDocker} and no Docker). */
   CONTAINER_SKIP,
   /** In a staging environment a required service resolves to loopback or to a container started by this JVM. */
-  LOOPBACK_IN_STAGING
+  LOOPBACK_IN_STAGING,
+  /**
+   * The guarded test passed, but the Authenticity extension wrote no verdict for it (it was not active,
+   * or the test ran on another engine), so nothing proves it used its real services. Set by the report.
+   */
+  NOT_JUDGED
 }

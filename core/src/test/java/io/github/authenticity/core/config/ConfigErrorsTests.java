@@ -221,7 +221,7 @@ class ConfigErrorsTests {
             + " expression: Illegal character range near index 3; see java.util.regex.Pattern");
     assertThat(serviceError("{ probe: http, url: \"http://h/\", method: FETCH }")).isEqualTo(
         "authenticity.yaml:4:57: environments.local.services.backend.method: [FETCH] is not an HTTP method; use"
-            + " one of GET, HEAD, POST, PUT, DELETE, OPTIONS, PATCH");
+            + " one of GET, HEAD, POST, PUT, DELETE, OPTIONS");
     assertThat(serviceError("{ probe: http, url: \"http://h/\", jsonPointer: status, expectValue: UP }"))
         .isEqualTo("authenticity.yaml:4:62: environments.local.services.backend.jsonPointer: [status] is not a JSON"
             + " pointer (RFC 6901); start it with /, e.g. /status");

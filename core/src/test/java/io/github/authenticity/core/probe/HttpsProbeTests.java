@@ -136,6 +136,23 @@ class HttpsProbeTests {
   }
 
   @Test
+  void redisOverTlsVerifiesTheCertificateToo() throws Exception {
+    try (ProbeFixtures.Banner redis = new ProbeFixtures.Banner("+PONG\r\n",
+        TlsFixtures.serverContext(certificates, "localhost"))) {
+      ProbeResult untrusted = probe(service("cache", "redis", "host", "localhost", "port", redis.port(), "tls", true));
+      ProbeResult trusted = probe(service("cache", "redis", "host", "localhost", "port", redis.port(), "tls", "true",
+          "trustStore", certificates.resolve("localhost-trust.pkcs12").toString(),
+          "trustStorePassword", TlsFixtures.TRUST_PASSWORD));
+
+      assertThat(untrusted.status()).as("%s", untrusted).isEqualTo(ProbeStatus.DOWN);
+      assertThat(untrusted.detail()).startsWith("TLS failure: certificate not trusted (");
+      assertThat(trusted.status()).as("%s", trusted).isEqualTo(ProbeStatus.UP);
+      assertThat(trusted.detail()).isEqualTo("PONG");
+      assertThat(trusted.endpoint()).isEqualTo("rediss localhost:" + redis.port());
+    }
+  }
+
+  @Test
   void plainHttpAgainstATlsPortIsDown() {
     ProbeResult result = probe(service("backend", "http", "url",
         "http://127.0.0.1:" + server.getAddress().getPort() + "/health"));

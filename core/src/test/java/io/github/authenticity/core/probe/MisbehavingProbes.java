@@ -40,6 +40,9 @@ final class MisbehavingProbes {
       if (what.equals("refused")) {
         throw new ConnectException("Connection refused");
       }
+      if (what.equals("dns")) {
+        throw new java.net.UnknownHostException(service.setting("url").orElse(""));
+      }
       if (what.equals("null")) {
         return null;
       }

@@ -37,6 +37,18 @@ class PostgresProbeTests {
   }
 
   @Test
+  void withoutTheDriverOnTheTestClassPathOnlyTheProtocolIsChecked() {
+    // a class loader that sees the JDK only: no org.postgresql.Driver
+    Preflight withoutDriver = new Preflight(ClassLoader.getPlatformClassLoader());
+
+    ProbeResult result = withoutDriver.probeAll(java.util.List.of(service("db", "postgres", "host", "127.0.0.1",
+        "database", "test", "user", "postgres"))).get("db");
+
+    assertThat(result.status()).as("%s", result).isEqualTo(ProbeStatus.UP);
+    assertThat(result.detail()).isEqualTo("PostgreSQL answered: authentication ok");
+  }
+
+  @Test
   void aDatabaseThatDoesNotExistIsDownBecauseTheTestCannotUseIt() {
     ProbeResult result = probe(service("db", "postgres", "host", "127.0.0.1", "database", "no_such_db"));
 

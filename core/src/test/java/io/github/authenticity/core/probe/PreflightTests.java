@@ -21,7 +21,13 @@ import org.junit.jupiter.api.io.TempDir;
 
 class PreflightTests {
 
-  private final Preflight preflight = new Preflight(PreflightTests.class.getClassLoader());
+  private final Preflight preflight = new Preflight(ProbeFixtures.WITH_TEST_PROBES);
+
+  @Test
+  void withoutCustomProbesKnowsTheBuiltIns() {
+    assertThat(new Preflight(PreflightTests.class.getClassLoader()).probes().keySet())
+        .containsExactly("http", "https", "postgres", "redis", "tcp", "websocket");
+  }
 
   @Test
   void knowsTheBuiltInsAndTheCustomProbesFoundWithServiceLoader() {
@@ -83,6 +89,15 @@ class PreflightTests {
   @Test
   void aConnectExceptionFromACustomProbeIsConnectionRefused() {
     assertThat(probe(service("thing", "test-throws", "throw", "refused")).detail()).isEqualTo("connection refused");
+  }
+
+  @Test
+  void anUnknownHostFromACustomProbeNamesTheHostOfTheUrl() {
+    ProbeResult result = probe(service("thing", "test-throws", "throw", "dns",
+        "url", "https://user:pw@no-such-host.invalid:8443/x"));
+
+    assertThat(result.detail()).isEqualTo("DNS failure: unknown host [no-such-host.invalid]");
+    assertThat(result.endpoint()).isEqualTo("https://no-such-host.invalid:8443/x");
   }
 
   @Test

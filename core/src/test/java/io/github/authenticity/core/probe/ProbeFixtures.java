@@ -46,9 +46,27 @@ final class ProbeFixtures {
     return new ServiceDefinition(name, probe, settings, timeout, maxLatency, "test");
   }
 
-  /** Probes {@code service} alone through the real runner. */
+  /**
+   * The test class loader plus {@code probe-spi/}, whose
+   * {@code META-INF/services/io.github.authenticity.core.probe.ServiceProbe} lists the example and the misbehaving
+   * probes. It is not on the plain test class path, so that other tests of this module see the built-ins only.
+   */
+  static final ClassLoader WITH_TEST_PROBES = new java.net.URLClassLoader(
+      new java.net.URL[] {ProbeFixtures.class.getClassLoader().getResource("probe-spi/")},
+      ProbeFixtures.class.getClassLoader());
+
+  /** Probes {@code service} alone through the real runner, with the test probes. */
   static ProbeResult probe(ServiceDefinition service) {
-    return new Preflight(ProbeFixtures.class.getClassLoader()).probeAll(List.of(service)).get(service.name());
+    return new Preflight(WITH_TEST_PROBES).probeAll(List.of(service)).get(service.name());
+  }
+
+  /** Waits for a test server's thread to end; keeps the interrupt flag. */
+  static void joinQuietly(Thread thread, long millis) {
+    try {
+      thread.join(millis);
+    } catch (InterruptedException ex) {
+      Thread.currentThread().interrupt();
+    }
   }
 
   /** A port on 127.0.0.1 that nothing listens on (bound, then closed). */
@@ -157,14 +175,14 @@ final class ProbeFixtures {
     }
 
     @Override
-    public void close() throws Exception {
+    public void close() throws IOException {
       server.close();
       synchronized (accepted) {
         for (Socket socket : accepted) {
           socket.close();
         }
       }
-      thread.join(1000);
+      joinQuietly(thread, 1000);
     }
   }
 
@@ -175,7 +193,13 @@ final class ProbeFixtures {
     private final Thread thread;
 
     Banner(String banner) throws IOException {
-      server = new ServerSocket(0, 50, InetAddress.getLoopbackAddress());
+      this(banner, null);
+    }
+
+    /** Over TLS when {@code tls} is given. */
+    Banner(String banner, javax.net.ssl.SSLContext tls) throws IOException {
+      server = tls == null ? new ServerSocket(0, 50, InetAddress.getLoopbackAddress())
+          : tls.getServerSocketFactory().createServerSocket(0, 50, InetAddress.getLoopbackAddress());
       thread = new Thread(() -> {
         while (!server.isClosed()) {
           try (Socket socket = server.accept()) {
@@ -197,9 +221,9 @@ final class ProbeFixtures {
     }
 
     @Override
-    public void close() throws Exception {
+    public void close() throws IOException {
       server.close();
-      thread.join(2000);
+      joinQuietly(thread, 2000);
     }
   }
 }

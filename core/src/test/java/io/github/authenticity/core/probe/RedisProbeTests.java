@@ -110,6 +110,7 @@ class RedisProbeTests {
           return;
         } catch (IOException ex) {
           if (System.nanoTime() > until || !redis.isAlive()) {
+            redis.destroy();
             throw new AssertionError("redis-server on port " + port + " did not start", ex);
           }
           Thread.sleep(50);

@@ -168,11 +168,11 @@ final class WebSocketTestServer implements AutoCloseable {
   }
 
   @Override
-  public void close() throws Exception {
+  public void close() throws IOException {
     server.close();
     for (Socket socket : open) {
       socket.close();
     }
-    thread.join(2000);
+    ProbeFixtures.joinQuietly(thread, 2000);
   }
 }

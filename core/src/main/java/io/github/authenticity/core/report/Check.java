@@ -1,0 +1,139 @@
+package io.github.authenticity.core.report;
+
+import java.util.ArrayList;
+import java.util.List;
+
+import org.apiguardian.api.API;
+
+/** The rules of the {@code check} goal, applied to a report (the Mojo only logs and throws). */
+@API(status = API.Status.INTERNAL, since = "0.1")
+public final class Check {
+
+  private Check() {
+  }
+
+  /** Applies {@code settings} to every guarded test of {@code report}. */
+  public static CheckResult evaluate(Report report, CheckSettings settings) {
+    List<String> violations = new ArrayList<>();
+    int[] counts = new int[NotRunReason.values().length];
+    int masked = 0;
+    int expected = 0;
+    int compiledOnly = 0;
+    for (TestEntry test : report.tests()) {
+      if (!test.guarded() || test.verdict() == null) {
+        continue;
+      }
+      if (test.verdict() == Verdict.MASKED) {
+        if (settings.failOnMasked()) {
+          masked++;
+          violations.add("MASKED " + test.shortName() + ": " + ConsoleSummary.evidence(test));
+        }
+        expected++;
+      } else if (test.verdict() == Verdict.NOT_RUN) {
+        NotRunReason reason = test.reason() == null ? NotRunReason.NOT_EXECUTED : test.reason();
+        boolean counted = switch (reason) {
+          case NOT_DISCOVERED, NOT_EXECUTED -> settings.failOnNotRun();
+          case DISABLED -> settings.failOnDisabled();
+          case ENVIRONMENT -> settings.environmentRequired();
+        };
+        boolean expectedHere = switch (reason) {
+          case NOT_DISCOVERED, NOT_EXECUTED -> true;
+          case DISABLED -> settings.failOnDisabled();
+          case ENVIRONMENT -> settings.environmentRequired();
+        };
+        if (expectedHere) {
+          expected++;
+        }
+        if (reason == NotRunReason.NOT_DISCOVERED) {
+          compiledOnly++;
+        }
+        if (counted) {
+          counts[reason.ordinal()]++;
+          violations.add(reason + " " + test.shortName() + ": " + ConsoleSummary.abbreviate(
+              test.message() == null || test.message().isBlank() ? explain(reason) : test.message()));
+        }
+      } else {
+        expected++;
+      }
+    }
+    int executed = report.summary().guardedExecuted();
+    boolean noTests = expected > 0 && executed == 0 && settings.minExecuted() > 0;
+    boolean tooFew = expected > 0 && executed > 0 && executed < settings.minExecuted();
+    if (noTests) {
+      violations.add("NO_TESTS: " + expected + " guarded " + ConsoleSummary.plural(expected, "test")
+          + (compiledOnly == expected ? " compiled" : "") + ", none executed");
+    } else if (tooFew) {
+      violations.add("Only " + executed + " guarded " + ConsoleSummary.plural(executed, "test")
+          + " executed, fewer than minExecuted [" + settings.minExecuted() + "]");
+    }
+    if (violations.isEmpty()) {
+      Summary s = report.summary();
+      String headline = s.guarded() == 0 ? "Authenticity check passed: no guarded tests."
+          : "Authenticity check passed: " + s.guarded() + " guarded " + ConsoleSummary.plural(s.guarded(), "test")
+              + ", " + s.authentic() + " authentic.";
+      return new CheckResult(List.of(), headline, "", List.of());
+    }
+
+    List<String> parts = new ArrayList<>();
+    int total = masked;
+    if (masked > 0) {
+      parts.add(masked + " MASKED");
+    }
+    for (NotRunReason reason : new NotRunReason[] {NotRunReason.NOT_DISCOVERED, NotRunReason.NOT_EXECUTED,
+        NotRunReason.DISABLED, NotRunReason.ENVIRONMENT}) {
+      if (counts[reason.ordinal()] > 0) {
+        parts.add(counts[reason.ordinal()] + " " + reason);
+        total += counts[reason.ordinal()];
+      }
+    }
+    StringBuilder headline = new StringBuilder("Authenticity check failed: ");
+    if (!parts.isEmpty()) {
+      headline.append(String.join(", ", parts)).append(" guarded ").append(ConsoleSummary.plural(total, "test"));
+    }
+    String hints = "";
+    if (noTests) {
+      headline.append(parts.isEmpty() ? "" : "; ").append(expected).append(" guarded ")
+          .append(ConsoleSummary.plural(expected, "test"))
+          .append(compiledOnly == expected ? " compiled, but none executed" : ", but none executed");
+      hints = compiledOnly > 0
+          ? "Check the Surefire includes (test classes named *Test, *Tests, *TestCase or Test*), -Dgroups and"
+              + " -DexcludedGroups, and that a JUnit engine (junit-jupiter-engine) is a test dependency."
+          : "They were discovered but never started: did a test JVM die? Check the test plugin's output.";
+    } else if (tooFew) {
+      headline.append(parts.isEmpty() ? "" : "; ").append("only ").append(executed).append(" guarded ")
+          .append(ConsoleSummary.plural(executed, "test")).append(" executed, fewer than minExecuted [")
+          .append(settings.minExecuted()).append("]");
+    }
+    headline.append('.');
+    if (counts[NotRunReason.NOT_DISCOVERED.ordinal()] > 0 && !noTests) {
+      hints = "NOT_DISCOVERED tests are compiled but in no test plan: check the Surefire includes, -Dgroups and"
+          + " -DexcludedGroups, and the JUnit engine dependency.";
+    }
+    List<String> optOuts = new ArrayList<>();
+    if (masked > 0) {
+      optOuts.add("-Dauthenticity.failOnMasked=false");
+    }
+    if (counts[NotRunReason.NOT_DISCOVERED.ordinal()] + counts[NotRunReason.NOT_EXECUTED.ordinal()] > 0) {
+      optOuts.add("-Dauthenticity.failOnNotRun=false");
+    }
+    if (counts[NotRunReason.DISABLED.ordinal()] > 0) {
+      optOuts.add("-Dauthenticity.failOnDisabled=false");
+    }
+    if (counts[NotRunReason.ENVIRONMENT.ordinal()] > 0) {
+      optOuts.add("-Dauthenticity.requireEnvironment=");
+    }
+    if (noTests || tooFew) {
+      optOuts.add("-Dauthenticity.minExecuted=0");
+    }
+    return new CheckResult(violations, headline.toString(), hints, optOuts);
+  }
+
+  private static String explain(NotRunReason reason) {
+    return switch (reason) {
+      case NOT_DISCOVERED -> "compiled, but in no test plan";
+      case NOT_EXECUTED -> "discovered, but never started";
+      case DISABLED -> "disabled";
+      case ENVIRONMENT -> "not run in this environment";
+    };
+  }
+}

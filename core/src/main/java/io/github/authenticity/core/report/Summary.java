@@ -1,0 +1,44 @@
+package io.github.authenticity.core.report;
+
+import org.apiguardian.api.API;
+
+/**
+ * The counts of a report.
+ *
+ * @param discovered      tests in a test plan (guarded or not)
+ * @param executed        tests that started (guarded or not)
+ * @param guarded         guarded tests, including those compiled but never discovered
+ * @param authentic       guarded tests judged {@link Verdict#AUTHENTIC}
+ * @param masked          guarded tests judged {@link Verdict#MASKED}
+ * @param failed          guarded tests judged {@link Verdict#FAILED}
+ * @param serviceDown     guarded tests judged {@link Verdict#SERVICE_DOWN}
+ * @param notRun          guarded tests judged {@link Verdict#NOT_RUN}, for any reason
+ * @param guardedExecuted guarded tests that started
+ * @param notDiscovered   not run, {@link NotRunReason#NOT_DISCOVERED}
+ * @param notExecuted     not run, {@link NotRunReason#NOT_EXECUTED}
+ * @param disabled        not run, {@link NotRunReason#DISABLED}
+ * @param otherEnvironment not run, {@link NotRunReason#ENVIRONMENT}
+ */
+@API(status = API.Status.EXPERIMENTAL, since = "0.1")
+public record Summary(int discovered, int executed, int guarded, int authentic, int masked, int failed,
+    int serviceDown, int notRun, int guardedExecuted, int notDiscovered, int notExecuted, int disabled,
+    int otherEnvironment) {
+
+  /** The counts the SPEC names; the finer not-run counts are zero and {@code guardedExecuted} is derived. */
+  public Summary(int discovered, int executed, int guarded, int authentic, int masked, int failed,
+      int serviceDown, int notRun) {
+    this(discovered, executed, guarded, authentic, masked, failed, serviceDown, notRun,
+        authentic + masked + failed + serviceDown, 0, 0, 0, 0);
+  }
+
+  /**
+   * The share of executed guarded tests that are authentic, from 0 to 100, or {@code -1} when no guarded
+   * test was executed.
+   */
+  public int authenticPercent() {
+    if (guardedExecuted <= 0) {
+      return -1;
+    }
+    return (int) Math.floor(100.0 * authentic / guardedExecuted);
+  }
+}

@@ -1,0 +1,68 @@
+package io.github.authenticity.core.report;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.nio.file.Path;
+import java.util.List;
+
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class ConsoleSummaryTests {
+
+  @TempDir
+  Path dir;
+
+  @Test
+  void printsTheSpecBlock() {
+    Report report = MixedRun.report(dir);
+    assertThat(ConsoleSummary.lines(report, Path.of("target/surefire-reports/authenticity-report.html"))).containsExactly(
+        "[authenticity] 27 guarded tests: 21 authentic, 4 MASKED, 1 SERVICE_DOWN, 1 not run",
+        "[authenticity] MASKED AgentExecutionE2E.agentRuns: FALLBACK_LOG \"Using MockWebSocketManager due to connection failure\"",
+        "[authenticity] MASKED AgentExecutionE2E.agentStreams: NO_INTERACTION no bytes exchanged with 127.0.0.1:18080"
+            + " (backend) or 127.0.0.1:18080 (websocket) (+1 more)",
+        "[authenticity] MASKED OrderE2E.placesOrder: MOCK_OBJECT field paymentClient holds a Mockito mock of PaymentClient",
+        "[authenticity] MASKED OrderE2E.refunds: ABORTED \"Assumption failed: payments sandbox not configured\"",
+        "[authenticity] SERVICE_DOWN payments https://payments.internal/health: timed out after 2000 ms (1 test)",
+        "[authenticity] not run: 1 NOT_DISCOVERED",
+        "[authenticity] report: target/surefire-reports/authenticity-report.html");
+  }
+
+  @Test
+  void capsMaskedLinesAndSaysWhenTheRunIsIncompleteOrExecutedNothing() {
+    try (Events events = Events.create(dir, "local", false)) {
+      for (int i = 0; i < 12; i++) {
+        events.ran("a.b.Masked$Nested", "t" + i, "MASKED", "FALLBACK_REPORTED", "backend replaced by InMemoryBackend");
+      }
+      Report report = new ReportBuilder().addEventFile(events.read()).build();
+      List<String> lines = ConsoleSummary.lines(report, null);
+      assertThat(lines).hasSize(13);
+      assertThat(lines.get(0)).isEqualTo("[authenticity] INCOMPLETE: Run [" + events.run + "] in [" + events.file()
+          + "] never ended: its test JVM stopped before the test plan finished.");
+      assertThat(lines.get(1)).isEqualTo("[authenticity] 12 guarded tests: 12 MASKED");
+      assertThat(lines.get(2)).isEqualTo("[authenticity] MASKED Masked.Nested.t0: FALLBACK_REPORTED backend replaced by InMemoryBackend");
+      assertThat(lines.get(12)).isEqualTo("[authenticity] ... and 2 more MASKED");
+    }
+  }
+
+  @Test
+  void saysNoTestsWhenGuardedTestsExistButNoneExecuted() {
+    Report report = new ReportBuilder().addCompiledTests(List.of(
+        new CompiledTest("a.OrderE2E", "placesOrder", List.of("backend"), false),
+        new CompiledTest("a.OrderE2E", "cancels", List.of("backend"), false))).build();
+    assertThat(ConsoleSummary.lines(report, Path.of("authenticity-report.html"))).containsExactly(
+        "[authenticity] 2 guarded tests: 2 not run",
+        "[authenticity] NO_TESTS: 2 guarded tests, none executed (2 NOT_DISCOVERED)",
+        "[authenticity] report: authenticity-report.html");
+  }
+
+  @Test
+  void saysSoWhenThereIsNoGuardedTest() {
+    try (Events events = Events.create(dir, "local", false)) {
+      String uid = events.test("a.UnitTest", "adds", false);
+      events.started(uid).finished(uid, "SUCCESSFUL", 1, null).end();
+      assertThat(ConsoleSummary.lines(new ReportBuilder().addEventFile(events.read()).build(), null))
+          .containsExactly("[authenticity] no guarded tests (1 test executed)");
+    }
+  }
+}

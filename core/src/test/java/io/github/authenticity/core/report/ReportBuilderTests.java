@@ -1,0 +1,328 @@
+package io.github.authenticity.core.report;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
+import java.util.List;
+import java.util.Map;
+
+import io.github.authenticity.core.events.EventFile;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class ReportBuilderTests {
+
+  @TempDir
+  Path dir;
+
+  private static TestEntry entry(Report report, String uid) {
+    return report.tests().stream().filter(t -> t.uniqueId().equals(uid)).findFirst().orElseThrow();
+  }
+
+  private Report build(Events events) {
+    return new ReportBuilder().addEventFile(events.read()).build();
+  }
+
+  @Test
+  void takesTheVerdictEventOfTheExtension() {
+    try (Events events = Events.create(dir, "local", false)) {
+      String authentic = events.ran("com.example.OrderE2E", "placesOrder", "AUTHENTIC");
+      String masked = events.ran("com.example.AgentE2E", "agentRuns", "MASKED", "FALLBACK_LOG",
+          "\"Using MockWebSocketManager due to connection failure\"", "NO_INTERACTION", "no bytes with 127.0.0.1:18080");
+      events.end();
+      Report report = build(events);
+
+      assertThat(entry(report, authentic).verdict()).isEqualTo(Verdict.AUTHENTIC);
+      assertThat(entry(report, authentic).proof()).isEqualTo("3 exchanges, 2.1 KB with 127.0.0.1:18080");
+      TestEntry m = entry(report, masked);
+      assertThat(m.verdict()).isEqualTo(Verdict.MASKED);
+      assertThat(m.evidence()).containsExactly(
+          new Evidence(EvidenceKind.FALLBACK_LOG, "\"Using MockWebSocketManager due to connection failure\""),
+          new Evidence(EvidenceKind.NO_INTERACTION, "no bytes with 127.0.0.1:18080"));
+      assertThat(m.status()).isEqualTo("FAILED");
+      assertThat(m.durationMillis()).isEqualTo(1200);
+      assertThat(report.complete()).isTrue();
+      assertThat(report.environment()).isEqualTo("local");
+      assertThat(report.verdict()).isEqualTo(OverallVerdict.MASKED);
+    }
+  }
+
+  @Test
+  void judgesFromTheOutcomeWhenTheExtensionWroteNoVerdict() {
+    try (Events events = Events.create(dir, "local", false)) {
+      String skipped = events.test("a.SkipE2E", "skipped", true, "backend");
+      events.finished(skipped, "SKIPPED", 0, "@Disabled: flaky");
+      String staging = events.test("a.StagingE2E", "onlyOnStaging", true, true, "backend");
+      events.finished(staging, "SKIPPED", 0, "not staging");
+      String aborted = events.test("a.AbortE2E", "aborted", true, "backend");
+      events.started(aborted).finished(aborted, "ABORTED", 3, "Assumption failed: backend not reachable");
+      String viaContainer = events.test("a.AbortE2E", "underAbortedClass", true, "backend");
+      events.append("finished", "uniqueId", viaContainer, "status", "ABORTED", "durationMillis", 0, "message",
+          "Assumption failed: no Docker", "via", "[engine:junit-jupiter]/[class:a.AbortE2E]");
+      String failed = events.test("a.FailE2E", "fails", true, "backend");
+      events.started(failed).finished(failed, "FAILED", 40, "expected: <1> but was: <2>");
+      String unjudged = events.test("a.PassE2E", "passesUnjudged", true, "backend");
+      events.started(unjudged).finished(unjudged, "SUCCESSFUL", 40, null);
+      String neverStarted = events.test("a.DeadE2E", "neverStarted", true, "backend");
+      String neverFinished = events.test("a.DeadE2E", "neverFinished", true, "backend");
+      events.started(neverFinished);
+      String unguarded = events.test("a.UnitTest", "plain", false);
+      events.started(unguarded).finished(unguarded, "SUCCESSFUL", 1, null);
+      events.end();
+      Report report = build(events);
+
+      assertThat(entry(report, skipped)).extracting(TestEntry::verdict, TestEntry::reason, TestEntry::message)
+          .containsExactly(Verdict.NOT_RUN, NotRunReason.DISABLED, "@Disabled: flaky");
+      assertThat(entry(report, staging)).extracting(TestEntry::verdict, TestEntry::reason)
+          .containsExactly(Verdict.NOT_RUN, NotRunReason.ENVIRONMENT);
+      assertThat(entry(report, aborted).verdict()).isEqualTo(Verdict.MASKED);
+      assertThat(entry(report, aborted).evidence()).containsExactly(
+          new Evidence(EvidenceKind.ABORTED, "\"Assumption failed: backend not reachable\""));
+      assertThat(entry(report, viaContainer).evidence()).containsExactly(new Evidence(EvidenceKind.ABORTED,
+          "\"Assumption failed: no Docker\" (aborted with its container [engine:junit-jupiter]/[class:a.AbortE2E])"));
+      assertThat(entry(report, failed)).extracting(TestEntry::verdict, TestEntry::message)
+          .containsExactly(Verdict.FAILED, "expected: <1> but was: <2>");
+      assertThat(entry(report, unjudged).verdict()).isEqualTo(Verdict.MASKED);
+      assertThat(entry(report, unjudged).evidence()).extracting(Evidence::kind).containsExactly(EvidenceKind.NOT_JUDGED);
+      assertThat(entry(report, neverStarted)).extracting(TestEntry::verdict, TestEntry::reason, TestEntry::message)
+          .containsExactly(Verdict.NOT_RUN, NotRunReason.NOT_EXECUTED, "discovered, but never started (did its test JVM die?)");
+      assertThat(entry(report, neverFinished)).extracting(TestEntry::verdict, TestEntry::reason, TestEntry::message)
+          .containsExactly(Verdict.NOT_RUN, NotRunReason.NOT_EXECUTED, "started, but never finished (did its test JVM die?)");
+      assertThat(entry(report, unguarded)).extracting(TestEntry::guarded, TestEntry::verdict, TestEntry::status)
+          .containsExactly(false, null, "SUCCESSFUL");
+
+      assertThat(report.summary()).isEqualTo(new Summary(9, 5, 8, 0, 3, 1, 0, 4, 4, 0, 2, 1, 1));
+    }
+  }
+
+  @Test
+  void aVerdictEventSayingEnvironmentWinsOverDisabled() {
+    try (Events events = Events.create(dir, "staging", true)) {
+      String uid = events.test("a.StagingE2E", "t", true, "backend");
+      events.append("verdict", "uniqueId", uid, "verdict", "NOT_RUN", "reason", "ENVIRONMENT", "evidence", List.of());
+      events.finished(uid, "SKIPPED", 0, "required environment [prod]");
+      events.end();
+      assertThat(build(events).tests().get(0)).extracting(TestEntry::verdict, TestEntry::reason, TestEntry::message)
+          .containsExactly(Verdict.NOT_RUN, NotRunReason.ENVIRONMENT, "required environment [prod]");
+    }
+  }
+
+  @Test
+  void takesTheMessageOfTheVerdictWhenTheOutcomeHasNone() {
+    try (Events events = Events.create(dir, "local", false)) {
+      String uid = events.test("a.OrderE2E", "t", true, "backend");
+      events.started(uid);
+      events.append("verdict", "uniqueId", uid, "verdict", "MASKED", "evidence", List.of(Map.of("kind", "TOO_FAST",
+          "detail", "ran 3 ms")), "message", "masked (report mode): ran 3 ms", "warnings", List.of("w"));
+      events.finished(uid, "SUCCESSFUL", 3, null);
+      events.end();
+      assertThat(build(events).tests().get(0)).extracting(TestEntry::verdict, TestEntry::status, TestEntry::message)
+          .containsExactly(Verdict.MASKED, "SUCCESSFUL", "masked (report mode): ran 3 ms");
+    }
+  }
+
+  @Test
+  void compiledGuardedTestsInNoPlanAreNotDiscovered() {
+    Report report;
+    try (Events events = Events.create(dir, "local", false)) {
+      events.ran("com.example.OrderE2E", "placesOrder", "AUTHENTIC");
+      events.end();
+      List<CompiledTest> compiled = List.of(
+          new CompiledTest("com.example.OrderE2E", "placesOrder", List.of("backend"), false),
+          new CompiledTest("com.example.OrderE2ETestCase", "cancels", List.of("backend", "redis"), false),
+          new CompiledTest("com.example.Outer$StagingOnlyE2E", "deploys", List.of("backend"), true));
+      report = new ReportBuilder().addEventFile(events.read()).addCompiledTests(compiled).build();
+
+      assertThat(report.tests()).extracting(TestEntry::uniqueId, TestEntry::verdict, TestEntry::reason).containsExactly(
+          org.assertj.core.groups.Tuple.tuple(Events.uid("com.example.OrderE2E", "placesOrder"), Verdict.AUTHENTIC, null),
+          org.assertj.core.groups.Tuple.tuple("compiled:com.example.OrderE2ETestCase#cancels", Verdict.NOT_RUN,
+              NotRunReason.NOT_DISCOVERED),
+          org.assertj.core.groups.Tuple.tuple("compiled:com.example.Outer$StagingOnlyE2E#deploys", Verdict.NOT_RUN,
+              NotRunReason.ENVIRONMENT));
+      assertThat(report.tests().get(1).displayName()).isEqualTo("OrderE2ETestCase > cancels()");
+      assertThat(report.tests().get(1).services()).containsExactly("backend", "redis");
+      assertThat(report.summary().discovered()).isEqualTo(1);
+      assertThat(report.summary().notDiscovered()).isEqualTo(1);
+      assertThat(report.verdict()).isEqualTo(OverallVerdict.MASKED);
+
+      Report deliberate = new ReportBuilder().addEventFile(events.read()).addCompiledTests(compiled)
+          .deliberateSelection(true).build();
+      assertThat(deliberate.tests()).hasSize(1);
+      assertThat(deliberate.verdict()).isEqualTo(OverallVerdict.AUTHENTIC);
+    }
+  }
+
+  @Test
+  void zeroDiscoveryWithCompiledGuardedTestsIsNoTests() {
+    Report report = new ReportBuilder()
+        .addCompiledTests(List.of(new CompiledTest("a.OrderE2E", "placesOrder", List.of("backend"), false),
+            new CompiledTest("a.OrderE2E", "cancels", List.of("backend"), false)))
+        .build();
+    assertThat(report.verdict()).isEqualTo(OverallVerdict.NO_TESTS);
+    assertThat(report.summary()).isEqualTo(new Summary(0, 0, 2, 0, 0, 0, 0, 2, 0, 2, 0, 0, 0));
+    assertThat(report.complete()).isTrue();
+  }
+
+  @Test
+  void aCutOffFileAndARunWithoutEndMakeTheReportIncomplete() throws IOException {
+    Path file;
+    String uid;
+    try (Events events = Events.create(dir, "local", false)) {
+      uid = events.ran("a.OrderE2E", "placesOrder", "AUTHENTIC");
+      file = events.file();
+    }
+    Files.writeString(file, "{\"type\":\"started\",\"run\":\"x\",\"uniq", StandardCharsets.UTF_8, StandardOpenOption.APPEND);
+    EventFile read = EventFile.read(file);
+    Report report = new ReportBuilder().addEventFile(read).build();
+
+    assertThat(report.complete()).isFalse();
+    String name = file.toString();
+    String run = (String) read.events().get(0).get("run");
+    assertThat(report.incompleteReasons()).containsExactly(
+        "Events file [" + name + "] ends in a cut-off line: its test JVM died while writing.",
+        "Run [" + run + "] in [" + name + "] never ended: its test JVM stopped before the test plan finished.");
+    assertThat(entry(report, uid).verdict()).isEqualTo(Verdict.AUTHENTIC);
+  }
+
+  @Test
+  void anUnreadableLineMakesTheReportIncomplete() throws IOException {
+    Path file;
+    try (Events events = Events.create(dir, "local", false)) {
+      events.ran("a.OrderE2E", "placesOrder", "AUTHENTIC");
+      file = events.file();
+      Files.writeString(file, "{not json}\n", StandardCharsets.UTF_8, StandardOpenOption.APPEND);
+      events.end();
+    }
+    Report report = new ReportBuilder().addEventFile(EventFile.read(file)).build();
+    assertThat(report.complete()).isFalse();
+    assertThat(report.incompleteReasons()).singleElement().asString()
+        .isEqualTo("Unreadable event in [" + file + "]: " + file.getFileName() + ":6: Invalid JSON at offset 1: expected a string key but found 'n'");
+  }
+
+  @Test
+  void mergesSeveralFilesAndKeepsTheWorstExecutionOfATestSeenInSeveralRuns() {
+    Path a = dir.resolve("a");
+    Path b = dir.resolve("b");
+    String shared = Events.uid("a.OrderE2E", "placesOrder");
+    String onlyA;
+    String onlyB;
+    EventFile fileA;
+    EventFile fileB;
+    try (Events first = Events.create(a, "local", false); Events second = Events.create(b, "local", false)) {
+      first.service("backend", "UP", 12, "200 OK");
+      first.ran("a.OrderE2E", "placesOrder", "AUTHENTIC");
+      onlyA = first.ran("a.CartE2E", "adds", "AUTHENTIC");
+      first.end();
+      second.service("backend", "DOWN", 2000, "timed out after 2000 ms");
+      second.ran("a.OrderE2E", "placesOrder", "MASKED", "FALLBACK_LOG", "\"Using mock backend\"");
+      String notRun = second.test("a.CartE2E", "adds", true, "backend");
+      onlyB = second.ran("a.PayE2E", "pays", "SERVICE_DOWN");
+      second.end();
+      assertThat(notRun).isEqualTo(onlyA);
+      fileA = first.read();
+      fileB = second.read();
+    }
+    Report report = new ReportBuilder().addEventFile(fileA).addEventFile(fileB).build();
+
+    assertThat(report.tests()).extracting(TestEntry::uniqueId).containsExactly(shared, onlyA, onlyB);
+    assertThat(entry(report, shared).verdict()).isEqualTo(Verdict.MASKED);
+    assertThat(entry(report, onlyA).verdict()).as("ran in one run, never started in the other")
+        .isEqualTo(Verdict.AUTHENTIC);
+    assertThat(entry(report, onlyB).verdict()).isEqualTo(Verdict.SERVICE_DOWN);
+    assertThat(report.services()).containsExactly(new ServiceStatus("backend", "http", "http://127.0.0.1:18080/health",
+        "DOWN", 2000, "timed out after 2000 ms"));
+    assertThat(report.sources()).containsExactly(fileA.file().toString(), fileB.file().toString());
+    assertThat(report.summary().executed()).isEqualTo(3);
+    assertThat(report.verdict()).isEqualTo(OverallVerdict.MASKED);
+  }
+
+  @Test
+  void servicesOfSeveralEnvironmentsAreNamedWithTheirEnvironment() {
+    try (Events local = Events.create(dir, "local", false); Events staging = Events.create(dir, "staging", true)) {
+      local.service("backend", "UP", 3, "200 OK").end();
+      staging.service("backend", "DOWN", 5, "connection refused").end();
+      Report report = new ReportBuilder().addEventFile(local.read()).addEventFile(staging.read()).build();
+      assertThat(report.environment()).isEqualTo("local, staging");
+      assertThat(report.services()).extracting(ServiceStatus::name, ServiceStatus::status)
+          .containsExactly(org.assertj.core.groups.Tuple.tuple("backend (local)", "UP"),
+              org.assertj.core.groups.Tuple.tuple("backend (staging)", "DOWN"));
+    }
+  }
+
+  @Test
+  void overallVerdictIsTheFirstThatApplies() {
+    // discovered, executed, guarded, authentic, masked, failed, serviceDown, notRun, guardedExecuted,
+    // notDiscovered, notExecuted, disabled, otherEnvironment
+    Summary noTests = new Summary(3, 0, 3, 0, 0, 0, 0, 3, 0, 3, 0, 0, 0);
+    Summary masked = new Summary(3, 3, 3, 1, 1, 1, 0, 0, 3, 0, 0, 0, 0);
+    Summary notRun = new Summary(3, 2, 3, 2, 0, 0, 0, 1, 2, 0, 1, 0, 0);
+    Summary failed = new Summary(3, 3, 3, 1, 0, 1, 1, 0, 3, 0, 0, 0, 0);
+    Summary disabled = new Summary(3, 2, 3, 2, 0, 0, 0, 1, 2, 0, 0, 1, 0);
+    Summary allStaging = new Summary(2, 0, 2, 0, 0, 0, 0, 2, 0, 0, 0, 0, 2);
+    Summary none = new Summary(5, 5, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0);
+
+    assertThat(ReportBuilder.overall(noTests, false, false)).isEqualTo(OverallVerdict.NO_TESTS);
+    assertThat(ReportBuilder.overall(masked, false, false)).isEqualTo(OverallVerdict.MASKED);
+    assertThat(ReportBuilder.overall(notRun, false, false)).isEqualTo(OverallVerdict.MASKED);
+    assertThat(ReportBuilder.overall(failed, false, false)).isEqualTo(OverallVerdict.FAILED);
+    assertThat(ReportBuilder.overall(disabled, false, false)).isEqualTo(OverallVerdict.AUTHENTIC);
+    assertThat(ReportBuilder.overall(disabled, true, false)).isEqualTo(OverallVerdict.MASKED);
+    assertThat(ReportBuilder.overall(allStaging, false, false)).isEqualTo(OverallVerdict.AUTHENTIC);
+    assertThat(ReportBuilder.overall(allStaging, false, true)).isEqualTo(OverallVerdict.NO_TESTS);
+    assertThat(ReportBuilder.overall(none, false, false)).isEqualTo(OverallVerdict.AUTHENTIC);
+  }
+
+  @Test
+  void requireEnvironmentIsTakenFromTheRunWhenNotGiven() {
+    try (Events events = Events.create(dir.resolve("r"), "local", false)) {
+      events.ran("a.OrderE2E", "placesOrder", "AUTHENTIC");
+      String staging = events.test("a.StagingE2E", "deploys", true, true, "backend");
+      events.finished(staging, "SKIPPED", 0, "not staging");
+      events.end();
+      assertThat(new ReportBuilder().addEventFile(events.read()).build().verdict()).isEqualTo(OverallVerdict.AUTHENTIC);
+      assertThat(new ReportBuilder().addEventFile(events.read()).requireEnvironment("staging").build().verdict())
+          .isEqualTo(OverallVerdict.MASKED);
+    }
+    try (Events events = Events.create(dir.resolve("s"), "local", false)) {
+      events.append("run", "environment", "local", "staging", false, "requireEnvironment", "staging");
+      String staging = events.test("a.StagingE2E", "deploys", true, true, "backend");
+      events.finished(staging, "SKIPPED", 0, "not staging");
+      events.ran("a.OrderE2E", "placesOrder", "AUTHENTIC");
+      events.end();
+      assertThat(new ReportBuilder().addEventFile(events.read()).build().verdict()).isEqualTo(OverallVerdict.MASKED);
+    }
+  }
+
+  @Test
+  void aPlanWithoutGuardedTestsIsCountedFromItsEndEvent() {
+    try (Events unit = Events.create(dir.resolve("unit"), "local", false);
+        Events e2e = Events.create(dir.resolve("e2e"), "local", false)) {
+      unit.append("end", "discovered", 40, "started", 38, "succeeded", 38, "failed", 0, "aborted", 0, "skipped", 2);
+      e2e.ran("a.OrderE2E", "placesOrder", "AUTHENTIC");
+      e2e.end();
+      Report report = new ReportBuilder().addEventFile(unit.read()).addEventFile(e2e.read()).build();
+      assertThat(report.summary()).extracting(Summary::discovered, Summary::executed, Summary::guarded)
+          .containsExactly(41, 39, 1);
+    }
+  }
+
+  @Test
+  void aVerdictForATestMissingFromThePlanIsStillReported() {
+    try (Events events = Events.create(dir, "local", false)) {
+      String uid = "[engine:junit-jupiter]/[class:a.b.OrderE2E]/[nested-class:Refunds]"
+          + "/[test-template:refunds(java.lang.String)]/[test-template-invocation:#2]";
+      events.started(uid);
+      events.verdict(uid, "MASKED", null, "FALLBACK_LOG", "\"Using mock refunds\"");
+      events.finished(uid, "FAILED", 5, "masked");
+      events.end();
+      TestEntry entry = build(events).tests().get(0);
+      assertThat(entry).extracting(TestEntry::className, TestEntry::methodName, TestEntry::displayName,
+          TestEntry::guarded, TestEntry::verdict)
+          .containsExactly("a.b.OrderE2E$Refunds", "refunds", "OrderE2E.Refunds > refunds() #2", true, Verdict.MASKED);
+    }
+  }
+}

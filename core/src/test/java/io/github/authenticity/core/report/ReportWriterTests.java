@@ -1,0 +1,215 @@
+package io.github.authenticity.core.report;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+import javax.xml.parsers.DocumentBuilderFactory;
+
+import io.github.authenticity.core.json.Json;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.w3c.dom.Document;
+import org.w3c.dom.Element;
+import org.w3c.dom.NodeList;
+
+class ReportWriterTests {
+
+  static final String HOSTILE = "<script>alert(1)</script> \"quoted\" 'single' & </script><img src=x onerror=alert(2)>";
+
+  @TempDir
+  Path dir;
+
+  private Report hostileReport() {
+    try (Events events = Events.create(dir.resolve("events"), "local<b>", false)) {
+      events.append("service", "name", "back<end>", "probe", "http", "endpoint", "http://x/\"><script>alert(3)</script>",
+          "status", "DOWN", "latencyMillis", 5, "detail", HOSTILE);
+      String uid = events.test("com.example.Evil<T>", "m", true, "back<end>");
+      events.append("test", "uniqueId", uid, "className", "com.example.Evil<T>", "methodName", "m",
+          "displayName", HOSTILE, "tags", List.of(), "guarded", true, "services", List.of("back<end>"),
+          "stagingOnly", false);
+      events.started(uid);
+      events.verdict(uid, "MASKED", null, "FALLBACK_LOG", HOSTILE + " *bold* [link](http://x) | pipe \u0000 nul");
+      events.finished(uid, "FAILED", 3, HOSTILE);
+      String notRun = events.test("com.example.Evil<T>", "never", true, "back<end>");
+      events.end();
+      assertThat(notRun).isNotNull();
+      return new ReportBuilder().addEventFile(events.read()).generatedAt(MixedRun.AT).build();
+    }
+  }
+
+  @Test
+  void writesTheFourFilesAndTheJsonReadsBackEqual() throws IOException {
+    Report report = MixedRun.report(dir.resolve("events"));
+    List<Path> files = ReportWriter.writeAll(report, dir.resolve("out"));
+    assertThat(files).extracting(p -> p.getFileName().toString()).containsExactly("authenticity-report.json",
+        "authenticity-report.html", "authenticity-report.md", "TEST-authenticity.xml");
+    assertThat(files).allMatch(Files::isRegularFile);
+    try (var listing = Files.list(dir.resolve("out"))) {
+      assertThat(listing).as("no temporary file left behind").hasSize(4);
+    }
+    assertThat(ReportJson.read(files.get(0))).isEqualTo(report);
+  }
+
+  @Test
+  @SuppressWarnings("unchecked")
+  void theJsonHasTheSpecFieldsAndNames() throws IOException {
+    Report report = MixedRun.report(dir.resolve("events"));
+    Path json = ReportWriter.writeAll(report, dir.resolve("out")).get(0);
+    Map<String, Object> map = Json.parseObject(Files.readString(json));
+    assertThat(map).containsKeys("schemaVersion", "verdict", "environment", "complete", "summary", "services", "tests");
+    assertThat(map.get("schemaVersion")).isEqualTo(1L);
+    assertThat(map.get("verdict")).isEqualTo("MASKED");
+    assertThat((Map<String, Object>) map.get("summary")).containsKeys("discovered", "executed", "guarded", "authentic",
+        "masked", "failed", "serviceDown", "notRun");
+    assertThat(((List<Map<String, Object>>) map.get("services")).get(0)).containsOnlyKeys("name", "probe", "endpoint",
+        "status", "latencyMillis", "detail");
+    Map<String, Object> masked = ((List<Map<String, Object>>) map.get("tests")).stream()
+        .filter(t -> "agentRuns".equals(t.get("methodName"))).findFirst().orElseThrow();
+    assertThat(masked).containsKeys("uniqueId", "className", "methodName", "displayName", "guarded", "services",
+        "verdict", "durationMillis", "reason", "evidence");
+    assertThat(masked.get("evidence")).isEqualTo(List.of(Map.of("kind", "FALLBACK_LOG", "detail",
+        "\"Using MockWebSocketManager due to connection failure\"")));
+  }
+
+  @Test
+  void readingSomethingElseSaysWhatIsWrong() throws IOException {
+    Path file = Files.writeString(dir.resolve("authenticity-report.json"), "{\"schemaVersion\": 7}");
+    assertThatThrownBy(() -> ReportJson.read(file)).isInstanceOf(IllegalArgumentException.class)
+        .hasMessage("The authenticity report [" + file + "] cannot be read: schemaVersion is [7], this version reads [1]."
+            + " Delete it and run the report goal again.");
+  }
+
+  @Test
+  void theJunitXmlIsValidAndShowsMaskedAndNotRunAsFailures() throws Exception {
+    Report report = MixedRun.report(dir.resolve("events"));
+    Path xml = ReportWriter.writeAll(report, dir.resolve("out")).get(3);
+    Document doc = DocumentBuilderFactory.newInstance().newDocumentBuilder().parse(xml.toFile());
+    Element suite = doc.getDocumentElement();
+    assertThat(suite.getTagName()).isEqualTo("testsuite");
+    assertThat(suite.getAttribute("name")).isEqualTo("authenticity");
+    assertThat(suite.getAttribute("tests")).isEqualTo("27");
+    assertThat(suite.getAttribute("failures")).isEqualTo("6");
+    assertThat(suite.getAttribute("errors")).isEqualTo("0");
+    assertThat(suite.getAttribute("skipped")).isEqualTo("0");
+    NodeList cases = doc.getElementsByTagName("testcase");
+    assertThat(cases.getLength()).isEqualTo(27);
+    Element agent = find(cases, "agentRuns");
+    assertThat(agent.getAttribute("classname")).isEqualTo("com.example.agent.AgentExecutionE2E");
+    Element failure = (Element) agent.getElementsByTagName("failure").item(0);
+    assertThat(failure.getAttribute("type")).isEqualTo("MASKED");
+    assertThat(failure.getAttribute("message"))
+        .isEqualTo("MASKED: FALLBACK_LOG \"Using MockWebSocketManager due to connection failure\"");
+    Element search = find(cases, "findsProducts");
+    assertThat(((Element) search.getElementsByTagName("failure").item(0)).getAttribute("type"))
+        .isEqualTo("NOT_RUN.NOT_DISCOVERED");
+    assertThat(find(cases, "scenario01").getChildNodes().getLength()).isZero();
+  }
+
+  @Test
+  void theJunitXmlStaysValidWithHostileTextAndSkipsDisabledTests() throws Exception {
+    Report report = hostileReport();
+    Path xml = ReportWriter.writeAll(report, dir.resolve("out")).get(3);
+    Document doc = DocumentBuilderFactory.newInstance().newDocumentBuilder().parse(xml.toFile());
+    Element masked = find(doc.getElementsByTagName("testcase"), "m");
+    assertThat(masked.getAttribute("classname")).isEqualTo("com.example.Evil<T>");
+    assertThat(((Element) masked.getElementsByTagName("failure").item(0)).getAttribute("message"))
+        .startsWith("MASKED: FALLBACK_LOG " + HOSTILE).contains("pipe ? nul");
+
+    try (Events events = Events.create(dir.resolve("disabled"), "local", false)) {
+      String uid = events.test("a.OrderE2E", "off", true, "backend");
+      events.finished(uid, "SKIPPED", 0, "@Disabled: JIRA-12").end();
+      Path file = ReportWriter.writeAll(new ReportBuilder().addEventFile(events.read()).build(), dir.resolve("d")).get(3);
+      Document disabled = DocumentBuilderFactory.newInstance().newDocumentBuilder().parse(file.toFile());
+      assertThat(disabled.getDocumentElement().getAttribute("skipped")).isEqualTo("1");
+      assertThat(((Element) disabled.getElementsByTagName("skipped").item(0)).getAttribute("message"))
+          .isEqualTo("DISABLED: @Disabled: JIRA-12");
+    }
+  }
+
+  @Test
+  void theHtmlEscapesEveryTextAndEmbedsDataThatCannotCloseItsScript() throws IOException {
+    Report report = hostileReport();
+    Path html = ReportWriter.writeAll(report, dir.resolve("out")).get(1);
+    String page = Files.readString(html, StandardCharsets.UTF_8);
+
+    assertThat(page).doesNotContain("<script>alert").doesNotContain("<img").doesNotContain("local<b>")
+        .doesNotContain("\"><script>");
+    assertThat(page).contains("&lt;script&gt;alert(1)&lt;/script&gt; &quot;quoted&quot; &#39;single&#39; &amp;");
+    Matcher scripts = Pattern.compile("<script[^>]*>").matcher(page);
+    int count = 0;
+    while (scripts.find()) {
+      count++;
+    }
+    assertThat(count).as("only our two script elements").isEqualTo(2);
+    assertThat(page.split("</script>", -1)).as("each script element closes once").hasSize(3);
+    String marker = "<script type=\"application/json\" id=\"data\">";
+    String data = page.substring(page.indexOf(marker) + marker.length(), page.indexOf("</script>"));
+    Map<String, Object> parsed = Json.parseObject(data);
+    assertThat(parsed.get("r").toString()).contains(HOSTILE);
+    assertThat(parsed.get("n").toString()).contains(HOSTILE);
+    assertThat(page).as("nothing fetched from the network").doesNotContainPattern("(?i)<link|@import|src=\"?http|url\\(");
+  }
+
+  @Test
+  void theHtmlShowsTheVerdictScoreAndABannerForAnIncompleteRun() throws IOException {
+    Report report = hostileReport();
+    String page = Files.readString(ReportWriter.writeAll(report, dir.resolve("out")).get(1));
+    assertThat(report.complete()).isTrue();
+    assertThat(page).contains("<div class=\"verdict\">MASKED</div>").contains("<div class=\"pct\">0%</div>")
+        .doesNotContain("Incomplete run.");
+
+    try (Events events = Events.create(dir.resolve("cut"), "local", false)) {
+      events.ran("a.OrderE2E", "placesOrder", "AUTHENTIC");
+      events.ran("a.OrderE2E", "cancels", "AUTHENTIC");
+      events.ran("a.OrderE2E", "refunds", "MASKED", "TOO_FAST", "ran 3 ms");
+      Report cut = new ReportBuilder().addEventFile(events.read()).build();
+      String cutPage = Files.readString(ReportWriter.writeAll(cut, dir.resolve("cut-out")).get(1));
+      assertThat(cutPage).contains("<div class=\"banner\" role=\"alert\"><strong>Incomplete run.</strong>")
+          .contains("<div class=\"pct\">66%</div>");
+    }
+  }
+
+  @Test
+  void theMarkdownIsShortAndEscaped() throws IOException {
+    String md = Files.readString(ReportWriter.writeAll(hostileReport(), dir.resolve("out")).get(2));
+    assertThat(md).startsWith("## Authenticity: MASKED\n\n**0%** of executed guarded tests authentic (0 of 1),"
+        + " environment local&lt;b&gt;.\n\n");
+    assertThat(md).contains("| back&lt;end&gt; | http://x/\"&gt;&lt;script&gt;alert(3)&lt;/script&gt; | **DOWN** | 5 ms |")
+        .contains("- **Evil&lt;T&gt;.m**: FALLBACK\\_LOG &lt;script&gt;alert(1)&lt;/script&gt;")
+        .contains("\\*bold\\* \\[link\\](http://x) \\| pipe")
+        .contains("### Not run (1)\n\n- **Evil&lt;T&gt;.never**: NOT\\_EXECUTED: discovered, but never started")
+        .doesNotContain("<script");
+  }
+
+  @Test
+  void theMarkdownCapsLongLists() throws IOException {
+    try (Events events = Events.create(dir.resolve("many"), "local", false)) {
+      for (int i = 0; i < 60; i++) {
+        events.ran("a.ManyE2E", "t" + i, "MASKED", "TOO_FAST", "ran 1 ms");
+      }
+      events.end();
+      String md = Files.readString(ReportWriter.writeAll(new ReportBuilder().addEventFile(events.read()).build(),
+          dir.resolve("out")).get(2));
+      assertThat(md).contains("- **ManyE2E.t49**: TOO\\_FAST ran 1 ms\n- ... and 10 more\n").doesNotContain("t50");
+    }
+  }
+
+  private static Element find(NodeList cases, String name) {
+    for (int i = 0; i < cases.getLength(); i++) {
+      Element e = (Element) cases.item(i);
+      if (e.getAttribute("name").equals(name)) {
+        return e;
+      }
+    }
+    throw new AssertionError("no testcase named [" + name + "]");
+  }
+}
