@@ -10,7 +10,7 @@ assert log.contains('WARNING: Using MockWebSocketManager due to connection failu
 // the lie is caught: the agent run "passed" with fabricated events, and is MASKED with the evidence
 def masked = log.readLines().find { it.contains('[authenticity] MASKED') && it.contains('agentRunStreamsItsEventsUntilCompleted') }
 assert masked != null : 'no "[authenticity] MASKED ...agentRunStreamsItsEventsUntilCompleted" line in build.log'
-assert masked.contains('FALLBACK_LOG "Using MockWebSocketManager') : "no FALLBACK_LOG evidence in: ${masked}"
+assert masked.contains('FALLBACK_LOG') && masked.contains('"Using MockWebSocketManager due to connection failure') : "no FALLBACK_LOG evidence in: ${masked}"
 
 assert log.contains('BUILD FAILURE') : 'the build did not fail'
 
