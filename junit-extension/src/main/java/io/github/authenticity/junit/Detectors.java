@@ -1,15 +1,54 @@
 package io.github.authenticity.junit;
 
+import java.io.UncheckedIOException;
+import java.time.Duration;
 import java.util.List;
+import java.util.Optional;
+
+import io.github.authenticity.core.config.AuthenticityConfig;
+import io.github.authenticity.core.config.Detection.Interaction;
+import io.github.authenticity.core.detect.FallbackLines;
+import io.github.authenticity.core.detect.InteractionMonitor;
 
 /** The detectors every guarded test runs with, in order. */
 final class Detectors {
+
+  private static final List<Detector> ALL = List.of(new FallbackLogDetector(), new FallbackReportedDetector(),
+      new MockObjectDetector(), new InteractionDetector(), new TooFastDetector());
 
   private Detectors() {
   }
 
   /** The detectors for a run with {@code test}'s configuration. */
   static List<Detector> all() {
-    return List.of();
+    return ALL;
+  }
+
+  /**
+   * Prepares the detectors when the run starts (call it while the preflight probes run): installs the log
+   * and console capture and starts the socket observation, which costs about 2 s once per JVM, in the
+   * background. Optional: the first guarded test does it otherwise.
+   */
+  static void prepare(AuthenticityConfig config, ClassLoader testClassLoader) {
+    FallbackLines.install(testClassLoader);
+    if (config.detection().interaction() != Interaction.OFF) {
+      Thread starter = new Thread(InteractionMonitor::start, "authenticity-jfr-start");
+      starter.setDaemon(true);
+      starter.start();
+    }
+  }
+
+  /**
+   * Records an {@code AUTHENTIC} run in the history that {@code TOO_FAST} compares with; call it only for
+   * tests judged authentic. Returns the problem (for a console warning) when the history file cannot be
+   * written; never fails the test.
+   */
+  static Optional<String> recordAuthentic(GuardedTest test, Duration elapsed) {
+    try {
+      TooFastDetector.history(test.config()).recordAuthentic(test.uniqueId(), elapsed);
+      return Optional.empty();
+    } catch (UncheckedIOException ex) {
+      return Optional.of(ex.getMessage());
+    }
   }
 }

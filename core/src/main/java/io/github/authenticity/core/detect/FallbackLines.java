@@ -1,0 +1,64 @@
+package io.github.authenticity.core.detect;
+
+import java.util.ArrayList;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Set;
+import java.util.regex.Pattern;
+
+import io.github.authenticity.core.config.Secrets;
+import org.apiguardian.api.API;
+
+/** Installs the log and console capture, and turns captured lines into {@code FALLBACK_LOG} details. */
+@API(status = API.Status.INTERNAL, since = "0.1")
+public final class FallbackLines {
+
+  private FallbackLines() {
+  }
+
+  /**
+   * Installs (once, idempotently; re-checked on every call) the console tee, the java.util.logging
+   * handler and the Logback/Log4j 2 appenders visible from {@code loader}.
+   */
+  public static void install(ClassLoader loader) {
+    ConsoleTee.install();
+    JulCapture.install();
+    LoggingBridges.install(loader);
+  }
+
+  /** Ends the current thread's unfinished printed line (call it on the test thread when the body ends). */
+  public static void endOfBody() {
+    ConsoleTee.endLine();
+  }
+
+  /**
+   * The evidence details of the lines that match a pattern, in order, each once. A printed line that
+   * contains the text of a matching logged line is the same line seen through the console (a console
+   * handler or appender): only the logged one, which knows level and logger, is kept.
+   */
+  public static List<String> evidence(List<CapturedLine> lines, List<Pattern> patterns) {
+    List<CapturedLine> matched = new ArrayList<>();
+    for (CapturedLine line : lines) {
+      for (Pattern pattern : patterns) {
+        if (pattern.matcher(line.text()).find()) {
+          matched.add(line);
+          break;
+        }
+      }
+    }
+    List<String> logged = new ArrayList<>();
+    for (CapturedLine line : matched) {
+      if (line.structured()) {
+        logged.add(line.text().strip());
+      }
+    }
+    Set<String> details = new LinkedHashSet<>();
+    for (CapturedLine line : matched) {
+      if (!line.structured() && logged.stream().anyMatch(text -> line.text().contains(text))) {
+        continue;
+      }
+      details.add(Secrets.redact(line.detail()));
+    }
+    return List.copyOf(details);
+  }
+}

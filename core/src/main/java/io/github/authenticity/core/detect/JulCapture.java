@@ -1,0 +1,78 @@
+package io.github.authenticity.core.detect;
+
+import java.util.Enumeration;
+import java.util.logging.Handler;
+import java.util.logging.Level;
+import java.util.logging.LogManager;
+import java.util.logging.LogRecord;
+import java.util.logging.Logger;
+
+/**
+ * Captures java.util.logging records: one handler on the root logger (installed once per JVM) and on
+ * every logger that does not use its parent handlers, re-scanned when each guarded test starts. A
+ * logger created during the test with {@code setUseParentHandlers(false)} is still seen when its own
+ * handler writes to {@code System.err} after the tee was installed (a {@code ConsoleHandler} created
+ * then does): through the console tee.
+ */
+final class JulCapture extends Handler {
+
+  private static final JulCapture INSTANCE = new JulCapture();
+
+  private JulCapture() {
+    setLevel(Level.ALL);
+  }
+
+  /** Adds the handler to the root logger and to every logger that bypasses it. */
+  static void install() {
+    LogManager manager = LogManager.getLogManager();
+    attach(Logger.getLogger(""));
+    Enumeration<String> names = manager.getLoggerNames();
+    while (names.hasMoreElements()) {
+      Logger logger = manager.getLogger(names.nextElement());
+      if (logger != null && !logger.getUseParentHandlers()) {
+        attach(logger);
+      }
+    }
+  }
+
+  private static void attach(Logger logger) {
+    for (Handler handler : logger.getHandlers()) {
+      if (handler == INSTANCE) {
+        return;
+      }
+    }
+    logger.addHandler(INSTANCE);
+  }
+
+  @Override
+  public void publish(LogRecord record) {
+    if (record == null || !TestScope.anyOpen()) {
+      return;
+    }
+    TestScope scope = TestScope.current();
+    if (scope == null) {
+      return;
+    }
+    String message = record.getMessage();
+    if (message == null) {
+      return;
+    }
+    try {
+      Object[] parameters = record.getParameters();
+      if (record.getResourceBundle() != null || (parameters != null && parameters.length > 0)) {
+        message = new java.util.logging.SimpleFormatter().formatMessage(record);
+      }
+    } catch (RuntimeException ex) {
+      // keep the raw message: a bad format pattern must not lose the line
+    }
+    scope.add(new CapturedLine("jul", record.getLevel().getName(), String.valueOf(record.getLoggerName()), message));
+  }
+
+  @Override
+  public void flush() {
+  }
+
+  @Override
+  public void close() {
+  }
+}

@@ -1,0 +1,44 @@
+package io.github.authenticity.core.detect;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.time.Duration;
+import java.util.List;
+
+import org.junit.jupiter.api.Test;
+
+class TooFastTests {
+
+  @Test
+  void underMinDurationIsTooFast() {
+    assertThat(TooFast.judge(Duration.ofMillis(12), Duration.ofSeconds(2), List.of(), 10, 3))
+        .hasValue("ran in 12 ms, under minDuration 2 s");
+  }
+
+  @Test
+  void atMinDurationIsNot() {
+    assertThat(TooFast.judge(Duration.ofSeconds(2), Duration.ofSeconds(2), List.of(), 10, 3)).isEmpty();
+  }
+
+  @Test
+  void farFasterThanTheMedianOfEnoughAuthenticRunsIsTooFast() {
+    assertThat(TooFast.judge(Duration.ofMillis(230), null, List.of(2400L, 2500L, 120_000L, 2300L, 2600L), 10, 3))
+        .hasValue("ran in 230 ms, more than 10 times faster than the median 2.5 s of its last 5 authentic runs");
+  }
+
+  @Test
+  void justUnderTheFactorIsNot() {
+    assertThat(TooFast.judge(Duration.ofMillis(250), null, List.of(2400L, 2500L, 2600L), 10, 3)).isEmpty();
+  }
+
+  @Test
+  void tooFewRunsAreNoHistory() {
+    assertThat(TooFast.judge(Duration.ofMillis(1), null, List.of(2400L, 2500L), 10, 3)).isEmpty();
+  }
+
+  @Test
+  void aFractionalFactorAndLongDurationsAreShownPlainly() {
+    assertThat(TooFast.judge(Duration.ofSeconds(40), null, List.of(120_000L, 125_000L, 118_000L, 121_000L), 2.5, 3))
+        .hasValue("ran in 40 s, more than 2.5 times faster than the median 120.5 s of its last 4 authentic runs");
+  }
+}

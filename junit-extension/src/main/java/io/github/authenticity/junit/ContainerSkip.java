@@ -1,0 +1,154 @@
+package io.github.authenticity.junit;
+
+import java.lang.annotation.Annotation;
+import java.lang.reflect.InvocationTargetException;
+import java.lang.reflect.Method;
+import java.lang.reflect.Modifier;
+import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ConcurrentMap;
+
+import org.junit.platform.commons.support.AnnotationSupport;
+
+/**
+ * Testcontainers' {@code @Testcontainers(disabledWithoutDocker = true)}, read reflectively (no
+ * Testcontainers dependency): without Docker it would silently skip a guarded class.
+ */
+final class ContainerSkip {
+
+  static final String ANNOTATION = "org.testcontainers.junit.jupiter.Testcontainers";
+  static final String ENABLED_IF_DOCKER = "org.testcontainers.junit.jupiter.EnabledIfDockerAvailable";
+  private static final String FACTORY = "org.testcontainers.DockerClientFactory";
+
+  private static volatile Optional<String> dockerUnavailable;
+
+  /** What {@link #skipsWithoutDocker} found, per class, by method (the class itself under {@code ""}). */
+  private static final ClassValue<ConcurrentMap<Object, Optional<String>>> FOUND = new ClassValue<>() {
+    @Override
+    protected ConcurrentMap<Object, Optional<String>> computeValue(Class<?> type) {
+      return new ConcurrentHashMap<>();
+    }
+  };
+
+  private ContainerSkip() {
+  }
+
+  /**
+   * The Testcontainers annotation, as a user writes it, that would skip {@code method} (or, when it is
+   * {@code null}, the class {@code testClass} or a class enclosing it) when Docker is missing:
+   * {@code @Testcontainers(disabledWithoutDocker = true)} or {@code @EnabledIfDockerAvailable}.
+   */
+  static Optional<String> skipsWithoutDocker(Class<?> testClass, Method method) {
+    return FOUND.get(testClass).computeIfAbsent(method == null ? "" : method, key -> find(testClass, method));
+  }
+
+  private static Optional<String> find(Class<?> testClass, Method method) {
+    ClassLoader loader = testClass.getClassLoader();
+    Class<? extends Annotation> enabledIf = annotationType(loader, ENABLED_IF_DOCKER);
+    if (method != null) {
+      return enabledIf != null && AnnotationSupport.isAnnotated(method, enabledIf)
+          ? Optional.of("@EnabledIfDockerAvailable") : Optional.empty();
+    }
+    Class<? extends Annotation> testcontainers = annotationType(loader, ANNOTATION);
+    for (Class<?> c = testClass; c != null; c = c.isMemberClass() && !Modifier.isStatic(c.getModifiers())
+        ? c.getEnclosingClass() : null) {
+      if (testcontainers != null) {
+        Optional<? extends Annotation> annotation = AnnotationSupport.findAnnotation(c, testcontainers);
+        if (annotation.isPresent() && Boolean.TRUE.equals(call(annotation.get(), "disabledWithoutDocker"))) {
+          return Optional.of("@Testcontainers(disabledWithoutDocker = true)");
+        }
+      }
+      if (enabledIf != null && AnnotationSupport.isAnnotated(c, enabledIf)) {
+        return Optional.of("@EnabledIfDockerAvailable");
+      }
+    }
+    return Optional.empty();
+  }
+
+  /** Why Docker is not available (with its cause), or empty when it is; asked once per JVM. */
+  static Optional<String> dockerUnavailable(ClassLoader loader) {
+    Optional<String> known = dockerUnavailable;
+    if (known == null) {
+      synchronized (ContainerSkip.class) {
+        known = dockerUnavailable;
+        if (known == null) {
+          known = askDocker(loader);
+          dockerUnavailable = known;
+        }
+      }
+    }
+    return known;
+  }
+
+  private static Optional<String> askDocker(ClassLoader loader) {
+    Object factory;
+    try {
+      factory = Class.forName(FACTORY, true, loader).getMethod("instance").invoke(null);
+      if (Boolean.TRUE.equals(call(factory, "isDockerAvailable"))) {
+        return Optional.empty();
+      }
+    } catch (ReflectiveOperationException | RuntimeException | LinkageError ex) {
+      return Optional.of("cannot ask Testcontainers whether Docker is available: " + cause(ex));
+    }
+    try {
+      // isDockerAvailable() only says false; client() throws with the reason
+      call(factory, "client");
+      return Optional.of("Testcontainers reports that Docker is not available");
+    } catch (RuntimeException ex) {
+      return Optional.of(cause(ex));
+    }
+  }
+
+  private static Object call(Object target, String method) {
+    try {
+      return target.getClass().getMethod(method).invoke(target);
+    } catch (InvocationTargetException ex) {
+      Throwable cause = ex.getCause();
+      throw cause instanceof RuntimeException runtime ? runtime : new IllegalStateException(cause);
+    } catch (ReflectiveOperationException ex) {
+      throw new IllegalStateException(ex);
+    }
+  }
+
+  @SuppressWarnings("unchecked")
+  private static Class<? extends Annotation> annotationType(ClassLoader loader, String name) {
+    try {
+      return (Class<? extends Annotation>) Class.forName(name, false, loader);
+    } catch (ClassNotFoundException | LinkageError ex) {
+      return null;
+    }
+  }
+
+  private static String cause(Throwable ex) {
+    StringBuilder text = new StringBuilder();
+    for (Throwable t = ex; t != null && text.length() < 500; t = t.getCause() == t ? null : t.getCause()) {
+      if (text.length() > 0) {
+        text.append("; caused by ");
+      }
+      text.append(t.getClass().getSimpleName()).append(": ").append(t.getMessage());
+    }
+    return text.toString();
+  }
+
+  /** Whether a skip reason is Testcontainers' for a missing Docker (its own wording, or ours in report mode). */
+  static boolean isDockerSkip(String reason) {
+    return reason != null && (reason.contains("disabledWithoutDocker") || reason.contains("Docker is not available"));
+  }
+
+  /** The {@code CONTAINER_SKIP} evidence, e.g. for {@code the class}. */
+  static String evidence(String annotation, String what, String dockerCause) {
+    return annotation + " and Docker is not available (" + dockerCause + "): " + what + " would be silently skipped";
+  }
+
+  /** The failure of a guarded class or test that Testcontainers would skip ({@code fail} mode). */
+  static String failure(String annotation, String what, String dockerCause) {
+    String remove = annotation.startsWith("@Testcontainers") ? "disabledWithoutDocker = true" : annotation;
+    return annotation + " would silently skip the guarded " + what + ": Docker is not available (" + dockerCause
+        + "). A skip is not a pass: start Docker, or remove " + remove + " so that it fails when Docker is missing.";
+  }
+
+  /** The reason of the skip in {@code report} mode. */
+  static String reportModeReason(String annotation, String dockerCause) {
+    return annotation + " and Docker is not available (" + dockerCause + "); reported as MASKED (CONTAINER_SKIP)";
+  }
+}

@@ -1,0 +1,52 @@
+package io.github.authenticity.junit;
+
+import java.net.InetAddress;
+import java.net.UnknownHostException;
+import java.util.ArrayList;
+import java.util.List;
+
+import io.github.authenticity.core.config.AuthenticityConfig;
+import io.github.authenticity.core.config.Endpoint;
+import io.github.authenticity.core.config.ServiceDefinition;
+import io.github.authenticity.core.report.Evidence;
+import io.github.authenticity.core.report.EvidenceKind;
+
+/** {@code LOOPBACK_IN_STAGING}: in a staging environment, a required service that resolves to this machine. */
+final class Loopback {
+
+  private Loopback() {
+  }
+
+  /** One piece of evidence per required service with an endpoint on loopback; none outside staging. */
+  static List<Evidence> check(AuthenticityConfig config, List<ServiceDefinition> services) {
+    List<Evidence> evidence = new ArrayList<>();
+    if (!config.staging()) {
+      return evidence;
+    }
+    for (ServiceDefinition service : services) {
+      for (Endpoint endpoint : service.endpoints()) {
+        InetAddress local = localAddress(endpoint.host());
+        if (local != null) {
+          evidence.add(new Evidence(EvidenceKind.LOOPBACK_IN_STAGING, Messages.loopback(service.name(),
+              endpoint.host(), local.getHostAddress(), config.environment())));
+          break;
+        }
+      }
+    }
+    return evidence;
+  }
+
+  /** The first loopback or wildcard address {@code host} resolves to, or {@code null} (also when it does not resolve: the probe says so). */
+  private static InetAddress localAddress(String host) {
+    try {
+      for (InetAddress address : InetAddress.getAllByName(host)) {
+        if (address.isLoopbackAddress() || address.isAnyLocalAddress()) {
+          return address;
+        }
+      }
+    } catch (UnknownHostException ex) {
+      return null;
+    }
+    return null;
+  }
+}

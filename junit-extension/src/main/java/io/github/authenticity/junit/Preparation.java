@@ -1,0 +1,60 @@
+package io.github.authenticity.junit;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.OptionalInt;
+
+import io.github.authenticity.core.config.AuthenticityConfig;
+import io.github.authenticity.core.config.ConfigurationException;
+import io.github.authenticity.core.config.ServiceDefinition;
+import io.github.authenticity.core.probe.ProbeResult;
+import io.github.authenticity.core.probe.ProbeStatus;
+import org.junit.jupiter.api.extension.ExtensionConfigurationException;
+
+/**
+ * The checks before a guarded test or class runs: configuration, required environment, service names,
+ * {@code minDuration}, and the preflight (a required service {@code DOWN} fails it at once).
+ */
+final class Preparation {
+
+  private Preparation() {
+  }
+
+  /**
+   * The required services of {@code guard}, resolved and probed.
+   *
+   * @param usedBy   e.g. {@code @RequiresRealService on [com.example.OrderE2E#places]}
+   * @param uniqueId the test or class being prepared (to count the others sharing a dead service)
+   * @param forClass whether a whole class is being prepared
+   * @throws ExtensionConfigurationException for bad configuration or a contradicted required environment
+   * @throws ServiceDownException            when a required service is {@code DOWN}
+   */
+  static List<ServiceDefinition> check(Run run, Guard guard, String usedBy, String uniqueId, boolean forClass) {
+    AuthenticityConfig config = run.config();
+    config.requireEnvironment().filter(required -> !required.equals(config.environment())).ifPresent(required -> {
+      throw new ExtensionConfigurationException(Messages.environmentContradiction(required, config.environment()));
+    });
+    List<ServiceDefinition> services = new ArrayList<>();
+    for (String name : guard.services()) {
+      try {
+        services.add(config.requireService(name, usedBy));
+      } catch (ConfigurationException ex) {
+        throw new ExtensionConfigurationException(ex.getMessage(), ex);
+      }
+    }
+    guard.minDuration();
+    if (services.isEmpty()) {
+      return services;
+    }
+    Map<String, ProbeResult> results = run.probe(services);
+    List<ProbeResult> down = results.values().stream().filter(r -> r.status() == ProbeStatus.DOWN).toList();
+    if (!down.isEmpty()) {
+      List<String> names = down.stream().map(ProbeResult::service).toList();
+      OptionalInt others = run.plan().isPresent() && forClass
+          ? OptionalInt.of(run.plan().get().othersRequiring(names, "\0")) : run.othersRequiring(names, uniqueId);
+      throw new ServiceDownException(Messages.serviceDown(down, forClass, others));
+    }
+    return services;
+  }
+}

@@ -1,0 +1,239 @@
+package io.github.authenticity.junit;
+
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.OptionalInt;
+import java.util.UUID;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ConcurrentMap;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+import java.util.logging.Level;
+import java.util.logging.Logger;
+
+import io.github.authenticity.core.config.AuthenticityConfig;
+import io.github.authenticity.core.config.ConfigLoader;
+import io.github.authenticity.core.config.ConfigParameters;
+import io.github.authenticity.core.config.ServiceDefinition;
+import io.github.authenticity.core.events.EventLog;
+import io.github.authenticity.core.probe.Preflight;
+import io.github.authenticity.core.probe.ProbeResult;
+import org.junit.jupiter.api.extension.ExtensionConfigurationException;
+
+/**
+ * The state of one test run shared by the listener and the extension: the configuration (loaded once),
+ * the preflight results (each service probed once, the result held for the run: a circuit breaker), the
+ * verdicts of containers for the listener to expand, and the events file when the listener runs.
+ */
+final class Run {
+
+  private static final Logger LOG = Logger.getLogger(Run.class.getName());
+  /** How long past the slowest service's own hard timeout a test waits for the preflight. */
+  private static final Duration PREFLIGHT_GRACE = Duration.ofSeconds(10);
+
+  private final String id = UUID.randomUUID().toString();
+  private final ConfigParameters parameters;
+  private final ClassLoader classLoader;
+  private volatile EventLog log;
+  private final PlanIndex plan;
+  private final ConcurrentMap<String, CompletableFuture<ProbeResult>> probes = new ConcurrentHashMap<>();
+  private final ConcurrentMap<String, Judgement> containerVerdicts = new ConcurrentHashMap<>();
+  private final java.util.Set<String> judged = ConcurrentHashMap.newKeySet();
+  private volatile Object config;
+
+  private Run(ConfigParameters parameters, ClassLoader classLoader, EventLog log, PlanIndex plan) {
+    this.parameters = parameters;
+    this.classLoader = classLoader;
+    this.log = log;
+    this.plan = plan;
+  }
+
+  /** A run seen by the listener: it has the whole test plan, and an events file once {@link #attach}ed. */
+  static Run forPlan(ConfigParameters parameters, ClassLoader classLoader, PlanIndex plan) {
+    return new Run(parameters, classLoader, null, plan);
+  }
+
+  /** From now on, events go to {@code eventLog}. */
+  void attach(EventLog eventLog) {
+    this.log = eventLog;
+  }
+
+  /** A run without the listener (e.g. {@code EngineTestKit}): no plan, no events file. */
+  static Run standalone(ConfigParameters parameters, ClassLoader classLoader) {
+    return new Run(parameters, classLoader, null, null);
+  }
+
+  String id() {
+    return id;
+  }
+
+  ConfigParameters parameters() {
+    return parameters;
+  }
+
+  Optional<PlanIndex> plan() {
+    return Optional.ofNullable(plan);
+  }
+
+  Optional<EventLog> log() {
+    return Optional.ofNullable(log);
+  }
+
+  /**
+   * The configuration, loaded on first use and kept for the run.
+   *
+   * @throws ExtensionConfigurationException with the loader's message when the configuration is bad
+   */
+  AuthenticityConfig config() {
+    Object loaded = config;
+    if (loaded == null) {
+      synchronized (this) {
+        loaded = config;
+        if (loaded == null) {
+          try {
+            loaded = new ConfigLoader(parameters, System.getenv(), classLoader).load();
+          } catch (RuntimeException ex) {
+            loaded = ex;
+          }
+          config = loaded;
+        }
+      }
+    }
+    if (loaded instanceof RuntimeException ex) {
+      throw new ExtensionConfigurationException(ex.getMessage(), ex);
+    }
+    return (AuthenticityConfig) loaded;
+  }
+
+  /** The configuration problem every guarded test fails with, if any. */
+  Optional<String> configError() {
+    try {
+      config();
+      return Optional.empty();
+    } catch (ExtensionConfigurationException ex) {
+      return Optional.of(ex.getMessage());
+    }
+  }
+
+  /** Starts probing {@code services} on a background thread; tests that need them wait for the results. */
+  void startPreflight(Collection<ServiceDefinition> services) {
+    List<ServiceDefinition> mine = claim(services);
+    if (!mine.isEmpty()) {
+      Thread thread = new Thread(() -> probeNow(mine), "authenticity-preflight");
+      thread.setDaemon(true);
+      thread.start();
+    }
+  }
+
+  /**
+   * The probe results of {@code services}: those already probed (or being probed) this run are reused;
+   * any other is probed now, once, in parallel with the rest.
+   */
+  Map<String, ProbeResult> probe(List<ServiceDefinition> services) {
+    List<ServiceDefinition> mine = claim(services);
+    if (!mine.isEmpty()) {
+      probeNow(mine);
+    }
+    long waitMillis = services.stream().map(ServiceDefinition::timeout).max(Duration::compareTo)
+        .orElse(ServiceDefinition.DEFAULT_TIMEOUT).plus(PREFLIGHT_GRACE).toMillis();
+    Map<String, ProbeResult> results = new LinkedHashMap<>();
+    for (ServiceDefinition service : services) {
+      results.put(service.name(), await(service, waitMillis));
+    }
+    return results;
+  }
+
+  private List<ServiceDefinition> claim(Collection<ServiceDefinition> services) {
+    List<ServiceDefinition> mine = new ArrayList<>();
+    for (ServiceDefinition service : services) {
+      probes.computeIfAbsent(service.name(), name -> {
+        mine.add(service);
+        return new CompletableFuture<>();
+      });
+    }
+    return mine;
+  }
+
+  private void probeNow(List<ServiceDefinition> services) {
+    try {
+      Map<String, ProbeResult> results = new Preflight(classLoader).probeAll(services);
+      for (ServiceDefinition service : services) {
+        ProbeResult result = results.get(service.name());
+        if (result == null) {
+          probes.get(service.name()).completeExceptionally(new IllegalStateException(
+              "The preflight returned no result for service [" + service.name() + "]"));
+          continue;
+        }
+        write("service", Events.service(result));
+        probes.get(service.name()).complete(result);
+      }
+    } catch (RuntimeException | Error ex) {
+      LOG.log(Level.WARNING, ex, () -> "Authenticity preflight failed");
+      services.forEach(s -> probes.get(s.name()).completeExceptionally(ex));
+    }
+  }
+
+  private ProbeResult await(ServiceDefinition service, long waitMillis) {
+    try {
+      return probes.get(service.name()).get(waitMillis, TimeUnit.MILLISECONDS);
+    } catch (InterruptedException ex) {
+      Thread.currentThread().interrupt();
+      throw new IllegalStateException("Interrupted while waiting for the preflight probe of service ["
+          + service.name() + "]", ex);
+    } catch (ExecutionException ex) {
+      throw new IllegalStateException("The preflight probe of service [" + service.name() + "] failed: "
+          + ex.getCause(), ex.getCause());
+    } catch (TimeoutException ex) {
+      throw new IllegalStateException("The preflight probe of service [" + service.name()
+          + "] did not finish within [" + waitMillis + " ms], although every probe has a hard timeout;"
+          + " please report this as a bug", ex);
+    }
+  }
+
+  /** How many tests in the plan, other than {@code uniqueId}, require one of {@code services}; empty without the listener. */
+  OptionalInt othersRequiring(Collection<String> services, String uniqueId) {
+    return plan == null ? OptionalInt.empty() : OptionalInt.of(plan.othersRequiring(services, uniqueId));
+  }
+
+  /** Remembers the verdict on every guarded test under container {@code uniqueId}, for the listener to expand. */
+  void containerVerdict(String uniqueId, Judgement judgement) {
+    containerVerdicts.put(uniqueId, judgement);
+  }
+
+  Optional<Judgement> containerVerdict(String uniqueId) {
+    return Optional.ofNullable(containerVerdicts.get(uniqueId));
+  }
+
+  /** Whether a verdict on test {@code uniqueId} was written. */
+  boolean judged(String uniqueId) {
+    return judged.contains(uniqueId);
+  }
+
+  /** Writes the {@code verdict} event of a guarded test (when the listener runs). */
+  void verdict(String uniqueId, Judgement judgement) {
+    judged.add(uniqueId);
+    if (log != null) {
+      write("verdict", judgement.event(uniqueId));
+    }
+  }
+
+  /** Appends an event to this run's events file, if it has one; never throws. */
+  void write(String type, Map<String, Object> fields) {
+    EventLog target = log;
+    if (target == null) {
+      return;
+    }
+    try {
+      target.append(Events.envelope(type, id, fields));
+    } catch (RuntimeException ex) {
+      LOG.log(Level.WARNING, ex, () -> "Authenticity could not write a [" + type + "] event to " + target.file());
+    }
+  }
+}

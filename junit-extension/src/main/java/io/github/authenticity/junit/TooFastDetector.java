@@ -1,0 +1,33 @@
+package io.github.authenticity.junit;
+
+import java.nio.file.Path;
+
+import io.github.authenticity.core.config.AuthenticityConfig;
+import io.github.authenticity.core.detect.History;
+import io.github.authenticity.core.detect.TooFast;
+import io.github.authenticity.core.report.EvidenceKind;
+
+/** {@code TOO_FAST}: under {@code minDuration}, or far faster than the test's authentic history. */
+final class TooFastDetector implements Detector {
+
+  @Override
+  public void afterTest(GuardedTest test, TestOutcome outcome) {
+    if (outcome.failure().isPresent()) {
+      return;
+    }
+    var detection = test.config().detection();
+    TooFast.judge(outcome.elapsed(), test.minDuration(), history(test.config()).authenticRuns(test.uniqueId()),
+            detection.tooFastFactor(), detection.tooFastMinRuns())
+        .ifPresent(detail -> outcome.addEvidence(EvidenceKind.TOO_FAST, detail));
+  }
+
+  static History history(AuthenticityConfig config) {
+    Path file = config.historyFile();
+    if (file == null) {
+      Path directory = config.outputDirectory() != null ? config.outputDirectory()
+          : Path.of(AuthenticityConfig.DEFAULT_OUTPUT_DIRECTORY);
+      file = directory.resolve("history.json");
+    }
+    return History.of(file);
+  }
+}

@@ -1,0 +1,124 @@
+package io.github.authenticity.junit;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.nio.file.Path;
+import java.util.Map;
+
+import org.junit.jupiter.api.Assumptions;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.junit.platform.testkit.engine.EngineExecutionResults;
+import org.opentest4j.TestAbortedException;
+
+class AbortTests {
+
+  private static final String FIX = "\nMake the test use the real services. A deliberate mock field can be marked"
+      + " @AllowMock(reason = \"...\"); to report masked tests without failing them, run with"
+      + " -Dauthenticity.mode=report.";
+
+  @TempDir
+  Path dir;
+
+  private Map<String, String> parameters(String mode) {
+    return Map.of("authenticity.config", Backends.config(dir, "", ""), "authenticity.mode", mode);
+  }
+
+  @Test
+  void anAssumptionInTheBodyOfAGuardedTestFailsIt() {
+    EngineExecutionResults results = Kit.run(BodyTestCase.class, parameters("fail"));
+
+    results.testEvents().assertStatistics(stats -> stats.started(2).failed(1).aborted(1));
+    assertThat(Kit.failures(results)).singleElement().isInstanceOf(MaskedTestException.class)
+        .satisfies(f -> assertThat(f.getCause()).isInstanceOf(TestAbortedException.class));
+    assertThat(Kit.failureMessages(results)).containsExactly("MASKED: this guarded test requires real services, but"
+        + " 1 finding shows that it did not really use them:\n"
+        + "  ABORTED: an assumption aborted the test body, and a skip is not a pass: Assumption failed: backend"
+        + " unreachable" + FIX);
+  }
+
+  @Test
+  void anAssumptionInTheBodyStaysAnAbortInReportMode() {
+    EngineExecutionResults results = Kit.run(BodyTestCase.class, parameters("report"));
+
+    results.testEvents().assertStatistics(stats -> stats.started(2).failed(0).aborted(2));
+  }
+
+  @Test
+  void anAssumptionInBeforeEachOfAGuardedTestFailsIt() {
+    EngineExecutionResults results = Kit.run(BeforeEachTestCase.class, parameters("fail"));
+
+    results.testEvents().assertStatistics(stats -> stats.started(1).failed(1));
+    assertThat(Kit.failureMessages(results)).containsExactly("MASKED: this guarded test requires real services, but"
+        + " 1 finding shows that it did not really use them:\n"
+        + "  ABORTED: an assumption aborted the test in @BeforeEach, and a skip is not a pass: Assumption failed:"
+        + " no token" + FIX);
+  }
+
+  @Test
+  void anAssumptionInBeforeAllOfAGuardedClassFailsTheClass() {
+    EngineExecutionResults results = Kit.run(BeforeAllTestCase.class, parameters("fail"));
+
+    results.testEvents().assertStatistics(stats -> stats.started(0));
+    assertThat(Kit.containerFailureMessages(results)).containsExactly("MASKED: this guarded test requires real"
+        + " services, but 1 finding shows that it did not really use them:\n"
+        + "  ABORTED: an assumption aborted the test class in @BeforeAll, and a skip is not a pass: Assumption"
+        + " failed: no Docker" + FIX);
+  }
+
+  @Test
+  void anAssumptionInBeforeAllStaysAnAbortInReportMode() {
+    EngineExecutionResults results = Kit.run(BeforeAllTestCase.class, parameters("report"));
+
+    results.containerEvents().assertStatistics(stats -> stats.aborted(1).failed(0));
+  }
+
+  static class BodyTestCase {
+    @Test
+    @GuardedWithoutServices
+    void guarded() {
+      Assumptions.assumeTrue(false, "backend unreachable");
+    }
+
+    @Test
+    void unguarded() {
+      Assumptions.assumeTrue(false, "not relevant");
+    }
+  }
+
+  static class BeforeEachTestCase {
+    @BeforeEach
+    void token() {
+      Assumptions.assumeTrue(false, "no token");
+    }
+
+    @Test
+    @GuardedWithoutServices
+    void guarded() {
+    }
+  }
+
+  @GuardedWithoutServices
+  static class BeforeAllTestCase {
+    @BeforeAll
+    static void docker() {
+      Assumptions.assumeTrue(false, "no Docker");
+    }
+
+    @Test
+    void first() {
+    }
+
+    @Test
+    void second() {
+    }
+  }
+
+  /** Guarded without services (every service-free guard works the same way). */
+  @java.lang.annotation.Retention(java.lang.annotation.RetentionPolicy.RUNTIME)
+  @RequiresRealService
+  @interface GuardedWithoutServices {
+  }
+}

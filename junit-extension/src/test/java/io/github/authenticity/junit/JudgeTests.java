@@ -1,0 +1,126 @@
+package io.github.authenticity.junit;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+import io.github.authenticity.core.config.AuthenticityConfig;
+import io.github.authenticity.core.config.ConfigParameters;
+import io.github.authenticity.core.config.Detection;
+import io.github.authenticity.core.config.Mode;
+import io.github.authenticity.core.config.ServiceDefinition;
+import io.github.authenticity.core.report.Evidence;
+import io.github.authenticity.core.report.EvidenceKind;
+import io.github.authenticity.core.events.EventFile;
+import io.github.authenticity.core.events.EventLog;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class JudgeTests {
+
+  private final ServiceDefinition backend = new ServiceDefinition("backend", "http",
+      Map.of("url", "http://127.0.0.1:1/health"), Duration.ofSeconds(1), null, "test");
+
+  private GuardedTest test(Mode mode) {
+    AuthenticityConfig config = new AuthenticityConfig("local", false, Map.of("backend", backend),
+        Detection.defaults(), mode, Optional.empty(), dir, dir.resolve("history.json"), "test");
+    return new GuardedTest("[test:1]", "T > t()", JudgeTests.class, null, List.of(), List.of(backend), null,
+        false, config);
+  }
+
+  @TempDir
+  Path dir;
+
+  private Run run;
+  private EventLog log;
+
+  @BeforeEach
+  void openLog() {
+    run = Run.standalone(ConfigParameters.of(Map.of()), getClass().getClassLoader());
+    log = EventLog.create(dir);
+    run.attach(log);
+  }
+
+  @AfterEach
+  void closeLog() {
+    log.close();
+  }
+
+  private Map<String, Object> verdict() {
+    List<Map<String, Object>> events = EventFile.read(log.file()).events();
+    assertThat(events).hasSize(1);
+    return events.get(0);
+  }
+
+  /** A real detector of this test: it reports what it is told to. */
+  private static Detector finding(EvidenceKind kind, String detail) {
+    return (test, outcome) -> outcome.addEvidence(kind, detail);
+  }
+
+  @Test
+  void evidenceFromADetectorFailsAPassingTestInFailModeListingEachFindingAndHowToFixOrAllowIt() {
+    assertThatThrownBy(() -> Judge.judge(run, test(Mode.FAIL), List.of(), List.of(),
+        List.of(finding(EvidenceKind.FALLBACK_LOG, "WARN c.e.Client: \"Using MockWebSocketManager\""),
+            finding(EvidenceKind.MOCK_OBJECT, "field [client] holds a Mockito mock")), 1_000_000, null))
+        .isInstanceOf(MaskedTestException.class)
+        .hasMessage("MASKED: this guarded test requires the real service [backend], but 2 findings show that it did"
+            + " not really use it:\n"
+            + "  FALLBACK_LOG: WARN c.e.Client: \"Using MockWebSocketManager\"\n"
+            + "  MOCK_OBJECT: field [client] holds a Mockito mock\n"
+            + "Make the test use the real service. A deliberate mock field can be marked @AllowMock(reason ="
+            + " \"...\"); to report masked tests without failing them, run with -Dauthenticity.mode=report.");
+  }
+
+  @Test
+  void evidenceDoesNotFailATestInReportModeButMasksIt() {
+    Judge.judge(run, test(Mode.REPORT), List.of(), List.of(),
+        List.of(finding(EvidenceKind.TOO_FAST, "ran 3 ms")), 3_000_000, null);
+
+    assertThat(verdict()).containsEntry("type", "verdict").containsEntry("uniqueId", "[test:1]")
+        .containsEntry("verdict", "MASKED").containsEntry("durationMillis", 3L)
+        .containsEntry("evidence", List.of(Map.of("kind", "TOO_FAST", "detail", "ran 3 ms")));
+  }
+
+  @Test
+  void aFailingBodyIsFailedAndIsNotFailedAgain() {
+    Judge.judge(run, test(Mode.FAIL), List.of(), List.of(),
+        List.of(finding(EvidenceKind.TOO_FAST, "ran 3 ms")), 1_000_000, new AssertionError("boom"));
+
+    assertThat(verdict()).containsEntry("verdict", "FAILED").containsEntry("message", "boom");
+  }
+
+  @Test
+  void withoutEvidenceATestIsAuthenticWithItsProof() {
+    Judge.judge(run, test(Mode.FAIL), List.of(), List.of(), List.of((t, outcome) -> outcome.addProof("1 exchange")),
+        1_000_000, null);
+
+    assertThat(verdict()).containsEntry("verdict", "AUTHENTIC").containsEntry("proof", "1 exchange")
+        .containsEntry("evidence", List.of());
+  }
+
+  @Test
+  void everyDetectorIsStoppedEvenWhenOneFails() {
+    boolean[] stopped = new boolean[1];
+    Detector broken = (t, o) -> {
+      throw new IllegalStateException("broken detector");
+    };
+
+    assertThatThrownBy(() -> Judge.judge(run, test(Mode.FAIL), List.of(), List.of(),
+        List.of(broken, (t, o) -> stopped[0] = true), 1_000_000, null)).hasMessage("broken detector");
+    assertThat(stopped[0]).isTrue();
+  }
+
+  @Test
+  void earlyEvidenceIsJudgedWithTheRest() {
+    assertThatThrownBy(() -> Judge.judge(run, test(Mode.FAIL),
+        List.of(new Evidence(EvidenceKind.LOOPBACK_IN_STAGING, "on loopback")), List.of(), List.of(), 1, null))
+        .isInstanceOf(MaskedTestException.class).hasMessageContaining("  LOOPBACK_IN_STAGING: on loopback\n");
+  }
+}
