@@ -61,8 +61,13 @@ final class Judge {
     }
     String proof = verdict == Verdict.AUTHENTIC && !outcome.proof().isEmpty()
         ? String.join("; ", outcome.proof()) : null;
+    List<String> warnings = new java.util.ArrayList<>(outcome.warnings());
+    if (verdict == Verdict.AUTHENTIC) {
+      // only authentic runs feed the history that TOO_FAST compares with
+      Detectors.recordAuthentic(test, outcome.elapsed()).ifPresent(warnings::add);
+    }
     run.verdict(test.uniqueId(), new Judgement(verdict, null, evidence, proof, outcome.allowedMocks(),
-        outcome.warnings(), millis, message));
+        warnings, millis, message));
     if (detectorFailure != null) {
       throw detectorFailure;
     }

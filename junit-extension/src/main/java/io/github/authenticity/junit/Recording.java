@@ -68,7 +68,11 @@ final class Recording {
     if (guarded) {
       index.tests().forEach(recording::writeTest);
       Runs.started(run);
-      config.ifPresent(c -> run.startPreflight(recording.neededServices(c)));
+      config.ifPresent(c -> {
+        run.startPreflight(recording.neededServices(c));
+        // log capture and the socket monitor start now, while discovery ends, not in the first test
+        Detectors.prepare(c, Thread.currentThread().getContextClassLoader());
+      });
     }
     return recording;
   }

@@ -22,6 +22,7 @@ final class RunEvent {
     Map<String, Object> event = new LinkedHashMap<>();
     event.put("pid", ProcessHandle.current().pid());
     event.put("host", host());
+    event.put("build", ListenerReport.currentBuild());
     Optional<String> error = withConfig == null ? Optional.empty() : withConfig.configError();
     AuthenticityConfig config = withConfig == null || error.isPresent() ? null : withConfig.config();
     event.put("environment", config != null ? config.environment()

@@ -37,6 +37,7 @@ class ListenerTests {
   private List<Map<String, Object>> run(Class<?> fixture, Map<String, String> parameters) {
     Map<String, String> all = new HashMap<>(parameters);
     all.put("authenticity.outputDirectory", dir.resolve("out").toString());
+    all.putIfAbsent("authenticity.reportsDirectory", dir.resolve("reports").toString());
     LauncherDiscoveryRequest request = LauncherDiscoveryRequestBuilder.request().selectors(selectClass(fixture))
         .configurationParameters(all).build();
     LauncherFactory.create().execute(request);
@@ -54,6 +55,39 @@ class ListenerTests {
 
   private static List<String> types(List<Map<String, Object>> events) {
     return events.stream().map(e -> (String) e.get("type")).toList();
+  }
+
+  @Test
+  void writesTheReportAndPrintsTheConsoleBlockAtTheEndOfThePlan() throws java.io.IOException {
+    int port = Backends.closedPort();
+    java.io.ByteArrayOutputStream console = new java.io.ByteArrayOutputStream();
+    java.io.PrintStream original = System.out;
+    System.setOut(new java.io.PrintStream(console, true, java.nio.charset.StandardCharsets.UTF_8));
+    try {
+      run(MixedTestCase.class, Map.of("authenticity.config",
+          Backends.config(dir, Backends.http("backend", port, "1s"), "")));
+    } finally {
+      System.setOut(original);
+    }
+
+    Path reports = dir.resolve("reports");
+    assertThat(reports.resolve("authenticity-report.html")).exists();
+    assertThat(reports.resolve("authenticity-report.md")).exists();
+    assertThat(reports.resolve("TEST-authenticity.xml")).exists();
+    String json = java.nio.file.Files.readString(reports.resolve("authenticity-report.json"));
+    assertThat(json).contains("\"verdict\":\"FAILED\"", "\"serviceDown\":3");
+    assertThat(console.toString(java.nio.charset.StandardCharsets.UTF_8).lines()
+        .filter(line -> line.startsWith("[authenticity] ")))
+        .first().isEqualTo("[authenticity] 3 guarded tests: 3 SERVICE_DOWN");
+    assertThat(console.toString(java.nio.charset.StandardCharsets.UTF_8))
+        .contains("[authenticity] report: " + reports.resolve("authenticity-report.html"));
+  }
+
+  @Test
+  void aPlanWithoutGuardedTestsWritesNoReport() {
+    run(UnguardedTestCase.class, Map.of());
+
+    assertThat(dir.resolve("reports")).doesNotExist();
   }
 
   @Test

@@ -17,10 +17,17 @@ import org.apiguardian.api.API;
 public record Detection(List<Pattern> fallbackPatterns, Interaction interaction, double tooFastFactor,
     int tooFastMinRuns) {
 
-  /** The fallback patterns every run uses, before the configured ones. */
+  /**
+   * The fallback patterns every run uses, before the configured ones: the SPEC's two, widened to the
+   * shapes real client libraries log ({@code Using MockWebSocketManager}, {@code falling back to
+   * InMemoryOrderStore}, {@code stub token instead of ...}, {@code switching to offline mode}); checked
+   * against honest log lines in {@code FallbackPatternsTests}.
+   */
   public static final List<String> DEFAULT_FALLBACK_PATTERNS = List.of(
-      "(?i)using mock\\w*",
-      "(?i)fall(ing|s)?\\s*back to (a |an )?(mock|stub|fake|in-memory|dummy|noop|no-op)");
+      "(?i)\\busing (a |an |the )?(mock|fake|stub|dummy|in-?memory)\\w*",
+      "(?i)\\bfall(ing|s)?\\s*back to (a |an |the )?(mock|stub|fake|in-?memory|dummy|no-?op)\\w*",
+      "(?i)\\b(mock|fake|stub|in-?memory|dummy)[\\w-]*( \\w+)? (instead of|in place of)\\b",
+      "(?i)\\bswitch(ed|ing)? to (a |an |the )?(mock|fake|stub|in-?memory|offline)\\w*");
 
   public Detection {
     fallbackPatterns = List.copyOf(fallbackPatterns);

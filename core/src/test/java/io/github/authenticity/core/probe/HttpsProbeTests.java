@@ -131,8 +131,12 @@ class HttpsProbeTests {
         "url", "https://127.0.0.1:" + plain.port() + "/health"));
 
     assertThat(result.status()).as("%s", result).isEqualTo(ProbeStatus.DOWN);
-    assertThat(result.detail()).isEqualTo(
-        "timed out after 500 ms: accepted the connection but did not complete the TLS handshake (is it a TLS port?)");
+    // the JDK's HttpServer either waits for a request line that never comes, or answers the ClientHello
+    // with a plain-text error at once (seen on a loaded machine): both are told apart from a refusal
+    assertThat(result.detail()).isIn(
+        "timed out after 500 ms: accepted the connection but did not complete the TLS handshake (is it a TLS port?)",
+        "TLS failure: the server did not answer TLS (Unsupported or unrecognized SSL message); is it a plain-text"
+            + " port?");
   }
 
   @Test

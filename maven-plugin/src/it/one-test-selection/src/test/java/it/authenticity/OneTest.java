@@ -1,0 +1,17 @@
+package it.authenticity;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+import io.github.authenticity.junit.RequiresRealService;
+import org.junit.jupiter.api.Test;
+
+
+@RequiresRealService("redis")
+class OneTest {
+
+  @Test
+  void pingsRedis() throws Exception {
+    assertEquals("+PONG", Services.redisPing());
+  }
+}
+

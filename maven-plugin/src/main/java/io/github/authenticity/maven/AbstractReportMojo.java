@@ -1,0 +1,119 @@
+package io.github.authenticity.maven;
+
+import java.io.File;
+import java.io.UncheckedIOException;
+import java.nio.file.Path;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+
+import io.github.authenticity.core.report.ConsoleSummary;
+import io.github.authenticity.core.report.Report;
+import io.github.authenticity.core.report.ReportWriter;
+import org.apache.maven.artifact.DependencyResolutionRequiredException;
+import org.apache.maven.plugin.MojoExecution;
+import org.apache.maven.plugin.MojoExecutionException;
+import org.apache.maven.plugins.annotations.Parameter;
+import org.apache.maven.project.MavenProject;
+
+/** What {@code report}, {@code report-aggregate} and {@code check} share: reading and writing the report. */
+abstract class AbstractReportMojo extends AbstractAuthenticityMojo {
+
+  /** The user properties that select tests deliberately (Surefire's and Failsafe's {@code test}). */
+  static final List<String> SELECTION_PROPERTIES = List.of("test", "it.test");
+
+  /**
+   * Where the test JVMs wrote their {@code events-*.jsonl} files. Must match the extension's
+   * {@code authenticity.outputDirectory}.
+   */
+  @Parameter(property = "authenticity.outputDirectory", defaultValue = "${project.build.directory}/authenticity")
+  File outputDirectory;
+
+  /**
+   * Whether {@code DISABLED} guarded tests (e.g. {@code @Disabled}) count against the verdict. By default
+   * they are listed in the report but do not make it {@code MASKED}.
+   */
+  @Parameter(property = "authenticity.failOnDisabled", defaultValue = "false")
+  boolean failOnDisabled;
+
+  /**
+   * The environment the build must run in (e.g. {@code staging}). When set, guarded tests that did not run
+   * because of the environment ({@code NOT_RUN}/{@code ENVIRONMENT}) count against the verdict.
+   */
+  @Parameter(property = "authenticity.requireEnvironment")
+  String requireEnvironment;
+
+  /** This goal's execution, to tell a lifecycle binding from a command-line call. */
+  @Parameter(defaultValue = "${mojoExecution}", readonly = true)
+  MojoExecution mojoExecution;
+
+  /** The module's current inputs to the report. */
+  ReportAssembler.Module module(MavenProject module, File eventsDirectory) {
+    Path testOutput = Path.of(module.getBuild().getTestOutputDirectory());
+    List<Path> classpath = new ArrayList<>();
+    try {
+      for (String element : module.getTestClasspathElements()) {
+        classpath.add(Path.of(element));
+      }
+    } catch (DependencyResolutionRequiredException ex) {
+      getLog().warn("The test class path of [" + module.getId() + "] is not resolved (" + ex.getMessage()
+          + "); its compiled tests are scanned with their own classes only.");
+      classpath.add(testOutput);
+    }
+    return new ReportAssembler.Module(module.getId(), eventsDirectory.toPath(), testOutput, classpath);
+  }
+
+  /** Whether tests are skipped in this build ({@code -DskipTests}, {@code -Dmaven.test.skip}). */
+  final boolean testsSkipped() {
+    return sessionFlag("skipTests") || sessionFlag("maven.test.skip");
+  }
+
+  ReportAssembler.Options options() {
+    boolean deliberate = SELECTION_PROPERTIES.stream().map(this::sessionProperty)
+        .anyMatch(value -> value != null && !value.isBlank());
+    Instant buildStart = session.getRequest().getStartTime() == null ? Instant.EPOCH
+        : session.getRequest().getStartTime().toInstant();
+    // bound to a phase, the goal runs in the build that ran the tests: only this build's events count
+    boolean onlyThisBuild = mojoExecution != null && mojoExecution.getLifecyclePhase() != null;
+    return new ReportAssembler.Options(deliberate, failOnDisabled, blankToNull(requireEnvironment), buildStart,
+        onlyThisBuild);
+  }
+
+  /** Assembles the report of {@code modules}, logging every warning. */
+  final ReportAssembler.Assembled assemble(List<ReportAssembler.Module> modules) throws MojoExecutionException {
+    ReportAssembler.Assembled assembled;
+    try {
+      assembled = ReportAssembler.assemble(modules, options());
+    } catch (UncheckedIOException ex) {
+      throw new MojoExecutionException(ex.getMessage(), ex);
+    }
+    for (String note : assembled.notes()) {
+      getLog().info(note);
+    }
+    for (String warning : assembled.warnings()) {
+      getLog().warn(warning);
+    }
+    return assembled;
+  }
+
+  /** Writes the report files into {@code directory}. */
+  final List<Path> write(Report report, File directory) throws MojoExecutionException {
+    try {
+      return ReportWriter.writeAll(report, directory.toPath());
+    } catch (UncheckedIOException ex) {
+      throw new MojoExecutionException("Cannot write the authenticity report into [" + directory + "]: "
+          + ex.getMessage(), ex);
+    }
+  }
+
+  /** Logs the console block. */
+  final void logSummary(Report report, File directory) {
+    for (String line : ConsoleSummary.lines(report, directory.toPath().resolve("authenticity-report.html"))) {
+      getLog().info(line);
+    }
+  }
+
+  static String blankToNull(String value) {
+    return value == null || value.isBlank() ? null : value.strip();
+  }
+}

@@ -1,0 +1,95 @@
+package io.github.authenticity.maven;
+
+import java.io.File;
+import java.util.List;
+
+import io.github.authenticity.core.report.Check;
+import io.github.authenticity.core.report.CheckResult;
+import io.github.authenticity.core.report.CheckSettings;
+import io.github.authenticity.core.report.Report;
+import org.apache.maven.plugin.MojoExecutionException;
+import org.apache.maven.plugin.MojoFailureException;
+import org.apache.maven.plugins.annotations.LifecyclePhase;
+import org.apache.maven.plugins.annotations.Mojo;
+import org.apache.maven.plugins.annotations.Parameter;
+import org.apache.maven.plugins.annotations.ResolutionScope;
+
+/**
+ * Fails the build when the guarded tests of this module did not all run against their real services: when
+ * a test is {@code MASKED}, when guarded tests were compiled but never discovered or never executed, when
+ * none was executed at all ("Tests run: 0"), or when fewer than {@code minExecuted} ran. Each violation is
+ * logged at ERROR, then the build fails once with a summary that says where the report is and how to opt
+ * out.
+ *
+ * <p>Builds the report the same way as the {@code report} goal and (re)writes its files, so the report on
+ * disk always matches the check's verdict. A deliberate selection ({@code -Dtest=...},
+ * {@code -Dit.test=...}) does not count the other compiled tests as not run. Guarded tests that do not run
+ * in this environment ({@code NOT_RUN}/{@code ENVIRONMENT}) fail the build only when
+ * {@code authenticity.requireEnvironment} is set. Skipped with a log line when the module has neither
+ * test classes nor events files, and when tests are skipped ({@code -DskipTests}).
+ */
+@Mojo(name = "check", defaultPhase = LifecyclePhase.VERIFY, requiresDependencyResolution = ResolutionScope.TEST,
+    threadSafe = true)
+public class CheckMojo extends AbstractReportMojo {
+
+  /**
+   * Where the report files are written and read from: next to the test plugin's own results. Use
+   * {@code ${project.build.directory}/failsafe-reports} for Failsafe.
+   */
+  @Parameter(property = "authenticity.reportsDirectory",
+      defaultValue = "${project.build.directory}/surefire-reports")
+  File reportsDirectory;
+
+  /** Fails the build when a guarded test is {@code MASKED}: it passed, but not against its real services. */
+  @Parameter(property = "authenticity.failOnMasked", defaultValue = "true")
+  boolean failOnMasked;
+
+  /**
+   * Fails the build when guarded tests compiled into the module were never discovered (excluded by
+   * includes, tags, a filter, a missing engine) or discovered but never executed.
+   */
+  @Parameter(property = "authenticity.failOnNotRun", defaultValue = "true")
+  boolean failOnNotRun;
+
+  /**
+   * The least number of guarded tests that must have executed, when the module has guarded tests. The
+   * default 1 turns "Tests run: 0, BUILD SUCCESS" into a failed build.
+   */
+  @Parameter(property = "authenticity.minExecuted", defaultValue = "1")
+  int minExecuted;
+
+  @Override
+  String goal() {
+    return "check";
+  }
+
+  @Override
+  void run() throws MojoExecutionException, MojoFailureException {
+    if (testsSkipped()) {
+      getLog().info("Skipping authenticity:check because tests are skipped (skipTests or maven.test.skip).");
+      return;
+    }
+    if (minExecuted < 0) {
+      throw new MojoExecutionException("minExecuted must be 0 or more, but was [" + minExecuted
+          + "]; set it with -Dauthenticity.minExecuted=<n> or <minExecuted> in the plugin configuration.");
+    }
+    ReportAssembler.Module module = module(project, outputDirectory);
+    ReportAssembler.Assembled assembled = assemble(List.of(module));
+    if (assembled.empty()) {
+      getLog().info("Skipping authenticity:check: no events files in [" + module.eventsDirectory()
+          + "] and no guarded tests compiled into [" + module.testOutputDirectory() + "].");
+      return;
+    }
+    Report report = assembled.report();
+    write(report, reportsDirectory);
+    CheckResult result = Check.evaluate(report, new CheckSettings(failOnMasked, failOnNotRun, failOnDisabled,
+        minExecuted, requireEnvironment != null && !requireEnvironment.isBlank()));
+    if (result.failed()) {
+      for (String violation : result.violations()) {
+        getLog().error(violation);
+      }
+      throw new MojoFailureException(result.summary(reportsDirectory.toPath()));
+    }
+    getLog().info(result.summary(reportsDirectory.toPath()));
+  }
+}
