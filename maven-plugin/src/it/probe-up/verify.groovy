@@ -1,12 +1,5 @@
 // authenticity:probe, PostgreSQL and Redis UP: the aligned health table and BUILD SUCCESS
-def lines = new File(basedir, 'build.log').readLines()
-
-def expectLine = { String line ->
-  assert lines.contains(line): "build.log lacks the line [${line}]"
-}
-def expectMatch = { String regex ->
-  assert lines.any { it ==~ regex }: "build.log has no line matching [${regex}]"
-}
+evaluate(new File(basedir, '../../../src/it/verify-support.groovy')) // lines, expectLine, report, test, ...
 
 expectLine('[INFO] Probing 2 services of environment [local] from classpath:authenticity.yaml:')
 expectLine('[INFO] SERVICE   ENDPOINT                 STATUS  LATENCY  CAUSE')
