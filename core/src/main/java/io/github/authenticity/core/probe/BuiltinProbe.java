@@ -68,6 +68,28 @@ abstract class BuiltinProbe implements ServiceProbe {
     return value.get();
   }
 
+  /**
+   * The setting [url] parsed, with a host and a scheme of {@code plain} or {@code secure} (lower-cased).
+   *
+   * @param article {@code "a"} or {@code "an"}, for the message "must be an http:// or https:// URL"
+   */
+  static java.net.URI url(ServiceDefinition service, String article, String plain, String secure)
+      throws ProbeFailure {
+    String url = required(service, "url");
+    java.net.URI uri;
+    try {
+      uri = new java.net.URI(url);
+    } catch (java.net.URISyntaxException ex) {
+      throw new ProbeFailure("setting [url] is not a URL: [" + Redaction.url(url) + "] (" + ex.getReason() + ")");
+    }
+    String scheme = String.valueOf(uri.getScheme()).toLowerCase(java.util.Locale.ROOT);
+    if (!scheme.equals(plain) && !scheme.equals(secure) || uri.getHost() == null) {
+      throw new ProbeFailure("setting [url] must be " + article + " " + plain + ":// or " + secure
+          + ":// URL with a host, got [" + Redaction.url(url) + "]");
+    }
+    return uri;
+  }
+
   static int port(ServiceDefinition service, int defaultPort) throws ProbeFailure {
     return intSetting(service, "port", defaultPort);
   }

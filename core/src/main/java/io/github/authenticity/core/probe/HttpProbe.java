@@ -68,18 +68,9 @@ final class HttpProbe extends BuiltinProbe {
 
   @Override
   Outcome check(ServiceDefinition service, Deadline deadline) throws Exception {
-    String url = required(service, "url");
-    URI uri;
-    try {
-      uri = new URI(url);
-    } catch (java.net.URISyntaxException ex) {
-      throw new ProbeFailure("setting [url] is not a URL: [" + Redaction.url(url) + "] (" + ex.getReason() + ")");
-    }
-    String scheme = String.valueOf(uri.getScheme()).toLowerCase(Locale.ROOT);
-    if (!scheme.equals("http") && !scheme.equals("https") || uri.getHost() == null) {
-      throw new ProbeFailure("setting [url] must be an http:// or https:// URL with a host, got ["
-          + Redaction.url(url) + "]");
-    }
+    URI uri = url(service, "an", "http", "https");
+    String url = uri.toString();
+    String scheme = uri.getScheme().toLowerCase(Locale.ROOT);
     if (type.equals("https") && !scheme.equals("https")) {
       throw new ProbeFailure("setting [url] must be an https:// URL for probe [https], got [" + Redaction.url(url) + "]");
     }

@@ -52,17 +52,9 @@ final class WebSocketProbe extends BuiltinProbe {
 
   @Override
   Outcome check(ServiceDefinition service, Deadline deadline) throws Exception {
-    String url = required(service, "url");
-    URI uri;
-    try {
-      uri = new URI(url);
-    } catch (java.net.URISyntaxException ex) {
-      throw new ProbeFailure("setting [url] is not a URL: [" + Redaction.url(url) + "] (" + ex.getReason() + ")");
-    }
-    String scheme = String.valueOf(uri.getScheme()).toLowerCase(Locale.ROOT);
-    if (!scheme.equals("ws") && !scheme.equals("wss") || uri.getHost() == null) {
-      throw new ProbeFailure("setting [url] must be a ws:// or wss:// URL with a host, got [" + Redaction.url(url) + "]");
-    }
+    URI uri = url(service, "a", "ws", "wss");
+    String url = uri.toString();
+    String scheme = uri.getScheme().toLowerCase(Locale.ROOT);
     boolean tls = scheme.equals("wss");
     String host = uri.getHost().startsWith("[") ? uri.getHost().substring(1, uri.getHost().length() - 1)
         : uri.getHost();
