@@ -52,7 +52,7 @@ final class ListenerReport {
     ReportBuilder builder = new ReportBuilder();
     for (Path file : EventFile.find(directory)) {
       if (file.equals(eventsFile.toAbsolutePath()) || Objects.equals(build, buildOf(file).orElse(null))) {
-        builder.addEventFile(EventFile.read(file));
+        builder.addEventFile(file);
       }
     }
     config(run).flatMap(AuthenticityConfig::requireEnvironment).ifPresent(builder::requireEnvironment);

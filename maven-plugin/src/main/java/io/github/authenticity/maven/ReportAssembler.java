@@ -82,9 +82,7 @@ final class ReportAssembler {
     List<String> scanProblems = new ArrayList<>();
     ReportBuilder builder = new ReportBuilder();
     for (Path file : eventFiles) {
-      EventFile events = EventFile.read(file);
-      warnings.addAll(events.problems());
-      builder.addEventFile(events);
+      warnings.addAll(builder.addEventFile(file).problems());
     }
     for (Module module : modules) {
       CompiledTestScanner.Result scan = CompiledTestScanner.scan(module.testOutputDirectory(),

@@ -10,6 +10,7 @@ import java.net.UnknownHostException;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collection;
+import java.util.Iterator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
@@ -77,6 +78,8 @@ public final class InteractionMonitor {
   private final Set<Long> testThreads = ConcurrentHashMap.newKeySet();
   private final ConcurrentLinkedDeque<Watch> recent = new ConcurrentLinkedDeque<>();
   private final Map<Long, Watch> byToken = new ConcurrentHashMap<>();
+  /** The watch in {@link #recent} whose {@code threads} hold a thread (at most one: a thread starts once). */
+  private final Map<Long, Watch> threadOwners = new ConcurrentHashMap<>();
   private final AtomicLong tokens = new AtomicLong();
   private final Map<String, Set<String>> resolved = new ConcurrentHashMap<>();
   private final Map<String, String> literals = new ConcurrentHashMap<>();
@@ -129,8 +132,9 @@ public final class InteractionMonitor {
     Watch watch = new Watch(this, id, endpoints, tokens.incrementAndGet(), thread);
     // a test thread (e.g. a JUnit parallel worker started while another test ran) is nobody's child
     testThreads.add(thread);
-    for (Watch other : recent) {
-      other.threads.remove(thread);
+    Watch previous = threadOwners.put(thread, watch);
+    if (previous != null) {
+      previous.threads.remove(thread);
     }
     watch.threads.add(thread);
     active.put(id, watch);
@@ -146,8 +150,9 @@ public final class InteractionMonitor {
       if (oldest == null || oldest.end == null || oldest.end.isAfter(horizon)) {
         break;
       }
-      recent.remove(oldest);
-      byToken.remove(oldest.token);
+      if (recent.remove(oldest)) {
+        dropped(oldest);
+      }
     }
     return watch;
   }
@@ -232,10 +237,13 @@ public final class InteractionMonitor {
     if (testThreads.contains(childId)) {
       return;
     }
-    for (Watch watch : recent) {
-      if (watch.covers(time) && watch.threads.contains(parentId)) {
-        watch.threads.add(childId);
-        return;
+    // only the watch holding the parent can adopt the child: no scan of every recent test
+    Watch watch = threadOwners.get(parentId);
+    if (watch != null && watch.covers(time) && watch.threads.contains(parentId)) {
+      watch.threads.add(childId);
+      threadOwners.put(childId, watch);
+      if (watch.dropped) {
+        threadOwners.remove(childId, watch);
       }
     }
   }
@@ -256,14 +264,24 @@ public final class InteractionMonitor {
   }
 
   void onFlush() {
-    for (Watch watch : recent) {
+    for (Iterator<Watch> it = recent.iterator(); it.hasNext(); ) {
+      Watch watch = it.next();
       if (watch.markerSeen) {
         // the flush that carried its end marker is dispatched: no later event can be its, so each socket
         // event only scans the tests running now (a suite of quick tests stays cheap)
         watch.settled.countDown();
-        recent.remove(watch);
-        byToken.remove(watch.token);
+        it.remove();
+        dropped(watch);
       }
+    }
+  }
+
+  /** Forgets a watch that left {@link #recent}. */
+  private void dropped(Watch watch) {
+    watch.dropped = true;
+    byToken.remove(watch.token);
+    for (Long thread : watch.threads) {
+      threadOwners.remove(thread, watch);
     }
   }
 
@@ -346,6 +364,7 @@ public final class InteractionMonitor {
     private volatile Instant jfrStart;
     private volatile Instant jfrEnd;
     private volatile boolean markerSeen;
+    private volatile boolean dropped;
     private final CountDownLatch settled = new CountDownLatch(1);
 
     private Watch(InteractionMonitor monitor, String id, Collection<Endpoint> endpoints, long token, long testThread) {

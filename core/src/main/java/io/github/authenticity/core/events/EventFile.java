@@ -1,6 +1,7 @@
 package io.github.authenticity.core.events;
 
 import java.io.IOException;
+import java.io.Reader;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -8,6 +9,7 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Consumer;
 import java.util.stream.Stream;
 
 import io.github.authenticity.core.json.Json;
@@ -29,37 +31,67 @@ public record EventFile(Path file, List<Map<String, Object>> events, boolean tru
 
   /** Reads {@code file} up to its last whole line; a cut-off last line marks the file truncated. */
   public static EventFile read(Path file) {
-    String text;
-    try {
-      text = Files.readString(file, StandardCharsets.UTF_8);
+    List<Map<String, Object>> events = new ArrayList<>();
+    Summary summary = forEachEvent(file, events::add);
+    return new EventFile(file, List.copyOf(events), summary.truncated(), summary.problems());
+  }
+
+  /**
+   * Reads {@code file} line by line, handing each complete event to {@code sink} as it is parsed, so only one
+   * line is held at a time; same rules as {@link #read(Path)} (a last line without its newline is cut off).
+   */
+  public static Summary forEachEvent(Path file, Consumer<Map<String, Object>> sink) {
+    List<String> problems = new ArrayList<>();
+    boolean truncated = false;
+    try (Reader reader = Files.newBufferedReader(file, StandardCharsets.UTF_8)) {
+      char[] buffer = new char[8192];
+      StringBuilder line = new StringBuilder(256);
+      int lineNumber = 0;
+      int read;
+      while ((read = reader.read(buffer)) >= 0) {
+        int start = 0;
+        for (int i = 0; i < read; i++) {
+          if (buffer[i] == '\n') {
+            line.append(buffer, start, i - start);
+            start = i + 1;
+            lineNumber++;
+            accept(file, line.toString().strip(), lineNumber, sink, problems);
+            line.setLength(0);
+          }
+        }
+        line.append(buffer, start, read - start);
+      }
+      // anything after the last newline: the writer never finished this line
+      truncated = line.length() > 0;
     } catch (IOException ex) {
       throw new UncheckedIOException("Cannot read events file [" + file + "]: " + ex.getMessage(), ex);
     }
-    List<Map<String, Object>> events = new ArrayList<>();
-    List<String> problems = new ArrayList<>();
-    boolean truncated = false;
-    int lineNumber = 0;
-    int start = 0;
-    while (start < text.length()) {
-      int end = text.indexOf('\n', start);
-      lineNumber++;
-      if (end < 0) {
-        // no newline: the writer never finished this line
-        truncated = true;
-        break;
-      }
-      String line = text.substring(start, end).strip();
-      start = end + 1;
-      if (line.isEmpty()) {
-        continue;
-      }
-      try {
-        events.add(Json.parseObject(line));
-      } catch (Json.JsonException ex) {
-        problems.add(file.getFileName() + ":" + lineNumber + ": " + ex.getMessage());
-      }
+    return new Summary(file, truncated, List.copyOf(problems));
+  }
+
+  private static void accept(Path file, String line, int lineNumber, Consumer<Map<String, Object>> sink,
+      List<String> problems) {
+    if (line.isEmpty()) {
+      return;
     }
-    return new EventFile(file, List.copyOf(events), truncated, List.copyOf(problems));
+    Map<String, Object> event;
+    try {
+      event = Json.parseObject(line);
+    } catch (Json.JsonException ex) {
+      problems.add(file.getFileName() + ":" + lineNumber + ": " + ex.getMessage());
+      return;
+    }
+    sink.accept(event);
+  }
+
+  /**
+   * What {@link #forEachEvent(Path, Consumer)} found besides the events.
+   *
+   * @param file      where they were read from
+   * @param truncated {@code true} when the file ends in a partial line (the JVM died while writing)
+   * @param problems  one line per line that could not be read, with its line number
+   */
+  public record Summary(Path file, boolean truncated, List<String> problems) {
   }
 
   /** Every events file directly in {@code directory}, sorted by name; none when it does not exist. */

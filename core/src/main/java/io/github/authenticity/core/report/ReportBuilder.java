@@ -1,5 +1,6 @@
 package io.github.authenticity.core.report;
 
+import java.nio.file.Path;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -50,14 +51,32 @@ public final class ReportBuilder {
   public ReportBuilder addEventFile(EventFile file) {
     String name = String.valueOf(file.file());
     sources.add(name);
-    if (file.truncated()) {
-      fileProblems.add("Events file [" + name + "] ends in a cut-off line: its test JVM died while writing.");
-    }
-    for (String problem : file.problems()) {
-      fileProblems.add("Unreadable event in [" + name + "]: " + problem);
-    }
     for (Map<String, Object> event : file.events()) {
       read(event, name);
+    }
+    return addProblems(name, file.truncated(), file.problems());
+  }
+
+  /**
+   * Streams the events file {@code file} (one test JVM) into the report, one line at a time, so a large file is
+   * never held whole; the same result as {@code addEventFile(EventFile.read(file))}.
+   *
+   * @return what was found besides the events (a cut-off last line, unreadable lines)
+   */
+  public EventFile.Summary addEventFile(Path file) {
+    String name = String.valueOf(file);
+    sources.add(name);
+    EventFile.Summary summary = EventFile.forEachEvent(file, event -> read(event, name));
+    addProblems(name, summary.truncated(), summary.problems());
+    return summary;
+  }
+
+  private ReportBuilder addProblems(String name, boolean truncated, List<String> problems) {
+    if (truncated) {
+      fileProblems.add("Events file [" + name + "] ends in a cut-off line: its test JVM died while writing.");
+    }
+    for (String problem : problems) {
+      fileProblems.add("Unreadable event in [" + name + "]: " + problem);
     }
     return this;
   }
@@ -226,18 +245,37 @@ public final class ReportBuilder {
             .computeIfAbsent(run.id, id -> new Execution(run));
         switch (type) {
           case "test" -> {
-            execution.test = event;
+            execution.test = keep(event, TEST_KEYS);
             run.tests++;
           }
           case "started" -> execution.started = true;
-          case "finished" -> execution.finished = event;
-          default -> execution.verdict = event;
+          case "finished" -> execution.finished = keep(event, FINISHED_KEYS);
+          default -> execution.verdict = keep(event, VERDICT_KEYS);
         }
       }
       default -> {
         // unknown types are skipped, as the format says
       }
     }
+  }
+
+  /** The fields {@link #judge(Execution)} reads; only these are kept per test, so a large run fits in memory. */
+  private static final List<String> TEST_KEYS = List.of("uniqueId", "className", "methodName", "displayName",
+      "guarded", "stagingOnly", "services", "tags");
+  private static final List<String> FINISHED_KEYS = List.of("status", "message", "durationMillis", "via");
+  private static final List<String> VERDICT_KEYS = List.of("verdict", "evidence", "proof", "allowedMocks", "message",
+      "durationMillis", "reason");
+
+  /** A small copy of {@code event} with only {@code keys} (those present). */
+  private static Map<String, Object> keep(Map<String, Object> event, List<String> keys) {
+    Map<String, Object> kept = new HashMap<>(keys.size() * 2);
+    for (String key : keys) {
+      Object value = event.get(key);
+      if (value != null) {
+        kept.put(key, value);
+      }
+    }
+    return kept;
   }
 
   private static TestEntry judge(Execution execution) {

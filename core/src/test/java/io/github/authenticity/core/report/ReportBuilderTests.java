@@ -7,6 +7,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
+import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 
@@ -201,6 +202,86 @@ class ReportBuilderTests {
     assertThat(report.complete()).isFalse();
     assertThat(report.incompleteReasons()).singleElement().asString()
         .isEqualTo("Unreadable event in [" + file + "]: " + file.getFileName() + ":6: Invalid JSON at offset 1: expected a string key but found 'n'");
+  }
+
+  @Test
+  void streamingAFileGivesTheSameReportAsReadingItWhole() throws IOException {
+    Path file;
+    try (Events events = Events.create(dir, "local", false)) {
+      events.service("backend", "UP", 12, "200 OK");
+      for (int i = 0; i < 3_000; i++) {
+        // every kind of outcome, and lines long enough to cross the reader's buffer boundaries
+        String cls = "a.Feature" + (i / 50) + "E2E";
+        switch (i % 6) {
+          case 0 -> events.ran(cls, "masked" + i, "MASKED", "FALLBACK_LOG", "\"Using mock " + "x".repeat(i % 500) + "\"");
+          case 1 -> events.test(cls, "notRun" + i, true, "backend");
+          case 2 -> {
+            String uid = events.test(cls, "failed" + i, true, "backend");
+            events.started(uid).finished(uid, "FAILED", 3, "boom \u00e9\u4e2d " + i);
+          }
+          case 3 -> events.test(cls, "unguarded" + i, false);
+          default -> events.ran(cls, "passes" + i, "AUTHENTIC");
+        }
+      }
+      events.end();
+      file = events.file();
+    }
+    assertThat(Files.size(file)).as("bytes").isGreaterThan(1_000_000);
+    Instant at = Instant.parse("2026-11-22T06:00:00Z");
+
+    Report whole = new ReportBuilder().addEventFile(EventFile.read(file)).generatedAt(at).build();
+    ReportBuilder streaming = new ReportBuilder();
+    EventFile.Summary summary = streaming.addEventFile(file);
+    Report streamed = streaming.generatedAt(at).build();
+
+    assertThat(summary.truncated()).isFalse();
+    assertThat(summary.problems()).isEmpty();
+    assertThat(streamed.tests()).hasSize(3_000);
+    assertThat(streamed).isEqualTo(whole);
+    assertThat(ReportJson.write(streamed)).isEqualTo(ReportJson.write(whole));
+  }
+
+  @Test
+  void streamingACutOffFileWithAnUnreadableLineReportsBothAsReadingItWhole() throws IOException {
+    Path file;
+    String uid;
+    try (Events events = Events.create(dir, "local", false)) {
+      uid = events.ran("a.OrderE2E", "placesOrder", "AUTHENTIC");
+      file = events.file();
+      Files.writeString(file, "{not json}\n\n", StandardCharsets.UTF_8, StandardOpenOption.APPEND);
+    }
+    Files.writeString(file, "{\"type\":\"started\",\"run\":\"x\",\"uniq", StandardCharsets.UTF_8, StandardOpenOption.APPEND);
+    EventFile read = EventFile.read(file);
+    ReportBuilder streaming = new ReportBuilder();
+    EventFile.Summary summary = streaming.addEventFile(file);
+    Report report = streaming.build();
+
+    assertThat(summary).isEqualTo(new EventFile.Summary(file, true, read.problems()));
+    assertThat(summary.problems()).containsExactly(
+        file.getFileName() + ":6: Invalid JSON at offset 1: expected a string key but found 'n'");
+    String name = file.toString();
+    String run = (String) read.events().get(0).get("run");
+    assertThat(report.incompleteReasons()).containsExactly(
+        "Events file [" + name + "] ends in a cut-off line: its test JVM died while writing.",
+        "Unreadable event in [" + name + "]: " + summary.problems().get(0),
+        "Run [" + run + "] in [" + name + "] never ended: its test JVM stopped before the test plan finished.");
+    assertThat(report.incompleteReasons()).isEqualTo(new ReportBuilder().addEventFile(read).build().incompleteReasons());
+    assertThat(entry(report, uid).verdict()).isEqualTo(Verdict.AUTHENTIC);
+  }
+
+  @Test
+  void onlyTextAfterTheLastNewlineMarksAFileCutOff() throws IOException {
+    Path empty = Files.writeString(dir.resolve("events-empty.jsonl"), "");
+    Path whole = Files.writeString(dir.resolve("events-whole.jsonl"), "{\"type\":\"end\"}\r\n");
+    Path blankTail = Files.writeString(dir.resolve("events-blank.jsonl"), "{\"type\":\"end\"}\n  ");
+    List<Map<String, Object>> events = new java.util.ArrayList<>();
+
+    assertThat(EventFile.forEachEvent(empty, events::add).truncated()).isFalse();
+    assertThat(EventFile.forEachEvent(whole, events::add).truncated()).isFalse();
+    assertThat(EventFile.forEachEvent(blankTail, events::add).truncated()).isTrue();
+    assertThat(events).containsExactly(Map.of("type", "end"), Map.of("type", "end"));
+    assertThat(EventFile.read(blankTail).truncated()).isTrue();
+    assertThat(EventFile.read(whole).events()).containsExactly(Map.of("type", "end"));
   }
 
   @Test

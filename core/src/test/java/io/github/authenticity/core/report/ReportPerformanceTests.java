@@ -14,7 +14,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
-import io.github.authenticity.core.events.EventFile;
 import io.github.authenticity.core.json.Json;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -92,7 +91,7 @@ class ReportPerformanceTests {
     long start = System.nanoTime();
     ReportBuilder builder = new ReportBuilder();
     for (Path file : files) {
-      builder.addEventFile(EventFile.read(file));
+      builder.addEventFile(file);
     }
     long read = System.nanoTime();
     Report report = builder.build();
