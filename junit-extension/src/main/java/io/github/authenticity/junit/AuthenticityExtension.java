@@ -67,7 +67,9 @@ class AuthenticityExtension implements ExecutionCondition, BeforeAllCallback, Be
   @Override
   public void beforeAll(ExtensionContext context) {
     Optional<Guard> guard = Guards.of(context.getRequiredTestClass(), null);
-    if (guard.isEmpty()) {
+    if (guard.isEmpty() || ContainerSkip.startsContainers(context.getRequiredTestClass())) {
+      // with @Testcontainers the service may be a container that Testcontainers' beforeAll, maybe after this
+      // one, starts: each test is checked in beforeEach, once every beforeAll has run
       return;
     }
     Run run = run(context);

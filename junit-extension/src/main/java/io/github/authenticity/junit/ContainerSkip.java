@@ -65,6 +65,23 @@ final class ContainerSkip {
     return Optional.empty();
   }
 
+  /**
+   * Whether {@code testClass} or a class enclosing it carries {@code @Testcontainers}: its containers start in
+   * Testcontainers' {@code beforeAll}, so a service they provide is down until then and is probed at first use.
+   */
+  static boolean startsContainers(Class<?> testClass) {
+    Class<? extends Annotation> testcontainers = annotationType(testClass.getClassLoader(), ANNOTATION);
+    if (testcontainers == null) {
+      return false;
+    }
+    for (Class<?> c = testClass; c != null; c = c.getEnclosingClass()) {
+      if (AnnotationSupport.isAnnotated(c, testcontainers)) {
+        return true;
+      }
+    }
+    return false;
+  }
+
   /** Why Docker is not available (with its cause), or empty when it is; asked once per JVM. */
   static Optional<String> dockerUnavailable(ClassLoader loader) {
     Optional<String> known = dockerUnavailable;

@@ -1,6 +1,7 @@
 package io.github.authenticity.junit;
 
 import java.nio.file.Path;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -20,7 +21,10 @@ import io.github.authenticity.core.report.EvidenceKind;
 import io.github.authenticity.core.report.Verdict;
 import org.junit.platform.engine.TestExecutionResult;
 import org.junit.platform.engine.TestExecutionResult.Status;
+import org.junit.platform.engine.TestSource;
 import org.junit.platform.engine.TestTag;
+import org.junit.platform.engine.support.descriptor.ClassSource;
+import org.junit.platform.engine.support.descriptor.MethodSource;
 import org.junit.platform.launcher.TestIdentifier;
 import org.junit.platform.launcher.TestPlan;
 
@@ -87,14 +91,33 @@ final class Recording {
       return List.of();
     }
     Map<String, ServiceDefinition> needed = new LinkedHashMap<>();
+    Set<String> inContainers = new HashSet<>();
     for (PlanIndex.Entry entry : index.units()) {
       Guard guard = entry.guard();
       if (guard.stagingOnly() && !config.staging()) {
         continue;
       }
+      if (startsContainers(entry)) {
+        inContainers.addAll(guard.services());
+      }
       guard.services().forEach(name -> config.service(name).ifPresent(s -> needed.putIfAbsent(name, s)));
     }
+    // a service a @Testcontainers class needs may be a container that is not started yet: probed at first use
+    needed.keySet().removeAll(inContainers);
     return List.copyOf(needed.values());
+  }
+
+  private static boolean startsContainers(PlanIndex.Entry entry) {
+    try {
+      Optional<TestSource> source = entry.id().getSource();
+      if (source.isPresent() && source.get() instanceof MethodSource method) {
+        return ContainerSkip.startsContainers(method.getJavaClass());
+      }
+      return source.isPresent() && source.get() instanceof ClassSource type
+          && ContainerSkip.startsContainers(type.getJavaClass());
+    } catch (RuntimeException | LinkageError ex) {
+      return false;
+    }
   }
 
   void dynamicTestRegistered(TestIdentifier id) {

@@ -32,6 +32,14 @@ class ContainerSkipTests {
   }
 
   @Test
+  void aClassWithTestcontainersStartsContainersWhateverItsSwitch() {
+    assertThat(ContainerSkip.startsContainers(GuardedFirstTestCase.class)).isTrue();
+    assertThat(ContainerSkip.startsContainers(NotDisabledTestCase.class)).isTrue();
+    assertThat(ContainerSkip.startsContainers(EnabledIfDockerTestCase.class)).isFalse();
+    assertThat(ContainerSkip.startsContainers(ContainerSkipTests.class)).isFalse();
+  }
+
+  @Test
   void aGuardedTestThatEnabledIfDockerAvailableWouldSkipFailsInstead() {
     EngineExecutionResults results = Kit.run(EnabledIfDockerTestCase.class,
         Map.of("authenticity.config", Backends.config(dir, "", "")));
