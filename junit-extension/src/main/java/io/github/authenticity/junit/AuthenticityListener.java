@@ -71,6 +71,8 @@ public class AuthenticityListener implements TestExecutionListener {
     safely("testPlanExecutionFinished", r -> {
       recording = null;
       Path eventsFile = r.end();
+      // the authentic runs of this plan, written once (TOO_FAST's history)
+      io.github.authenticity.core.detect.History.flushAll().forEach(problem -> LOG.warning(problem));
       // the one hand-over to the report: see ListenerReport
       ListenerReport.write(eventsFile, r.run());
     });

@@ -42,10 +42,14 @@ public final class History {
   /** How many authentic durations are kept per test. */
   public static final int KEEP = 10;
   private static final Map<Path, History> OPEN = new ConcurrentHashMap<>();
+  private static final java.util.concurrent.atomic.AtomicBoolean SHUTDOWN_HOOK =
+      new java.util.concurrent.atomic.AtomicBoolean();
 
   private final Path file;
   private final Object lock = new Object();
   private Map<String, List<Long>> snapshot;
+  private final Map<String, List<Long>> pending = new LinkedHashMap<>();
+  private boolean written;
 
   private History(Path file) {
     this.file = file;
@@ -53,7 +57,13 @@ public final class History {
 
   /** The history kept in {@code file} (one instance per file and JVM). */
   public static History of(Path file) {
-    return OPEN.computeIfAbsent(file.toAbsolutePath().normalize(), History::new);
+    return OPEN.computeIfAbsent(file.toAbsolutePath().normalize(), path -> {
+      if (SHUTDOWN_HOOK.compareAndSet(false, true)) {
+        // runs without the listener (e.g. EngineTestKit) still keep their history
+        Runtime.getRuntime().addShutdownHook(new Thread(History::flushAll, "authenticity-history"));
+      }
+      return new History(path);
+    });
   }
 
   /** The durations in milliseconds of the last authentic runs of {@code uniqueId} before this JVM's writes, oldest first. */
@@ -67,15 +77,39 @@ public final class History {
   }
 
   /**
-   * Records an authentic run of {@code uniqueId} that took {@code duration}.
+   * Records an authentic run of {@code uniqueId} that took {@code duration}. The first record of a JVM is
+   * written at once (so an unwritable file is reported by the first authentic test); later ones are kept in
+   * memory and written by {@link #flush()}, which the listener calls when the test plan finishes and a
+   * shutdown hook calls otherwise: one write per run instead of one per test (a suite of 5,000 tests
+   * rewrote the file 5,000 times).
+   *
+   * @throws UncheckedIOException when the file or its lock cannot be written, naming the file
+   */
+  public void recordAuthentic(String uniqueId, Duration duration) {
+    boolean first;
+    synchronized (lock) {
+      if (snapshot == null) {
+        snapshot = read();
+      }
+      pending.computeIfAbsent(uniqueId, id -> new ArrayList<>()).add(duration.toMillis());
+      first = !written;
+      written = true;
+    }
+    if (first) {
+      flush();
+    }
+  }
+
+  /**
+   * Writes the runs recorded since the last flush, merged with what other JVMs wrote meanwhile.
    *
    * @throws UncheckedIOException when the file or its lock cannot be written, naming the file
    */
   @SuppressWarnings("try") // the lock is held for the block, never referenced
-  public void recordAuthentic(String uniqueId, Duration duration) {
+  public void flush() {
     synchronized (lock) {
-      if (snapshot == null) {
-        snapshot = read();
+      if (pending.isEmpty()) {
+        return;
       }
       try {
         Files.createDirectories(file.toAbsolutePath().getParent());
@@ -83,12 +117,14 @@ public final class History {
         try (FileChannel channel = FileChannel.open(lockFile, StandardOpenOption.CREATE, StandardOpenOption.WRITE);
             FileLock ignored = channel.lock()) {
           Map<String, List<Long>> current = read();
-          List<Long> runs = new ArrayList<>(current.getOrDefault(uniqueId, List.of()));
-          runs.add(duration.toMillis());
-          while (runs.size() > KEEP) {
-            runs.remove(0);
+          for (Map.Entry<String, List<Long>> entry : pending.entrySet()) {
+            List<Long> runs = new ArrayList<>(current.getOrDefault(entry.getKey(), List.of()));
+            runs.addAll(entry.getValue());
+            while (runs.size() > KEEP) {
+              runs.remove(0);
+            }
+            current.put(entry.getKey(), runs);
           }
-          current.put(uniqueId, runs);
           Map<String, Object> document = new LinkedHashMap<>();
           document.put("schemaVersion", 1);
           document.put("tests", current);
@@ -104,11 +140,29 @@ public final class History {
           }
         }
       } catch (IOException ex) {
-        throw new UncheckedIOException("Could not record the authentic run of [" + uniqueId + "] in the history file ["
-            + file + "]: " + ex.getMessage() + ". Check that the directory is writable, or set authenticity.history "
-            + "to another file.", ex);
+        String what = pending.size() == 1
+            ? "the authentic run of [" + pending.keySet().iterator().next() + "]"
+            : pending.size() + " tests' authentic runs";
+        throw new UncheckedIOException("Could not record " + what + " in the history file [" + file + "]: "
+            + ex.getMessage() + ". Check that the directory is writable, or set authenticity.history to another file.",
+            ex);
+      } finally {
+        pending.clear();
       }
     }
+  }
+
+  /** Flushes every history this JVM opened; returns the problems, one line each (never throws). */
+  public static List<String> flushAll() {
+    List<String> problems = new ArrayList<>();
+    for (History history : OPEN.values()) {
+      try {
+        history.flush();
+      } catch (UncheckedIOException ex) {
+        problems.add(ex.getMessage());
+      }
+    }
+    return problems;
   }
 
   private Map<String, List<Long>> read() {

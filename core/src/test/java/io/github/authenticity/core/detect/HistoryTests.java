@@ -25,6 +25,10 @@ class HistoryTests {
       history.recordAuthentic("[engine:junit-jupiter]/[class:A]/[method:a()]", Duration.ofMillis(i * 100));
     }
     history.recordAuthentic("b", Duration.ofMillis(7));
+    // the first run is written at once, the rest when the plan ends
+    assertThat(Files.readString(file)).isEqualTo("{\"schemaVersion\":1,\"tests\":{"
+        + "\"[engine:junit-jupiter]/[class:A]/[method:a()]\":[100]}}\n");
+    history.flush();
 
     assertThat(Files.readString(file)).isEqualTo("{\"schemaVersion\":1,\"tests\":{"
         + "\"[engine:junit-jupiter]/[class:A]/[method:a()]\":[300,400,500,600,700,800,900,1000,1100,1200],"
@@ -71,6 +75,7 @@ class HistoryTests {
       History history = History.of(Path.of(args[0]));
       for (int i = 1; i <= 5; i++) {
         history.recordAuthentic(args[1], Duration.ofMillis(i));
+        history.flush();
       }
     }
   }
