@@ -26,12 +26,17 @@ public record Endpoint(String host, int port) {
     return (host.indexOf(':') >= 0 ? "[" + host + "]" : host) + ":" + port;
   }
 
+  /** The port a URL of {@code scheme} (or a service of that probe type) uses by default; -1 when there is none. */
+  public static int defaultPort(String scheme) {
+    return scheme == null ? -1 : DEFAULT_PORTS.getOrDefault(scheme.toLowerCase(Locale.ROOT), -1);
+  }
+
   static List<Endpoint> of(ServiceDefinition service) {
     List<Endpoint> result = new ArrayList<>();
     service.setting("url").ifPresent(url -> fromUri(url, service.probe()).ifPresent(result::add));
     service.setting("host").ifPresent(host -> {
       int port = service.setting("port").map(Integer::parseInt)
-          .orElse(DEFAULT_PORTS.getOrDefault(service.probe().toLowerCase(Locale.ROOT), -1));
+          .orElse(defaultPort(service.probe()));
       if (port > 0) {
         result.add(new Endpoint(host, port));
       }
@@ -62,8 +67,7 @@ public record Endpoint(String host, int port) {
       }
       int port = uri.getPort();
       if (port < 0) {
-        String scheme = uri.getScheme() == null ? probe : uri.getScheme();
-        port = DEFAULT_PORTS.getOrDefault(scheme.toLowerCase(Locale.ROOT), -1);
+        port = defaultPort(uri.getScheme() == null ? probe : uri.getScheme());
       }
       return port < 0 ? java.util.Optional.empty()
           : java.util.Optional.of(new Endpoint(uri.getHost().replace("[", "").replace("]", ""), port));

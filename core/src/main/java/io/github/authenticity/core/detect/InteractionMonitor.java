@@ -298,7 +298,7 @@ public final class InteractionMonitor {
       return;
     }
     String host = uri.getHost().replace("[", "").replace("]", "");
-    int port = uri.getPort() >= 0 ? uri.getPort() : defaultPort(uri.getScheme());
+    int port = uri.getPort() >= 0 ? uri.getPort() : Endpoint.defaultPort(uri.getScheme());
     for (Endpoint endpoint : watch.endpoints) {
       if (endpoint.port() != port) {
         continue;
@@ -327,17 +327,6 @@ public final class InteractionMonitor {
         return;
       }
     }
-  }
-
-  private static int defaultPort(String scheme) {
-    if (scheme == null) {
-      return -1;
-    }
-    return switch (scheme.toLowerCase(Locale.ROOT)) {
-      case "http", "ws" -> 80;
-      case "https", "wss" -> 443;
-      default -> -1;
-    };
   }
 
   private void finished(Watch watch) {
