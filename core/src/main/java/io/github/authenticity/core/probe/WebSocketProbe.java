@@ -58,7 +58,7 @@ final class WebSocketProbe extends BuiltinProbe {
     boolean tls = scheme.equals("wss");
     String host = uri.getHost().startsWith("[") ? uri.getHost().substring(1, uri.getHost().length() - 1)
         : uri.getHost();
-    int port = uri.getPort() > 0 ? uri.getPort() : tls ? 443 : 80;
+    int port = uri.getPort() > 0 ? uri.getPort() : io.github.authenticity.core.config.Endpoint.defaultPort(scheme);
     Optional<String> send = service.setting("send");
     Optional<Pattern> expect = expect(service);
 
