@@ -179,11 +179,21 @@ public final class Judge {
             : notRun(NotRunReason.CONDITION, Messages.condition(message));
       }
       case ABORTED -> aborted(planned.services(),
-          finished.via() == null ? "" : "with its container " + finished.via(), message).withMessage(message);
+          finished.via() == null ? "" : "with its container [" + lastSegment(finished.via()) + "]", message)
+          .withMessage(message);
       case SUCCESSFUL -> Judgement.of(Verdict.MASKED, null,
           List.of(new Evidence(EvidenceKind.NOT_JUDGED, Messages.notJudged())), message);
       case FAILED -> Judgement.of(Verdict.FAILED, null, List.of(), message);
     };
+  }
+
+  /** {@code a.AbortE2E} of {@code [engine:junit-jupiter]/[class:a.AbortE2E]}. */
+  static String lastSegment(String uniqueId) {
+    int start = uniqueId.lastIndexOf("/[");
+    String segment = uniqueId.substring(start < 0 ? 0 : start + 1);
+    int colon = segment.indexOf(':');
+    return segment.startsWith("[") && segment.endsWith("]") && colon > 0 ? segment.substring(colon + 1,
+        segment.length() - 1) : segment;
   }
 
   /** Whether a skip reason is Testcontainers' for a missing Docker (its own wording, or ours in report mode). */

@@ -86,7 +86,8 @@ class ReportBuilderTests {
       assertThat(entry(report, aborted).evidence()).containsExactly(
           new Evidence(EvidenceKind.ABORTED, "an assumption aborted the test, and a skip is not a pass: Assumption failed: backend not reachable"));
       assertThat(entry(report, viaContainer).evidence()).containsExactly(new Evidence(EvidenceKind.ABORTED,
-          "\"Assumption failed: no Docker\" (aborted with its container [engine:junit-jupiter]/[class:a.AbortE2E])"));
+          "an assumption aborted the test with its container [a.AbortE2E], and a skip is not a pass:"
+              + " Assumption failed: no Docker"));
       assertThat(entry(report, failed)).extracting(TestEntry::verdict, TestEntry::message)
           .containsExactly(Verdict.FAILED, "expected: <1> but was: <2>");
       assertThat(entry(report, unjudged).verdict()).isEqualTo(Verdict.MASKED);
