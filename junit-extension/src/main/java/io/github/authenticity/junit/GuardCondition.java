@@ -1,5 +1,7 @@
 package io.github.authenticity.junit;
 
+import io.github.authenticity.core.judge.Messages;
+import io.github.authenticity.core.judge.Judge;
 import static io.github.authenticity.junit.Contexts.classLoader;
 import static io.github.authenticity.junit.Contexts.guard;
 import static io.github.authenticity.junit.Contexts.record;
@@ -55,7 +57,7 @@ final class GuardCondition {
       Evidence evidence = new Evidence(EvidenceKind.CONTAINER_SKIP, ContainerSkip.evidence(skipper.get(),
           context.getTestMethod().isPresent() ? "the test" : "the class", noDocker.get()));
       String failure = ContainerSkip.failure(skipper.get(), what, noDocker.get());
-      record(run, context, Judgement.early(Verdict.MASKED, null, List.of(evidence), failure));
+      record(run, context, Judge.maskedBeforeBody(List.of(), List.of(evidence), failure));
       if (config.mode() == Mode.FAIL) {
         throw new MaskedTestException(failure, null);
       }
@@ -63,7 +65,7 @@ final class GuardCondition {
     }
     if (guard.get().stagingOnly() && !config.staging()) {
       String reason = Messages.notStaging(config.environment());
-      record(run, context, Judgement.early(Verdict.NOT_RUN, NotRunReason.ENVIRONMENT, List.of(), reason));
+      record(run, context, Judge.notRun(NotRunReason.ENVIRONMENT, reason));
       return ConditionEvaluationResult.disabled(reason);
     }
     return ConditionEvaluationResult.enabled("guarded by Authenticity in environment [" + config.environment() + "]");

@@ -1,5 +1,6 @@
 package io.github.authenticity.junit;
 
+import io.github.authenticity.core.judge.Messages;
 import java.net.InetAddress;
 import java.net.UnknownHostException;
 import java.util.ArrayList;

@@ -1,5 +1,6 @@
 package io.github.authenticity.junit;
 
+import io.github.authenticity.core.judge.Messages;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
