@@ -135,6 +135,9 @@ public final class EventReader {
             continue;
           }
           number++;
+          if (!tooLong && line.size() + (i - start) > MAX_LINE_BYTES) {
+            tooLong = true;
+          }
           if (!tooLong) {
             line.write(buffer, start, i - start);
             accept(name, number, line.toByteArray(), sink, problems);
