@@ -112,4 +112,54 @@ class CheckTests {
           "[authenticity] NO_TESTS: 2 guarded tests, none executed (2 NOT_EXECUTED)");
     }
   }
+
+  @Test
+  void aSelectionThatMatchedNoTestAtAllIsNoTestsAndNamesThePattern() {
+    List<CompiledTest> compiled = List.of(new CompiledTest("a.OrderE2E", "placesOrder", List.of("backend"), false),
+        new CompiledTest("a.OrderE2E", "cancels", List.of("backend"), false));
+    Report typo;
+    Report deliberate;
+    try (Events events = Events.create(dir.resolve("typo"), "local", false)) {
+      events.end();
+      typo = new ReportBuilder().addEventFile(events.read()).addCompiledTests(compiled).selection("-Dtest=OrderE2ETypo")
+          .build();
+    }
+    try (Events events = Events.create(dir.resolve("one"), "local", false)) {
+      events.ran("a.OrderE2E", "placesOrder", "AUTHENTIC");
+      events.end();
+      deliberate = new ReportBuilder().addEventFile(events.read()).addCompiledTests(compiled)
+          .selection("-Dtest=OrderE2E#placesOrder").build();
+    }
+
+    assertThat(typo.verdict()).isEqualTo(OverallVerdict.NO_TESTS);
+    assertThat(typo.unmatchedSelection()).isEqualTo("-Dtest=OrderE2ETypo");
+    CheckResult result = Check.evaluate(typo, CheckSettings.defaults());
+    assertThat(result.violations()).containsExactly(
+        "NOT_DISCOVERED OrderE2E.placesOrder: compiled, but in no test plan",
+        "NOT_DISCOVERED OrderE2E.cancels: compiled, but in no test plan",
+        "NO_TESTS: 2 guarded tests compiled, none executed (the test selection [-Dtest=OrderE2ETypo] matched no test"
+            + " at all)");
+    assertThat(result.summary(null)).isEqualTo("Authenticity check failed: 2 NOT_DISCOVERED guarded tests; 2 guarded"
+        + " tests compiled, but none executed (the test selection [-Dtest=OrderE2ETypo] matched no test at all)."
+        + " Check the spelling of the selection (-Dtest / -Dit.test): it matched no test class or method, so nothing"
+        + " ran. (Set -Dauthenticity.failOnNotRun=false and -Dauthenticity.minExecuted=0 to ignore this.)");
+
+    assertThat(deliberate.tests()).hasSize(1);
+    assertThat(deliberate.unmatchedSelection()).isNull();
+    assertThat(Check.evaluate(deliberate, CheckSettings.defaults()).failed()).isFalse();
+  }
+
+  @Test
+  void anIncompleteReportFailsUnlessFailOnIncompleteIsOff() {
+    try (Events events = Events.create(dir, "local", false)) {
+      events.ran("a.OrderE2E", "placesOrder", "AUTHENTIC");
+      Report report = new ReportBuilder().addEventFile(events.read()).build();
+      CheckResult strict = Check.evaluate(report, CheckSettings.defaults());
+      assertThat(strict.violations()).containsExactly("INCOMPLETE: Run [" + events.run + "] in [" + events.file()
+          + "] never ended: its test JVM stopped before the test plan finished.");
+      assertThat(strict.summary(null)).isEqualTo("Authenticity check failed: the report is incomplete (1 reason"
+          + " above). (Set -Dauthenticity.failOnIncomplete=false to ignore this.)");
+      assertThat(Check.evaluate(report, new CheckSettings(true, true, false, 1, false, false)).failed()).isFalse();
+    }
+  }
 }
