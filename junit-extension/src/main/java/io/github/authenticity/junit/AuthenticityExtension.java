@@ -74,7 +74,8 @@ class AuthenticityExtension implements ExecutionCondition, BeforeAllCallback, Be
     }
     Run run = run(context);
     try {
-      Preparation.check(run, guard.get(), usedBy(context), context.getUniqueId(), true);
+      Preparation.check(run, guard.get(), usedBy(context), context.getUniqueId(), true,
+          services -> ContainerServices.resolve(context, run.config(), services));
     } catch (ServiceDownException ex) {
       run.containerVerdict(context.getUniqueId(), Judgement.early(Verdict.SERVICE_DOWN, null, List.of(), ex.getMessage()));
       throw ex;
@@ -93,7 +94,8 @@ class AuthenticityExtension implements ExecutionCondition, BeforeAllCallback, Be
     Run run = run(context);
     String id = context.getUniqueId();
     try {
-      List<ServiceDefinition> services = Preparation.check(run, guard.get(), usedBy(context), id, false);
+      List<ServiceDefinition> services = Preparation.check(run, guard.get(), usedBy(context), id, false,
+          configured -> ContainerServices.resolve(context, run.config(), configured));
       AuthenticityConfig config = run.config();
       List<Evidence> early = Loopback.check(config, services);
       GuardedTest test = new GuardedTest(id, displayName(context), context.getRequiredTestClass(),

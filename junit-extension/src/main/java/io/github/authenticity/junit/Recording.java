@@ -14,6 +14,7 @@ import java.util.concurrent.atomic.AtomicInteger;
 import io.github.authenticity.core.config.AuthenticityConfig;
 import io.github.authenticity.core.config.ConfigLoader;
 import io.github.authenticity.core.config.ConfigParameters;
+import io.github.authenticity.core.config.ContainerBinding;
 import io.github.authenticity.core.config.ServiceDefinition;
 import io.github.authenticity.core.events.EventLog;
 import io.github.authenticity.core.report.Evidence;
@@ -100,7 +101,9 @@ final class Recording {
       if (startsContainers(entry)) {
         inContainers.addAll(guard.services());
       }
-      guard.services().forEach(name -> config.service(name).ifPresent(s -> needed.putIfAbsent(name, s)));
+      // container: true has no address before its container runs (ContainerServices)
+      guard.services().forEach(name -> config.service(name).filter(s -> !ContainerBinding.configured(s))
+          .ifPresent(s -> needed.putIfAbsent(name, s)));
     }
     // a service a @Testcontainers class needs may be a container that is not started yet: probed at first use
     needed.keySet().removeAll(inContainers);

@@ -157,6 +157,18 @@ public final class ContainerBinding {
         + " to the container.";
   }
 
+  /** An instance field without a test instance (a class-level check). */
+  public static String noInstance(String field) {
+    return usedBy(field) + ": an instance field is read before each test, but there is no test instance here;"
+        + " make the field static";
+  }
+
+  /** Reading the field or asking Testcontainers failed, e.g. {@code what} = {@code isRunning()}. */
+  public static String failed(String field, String what, Throwable cause) {
+    return usedBy(field) + ": " + what + " failed: " + cause + ". Check that the Docker engine answers and that the"
+        + " field holds a started Testcontainers container";
+  }
+
   /** Two fields claim the same service. */
   public static String boundTwice(String service, String first, String second) {
     return "Service [" + service + "] is bound to two containers: @RealServiceContainer on fields [" + first
