@@ -1,16 +1,23 @@
 package io.github.authenticity.junit;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.junit.platform.engine.discovery.DiscoverySelectors.selectClass;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.Map;
+
+import io.github.authenticity.core.events.EventFile;
 
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtensionConfigurationException;
 import org.junit.jupiter.api.io.TempDir;
+import org.junit.platform.launcher.LauncherDiscoveryRequest;
+import org.junit.platform.launcher.core.LauncherDiscoveryRequestBuilder;
+import org.junit.platform.launcher.core.LauncherFactory;
 import org.junit.platform.testkit.engine.EngineExecutionResults;
 import org.testcontainers.containers.GenericContainer;
 
@@ -114,6 +121,26 @@ class RealServiceContainerTests {
         + " container: true (" + dir.resolve("authenticity.yaml") + ":8), but no field of [" + UnboundTestCase.class.getName() + "] (or of"
         + " its superclasses or enclosing classes) is annotated @RealServiceContainer(\"backend\"). Annotate the"
         + " container field that runs it, or configure url (or host and port) instead of container: true.");
+  }
+
+  @Test
+  void aClassWithAContainerFieldHasItsServicesProbedAtFirstUseNotWhenTheRunStarts() {
+    assertThat(ContainerSkip.startsContainers(NeverStartedTestCase.class)).isTrue();
+    assertThat(ContainerSkip.startsContainers(UnboundTestCase.class)).isFalse();
+    Path out = dir.resolve("out");
+    LauncherDiscoveryRequest request = LauncherDiscoveryRequestBuilder.request()
+        .selectors(selectClass(NeverStartedTestCase.class), selectClass(UnboundTestCase.class))
+        .configurationParameters(Map.of("authenticity.config", config(dir, "local"), "authenticity.outputDirectory",
+            out.toString(), "authenticity.reportsDirectory", dir.resolve("reports").toString()))
+        .build();
+
+    LauncherFactory.create().execute(request);
+
+    List<Map<String, Object>> events = EventFile.read(EventFile.find(out).get(0)).events();
+    assertThat(events).as("a container: true service has no address before its container runs: never probed")
+        .noneMatch(event -> "service".equals(event.get("type")));
+    assertThat(events.stream().filter(event -> "verdict".equals(event.get("type"))).map(event -> event.get("verdict")))
+        .containsExactly("FAILED", "FAILED");
   }
 
   @RequiresRealService("backend")
