@@ -109,6 +109,18 @@ class DockerServiceTests {
   }
 
   @Test
+  void oneContainerCanBeTwoServicesAndAHostAndPortProbeGetsTheMappedAddress() {
+    List<Map<String, Object>> events = launch(TwoServicesTestCase.class);
+
+    int mapped = TwoServicesTestCase.mapped;
+    assertThat(ofType(events, "service")).extracting(s -> s.get("name") + " " + s.get("status") + " " + s.get("endpoint"))
+        .containsExactlyInAnyOrder("backend UP GET http://" + host() + ":" + mapped + "/health",
+            "raw UP tcp " + host() + ":" + mapped);
+    assertThat(ofType(events, "verdict")).singleElement().satisfies(v -> assertThat(v)
+        .containsEntry("verdict", "AUTHENTIC").containsEntry("evidence", List.of()));
+  }
+
+  @Test
   void withoutTheListenerTheContainerIsProbedAtFirstUseAndTheTestPasses() {
     EngineExecutionResults results = Kit.run(ContainerServiceTestCase.class,
         Map.of("authenticity.config", RealServiceContainerTests.config(dir, "local")));
@@ -217,6 +229,24 @@ class DockerServiceTests {
     @Test
     void callsTheContainer() throws IOException {
       mapped = BACKEND.getMappedPort(8080);
+      get(BACKEND);
+    }
+  }
+
+  /** One container, two services: {@code backend} (http, a URL) and {@code raw} (tcp, host and port). */
+  @Testcontainers(disabledWithoutDocker = true)
+  @RequiresRealService({"backend", "raw"})
+  static class TwoServicesTestCase {
+
+    static volatile int mapped;
+
+    @Container
+    @RealServiceContainer({"backend", "raw"})
+    static final GenericContainer<?> BACKEND = httpd();
+
+    @Test
+    void callsTheContainer() throws IOException {
+      mapped = BACKEND.getFirstMappedPort();
       get(BACKEND);
     }
   }

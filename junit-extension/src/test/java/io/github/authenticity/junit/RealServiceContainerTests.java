@@ -33,7 +33,8 @@ class RealServiceContainerTests {
 
   /** authenticity.yaml with {@code backend} as a container service in {@code local} and {@code staging}. */
   static String config(Path dir, String environment) {
-    String service = "backend: { probe: http, container: true, path: /health, expectStatus: 200, timeout: 2s }";
+    String service = "backend: { probe: http, container: true, path: /health, expectStatus: 200, timeout: 2s }\n"
+        + "      raw: { probe: tcp, container: true }";
     String yaml = "environment: " + environment + "\n"
         + "history: " + dir.resolve("history.json") + "\n"
         + "detection:\n  interaction: required\n"
@@ -60,7 +61,7 @@ class RealServiceContainerTests {
   static void anUnknownServiceNameFailsTheTest(Path dir) {
     assertThat(failureOf(UnknownNameTestCase.class, dir)).isEqualTo("Unknown service [bakend] in"
         + " @RealServiceContainer on field [" + UnknownNameTestCase.class.getName() + ".BACKEND]: environment [local]"
-        + " in [" + dir.resolve("authenticity.yaml") + "] defines [backend]. Did you mean [backend]? Add it under"
+        + " in [" + dir.resolve("authenticity.yaml") + "] defines [backend, raw]. Did you mean [backend]? Add it under"
         + " environments.local.services or fix the name.");
   }
 
