@@ -12,6 +12,7 @@ import java.util.Map;
 
 import io.github.authenticity.core.events.EventFile;
 
+import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtensionConfigurationException;
 import org.junit.jupiter.api.io.TempDir;
@@ -125,6 +126,16 @@ class RealServiceContainerTests {
   }
 
   @Test
+  void theFieldIsFoundInASuperclassAndInTheEnclosingClassOfANestedClass() {
+    assertThat(failureOf(InheritedTestCase.class, dir)).startsWith("The container of service [backend]"
+        + " (@RealServiceContainer on field [" + NeverStartedTestCase.class.getName() + ".BACKEND]) is not running"
+        + " when test [" + InheritedTestCase.class.getName() + "#callsTheContainer] is about to run");
+    assertThat(failureOf(EnclosingTestCase.Inner.class, dir)).startsWith("The container of service [backend]"
+        + " (@RealServiceContainer on field [" + EnclosingTestCase.class.getName() + ".backend]) is not running"
+        + " when test [" + EnclosingTestCase.Inner.class.getName() + "#callsTheContainer] is about to run");
+  }
+
+  @Test
   void aClassWithAContainerFieldHasItsServicesProbedAtFirstUseNotWhenTheRunStarts() {
     assertThat(ContainerSkip.startsContainers(NeverStartedTestCase.class)).isTrue();
     assertThat(ContainerSkip.startsContainers(UnboundTestCase.class)).isFalse();
@@ -174,6 +185,24 @@ class RealServiceContainerTests {
 
     @Test
     void callsTheContainer() {
+    }
+  }
+
+  static class InheritedTestCase extends NeverStartedTestCase {
+  }
+
+  @RequiresRealService("backend")
+  static class EnclosingTestCase {
+
+    @RealServiceContainer(value = "backend", port = 8080)
+    final GenericContainer<?> backend = new GenericContainer<>(DockerServiceTests.IMAGE).withExposedPorts(8080);
+
+    @Nested
+    class Inner {
+
+      @Test
+      void callsTheContainer() {
+      }
     }
   }
 
