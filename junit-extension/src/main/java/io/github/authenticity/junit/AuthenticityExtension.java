@@ -1,7 +1,5 @@
 package io.github.authenticity.junit;
 
-import io.github.authenticity.core.judge.Messages;
-import io.github.authenticity.core.judge.Judge;
 import static io.github.authenticity.junit.Contexts.displayName;
 import static io.github.authenticity.junit.Contexts.guard;
 import static io.github.authenticity.junit.Contexts.instances;
@@ -17,6 +15,8 @@ import java.util.Optional;
 import io.github.authenticity.core.config.AuthenticityConfig;
 import io.github.authenticity.core.config.Mode;
 import io.github.authenticity.core.config.ServiceDefinition;
+import io.github.authenticity.core.judge.Judge;
+import io.github.authenticity.core.judge.Messages;
 import io.github.authenticity.core.report.Evidence;
 import io.github.authenticity.core.report.EvidenceKind;
 import io.github.authenticity.core.report.Verdict;
@@ -76,7 +76,8 @@ class AuthenticityExtension implements ExecutionCondition, BeforeAllCallback, Be
     }
     Run run = run(context);
     try {
-      Preparation.check(run, guard.get(), usedBy(context), context.getUniqueId(), true);
+      Preparation.check(run, guard.get(), usedBy(context), context.getUniqueId(), true,
+          services -> ContainerServices.resolve(context, run.config(), services));
     } catch (ServiceDownException ex) {
       run.containerVerdict(context.getUniqueId(), Judge.serviceDown(ex.getMessage()));
       throw ex;
@@ -95,7 +96,8 @@ class AuthenticityExtension implements ExecutionCondition, BeforeAllCallback, Be
     Run run = run(context);
     String id = context.getUniqueId();
     try {
-      List<ServiceDefinition> services = Preparation.check(run, guard.get(), usedBy(context), id, false);
+      List<ServiceDefinition> services = Preparation.check(run, guard.get(), usedBy(context), id, false,
+          configured -> ContainerServices.resolve(context, run.config(), configured));
       AuthenticityConfig config = run.config();
       List<Evidence> early = Loopback.check(config, services);
       GuardedTest test = new GuardedTest(id, displayName(context), context.getRequiredTestClass(),

@@ -15,14 +15,15 @@ import java.util.concurrent.atomic.AtomicInteger;
 import io.github.authenticity.core.config.AuthenticityConfig;
 import io.github.authenticity.core.config.ConfigLoader;
 import io.github.authenticity.core.config.ConfigParameters;
+import io.github.authenticity.core.config.ContainerBinding;
 import io.github.authenticity.core.config.ServiceDefinition;
-import io.github.authenticity.core.events.Event;
 import io.github.authenticity.core.events.Event.Outcome;
+import io.github.authenticity.core.events.Event;
 import io.github.authenticity.core.events.EventWriter;
 import org.junit.jupiter.api.Disabled;
 import org.junit.platform.commons.support.AnnotationSupport;
-import org.junit.platform.engine.TestExecutionResult;
 import org.junit.platform.engine.TestExecutionResult.Status;
+import org.junit.platform.engine.TestExecutionResult;
 import org.junit.platform.engine.TestSource;
 import org.junit.platform.engine.TestTag;
 import org.junit.platform.engine.support.descriptor.ClassSource;
@@ -103,7 +104,9 @@ final class Recording {
       if (startsContainers(entry)) {
         inContainers.addAll(guard.services());
       }
-      guard.services().forEach(name -> config.service(name).ifPresent(s -> needed.putIfAbsent(name, s)));
+      // container: true has no address before its container runs (ContainerServices)
+      guard.services().forEach(name -> config.service(name).filter(s -> !ContainerBinding.configured(s))
+          .ifPresent(s -> needed.putIfAbsent(name, s)));
     }
     // a service a @Testcontainers class needs may be a container that is not started yet: probed at first use
     needed.keySet().removeAll(inContainers);

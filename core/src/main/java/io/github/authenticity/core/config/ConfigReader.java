@@ -691,8 +691,11 @@ final class ConfigReader {
         values.put("headers", Collections.unmodifiableMap(headers));
       }
     }
+    boolean fromContainer = Boolean.TRUE.equals(values.get(ContainerBinding.KEY))
+        || unresolved.contains(ContainerBinding.KEY);
+    checkContainer(raw, values, fromContainer);
     for (String required : ServiceSchema.required(type)) {
-      if (!values.containsKey(required) && !unresolved.contains(required)) {
+      if (!fromContainer && !values.containsKey(required) && !unresolved.contains(required)) {
         throw new ConfigurationException(Messages.withWhere(raw.where,
             Messages.missingKey(type, required, ServiceSchema.example(type, required))));
       }
@@ -705,6 +708,21 @@ final class ConfigReader {
     Duration timeout = (Duration) values.getOrDefault("timeout", ServiceDefinition.DEFAULT_TIMEOUT);
     Duration maxLatency = (Duration) values.get("maxLatency");
     return new ServiceDefinition(raw.name, type, values, timeout, maxLatency, raw.source);
+  }
+
+  /** {@code container: true} takes the address from a container: no url, host or port; {@code path} only with it. */
+  private static void checkContainer(RawService raw, Map<String, Object> values, boolean fromContainer) {
+    if (fromContainer) {
+      for (String key : ContainerBinding.ADDRESS_KEYS) {
+        if (values.containsKey(key)) {
+          throw new ConfigurationException(Messages.withWhere(raw.settings.get(key).keyWhere(),
+              Messages.addressWithContainer(key)));
+        }
+      }
+    } else if (values.containsKey(ContainerBinding.PATH)) {
+      throw new ConfigurationException(Messages.withWhere(raw.settings.get(ContainerBinding.PATH).keyWhere(),
+          Messages.pathWithoutContainer()));
+    }
   }
 
   /**

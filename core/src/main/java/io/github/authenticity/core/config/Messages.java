@@ -278,6 +278,23 @@ final class Messages {
         + environment + ".services." + name + ", or set " + ConfigLoader.CONFIG_KEY + " to the file's path.";
   }
 
+  // ---- container: true
+
+  static String badPath(String shown) {
+    return "[" + shown + "] is not a URL path; start it with / and leave out spaces, e.g. path: /health";
+  }
+
+  static String addressWithContainer(String key) {
+    return "[" + key + "] and container: true contradict each other: with container: true the host and port are"
+        + " the mapped ones of the test class's @RealServiceContainer field. Remove " + key
+        + (key.equals("url") ? " (keep its path as path: /...)" : "") + ", or remove container: true";
+  }
+
+  static String pathWithoutContainer() {
+    return "path applies only with container: true (it is appended to the container's address); with url, write"
+        + " the path in the url";
+  }
+
   // ---- helpers
 
   static String didYouMean(String name, Collection<String> known) {

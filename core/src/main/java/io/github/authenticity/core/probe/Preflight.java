@@ -16,6 +16,7 @@ import java.util.concurrent.FutureTask;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 
+import io.github.authenticity.core.config.ContainerBinding;
 import io.github.authenticity.core.config.ServiceDefinition;
 import org.apiguardian.api.API;
 
@@ -109,6 +110,9 @@ public final class Preflight {
       if (probe == null) {
         return ProbeResult.down(service.name(), service.probe(), null, 0, "unknown probe type [" + service.probe()
             + "]; known types: " + String.join(", ", known.keySet()), probedAt);
+      }
+      if (ContainerBinding.configured(service)) {
+        return ProbeResult.down(service.name(), service.probe(), null, 0, ContainerBinding.notProbed(), probedAt);
       }
       return probe.probe(service);
     });

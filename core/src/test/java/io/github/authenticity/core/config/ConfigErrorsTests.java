@@ -128,12 +128,12 @@ class ConfigErrorsTests {
   void anUnknownServiceKeySuggestsTheClosest() {
     assertThat(serviceError("{ probe: http, url: \"http://localhost:8080\", timout: 2s }"))
         .isEqualTo("authenticity.yaml:4:61: environments.local.services.backend.timout: unknown key for probe"
-            + " [http]. Did you mean [timeout]? Allowed: [endpoints, expectBody, expectStatus, expectValue, headers,"
-            + " jsonPointer, maxLatency, method, probe, timeout, trustStore, trustStorePassword, trustStoreType,"
-            + " url]");
+            + " [http]. Did you mean [timeout]? Allowed: [container, endpoints, expectBody, expectStatus, expectValue,"
+            + " headers, jsonPointer, maxLatency, method, path, probe, timeout, trustStore, trustStorePassword,"
+            + " trustStoreType, url]");
     assertThat(serviceError("{ probe: tcp, host: localhost, port: 1, headers: { A: b } }"))
         .isEqualTo("authenticity.yaml:4:56: environments.local.services.backend.headers: unknown key for probe"
-            + " [tcp]. Allowed: [endpoints, host, maxLatency, port, probe, timeout]");
+            + " [tcp]. Allowed: [container, endpoints, host, maxLatency, port, probe, timeout]");
   }
 
   @Test
