@@ -1,7 +1,5 @@
 package io.github.authenticity.junit;
 
-import io.github.authenticity.core.judge.Messages;
-import io.github.authenticity.core.judge.Judge;
 import static io.github.authenticity.junit.Contexts.displayName;
 import static io.github.authenticity.junit.Contexts.guard;
 import static io.github.authenticity.junit.Contexts.instances;
@@ -17,9 +15,10 @@ import java.util.Optional;
 import io.github.authenticity.core.config.AuthenticityConfig;
 import io.github.authenticity.core.config.Mode;
 import io.github.authenticity.core.config.ServiceDefinition;
+import io.github.authenticity.core.judge.Judge;
+import io.github.authenticity.core.judge.Messages;
 import io.github.authenticity.core.report.Evidence;
 import io.github.authenticity.core.report.EvidenceKind;
-import io.github.authenticity.core.report.Verdict;
 import org.junit.jupiter.api.TestFactory;
 import org.junit.jupiter.api.extension.AfterTestExecutionCallback;
 import org.junit.jupiter.api.extension.BeforeAllCallback;

@@ -1,7 +1,5 @@
 package io.github.authenticity.junit;
 
-import io.github.authenticity.core.judge.Messages;
-import io.github.authenticity.core.judge.Judge;
 import static io.github.authenticity.junit.Contexts.classLoader;
 import static io.github.authenticity.junit.Contexts.guard;
 import static io.github.authenticity.junit.Contexts.record;
@@ -13,10 +11,11 @@ import java.util.Optional;
 
 import io.github.authenticity.core.config.AuthenticityConfig;
 import io.github.authenticity.core.config.Mode;
+import io.github.authenticity.core.judge.Judge;
+import io.github.authenticity.core.judge.Messages;
 import io.github.authenticity.core.report.Evidence;
 import io.github.authenticity.core.report.EvidenceKind;
 import io.github.authenticity.core.report.NotRunReason;
-import io.github.authenticity.core.report.Verdict;
 import org.junit.jupiter.api.extension.ConditionEvaluationResult;
 import org.junit.jupiter.api.extension.ExtensionContext;
 
@@ -44,7 +43,7 @@ final class GuardCondition {
     } catch (RuntimeException ex) {
       return ConditionEvaluationResult.enabled("the Authenticity configuration is bad; the test fails with why");
     }
-    if (config.requireEnvironment().filter(r -> !r.equals(config.environment())).isPresent()) {
+    if (Judge.contradictedEnvironment(config).isPresent()) {
       return ConditionEvaluationResult.enabled("authenticity.requireEnvironment is contradicted; the test fails");
     }
     Optional<String> skipper = ContainerSkip.skipsWithoutDocker(context.getRequiredTestClass(),

@@ -16,13 +16,13 @@ import io.github.authenticity.core.config.AuthenticityConfig;
 import io.github.authenticity.core.config.ConfigLoader;
 import io.github.authenticity.core.config.ConfigParameters;
 import io.github.authenticity.core.config.ServiceDefinition;
-import io.github.authenticity.core.events.Event;
 import io.github.authenticity.core.events.Event.Outcome;
+import io.github.authenticity.core.events.Event;
 import io.github.authenticity.core.events.EventWriter;
 import org.junit.jupiter.api.Disabled;
 import org.junit.platform.commons.support.AnnotationSupport;
-import org.junit.platform.engine.TestExecutionResult;
 import org.junit.platform.engine.TestExecutionResult.Status;
+import org.junit.platform.engine.TestExecutionResult;
 import org.junit.platform.engine.TestSource;
 import org.junit.platform.engine.TestTag;
 import org.junit.platform.engine.support.descriptor.ClassSource;
@@ -90,7 +90,7 @@ final class Recording {
 
   /** The services the plan's guarded tests need and that can run here (not {@code @StagingOnly} outside staging). */
   private List<ServiceDefinition> neededServices(AuthenticityConfig config) {
-    if (config.requireEnvironment().filter(r -> !r.equals(config.environment())).isPresent()) {
+    if (io.github.authenticity.core.judge.Judge.contradictedEnvironment(config).isPresent()) {
       return List.of();
     }
     Map<String, ServiceDefinition> needed = new LinkedHashMap<>();
