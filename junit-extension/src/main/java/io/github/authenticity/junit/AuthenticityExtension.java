@@ -19,7 +19,6 @@ import io.github.authenticity.core.judge.Judge;
 import io.github.authenticity.core.judge.Messages;
 import io.github.authenticity.core.report.Evidence;
 import io.github.authenticity.core.report.EvidenceKind;
-import io.github.authenticity.core.report.Verdict;
 import org.junit.jupiter.api.TestFactory;
 import org.junit.jupiter.api.extension.AfterTestExecutionCallback;
 import org.junit.jupiter.api.extension.BeforeAllCallback;

@@ -16,7 +16,6 @@ import io.github.authenticity.core.judge.Messages;
 import io.github.authenticity.core.report.Evidence;
 import io.github.authenticity.core.report.EvidenceKind;
 import io.github.authenticity.core.report.NotRunReason;
-import io.github.authenticity.core.report.Verdict;
 import org.junit.jupiter.api.extension.ConditionEvaluationResult;
 import org.junit.jupiter.api.extension.ExtensionContext;
 
@@ -44,7 +43,7 @@ final class GuardCondition {
     } catch (RuntimeException ex) {
       return ConditionEvaluationResult.enabled("the Authenticity configuration is bad; the test fails with why");
     }
-    if (config.requireEnvironment().filter(r -> !r.equals(config.environment())).isPresent()) {
+    if (Judge.contradictedEnvironment(config).isPresent()) {
       return ConditionEvaluationResult.enabled("authenticity.requireEnvironment is contradicted; the test fails");
     }
     Optional<String> skipper = ContainerSkip.skipsWithoutDocker(context.getRequiredTestClass(),

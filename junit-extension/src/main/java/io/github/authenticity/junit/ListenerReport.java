@@ -2,14 +2,11 @@ package io.github.authenticity.junit;
 
 import java.io.IOException;
 import java.io.PrintStream;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
-import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
-import java.util.stream.Stream;
 
 import io.github.authenticity.core.config.AuthenticityConfig;
 import io.github.authenticity.core.events.Event;

@@ -43,8 +43,8 @@ final class Preparation {
   static List<ServiceDefinition> check(Run run, Guard guard, String usedBy, String uniqueId, boolean forClass,
       UnaryOperator<List<ServiceDefinition>> bind) {
     AuthenticityConfig config = run.config();
-    config.requireEnvironment().filter(required -> !required.equals(config.environment())).ifPresent(required -> {
-      throw new ExtensionConfigurationException(Messages.environmentContradiction(required, config.environment()));
+    io.github.authenticity.core.judge.Judge.contradictedEnvironment(config).ifPresent(contradiction -> {
+      throw new ExtensionConfigurationException(contradiction);
     });
     List<ServiceDefinition> services = new ArrayList<>();
     for (String name : guard.services()) {

@@ -91,7 +91,7 @@ final class Recording {
 
   /** The services the plan's guarded tests need and that can run here (not {@code @StagingOnly} outside staging). */
   private List<ServiceDefinition> neededServices(AuthenticityConfig config) {
-    if (config.requireEnvironment().filter(r -> !r.equals(config.environment())).isPresent()) {
+    if (io.github.authenticity.core.judge.Judge.contradictedEnvironment(config).isPresent()) {
       return List.of();
     }
     Map<String, ServiceDefinition> needed = new LinkedHashMap<>();

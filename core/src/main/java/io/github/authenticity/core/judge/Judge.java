@@ -3,7 +3,7 @@ package io.github.authenticity.core.judge;
 import java.util.ArrayList;
 import java.util.List;
 
-import io.github.authenticity.core.events.Event.Outcome;
+import io.github.authenticity.core.config.AuthenticityConfig;
 import io.github.authenticity.core.events.Event.TestFinished;
 import io.github.authenticity.core.events.Event.TestPlanned;
 import io.github.authenticity.core.report.CheckSettings;
@@ -83,6 +83,15 @@ public final class Judge {
   }
 
   // ---- 2. stopped before its body
+
+  /**
+   * Why no guarded test may run here: {@code authenticity.requireEnvironment} names another environment than the
+   * active one (every guarded test then fails with this message); empty when it does not.
+   */
+  public static java.util.Optional<String> contradictedEnvironment(AuthenticityConfig config) {
+    return config.requireEnvironment().filter(required -> !required.equals(config.environment()))
+        .map(required -> Messages.environmentContradiction(required, config.environment()));
+  }
 
   /** A required service is {@code DOWN}. */
   public static Judgement serviceDown(String message) {
