@@ -151,8 +151,10 @@ class RealServiceContainerTests {
     List<Map<String, Object>> events = EventLines.read(EventReader.find(out).get(0));
     assertThat(events).as("a container: true service has no address before its container runs: never probed")
         .noneMatch(event -> "service".equals(event.get("type")));
-    assertThat(events.stream().filter(event -> "verdict".equals(event.get("type"))).map(event -> event.get("verdict")))
-        .containsExactly("FAILED", "FAILED");
+    assertThat(new io.github.authenticity.core.report.ReportBuilder().addEventFile(EventReader.find(out).get(0)).build()
+        .guardedTests()).extracting(io.github.authenticity.core.report.TestEntry::verdict)
+        .containsExactly(io.github.authenticity.core.report.Verdict.FAILED,
+            io.github.authenticity.core.report.Verdict.FAILED);
   }
 
   @RequiresRealService("backend")
