@@ -45,7 +45,7 @@ final class Run {
   private final PlanIndex plan;
   private final ConcurrentMap<String, CompletableFuture<ProbeResult>> probes = new ConcurrentHashMap<>();
   private final ConcurrentMap<String, Judgement> containerVerdicts = new ConcurrentHashMap<>();
-  private final java.util.Set<String> judged = ConcurrentHashMap.newKeySet();
+  private final ConcurrentMap<String, Judgement> judged = new ConcurrentHashMap<>();
   private volatile Object config;
 
   private Run(ConfigParameters parameters, ClassLoader classLoader, EventLog log, PlanIndex plan) {
@@ -213,12 +213,17 @@ final class Run {
 
   /** Whether a verdict on test {@code uniqueId} was written. */
   boolean judged(String uniqueId) {
-    return judged.contains(uniqueId);
+    return judged.containsKey(uniqueId);
+  }
+
+  /** The last verdict written on test {@code uniqueId}, if any. */
+  Optional<Judgement> judgement(String uniqueId) {
+    return Optional.ofNullable(judged.get(uniqueId));
   }
 
   /** Writes the {@code verdict} event of a guarded test (when the listener runs). */
   void verdict(String uniqueId, Judgement judgement) {
-    judged.add(uniqueId);
+    judged.put(uniqueId, judgement);
     if (log != null) {
       write("verdict", judgement.event(uniqueId));
     }
