@@ -31,6 +31,7 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.DynamicTest;
+import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.RepeatedTest;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestFactory;
@@ -431,6 +432,43 @@ class SetUpEvidenceTests {
             + " stub token\""),
         masked("FALLBACK_LOG: in static initialisation: System.out: \"no auth server configured, falling back to"
             + " stub token\""));
+  }
+
+  @RequiresRealService("backend")
+  static class EnclosingTestCase {
+
+    @BeforeAll
+    static void connect() {
+      Fallbacks.report("broker", "InMemoryQueue", "no broker in this environment");
+    }
+
+    @Test
+    void outer() {
+      get();
+    }
+
+    @Nested
+    class Inner {
+
+      @BeforeEach
+      void logIn() {
+        Logger.getLogger("com.example.Auth").warning(AUTH_TIMEOUT);
+      }
+
+      @Test
+      void inner() {
+        get();
+      }
+    }
+  }
+
+  @Test
+  void aNestedClassesTestsCountTheEnclosingClassesSetUpToo() {
+    String broker = "FALLBACK_REPORTED: in @BeforeAll connect(): broker replaced by InMemoryQueue: no broker in this"
+        + " environment";
+
+    assertThat(Kit.failureMessages(run(EnclosingTestCase.class))).containsExactly(masked(broker),
+        masked("FALLBACK_LOG: in @BeforeEach logIn(): WARNING com.example.Auth: \"" + AUTH_TIMEOUT + "\"", broker));
   }
 
   @TestInstance(TestInstance.Lifecycle.PER_CLASS)
