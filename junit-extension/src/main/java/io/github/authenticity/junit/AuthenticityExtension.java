@@ -43,6 +43,7 @@ import org.junit.jupiter.api.extension.ReflectiveInvocationContext;
 import org.junit.jupiter.api.extension.TestExecutionExceptionHandler;
 import org.junit.jupiter.api.extension.TestInstanceFactoryContext;
 import org.junit.jupiter.api.extension.TestInstancePreConstructCallback;
+import org.junit.jupiter.api.extension.TestInstancePreDestroyCallback;
 import org.junit.platform.commons.support.AnnotationSupport;
 import org.opentest4j.TestAbortedException;
 
@@ -73,7 +74,7 @@ import org.opentest4j.TestAbortedException;
  * event with {@code via} for each, so every test is still counted and judged one by one.
  */
 class AuthenticityExtension implements ExecutionCondition, BeforeAllCallback, AfterAllCallback,
-    TestInstancePreConstructCallback, BeforeEachCallback, AfterEachCallback, BeforeTestExecutionCallback,
+    TestInstancePreConstructCallback, TestInstancePreDestroyCallback, BeforeEachCallback, AfterEachCallback, BeforeTestExecutionCallback,
     AfterTestExecutionCallback, TestExecutionExceptionHandler, LifecycleMethodExecutionExceptionHandler,
     InvocationInterceptor {
 
@@ -136,9 +137,15 @@ class AuthenticityExtension implements ExecutionCondition, BeforeAllCallback, Af
       Guards.of(context.getRequiredTestClass(), null).ifPresent(guard -> openWindow(context, guard));
       return;
     }
-    // up to JUnit 5.11 at least the context is the class's, whichever test the instance is for: the window
-    // opens on this thread and the test's beforeEach, on the same thread, claims it
+    // in JUnit 5.10 to 5.14 (measured) the context is the class's, whichever test the instance is for: the
+    // window opens on this thread and the test's beforeEach, on the same thread, claims it
     Detectors.openConstruction(context.getUniqueId(), factoryContext.getTestClass());
+  }
+
+  @Override
+  public void preDestroyTestInstance(ExtensionContext context) {
+    // a disabled test's instance is constructed too, but it gets no beforeEach to claim its window
+    TestScope.discardConstruction();
   }
 
   @Override

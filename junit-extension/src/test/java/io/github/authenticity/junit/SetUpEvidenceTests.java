@@ -20,6 +20,7 @@ import java.util.logging.Logger;
 import java.util.stream.Stream;
 
 import io.github.authenticity.core.Fallbacks;
+import io.github.authenticity.core.detect.TestScope;
 import io.github.authenticity.core.report.Evidence;
 import io.github.authenticity.core.report.EvidenceKind;
 import io.github.authenticity.core.report.Report;
@@ -30,6 +31,7 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Disabled;
 import org.junit.jupiter.api.DynamicTest;
 import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.RepeatedTest;
@@ -66,6 +68,7 @@ class SetUpEvidenceTests {
   @AfterEach
   void stopBackends() throws IOException {
     backends.close();
+    assertThat(TestScope.anyOpen()).as("a window left open after the run").isFalse();
   }
 
   /** The failure message of a masked test requiring [backend] with {@code findings}, as the user reads it. */
@@ -227,6 +230,38 @@ class SetUpEvidenceTests {
     assertThat(Kit.failureMessages(run(ConstructorTestCase.class))).hasSize(2).allSatisfy(message -> assertThat(message)
         .isEqualTo(masked("FALLBACK_LOG: in the constructor: WARNING com.example.Client: \"backend unreachable,"
             + " using MockBackend\"")));
+  }
+
+  static class MethodGuardedTestCase {
+
+    MethodGuardedTestCase() {
+      System.out.println("clock service down, using stub clock");
+    }
+
+    @Test
+    @Disabled("its instance is constructed all the same")
+    @RequiresRealService("backend")
+    void disabled() {
+    }
+
+    @Test
+    @RequiresRealService("backend")
+    void guarded() {
+      get();
+    }
+
+    @Test
+    void unguarded() {
+    }
+  }
+
+  @Test
+  void withAGuardOnTheMethodOnlyItsConstructionCountsAndNoWindowOutlivesTheRun() {
+    EngineExecutionResults results = run(MethodGuardedTestCase.class);
+
+    results.testEvents().assertStatistics(stats -> stats.skipped(1).started(2).succeeded(1).failed(1));
+    assertThat(Kit.failureMessages(results)).containsExactly(
+        masked("FALLBACK_LOG: in the constructor: System.out: \"clock service down, using stub clock\""));
   }
 
   @RequiresRealService("backend")

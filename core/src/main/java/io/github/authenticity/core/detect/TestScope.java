@@ -30,8 +30,8 @@ import org.apiguardian.api.API;
  * innermost window is open (serial execution), never guessed between parallel tests: that is the documented
  * limit.
  *
- * <p>A test instance is constructed before JUnit tells an extension which test it is for (up to JUnit 5.11
- * at least): {@link #openConstruction} opens a window on the constructing thread that the test's first
+ * <p>A test instance is constructed before JUnit tells an extension which test it is for (JUnit 5.10 to
+ * 5.14, measured): {@link #openConstruction} opens a window on the constructing thread that the test's first
  * {@link #enter} on that thread claims.
  */
 @API(status = API.Status.INTERNAL, since = "0.1")
