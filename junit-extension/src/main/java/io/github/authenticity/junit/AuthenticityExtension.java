@@ -447,7 +447,8 @@ class AuthenticityExtension implements ExecutionCondition, BeforeAllCallback, Af
 
   /**
    * Closes the window of the container of {@code context}; what it saw after its last test was judged is a
-   * finding on the container (unless the container failed or was judged already).
+   * finding on the container (when a guarded test was judged in it, and the container did not fail and was
+   * not judged already).
    */
   private static void closeWindow(ExtensionContext context) {
     Window window = store(context).remove(WINDOW + context.getUniqueId(), Window.class);
@@ -471,8 +472,10 @@ class AuthenticityExtension implements ExecutionCondition, BeforeAllCallback, Af
       throw detectorFailure;
     }
     Run run = run(context);
-    if (outcome.evidence().isEmpty() || context.getExecutionException().isPresent()
+    if (outcome.evidence().isEmpty() || window.judged().isEmpty() || context.getExecutionException().isPresent()
         || run.containerVerdict(context.getUniqueId()).isPresent()) {
+      // nothing seen; or no guarded test ran its body in it (all disabled, or stopped before their body);
+      // or the container failed already
       return;
     }
     recordContainerFinding(run, window, outcome.evidence());

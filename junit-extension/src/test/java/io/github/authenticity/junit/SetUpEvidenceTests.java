@@ -569,6 +569,40 @@ class SetUpEvidenceTests {
   }
 
   @Test
+  void inReportModeAFallbackInAfterAllFailsNothingAndTheReportStillMasksEveryGuardedTest() {
+    Map<String, String> parameters = parameters("off");
+    parameters.put("authenticity.mode", "report");
+    EngineExecutionResults results = Kit.run(AfterAllTestCase.class, parameters);
+    results.testEvents().assertStatistics(stats -> stats.started(2).succeeded(2));
+    results.containerEvents().assertStatistics(stats -> stats.failed(0));
+
+    assertThat(launch(parameters, AfterAllTestCase.class).tests()).extracting(TestEntry::verdict)
+        .containsExactly(Verdict.MASKED, Verdict.MASKED);
+  }
+
+  @RequiresRealService("backend")
+  static class AllDisabledTestCase {
+
+    @BeforeAll
+    static void connect() {
+      Fallbacks.report("broker", "InMemoryQueue", "no broker in this environment");
+    }
+
+    @Test
+    @Disabled("not today")
+    void disabled() {
+    }
+  }
+
+  @Test
+  void aClassWhoseTestsAllAreDisabledDoesNotFailOnItsSetUp() {
+    EngineExecutionResults results = run(AllDisabledTestCase.class);
+
+    results.testEvents().assertStatistics(stats -> stats.skipped(1).started(0));
+    results.containerEvents().assertStatistics(stats -> stats.failed(0));
+  }
+
+  @Test
   void aFallbackInBeforeEachIsMaskedInTheListenersReport() throws IOException {
     Report report = launch(parameters("off"), JulInBeforeEachTestCase.class);
 
