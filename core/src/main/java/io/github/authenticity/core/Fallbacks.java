@@ -12,7 +12,7 @@ import org.apiguardian.api.API;
  * <p>Set-up counts: a report from the test's constructor, {@code @BeforeEach}/{@code @AfterEach} or another
  * extension's callbacks counts for that test, and one from {@code @BeforeAll}/{@code @AfterAll} or the
  * class's static initialisation for every guarded test of the class; the evidence says where
- * ({@code in @BeforeEach logIn(): auth replaced by StubToken: timed out after 5000 ms}).
+ * ({@code in @BeforeEach logIn(): auth replaced by StubLogin: timed out after 5000 ms}).
  *
  * <p>Zero-dependency and cheap: outside a guarded test or class (no Authenticity run, an unguarded test) it
  * does nothing. The report is attributed to the guarded test (or class) whose code runs on the calling
