@@ -13,8 +13,8 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 
 import io.github.authenticity.core.config.AuthenticityConfig;
@@ -22,6 +22,9 @@ import io.github.authenticity.core.config.Mode;
 import io.github.authenticity.core.config.ServiceDefinition;
 import io.github.authenticity.core.detect.TestScope;
 import io.github.authenticity.core.detect.Where;
+import io.github.authenticity.core.judge.Judge;
+import io.github.authenticity.core.judge.Judgement;
+import io.github.authenticity.core.judge.Messages;
 import io.github.authenticity.core.report.Evidence;
 import io.github.authenticity.core.report.EvidenceKind;
 import io.github.authenticity.core.report.Verdict;
@@ -91,8 +94,8 @@ class AuthenticityExtension implements ExecutionCondition, BeforeAllCallback, Af
       List<Evidence> aborts, boolean[] judgedEarly) {
   }
 
-  /** An open container window and the guarded tests judged in it so far, with their services. */
-  private record Window(GuardedClass container, List<Detector> detectors, Map<String, List<String>> judged) {
+  /** An open container window and the guarded tests judged in it so far. */
+  private record Window(GuardedClass container, List<Detector> detectors, Set<String> judged) {
   }
 
   @Override
@@ -113,11 +116,10 @@ class AuthenticityExtension implements ExecutionCondition, BeforeAllCallback, Af
       try {
         Preparation.check(run, guard.get(), usedBy(context), context.getUniqueId(), true);
       } catch (ServiceDownException ex) {
-        run.containerVerdict(context.getUniqueId(), Judgement.early(Verdict.SERVICE_DOWN, null, List.of(),
-            ex.getMessage()));
+        run.containerVerdict(context.getUniqueId(), Judge.serviceDown(ex.getMessage()));
         throw ex;
       } catch (RuntimeException ex) {
-        run.containerVerdict(context.getUniqueId(), Judgement.early(Verdict.FAILED, null, List.of(), ex.getMessage()));
+        run.containerVerdict(context.getUniqueId(), Judge.failedBeforeBody(ex.getMessage()));
         throw ex;
       }
     }
@@ -239,7 +241,7 @@ class AuthenticityExtension implements ExecutionCondition, BeforeAllCallback, Af
           guard.get().stagingOnly(), config);
       if (!early.isEmpty() && config.mode() == Mode.FAIL) {
         String message = Messages.masked(guard.get().services(), early);
-        run.verdict(id, Judgement.early(Verdict.MASKED, null, early, message));
+        run.verdict(id, Judge.maskedBeforeBody(List.of(), early, message));
         throw new MaskedTestException(message, null);
       }
       Prepared prepared = new Prepared(test, early, new ArrayList<>(), new long[2],
@@ -260,10 +262,10 @@ class AuthenticityExtension implements ExecutionCondition, BeforeAllCallback, Af
       markSetUp();
       store(context).put(Prepared.class, prepared);
     } catch (ServiceDownException ex) {
-      run.verdict(id, Judgement.early(Verdict.SERVICE_DOWN, null, List.of(), ex.getMessage()));
+      run.verdict(id, Judge.serviceDown(ex.getMessage()));
       throw ex;
     } catch (RuntimeException ex) {
-      run.verdict(id, Judgement.early(Verdict.FAILED, null, List.of(), ex.getMessage()));
+      run.verdict(id, Judge.failedBeforeBody(ex.getMessage()));
       throw ex;
     }
   }
@@ -308,7 +310,7 @@ class AuthenticityExtension implements ExecutionCondition, BeforeAllCallback, Af
     }
     long[] body = prepared.bodyNanos();
     try {
-      Judge.judge(run(context), prepared.test(), prepared.early(), prepared.aborts(), prepared.detectors(),
+      Judging.judge(run(context), prepared.test(), prepared.early(), prepared.aborts(), prepared.detectors(),
           body[1] - body[0], context.getExecutionException().orElse(null));
     } finally {
       judgedIn(context, prepared.test());
@@ -337,7 +339,7 @@ class AuthenticityExtension implements ExecutionCondition, BeforeAllCallback, Af
     try {
       invocation.proceed();
     } catch (TestAbortedException ex) {
-      Evidence evidence = new Evidence(EvidenceKind.ABORTED, Messages.aborted("body", ex));
+      Evidence evidence = new Evidence(EvidenceKind.ABORTED, Messages.aborted("body", ex.getMessage()));
       aborts.add(evidence);
       failure = test.config().mode() == Mode.FAIL ? new MaskedTestException(Messages.masked(
           test.services().stream().map(ServiceDefinition::name).toList(), List.of(evidence)), ex) : ex;
@@ -349,7 +351,7 @@ class AuthenticityExtension implements ExecutionCondition, BeforeAllCallback, Af
       detector.afterBody(test);
     }
     try {
-      Judge.judge(run(context), test, factory.early(), aborts, detectors, elapsed, failure);
+      Judging.judge(run(context), test, factory.early(), aborts, detectors, elapsed, failure);
     } finally {
       judgedIn(context, test);
     }
@@ -364,7 +366,7 @@ class AuthenticityExtension implements ExecutionCondition, BeforeAllCallback, Af
     if (prepared == null || !(throwable instanceof TestAbortedException)) {
       throw throwable;
     }
-    Evidence evidence = new Evidence(EvidenceKind.ABORTED, Messages.aborted("body", throwable));
+    Evidence evidence = new Evidence(EvidenceKind.ABORTED, Messages.aborted("body", throwable.getMessage()));
     prepared.aborts().add(evidence);
     if (run(context).config().mode() == Mode.FAIL) {
       throw new MaskedTestException(Messages.masked(prepared.test().services().stream()
@@ -381,9 +383,9 @@ class AuthenticityExtension implements ExecutionCondition, BeforeAllCallback, Af
       throw throwable;
     }
     Run run = run(context);
-    Evidence evidence = new Evidence(EvidenceKind.ABORTED, Messages.aborted("class in @BeforeAll", throwable));
+    Evidence evidence = new Evidence(EvidenceKind.ABORTED, Messages.aborted("class in @BeforeAll", throwable.getMessage()));
     String message = Messages.masked(guard.get().services(), List.of(evidence));
-    run.containerVerdict(context.getUniqueId(), Judgement.early(Verdict.MASKED, null, List.of(evidence), message));
+    run.containerVerdict(context.getUniqueId(), Judge.maskedBeforeBody(List.of(), List.of(evidence), message));
     throw maskedAbort(run, message, throwable);
   }
 
@@ -401,12 +403,12 @@ class AuthenticityExtension implements ExecutionCondition, BeforeAllCallback, Af
     }
     if (!(throwable instanceof TestAbortedException)) {
       String message = throwable.getMessage() != null ? throwable.getMessage() : throwable.getClass().getName();
-      run.verdict(context.getUniqueId(), Judgement.early(Verdict.FAILED, null, List.of(), message));
+      run.verdict(context.getUniqueId(), Judge.failedBeforeBody(message));
       throw throwable;
     }
-    Evidence evidence = new Evidence(EvidenceKind.ABORTED, Messages.aborted("in @BeforeEach", throwable));
+    Evidence evidence = new Evidence(EvidenceKind.ABORTED, Messages.aborted("in @BeforeEach", throwable.getMessage()));
     String message = Messages.masked(guard.get().services(), List.of(evidence));
-    run.verdict(context.getUniqueId(), Judgement.early(Verdict.MASKED, null, List.of(evidence), message));
+    run.verdict(context.getUniqueId(), Judge.maskedBeforeBody(List.of(), List.of(evidence), message));
     throw maskedAbort(run, message, throwable);
   }
 
@@ -442,7 +444,7 @@ class AuthenticityExtension implements ExecutionCondition, BeforeAllCallback, Af
     if (own != null && own.id().equals(container.uniqueId())) {
       own.mark(Where.CLASS_CALLBACK);
     }
-    store(context).put(WINDOW + container.uniqueId(), new Window(container, detectors, new ConcurrentHashMap<>()));
+    store(context).put(WINDOW + container.uniqueId(), new Window(container, detectors, ConcurrentHashMap.newKeySet()));
   }
 
   /**
@@ -471,35 +473,25 @@ class AuthenticityExtension implements ExecutionCondition, BeforeAllCallback, Af
     if (detectorFailure != null) {
       throw detectorFailure;
     }
-    Run run = run(context);
-    if (outcome.evidence().isEmpty() || window.judged().isEmpty() || context.getExecutionException().isPresent()
-        || run.containerVerdict(context.getUniqueId()).isPresent()) {
+    if (outcome.evidence().isEmpty() || window.judged().isEmpty() || context.getExecutionException().isPresent()) {
       // nothing seen; or no guarded test ran its body in it (all disabled, or stopped before their body);
-      // or the container failed already
+      // or the container failed (or was judged) already
       return;
     }
-    recordContainerFinding(run, window, outcome.evidence());
+    recordContainerFinding(run(context), window, outcome.evidence());
   }
 
   /**
    * THE call site of a container-level finding: evidence seen in a guarded container after its last test was
    * judged (in {@code @AfterAll}; in a test factory's {@code @AfterEach}) counts for every guarded test in it.
-   * Recorded as the container's verdict (for the tests under it not judged yet), applied to the tests judged
-   * already ({@code AUTHENTIC} and {@code MASKED} ones become {@code MASKED} with it; {@code FAILED} stay), and,
-   * in {@code fail} mode, the container fails with the masked message.
+   * Written as the container's verdict, which the judge applies to every guarded test under it (those judged
+   * {@code AUTHENTIC} or {@code MASKED} already become {@code MASKED} with it; {@code FAILED} ones stay);
+   * in {@code fail} mode the container fails with the masked message.
    */
   private static void recordContainerFinding(Run run, Window window, List<Evidence> evidence) {
-    List<String> classServices = window.container().services().stream().map(ServiceDefinition::name).toList();
-    String message = Messages.masked(classServices, evidence);
-    run.containerVerdict(window.container().uniqueId(), Judgement.early(Verdict.MASKED, null, evidence, message));
-    window.judged().forEach((testId, services) -> run.judgement(testId)
-        .filter(own -> own.verdict() == Verdict.AUTHENTIC || own.verdict() == Verdict.MASKED)
-        .ifPresent(own -> {
-          List<Evidence> all = new ArrayList<>(own.evidence());
-          all.addAll(evidence);
-          run.verdict(testId, new Judgement(Verdict.MASKED, null, all, null, own.allowedMocks(), own.warnings(),
-              own.durationMillis(), Messages.masked(services, all)));
-        }));
+    String message = Messages.masked(window.container().services().stream().map(ServiceDefinition::name).toList(),
+        evidence);
+    run.containerVerdict(window.container().uniqueId(), Judgement.of(Verdict.MASKED, null, evidence, message));
     if (run.config().mode() == Mode.FAIL) {
       throw new MaskedTestException(message, null);
     }
@@ -507,11 +499,10 @@ class AuthenticityExtension implements ExecutionCondition, BeforeAllCallback, Af
 
   /** Remembers {@code test} as judged in every window it sits in (its class, enclosing classes, factory). */
   private static void judgedIn(ExtensionContext context, GuardedTest test) {
-    List<String> services = test.services().stream().map(ServiceDefinition::name).toList();
     for (Optional<ExtensionContext> at = context.getParent(); at.isPresent(); at = at.get().getParent()) {
       Window window = store(at.get()).get(WINDOW + at.get().getUniqueId(), Window.class);
       if (window != null) {
-        window.judged().put(test.uniqueId(), services);
+        window.judged().add(test.uniqueId());
       }
     }
   }
