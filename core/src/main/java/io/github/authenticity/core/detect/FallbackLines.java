@@ -32,6 +32,25 @@ public final class FallbackLines {
   }
 
   /**
+   * The evidence details of the lines that match a pattern, each once, with where each was seen in front
+   * ({@code in @BeforeEach logIn(): WARNING com.example.Auth: "..."}; none in the test body): grouped by
+   * where, in the order each place was first seen, each group as {@link #evidence(List, List)} says.
+   */
+  public static List<String> evidenceSeen(List<TestScope.Seen<CapturedLine>> lines, List<Pattern> patterns) {
+    java.util.Map<String, List<CapturedLine>> byWhere = new java.util.LinkedHashMap<>();
+    for (TestScope.Seen<CapturedLine> seen : lines) {
+      byWhere.computeIfAbsent(seen.where() == null ? "" : seen.where(), where -> new ArrayList<>()).add(seen.item());
+    }
+    Set<String> details = new LinkedHashSet<>();
+    byWhere.forEach((where, group) -> {
+      for (String detail : evidence(group, patterns)) {
+        details.add(Where.detail(where.isEmpty() ? null : where, detail));
+      }
+    });
+    return List.copyOf(details);
+  }
+
+  /**
    * The evidence details of the lines that match a pattern, in order, each once. A printed line that
    * contains the text of a matching logged line is the same line seen through the console (a console
    * handler or appender): only the logged one, which knows level and logger, is kept.
