@@ -139,7 +139,10 @@ public final class Judge {
     long duration = finished == null ? 0 : finished.durationMillis();
     Judgement judgement = null;
     if (guarded) {
-      judgement = judged != null ? merge(judged, container) : container != null ? container
+      // a container's verdict stands for the tests it stopped (they share its outcome, or never finished); a test
+      // that ended on its own (e.g. a literal @Disabled in a class whose @AfterAll masked it) keeps its own outcome
+      boolean stoppedByContainer = finished == null || finished.via() != null;
+      judgement = judged != null ? merge(judged, container) : container != null && stoppedByContainer ? container
           : fromOutcome(planned, started, finished, runStaging);
       if (judgement.message() != null && (message == null || judged == null || judgement.verdict() == Verdict.NOT_RUN)) {
         message = judgement.message();
