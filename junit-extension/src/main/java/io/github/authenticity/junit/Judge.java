@@ -56,6 +56,9 @@ final class Judge {
     } else if (!evidence.isEmpty()) {
       verdict = Verdict.MASKED;
       message = Messages.masked(services, evidence);
+    } else if (outcome.cannotJudge().isPresent()) {
+      verdict = Verdict.FAILED;
+      message = outcome.cannotJudge().get();
     } else {
       verdict = Verdict.AUTHENTIC;
     }
@@ -66,10 +69,14 @@ final class Judge {
       // only authentic runs feed the history that TOO_FAST compares with
       Detectors.recordAuthentic(test, outcome.elapsed()).ifPresent(warnings::add);
     }
+    String unproven = verdict == Verdict.AUTHENTIC ? outcome.unproven().orElse(null) : null;
     run.verdict(test.uniqueId(), new Judgement(verdict, null, evidence, proof, outcome.allowedMocks(),
-        warnings, millis, message));
+        warnings, millis, message, unproven));
     if (detectorFailure != null) {
       throw detectorFailure;
+    }
+    if (verdict == Verdict.FAILED && failure == null && evidence.isEmpty() && outcome.cannotJudge().isPresent()) {
+      throw new org.opentest4j.AssertionFailedError(message);
     }
     if (verdict == Verdict.MASKED && failure == null && test.config().mode() == Mode.FAIL) {
       throw new MaskedTestException(message, null);

@@ -20,9 +20,10 @@ import io.github.authenticity.core.report.Verdict;
  * @param warnings       findings that do not mask it
  * @param durationMillis how long the body ran, or {@code null} when it never ran
  * @param message        the message the test failed with, or {@code null}
+ * @param unproven       why an {@code AUTHENTIC} test has no proof, or {@code null}
  */
 record Judgement(Verdict verdict, NotRunReason reason, List<Evidence> evidence, String proof,
-    List<Map<String, String>> allowedMocks, List<String> warnings, Long durationMillis, String message) {
+    List<Map<String, String>> allowedMocks, List<String> warnings, Long durationMillis, String message, String unproven) {
 
   Judgement {
     evidence = List.copyOf(evidence);
@@ -32,7 +33,7 @@ record Judgement(Verdict verdict, NotRunReason reason, List<Evidence> evidence, 
 
   /** A verdict reached before the body ran (service down, configuration, environment). */
   static Judgement early(Verdict verdict, NotRunReason reason, List<Evidence> evidence, String message) {
-    return new Judgement(verdict, reason, evidence, null, List.of(), List.of(), null, message);
+    return new Judgement(verdict, reason, evidence, null, List.of(), List.of(), null, message, null);
   }
 
   /** The {@code verdict} event for {@code uniqueId} (without {@code type}, {@code run}, {@code at}). */
@@ -50,6 +51,7 @@ record Judgement(Verdict verdict, NotRunReason reason, List<Evidence> evidence, 
     }
     event.put("evidence", items);
     event.put("proof", proof);
+    event.put("unproven", unproven == null ? null : Redaction.apply(unproven));
     event.put("allowedMocks", allowedMocks);
     event.put("warnings", warnings.stream().map(Redaction::apply).toList());
     event.put("durationMillis", durationMillis);

@@ -18,6 +18,8 @@ final class TestOutcome {
   private final List<Evidence> evidence = Collections.synchronizedList(new ArrayList<>());
   private final List<String> proof = Collections.synchronizedList(new ArrayList<>());
   private final List<String> warnings = Collections.synchronizedList(new ArrayList<>());
+  private final List<String> unproven = Collections.synchronizedList(new ArrayList<>());
+  private final List<String> cannotJudge = Collections.synchronizedList(new ArrayList<>());
   private final List<Map<String, String>> allowedMocks = Collections.synchronizedList(new ArrayList<>());
 
   TestOutcome(Duration elapsed, Throwable failure) {
@@ -45,6 +47,30 @@ final class TestOutcome {
     proof.add(line);
   }
 
+  /**
+   * Adds what proves the test exchanged with {@code service}, e.g. {@code redis} and {@code 3 exchanges,
+   * 1.2 KB in, 0.4 KB out with 127.0.0.1:6379}; kept as {@code redis: 3 exchanges, ...}.
+   */
+  void addProof(String service, String line) {
+    proof.add(service + ": " + line);
+  }
+
+  /**
+   * Marks the test unproven: it may still be {@code AUTHENTIC}, but no proof of its interaction could be
+   * had, for the reason {@code why} (several reasons are joined with {@code ; }).
+   */
+  void unproven(String why) {
+    unproven.add(why);
+  }
+
+  /**
+   * Says the test cannot be judged (e.g. {@code interaction: required} and the JVM cannot observe its
+   * sockets): it fails with {@code message}, which says why and how to choose {@code warn}.
+   */
+  void cannotJudge(String message) {
+    cannotJudge.add(message);
+  }
+
   /** Adds a warning that does not mask the test (e.g. {@code detection.interaction: warn}). */
   void addWarning(String line) {
     warnings.add(line);
@@ -65,6 +91,20 @@ final class TestOutcome {
 
   List<String> warnings() {
     return List.copyOf(warnings);
+  }
+
+  /** Why no proof could be had, or empty when nothing said so. */
+  Optional<String> unproven() {
+    synchronized (unproven) {
+      return unproven.isEmpty() ? Optional.empty() : Optional.of(String.join("; ", unproven));
+    }
+  }
+
+  /** Why the test cannot be judged, or empty. */
+  Optional<String> cannotJudge() {
+    synchronized (cannotJudge) {
+      return cannotJudge.isEmpty() ? Optional.empty() : Optional.of(String.join("\n", cannotJudge));
+    }
   }
 
   List<Map<String, String>> allowedMocks() {

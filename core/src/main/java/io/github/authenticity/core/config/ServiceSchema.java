@@ -46,7 +46,7 @@ final class ServiceSchema {
 
   private static Map<String, Map<String, Type>> builtIn() {
     Map<String, Type> common = Map.of("timeout", Type.DURATION, "maxLatency", Type.DURATION,
-        "endpoints", Type.ENDPOINTS);
+        "endpoints", Type.ENDPOINTS, "via", Type.STRING);
     Map<String, Type> trust = Map.of("trustStore", Type.STRING, "trustStorePassword", Type.STRING,
         "trustStoreType", Type.STORE_TYPE);
     Map<String, Type> http = merge(common, trust, Map.of("url", Type.URL, "method", Type.METHOD,
@@ -92,7 +92,7 @@ final class ServiceSchema {
       return Optional.ofNullable(builtIn);
     }
     Map<String, Type> result = new TreeMap<>(builtIn != null ? builtIn
-        : Map.of("timeout", Type.DURATION, "maxLatency", Type.DURATION, "endpoints", Type.ENDPOINTS));
+        : Map.of("timeout", Type.DURATION, "maxLatency", Type.DURATION, "endpoints", Type.ENDPOINTS, "via", Type.STRING));
     for (String key : customKeys) {
       result.putIfAbsent(key, Type.ANY);
     }
