@@ -20,6 +20,7 @@ import io.github.authenticity.core.report.EvidenceKind;
 import io.github.authenticity.core.report.Verdict;
 import org.junit.jupiter.api.TestFactory;
 import org.junit.jupiter.api.extension.AfterTestExecutionCallback;
+import org.junit.jupiter.api.extension.AfterAllCallback;
 import org.junit.jupiter.api.extension.BeforeAllCallback;
 import org.junit.jupiter.api.extension.BeforeEachCallback;
 import org.junit.jupiter.api.extension.BeforeTestExecutionCallback;
@@ -47,7 +48,7 @@ import org.opentest4j.TestAbortedException;
  * listener then expands the container to every test under it, writing that verdict and a {@code finished}
  * event with {@code via} for each, so every test is still counted and judged one by one.
  */
-class AuthenticityExtension implements ExecutionCondition, BeforeAllCallback, BeforeEachCallback,
+class AuthenticityExtension implements ExecutionCondition, BeforeAllCallback, AfterAllCallback, BeforeEachCallback,
     BeforeTestExecutionCallback, AfterTestExecutionCallback, TestExecutionExceptionHandler,
     LifecycleMethodExecutionExceptionHandler, InvocationInterceptor {
 
@@ -74,13 +75,27 @@ class AuthenticityExtension implements ExecutionCondition, BeforeAllCallback, Be
     }
     Run run = run(context);
     try {
-      Preparation.check(run, guard.get(), usedBy(context), context.getUniqueId(), true);
+      List<ServiceDefinition> services = Preparation.check(run, guard.get(), usedBy(context), context.getUniqueId(),
+          true);
+      GuardedClass guarded = new GuardedClass(context.getUniqueId(), context.getRequiredTestClass(), services,
+          run.config());
+      store(context).put(GuardedClass.class, guarded);
+      Detectors.all().forEach(detector -> detector.beforeClass(guarded));
     } catch (ServiceDownException ex) {
       run.containerVerdict(context.getUniqueId(), Judgement.early(Verdict.SERVICE_DOWN, null, List.of(), ex.getMessage()));
       throw ex;
     } catch (RuntimeException ex) {
       run.containerVerdict(context.getUniqueId(), Judgement.early(Verdict.FAILED, null, List.of(), ex.getMessage()));
       throw ex;
+    }
+  }
+
+  @Override
+  public void afterAll(ExtensionContext context) {
+    GuardedClass guarded = store(context).remove(GuardedClass.class, GuardedClass.class);
+    if (guarded != null) {
+      TestOutcome outcome = new TestOutcome(java.time.Duration.ZERO, null);
+      Detectors.all().forEach(detector -> detector.afterClass(guarded, outcome));
     }
   }
 

@@ -8,6 +8,14 @@ package io.github.authenticity.junit;
  */
 interface Detector {
 
+  /** Starts observing the set-up of a guarded class (called before its {@code @BeforeAll} methods). */
+  default void beforeClass(GuardedClass guardedClass) {
+  }
+
+  /** Stops observing a guarded class (called after its {@code @AfterAll} methods). */
+  default void afterClass(GuardedClass guardedClass, TestOutcome outcome) {
+  }
+
   /** Starts observing {@code test}. */
   default void beforeTest(GuardedTest test) {
   }

@@ -21,6 +21,40 @@ import io.github.authenticity.core.report.EvidenceKind;
 final class InteractionDetector implements Detector {
 
   private final Map<String, InteractionMonitor.Watch> watches = new ConcurrentHashMap<>();
+  /** The set-up window of each guarded class now running: from before its {@code @BeforeAll} to its first test. */
+  private final Map<Class<?>, InteractionMonitor.Watch> classes = new ConcurrentHashMap<>();
+
+  @Override
+  public void beforeClass(GuardedClass guarded) {
+    if (guarded.config().detection().interaction() == Interaction.OFF) {
+      return;
+    }
+    Map<String, List<Endpoint>> watched = watched(guarded.services(), guarded.config());
+    if (!watched.isEmpty()) {
+      classes.put(guarded.testClass(), InteractionMonitor.start().watch(guarded.uniqueId(), watched));
+    }
+  }
+
+  @Override
+  public void afterClass(GuardedClass guarded, TestOutcome outcome) {
+    InteractionMonitor.Watch watch = classes.remove(guarded.testClass());
+    if (watch != null) {
+      watch.close();
+    }
+  }
+
+  /** The set-up windows of the test's class and its enclosing classes, each closed once its first test starts. */
+  private List<InteractionMonitor.Watch> setUp(GuardedTest test) {
+    List<InteractionMonitor.Watch> result = new ArrayList<>();
+    for (Class<?> type = test.testClass(); type != null; type = type.getEnclosingClass()) {
+      InteractionMonitor.Watch watch = classes.get(type);
+      if (watch != null) {
+        watch.close();
+        result.add(watch);
+      }
+    }
+    return result;
+  }
 
   @Override
   public void beforeTest(GuardedTest test) {
@@ -31,6 +65,7 @@ final class InteractionDetector implements Detector {
     if (watched.isEmpty()) {
       return;
     }
+    setUp(test);
     TestScope.enter(test.uniqueId());
     watches.put(test.uniqueId(), InteractionMonitor.start().watch(test.uniqueId(), watched));
   }
@@ -57,7 +92,7 @@ final class InteractionDetector implements Detector {
     TestScope scope = TestScope.find(test.uniqueId());
     try {
       boolean failed = outcome.failure().isPresent();
-      List<InteractionMonitor.Finding> findings = watch.finish(!failed);
+      List<InteractionMonitor.Finding> findings = withSetUp(watch.finish(!failed), setUp(test), !failed);
       InteractionVerdict verdict = InteractionVerdict.of(findings, via(test), names(test.services()), mode, failed);
       verdict.proofs().forEach(outcome::addProof);
       verdict.warnings().forEach(outcome::addWarning);
@@ -77,13 +112,45 @@ final class InteractionDetector implements Detector {
     }
   }
 
+  /**
+   * A service the test itself did not exchange with is proven by an exchange in its class's set-up
+   * ({@code @BeforeAll}), e.g. a connection opened and used there: the proof says so.
+   */
+  private static List<InteractionMonitor.Finding> withSetUp(List<InteractionMonitor.Finding> findings,
+      List<InteractionMonitor.Watch> setUps, boolean wait) {
+    if (setUps.isEmpty()) {
+      return findings;
+    }
+    List<InteractionMonitor.Finding> result = new ArrayList<>();
+    for (InteractionMonitor.Finding finding : findings) {
+      InteractionMonitor.Finding chosen = finding;
+      if (finding.status() != InteractionMonitor.Status.PROVEN) {
+        for (InteractionMonitor.Watch setUp : setUps) {
+          for (InteractionMonitor.Finding before : setUp.findings(wait)) {
+            if (before.service().equals(finding.service()) && before.status() == InteractionMonitor.Status.PROVEN) {
+              chosen = new InteractionMonitor.Finding(finding.service(), InteractionMonitor.Status.PROVEN,
+                  "in @BeforeAll: " + before.line());
+            }
+          }
+        }
+      }
+      result.add(chosen);
+    }
+    return result;
+  }
+
   /** Per service whose traffic is watched (carriers of {@code via} services included), its endpoints. */
   private static Map<String, List<Endpoint>> watched(GuardedTest test) {
-    Map<String, String> via = via(test);
+    return watched(test.services(), test.config());
+  }
+
+  private static Map<String, List<Endpoint>> watched(List<ServiceDefinition> services,
+      io.github.authenticity.core.config.AuthenticityConfig config) {
+    Map<String, String> via = via(config);
     Map<String, List<Endpoint>> result = new LinkedHashMap<>();
-    for (ServiceDefinition service : test.services()) {
+    for (ServiceDefinition service : services) {
       String carrier = InteractionVerdict.carrier(service.name(), via);
-      ServiceDefinition definition = carrier.equals(service.name()) ? service : test.config().services().get(carrier);
+      ServiceDefinition definition = carrier.equals(service.name()) ? service : config.services().get(carrier);
       if (definition != null && !definition.endpoints().isEmpty()) {
         result.putIfAbsent(carrier, definition.endpoints());
       }
@@ -93,8 +160,12 @@ final class InteractionDetector implements Detector {
 
   /** Every {@code via} of the configuration: service to carrier. */
   private static Map<String, String> via(GuardedTest test) {
+    return via(test.config());
+  }
+
+  private static Map<String, String> via(io.github.authenticity.core.config.AuthenticityConfig config) {
     Map<String, String> result = new LinkedHashMap<>();
-    for (ServiceDefinition service : test.config().services().values()) {
+    for (ServiceDefinition service : config.services().values()) {
       service.via().ifPresent(carrier -> result.put(service.name(), carrier));
     }
     return result;

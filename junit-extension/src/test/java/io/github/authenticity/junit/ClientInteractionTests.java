@@ -15,6 +15,7 @@ import java.nio.file.Path;
 import java.sql.DriverManager;
 import java.sql.ResultSet;
 import java.time.Duration;
+import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
 
@@ -365,4 +366,24 @@ class ClientInteractionTests {
     assertThat(outcome.unproven()).contains("no bytes exchanged with redis (127.0.0.1:6379) while the test ran");
   }
 
+
+  @Test
+  void anExchangeInTheClassesBeforeAllCountsForEachOfItsTests() throws Exception {
+    AuthenticityConfig config = config(redis());
+    GuardedClass guarded = new GuardedClass("[engine:junit-jupiter]/[class:Fixture]", DetectorHarness.class,
+        List.copyOf(config.services().values()), config);
+    Detectors.all().forEach(detector -> detector.beforeClass(guarded));
+    try (Jedis connection = jedis.getResource()) { // the class's @BeforeAll
+      assertThat(connection.ping()).isEqualTo("PONG");
+    }
+    TestOutcome first = DetectorHarness.run(DetectorHarness.test("first", config), () -> { });
+    TestOutcome second = DetectorHarness.run(DetectorHarness.test("second", config), () -> { });
+    Detectors.all().forEach(detector -> detector.afterClass(guarded, new TestOutcome(Duration.ZERO, null)));
+    TestOutcome afterTheClass = DetectorHarness.run(DetectorHarness.test("alone", config), () -> { });
+
+    assertThat(first.evidence()).isEmpty();
+    assertThat(first.proof()).containsExactly("redis: in @BeforeAll: 1 exchange, 7 B in, 14 B out with 127.0.0.1:6379");
+    assertThat(second.proof()).isEqualTo(first.proof());
+    assertThat(afterTheClass.evidence()).extracting(Evidence::kind).containsExactly(EvidenceKind.NO_INTERACTION);
+  }
 }

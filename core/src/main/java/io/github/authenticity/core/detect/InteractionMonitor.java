@@ -599,24 +599,45 @@ public final class InteractionMonitor {
       return result;
     }
 
+    private volatile Map<Endpoint, long[]> kernelAtEnd;
+    private volatile boolean closed;
+
     /**
-     * Ends the window and tells, per service, what was found; waits (when {@code wait}) for the JFR flush
-     * after the test end only when a service is not proven yet.
+     * Ends the window (the kernel's counters are read, the JFR end marker committed) without waiting for
+     * anything: e.g. a class's set-up window when its first test starts.
      */
-    public List<Finding> finish(boolean wait) {
-      Map<Endpoint, long[]> kernel = kernelDelta();
+    public synchronized void close() {
+      if (closed) {
+        return;
+      }
+      kernelAtEnd = kernelDelta();
       end = Instant.now();
       monitor.finished(this);
       JfrSocketEvents jfr = monitor.jfr;
       if (jfr != null) {
         jfr.mark(token);
       }
+      closed = true;
+    }
+
+    /**
+     * Ends the window and tells, per service, what was found; waits (when {@code wait}) for the JFR flush
+     * after the test end only when a service is not proven yet.
+     */
+    public List<Finding> finish(boolean wait) {
+      close();
+      return findings(wait);
+    }
+
+    /** What was found per service in the closed window; waits (when {@code wait}) as {@link #finish} does. */
+    public List<Finding> findings(boolean wait) {
+      Map<Endpoint, long[]> kernel = kernelAtEnd;
       boolean alone = overlaps.get() == 0;
       if (allProven(kernel, alone) || !wait) {
-        return findings(kernel, alone, false);
+        return findings(kernel, alone, settled.getCount() == 0);
       }
       boolean delivered = false;
-      if (jfr != null) {
+      if (monitor.jfr != null) {
         try {
           delivered = settled.await(MAX_WAIT.toMillis(), TimeUnit.MILLISECONDS);
         } catch (InterruptedException ex) {
