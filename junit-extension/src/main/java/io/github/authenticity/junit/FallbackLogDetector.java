@@ -20,6 +20,7 @@ final class FallbackLogDetector implements Detector {
       return;
     }
     FallbackLines.endOfBody();
+    FallbackLines.bridgeProblems().forEach(outcome::addWarning);
     try {
       for (String detail : FallbackLines.evidence(scope.lines(), test.config().detection().fallbackPatterns())) {
         outcome.addEvidence(EvidenceKind.FALLBACK_LOG, detail);
