@@ -146,6 +146,21 @@ class FallbackLogDetectorTests {
   }
 
   @Test
+  void aJulLevelThatDropsLinesBeforeAnyHandlerIsAWarningNeverSilence() {
+    Logger logger = Logger.getLogger("com.example.Muted");
+    logger.setLevel(java.util.logging.Level.SEVERE);
+    try {
+      TestOutcome outcome = run("julAtSevere", () -> logger.warning("Using MockPaymentGateway"));
+
+      assertThat(outcome.warnings()).contains("java.util.logging lines below the level of [com.example.Muted] (SEVERE)"
+          + " are dropped before any handler, so a fallback line logged there at WARNING or below is not seen; lower"
+          + " that level to WARNING or INFO in the test logging configuration to have them checked");
+    } finally {
+      logger.setLevel(null);
+    }
+  }
+
+  @Test
   void aLog4jLineDroppedByTheRootLevelIsStillCaught() {
     org.apache.logging.log4j.core.LoggerContext context = (org.apache.logging.log4j.core.LoggerContext)
         org.apache.logging.log4j.LogManager.getContext(false);

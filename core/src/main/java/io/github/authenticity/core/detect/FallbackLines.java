@@ -28,7 +28,9 @@ public final class FallbackLines {
 
   /** Why a logging bridge could not be attached, one warning each (empty when every bridge is attached). */
   public static List<String> bridgeProblems() {
-    return LoggingBridges.problems();
+    List<String> problems = new ArrayList<>(LoggingBridges.problems());
+    JulCapture.mutedWarning().ifPresent(problems::add);
+    return problems;
   }
 
   /** Ends the current thread's unfinished printed line (call it on the test thread when the body ends). */
