@@ -20,9 +20,9 @@ import java.util.concurrent.TimeUnit;
  * the cumulative {@code tcp_info} counters ({@code bytes_received}, {@code bytes_acked}, {@code data_segs_in}).
  * They see every client, Netty's native epoll transport included, whose I/O JFR cannot see.
  *
- * <p>Linux only. The counters come from the kernel's sock_diag netlink interface: in-process on JDK 22+
- * ({@link NetlinkSockets}, measured about 0.1 ms a query), else through {@code ss -tinHe} (iproute2),
- * filtered by remote port; a connection is this process's when its inode is one of the
+ * <p>Linux only. On JDK 22+ the counters are asked on this process's own descriptors in-process
+ * ({@link DescriptorSockets}); else they come from the kernel's sock_diag interface through
+ * {@code ss -tinHe} (iproute2), filtered by remote port; a connection is this process's when its inode is one of the
  * {@code socket:[inode]} links of {@code /proc/self/fd} (read once per new inode, cached). Measured on the
  * CI machine (2 cores, kernel 6.18): one query 4.1-6.0 ms (almost all of it is starting {@code ss}; a
  * persistent shell running it costs the same), {@code /proc/self/fd} scan 0.06-0.14 ms. Reading
@@ -38,18 +38,18 @@ final class KernelSockets {
 
   private static final long QUERY_TIMEOUT_MILLIS = 5_000;
   private final String ss;
-  private final NetlinkSockets netlink;
+  private final DescriptorSockets descriptors;
   private final Set<Long> ours = ConcurrentHashMap.newKeySet();
   private final Set<Long> foreign = ConcurrentHashMap.newKeySet();
 
-  private KernelSockets(String ss, NetlinkSockets netlink) {
+  private KernelSockets(String ss, DescriptorSockets descriptors) {
     this.ss = ss;
-    this.netlink = netlink;
+    this.descriptors = descriptors;
   }
 
   /** How the counters are read, for the docs and messages: {@code netlink (FFM)} or the {@code ss} path. */
   String how() {
-    return netlink != null ? "sock_diag netlink through the FFM API" : ss;
+    return descriptors != null ? "getsockopt(TCP_INFO) on this process's descriptors through the FFM API" : ss;
   }
 
   /**
@@ -63,9 +63,9 @@ final class KernelSockets {
           + System.getProperty("os.name") + ": traffic of native transports (Netty's kqueue on macOS, or any I/O "
           + "outside java.net and java.nio) cannot be observed here");
     }
-    NetlinkSockets netlink = NetlinkSockets.open();
-    if (netlink != null) {
-      return new KernelSockets(null, netlink);
+    DescriptorSockets descriptors = DescriptorSockets.open();
+    if (descriptors != null) {
+      return new KernelSockets(null, descriptors);
     }
     String found = null;
     for (String candidate : List.of("/usr/sbin/ss", "/usr/bin/ss", "/sbin/ss", "/bin/ss")) {
@@ -94,8 +94,8 @@ final class KernelSockets {
   /** This process's established connections to any of {@code ports}. */
   List<Connection> connections(Collection<Integer> ports) throws IOException {
     Set<Integer> distinct = new TreeSet<>(ports);
-    if (netlink != null) {
-      return viaNetlink(distinct);
+    if (descriptors != null) {
+      return descriptors.connections(distinct);
     }
     StringBuilder filter = new StringBuilder("(");
     for (Integer port : distinct) {
@@ -124,81 +124,6 @@ final class KernelSockets {
     }
     List<Connection> result = parse(output);
     result.removeIf(connection -> !isOurs(connection.inode()));
-    return result;
-  }
-
-  /** This process's TCP sockets by inode, with the kernel's id of each for direct lookups. */
-  private final java.util.Map<Long, NetlinkSockets.Entry> tcp = new java.util.HashMap<>();
-  /** This process's sockets a dump did not list (UDP, Unix, not connected yet), with how many dumps missed them. */
-  private final java.util.Map<Long, Integer> notTcp = new java.util.HashMap<>();
-
-  /**
-   * On JDK 22+: when every socket of this process is known, each known connection is looked up directly
-   * (no walk of the kernel's table); a new socket triggers one full dump. A socket that no dump lists
-   * (UDP, Unix, or a TCP socket between {@code socket()} and {@code connect()}) is dumped for once more.
-   */
-  private synchronized List<Connection> viaNetlink(Set<Integer> ports) throws IOException {
-    Set<Long> inodes = socketInodes();
-    tcp.keySet().retainAll(inodes);
-    notTcp.keySet().retainAll(inodes);
-    boolean unknown = false;
-    for (Long inode : inodes) {
-      if (!tcp.containsKey(inode) && notTcp.getOrDefault(inode, 0) < 2) {
-        unknown = true;
-        break;
-      }
-    }
-    List<Connection> result = new ArrayList<>();
-    if (unknown) {
-      Set<Long> found = new java.util.HashSet<>();
-      for (NetlinkSockets.Entry entry : netlink.dump()) {
-        long inode = entry.connection().inode();
-        if (inode > 0 && inodes.contains(inode)) {
-          tcp.put(inode, entry);
-          notTcp.remove(inode);
-          found.add(inode);
-        }
-      }
-      for (Long inode : inodes) {
-        if (!found.contains(inode)) {
-          notTcp.merge(inode, 1, Integer::sum);
-        }
-      }
-      for (NetlinkSockets.Entry entry : tcp.values()) {
-        if (ports.contains(entry.connection().remotePort())) {
-          result.add(entry.connection());
-        }
-      }
-      return result;
-    }
-    List<NetlinkSockets.Entry> wanted = new ArrayList<>();
-    for (NetlinkSockets.Entry entry : tcp.values()) {
-      if (ports.contains(entry.connection().remotePort())) {
-        wanted.add(entry);
-      }
-    }
-    for (NetlinkSockets.Entry entry : netlink.lookup(wanted)) {
-      tcp.put(entry.connection().inode(), entry);
-      result.add(entry.connection());
-    }
-    return result;
-  }
-
-  /** The inodes of this process's sockets ({@code socket:[inode]} links of {@code /proc/self/fd}). */
-  private static Set<Long> socketInodes() throws IOException {
-    Set<Long> result = new java.util.HashSet<>();
-    try (DirectoryStream<Path> fds = Files.newDirectoryStream(Path.of("/proc/self/fd"))) {
-      for (Path fd : fds) {
-        try {
-          String target = Files.readSymbolicLink(fd).toString();
-          if (target.startsWith("socket:[")) {
-            result.add(Long.parseLong(target.substring(8, target.length() - 1)));
-          }
-        } catch (IOException | NumberFormatException ex) {
-          // a descriptor closed while we read: not one of the connections we look for
-        }
-      }
-    }
     return result;
   }
 
