@@ -5,14 +5,10 @@ import static org.junit.platform.engine.discovery.DiscoverySelectors.selectClass
 
 import java.nio.file.Files;
 import java.time.Duration;
-import java.util.ArrayList;
-import java.util.List;
 import java.util.Map;
-import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 
-import io.github.authenticity.core.config.AuthenticityConfig;
 import io.github.authenticity.core.config.Detection.Interaction;
 import io.github.authenticity.core.report.Evidence;
 import io.github.authenticity.core.report.EvidenceKind;
@@ -21,10 +17,7 @@ import io.lettuce.core.api.StatefulRedisConnection;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.AfterTestExecutionCallback;
-import org.junit.jupiter.api.extension.BeforeTestExecutionCallback;
 import org.junit.jupiter.api.extension.ExtendWith;
-import org.junit.jupiter.api.extension.ExtensionContext;
 import org.junit.jupiter.api.parallel.Isolated;
 import org.junit.platform.testkit.engine.EngineTestKit;
 import redis.clients.jedis.Jedis;
@@ -40,8 +33,6 @@ import redis.clients.jedis.JedisPool;
 @Isolated
 class ClientParallelTests {
 
-  static final Map<String, TestOutcome> OUTCOMES = new ConcurrentHashMap<>();
-  static volatile AuthenticityConfig config;
   static volatile CountDownLatch bothRunning;
   static volatile Runnable honestCall;
   private static RedisClient lettuce;
@@ -61,7 +52,7 @@ class ClientParallelTests {
       throw new IllegalStateException("needs the local Redis on 127.0.0.1:6379 (start it: redis-server --daemonize yes)",
           ex);
     }
-    config = DetectorHarness.config(DetectorHarness.detection(Interaction.REQUIRED),
+    ParallelAttributionTests.config = DetectorHarness.config(DetectorHarness.detection(Interaction.REQUIRED),
         Files.createTempDirectory("authenticity").resolve("history.json"),
         DetectorHarness.service("redis", "redis", Map.of("host", "127.0.0.1", "port", 6379)));
   }
@@ -73,33 +64,7 @@ class ClientParallelTests {
     jedis.close();
   }
 
-  /** Calls the detectors around each test body, as the extension does. */
-  static final class AroundBody implements BeforeTestExecutionCallback, AfterTestExecutionCallback {
-
-    private static final ExtensionContext.Namespace NAMESPACE = ExtensionContext.Namespace.create(AroundBody.class);
-
-    @Override
-    public void beforeTestExecution(ExtensionContext context) {
-      List<Object> instances = new ArrayList<>(context.getRequiredTestInstances().getAllInstances());
-      GuardedTest test = new GuardedTest(context.getUniqueId(), context.getDisplayName(), context.getRequiredTestClass(),
-          context.getRequiredTestMethod(), instances, List.copyOf(config.services().values()), null, false, config);
-      context.getStore(NAMESPACE).put("test", test);
-      context.getStore(NAMESPACE).put("start", System.nanoTime());
-      Detectors.all().forEach(detector -> detector.beforeTest(test));
-    }
-
-    @Override
-    public void afterTestExecution(ExtensionContext context) {
-      GuardedTest test = context.getStore(NAMESPACE).get("test", GuardedTest.class);
-      long start = context.getStore(NAMESPACE).get("start", Long.class);
-      TestOutcome outcome = new TestOutcome(Duration.ofNanos(System.nanoTime() - start),
-          context.getExecutionException().orElse(null));
-      Detectors.all().forEach(detector -> detector.afterTest(test, outcome));
-      OUTCOMES.put(context.getRequiredTestMethod().getName(), outcome);
-    }
-  }
-
-  @ExtendWith(AroundBody.class)
+  @ExtendWith(ParallelAttributionTests.AroundBody.class) // its detectors, its config, its OUTCOMES
   static class PairTestCase {
 
     @Test
@@ -123,7 +88,7 @@ class ClientParallelTests {
   private static void runPair(Runnable call) {
     honestCall = call;
     bothRunning = new CountDownLatch(2);
-    OUTCOMES.clear();
+    ParallelAttributionTests.OUTCOMES.clear();
     EngineTestKit.engine("junit-jupiter")
         .configurationParameter("junit.jupiter.execution.parallel.enabled", "true")
         .configurationParameter("junit.jupiter.execution.parallel.mode.default", "concurrent")
@@ -139,11 +104,11 @@ class ClientParallelTests {
 
     String shared = "redis: traffic with 127.0.0.1:6379 while the test ran cannot be attributed to it: a connection "
         + "shared by 2 tests running at once";
-    TestOutcome standIn = OUTCOMES.get("standIn");
+    TestOutcome standIn = ParallelAttributionTests.OUTCOMES.get("PairTestCase.standIn");
     assertThat(standIn.proof()).isEmpty();
     assertThat(standIn.evidence()).isEmpty();
     assertThat(standIn.unproven()).contains(shared);
-    TestOutcome honest = OUTCOMES.get("honest");
+    TestOutcome honest = ParallelAttributionTests.OUTCOMES.get("PairTestCase.honest");
     assertThat(honest.proof()).isEmpty();
     assertThat(honest.evidence()).isEmpty();
     assertThat(honest.unproven()).contains(shared);
@@ -157,10 +122,10 @@ class ClientParallelTests {
       }
     });
 
-    TestOutcome honest = OUTCOMES.get("honest");
+    TestOutcome honest = ParallelAttributionTests.OUTCOMES.get("PairTestCase.honest");
     assertThat(honest.evidence()).isEmpty();
     assertThat(honest.proof()).singleElement().asString().matches("redis: \\d+ exchanges?, .* with 127.0.0.1:6379");
-    TestOutcome standIn = OUTCOMES.get("standIn");
+    TestOutcome standIn = ParallelAttributionTests.OUTCOMES.get("PairTestCase.standIn");
     assertThat(standIn.proof()).isEmpty();
     assertThat(standIn.evidence()).containsExactly(new Evidence(EvidenceKind.NO_INTERACTION,
         "no bytes exchanged with redis (127.0.0.1:6379) while the test ran"));
