@@ -76,7 +76,22 @@ public final class InteractionMonitor {
   private volatile KernelSockets kernel;
   private volatile String kernelProblem;
 
+  /** Probes started so far and running now: a probe's traffic is the kernel's too, and it is no test's. */
+  private static final AtomicLong PROBES_STARTED = new AtomicLong();
+  private static final AtomicInteger PROBES_RUNNING = new AtomicInteger();
+
   private InteractionMonitor() {
+  }
+
+  /** Called by the preflight when a probe starts (on its thread): kernel counts during it are no test's alone. */
+  public static void probeStarted() {
+    PROBES_STARTED.incrementAndGet();
+    PROBES_RUNNING.incrementAndGet();
+  }
+
+  /** Called by the preflight when a probe ends. */
+  public static void probeEnded() {
+    PROBES_RUNNING.decrementAndGet();
   }
 
   /**
@@ -484,7 +499,16 @@ public final class InteractionMonitor {
       }
     }
 
+    /** Whether a preflight probe ran during the window (its bytes are counted by the kernel too). */
+    private boolean probed() {
+      return PROBES_RUNNING.get() > 0 || PROBES_STARTED.get() != probesAtStart;
+    }
+
+    private final long probesAtStart = PROBES_STARTED.get();
+    private volatile boolean probedDuring;
+
     private void snapshotStart(KernelSockets kernel) {
+      probedDuring = PROBES_RUNNING.get() > 0;
       if (kernel == null || endpoints.isEmpty()) {
         return;
       }
@@ -611,6 +635,7 @@ public final class InteractionMonitor {
         return;
       }
       kernelAtEnd = kernelDelta();
+      probedDuring |= probed();
       end = Instant.now();
       monitor.finished(this);
       JfrSocketEvents jfr = monitor.jfr;
@@ -632,7 +657,7 @@ public final class InteractionMonitor {
     /** What was found per service in the closed window; waits (when {@code wait}) as {@link #finish} does. */
     public List<Finding> findings(boolean wait) {
       Map<Endpoint, long[]> kernel = kernelAtEnd;
-      boolean alone = overlaps.get() == 0;
+      boolean alone = overlaps.get() == 0 && !probedDuring;
       if (allProven(kernel, alone) || !wait) {
         return findings(kernel, alone, settled.getCount() == 0);
       }
@@ -686,8 +711,9 @@ public final class InteractionMonitor {
           result.add(new Finding(name, Status.PROVEN, String.join("; ", proofs)));
         } else if (!sharedWith.isEmpty()) {
           result.add(new Finding(name, Status.SHARED, "traffic with " + String.join(", ", sharedWith)
-              + " while the test ran cannot be attributed to it: a connection shared by " + (overlaps.get() + 1)
-              + " tests running at once"));
+              + " while the test ran cannot be attributed to it: " + (overlaps.get() == 0
+              ? "a preflight probe ran at the same time" : "a connection shared by " + (overlaps.get() + 1)
+              + " tests running at once")));
         } else if (monitor.jfr == null || (kernel == null && kernelFailure == null && monitor.kernel == null)) {
           result.add(new Finding(name, Status.UNCONFIRMED, monitor.unavailableReason()));
         } else if (kernelFailure != null) {
