@@ -51,6 +51,7 @@ final class FallbackLogDetector implements Detector {
       return;
     }
     FallbackLines.endOfBody();
+    FallbackLines.bridgeProblems().forEach(outcome::addWarning);
     try {
       List<TestScope.Seen<CapturedLine>> lines = new ArrayList<>();
       for (TestScope container : TestScope.containersOf(test.uniqueId())) {

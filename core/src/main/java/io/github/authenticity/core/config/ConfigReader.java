@@ -100,6 +100,7 @@ final class ConfigReader {
     for (RawService service : services.values()) {
       definitions.put(service.name, build(service, environment.name(), true));
     }
+    checkVia(services, definitions);
 
     Detection detection = detection(top);
     Mode mode = mode(top);
@@ -113,6 +114,32 @@ final class ConfigReader {
     registerSecrets(definitions, environment.name());
     return new AuthenticityConfig(environment.name(), isStaging, definitions, detection, mode, requireEnvironment,
         outputDirectory, history, source);
+  }
+
+  /** Every {@code via} names a defined service, and no chain of them comes back to where it started. */
+  private static void checkVia(Map<String, RawService> raw, Map<String, ServiceDefinition> definitions) {
+    for (ServiceDefinition definition : definitions.values()) {
+      if (definition == null || definition.via().isEmpty()) {
+        continue;
+      }
+      Setting setting = raw.get(definition.name()).settings.get("via");
+      String where = setting == null ? definition.source() : setting.where();
+      List<String> chain = new ArrayList<>(List.of(definition.name()));
+      ServiceDefinition current = definition;
+      while (current != null && current.via().isPresent()) {
+        String carrier = current.via().get();
+        if (!definitions.containsKey(carrier)) {
+          throw new ConfigurationException(Messages.withWhere(where, Messages.unknownVia(current.name(), carrier,
+              definitions.keySet())));
+        }
+        if (chain.contains(carrier)) {
+          chain.add(carrier);
+          throw new ConfigurationException(Messages.withWhere(where, Messages.viaLoop(chain)));
+        }
+        chain.add(carrier);
+        current = definitions.get(carrier);
+      }
+    }
   }
 
   /** The active environment's name and what selected it, for messages. */

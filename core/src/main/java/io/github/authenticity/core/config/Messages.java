@@ -1,6 +1,7 @@
 package io.github.authenticity.core.config;
 
 import java.util.Collection;
+import java.util.List;
 import java.util.Optional;
 import java.util.TreeSet;
 
@@ -296,6 +297,17 @@ final class Messages {
   }
 
   // ---- helpers
+
+  static String unknownVia(String service, String carrier, Collection<String> defined) {
+    return "service [" + service + "] is reached via [" + carrier + "], which is not defined."
+        + didYouMean(carrier, defined) + " Name a service of this environment " + list(defined)
+        + ", or remove via.";
+  }
+
+  static String viaLoop(List<String> chain) {
+    return "via forms a loop: " + String.join(" -> ", chain) + ". A service reached via another must end at a "
+        + "service that tests exchange with themselves; remove via from one of them.";
+  }
 
   static String didYouMean(String name, Collection<String> known) {
     Optional<String> closest = Suggestions.closest(name, known);

@@ -46,7 +46,7 @@ final class ServiceSchema {
 
   private static Map<String, Map<String, Type>> builtIn() {
     Map<String, Type> common = Map.of("timeout", Type.DURATION, "maxLatency", Type.DURATION,
-        "endpoints", Type.ENDPOINTS, ContainerBinding.KEY, Type.BOOLEAN);
+        "endpoints", Type.ENDPOINTS, ContainerBinding.KEY, Type.BOOLEAN, "via", Type.STRING);
     Map<String, Type> trust = Map.of("trustStore", Type.STRING, "trustStorePassword", Type.STRING,
         "trustStoreType", Type.STORE_TYPE);
     Map<String, Type> http = merge(common, trust, Map.of("url", Type.URL, "method", Type.METHOD,
@@ -93,7 +93,7 @@ final class ServiceSchema {
     }
     Map<String, Type> result = new TreeMap<>(builtIn != null ? builtIn
         : Map.of("timeout", Type.DURATION, "maxLatency", Type.DURATION, "endpoints", Type.ENDPOINTS,
-            ContainerBinding.KEY, Type.BOOLEAN));
+            ContainerBinding.KEY, Type.BOOLEAN, "via", Type.STRING));
     for (String key : customKeys) {
       result.putIfAbsent(key, Type.ANY);
     }

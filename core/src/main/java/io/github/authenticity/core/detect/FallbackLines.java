@@ -26,6 +26,13 @@ public final class FallbackLines {
     LoggingBridges.install(loader);
   }
 
+  /** Why a logging bridge could not be attached, one warning each (empty when every bridge is attached). */
+  public static List<String> bridgeProblems() {
+    List<String> problems = new ArrayList<>(LoggingBridges.problems());
+    JulCapture.mutedWarning().ifPresent(problems::add);
+    return problems;
+  }
+
   /** Ends the current thread's unfinished printed line (call it on the test thread when the body ends). */
   public static void endOfBody() {
     ConsoleTee.endLine();

@@ -63,20 +63,21 @@ public final class Judge {
     } else if (f.failure() != null) {
       verdict = Verdict.FAILED;
       message = f.failure();
-    } else if (f.cannotJudge() != null) {
-      verdict = Verdict.FAILED;
-      message = f.cannotJudge();
     } else if (!f.evidence().isEmpty()) {
       verdict = Verdict.MASKED;
       message = Messages.masked(f.services(), f.evidence());
+    } else if (f.cannotJudge() != null) {
+      verdict = Verdict.FAILED;
+      message = f.cannotJudge();
     } else {
       verdict = Verdict.AUTHENTIC;
     }
     String proof = null;
     String unproven = null;
     if (verdict == Verdict.AUTHENTIC) {
+      // several services: some may be proven and others not (a shared connection); the entry then says both
       proof = f.proof().isEmpty() ? null : String.join("; ", f.proof());
-      unproven = proof != null ? null : f.unproven() != null ? f.unproven() : "no exchange was observed";
+      unproven = f.unproven() != null ? f.unproven() : proof != null ? null : "no exchange was observed";
     }
     return new Judgement(verdict, null, f.evidence(), proof, unproven, f.allowedMocks(), f.warnings(),
         f.durationMillis(), message);

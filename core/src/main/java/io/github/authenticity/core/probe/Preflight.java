@@ -18,6 +18,7 @@ import java.util.concurrent.TimeoutException;
 
 import io.github.authenticity.core.config.ContainerBinding;
 import io.github.authenticity.core.config.ServiceDefinition;
+import io.github.authenticity.core.detect.InteractionMonitor;
 import org.apiguardian.api.API;
 
 /**
@@ -114,7 +115,12 @@ public final class Preflight {
       if (ContainerBinding.configured(service)) {
         return ProbeResult.down(service.name(), service.probe(), null, 0, ContainerBinding.notProbed(), probedAt);
       }
-      return probe.probe(service);
+      InteractionMonitor.probeStarted();
+      try {
+        return probe.probe(service);
+      } finally {
+        InteractionMonitor.probeEnded();
+      }
     });
     Thread thread = new Thread(task, "authenticity-probe-" + service.name());
     thread.setDaemon(true);

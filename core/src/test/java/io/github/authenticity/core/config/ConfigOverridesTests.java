@@ -95,7 +95,7 @@ class ConfigOverridesTests {
         "configuration parameter [authenticity.services.backend.timout]: unknown key for probe [http]. Did you mean"
             + " [timeout]? Allowed: [container, endpoints, expectBody, expectStatus, expectValue, headers,"
             + " jsonPointer, maxLatency, method, path, probe, timeout, trustStore, trustStorePassword, trustStoreType,"
-            + " url]");
+            + " url, via]");
     assertThat(loading().param("authenticity.services.postgres.probe", "redi").error()).isEqualTo(
         "configuration parameter [authenticity.services.postgres.probe]: unknown probe type [redi]. Did you mean"
             + " [redis]? Allowed: [http, https, postgres, redis, tcp, websocket]; a custom probe type comes from a"
