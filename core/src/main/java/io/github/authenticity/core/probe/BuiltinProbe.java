@@ -28,10 +28,10 @@ abstract class BuiltinProbe implements ServiceProbe {
     Instant probedAt = Instant.now();
     Duration timeout = service.timeout() == null || service.timeout().isZero() || service.timeout().isNegative()
         ? ServiceDefinition.DEFAULT_TIMEOUT : service.timeout();
-    Deadline deadline = new Deadline(timeout);
     String endpoint = Redaction.text(endpoint(service), service);
     Outcome outcome;
-    try {
+    Deadline deadline = new Deadline(timeout);
+    try (deadline) {
       outcome = check(service, deadline);
     } catch (Exception failure) {
       outcome = Outcome.down(Causes.of(failure, host(service), deadline.timeoutMillis(),

@@ -1,6 +1,5 @@
 package io.github.authenticity.core.probe;
 
-import java.io.BufferedInputStream;
 import java.io.ByteArrayOutputStream;
 import java.io.EOFException;
 import java.io.IOException;
@@ -63,7 +62,7 @@ final class WebSocketProbe extends BuiltinProbe {
     Optional<Pattern> expect = expect(service);
 
     try (Socket socket = Wire.connect(host, port, tls, service, deadline)) {
-      InputStream in = new BufferedInputStream(socket.getInputStream());
+      InputStream in = Wire.in(socket, deadline);
       OutputStream out = socket.getOutputStream();
       String key = Base64.getEncoder().encodeToString(randomBytes(16));
       out.write(request(uri, host, port, tls, key, headers(service)).getBytes(StandardCharsets.ISO_8859_1));
@@ -151,6 +150,10 @@ final class WebSocketProbe extends BuiltinProbe {
         byte[] mask = (second & 0x80) != 0 ? Wire.readFully(in, 4) : null;
         if (length > MESSAGE_LIMIT || length < 0) {
           return Outcome.down("handshake ok, but the server sent a frame of " + length + " bytes " + after);
+        }
+        if (opcode == 0x0 && message.size() + length > MESSAGE_LIMIT) {
+          return Outcome.down("handshake ok, but the server sent a message of more than " + MESSAGE_LIMIT
+              + " bytes in continuation frames " + after);
         }
         byte[] payload = Wire.readFully(in, (int) length);
         if (mask != null) {
