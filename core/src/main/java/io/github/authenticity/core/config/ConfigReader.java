@@ -66,8 +66,6 @@ final class ConfigReader {
   private final ClassLoader classLoader;
   private final Interpolation interpolation;
   private final ServiceSchema schema;
-  /** Secret values of the active environment, registered with {@link Secrets} once all are known. */
-  private final Set<String> secrets = new LinkedHashSet<>();
   private String display = NO_SOURCE;
   private String source = NO_SOURCE;
 
@@ -110,7 +108,6 @@ final class ConfigReader {
         .orElse(Path.of(AuthenticityConfig.DEFAULT_OUTPUT_DIRECTORY));
     Path history = path(topSetting(top, "history", ConfigLoader.HISTORY_KEY))
         .orElse(outputDirectory.resolve("history.json"));
-    registerSecrets(definitions, environment.name());
     return new AuthenticityConfig(environment.name(), isStaging, definitions, detection, mode, requireEnvironment,
         outputDirectory, history, source);
   }
@@ -682,9 +679,6 @@ final class ConfigReader {
         String value = text(setting, strict);
         if (value != null && value != UNRESOLVED) {
           headers.put(header.getKey(), value);
-          if (strict) {
-            secrets.addAll(Secrets.secretsOfHeader(header.getKey(), value));
-          }
         }
       }
       if (!headers.isEmpty()) {
@@ -707,32 +701,6 @@ final class ConfigReader {
     return new ServiceDefinition(raw.name, type, values, timeout, maxLatency, raw.source);
   }
 
-  /**
-   * Registers the secrets found, except values that the configuration shows openly anyway (a service name,
-   * a probe type, the environment, a host, user or database): a local password such as {@code postgres} must
-   * not turn every mention of the service into {@code ****}.
-   */
-  private void registerSecrets(Map<String, ServiceDefinition> definitions, String environment) {
-    Set<String> open = new TreeSet<>(String.CASE_INSENSITIVE_ORDER);
-    open.add(environment);
-    open.addAll(ServiceSchema.BUILT_IN_TYPES);
-    for (ServiceDefinition definition : definitions.values()) {
-      open.add(definition.name());
-      open.add(definition.probe());
-      definition.settings().forEach((key, value) -> {
-        if (value instanceof String text && !Secrets.isSecretKey(key) && !key.equals("url")
-            && !key.equals("endpoints")) {
-          open.add(text);
-        }
-      });
-    }
-    for (String secret : secrets) {
-      if (!open.contains(secret)) {
-        Secrets.register(secret);
-      }
-    }
-  }
-
   /** The resolved, checked value of one service setting; null when empty, {@link #UNRESOLVED} when unresolvable. */
   private Object value(Setting setting, ServiceSchema.Type type, String probe, boolean strict) {
     if (type == ServiceSchema.Type.ANY) {
@@ -740,9 +708,6 @@ final class ConfigReader {
         String text = text(setting, strict);
         if (text == null || text == UNRESOLVED) {
           return text;
-        }
-        if (strict && Secrets.isSecretKey(setting.key)) {
-          secrets.add(text);
         }
         return typed(text, true);
       }
@@ -757,9 +722,6 @@ final class ConfigReader {
         }
         if (text != null) {
           endpoints.add(convert(item, () -> ServiceSchema.endpoint(text, Messages.shown(item.key, text))));
-          if (strict) {
-            secrets.addAll(Secrets.secretsOfUrl(text));
-          }
         }
       }
       return endpoints.isEmpty() ? null : List.copyOf(endpoints);
@@ -768,16 +730,7 @@ final class ConfigReader {
     if (text == null || text == UNRESOLVED) {
       return text;
     }
-    Object value = convert(setting, () -> ServiceSchema.convert(type, setting.key, text, probe));
-    if (strict) {
-      if (Secrets.isSecretKey(setting.key)) {
-        secrets.add(text);
-      }
-      if (type == ServiceSchema.Type.URL) {
-        secrets.addAll(Secrets.secretsOfUrl(text));
-      }
-    }
-    return value;
+    return convert(setting, () -> ServiceSchema.convert(type, setting.key, text, probe));
   }
 
   /** A node of a custom probe's setting as plain Java values, with every scalar interpolated. */
@@ -790,9 +743,6 @@ final class ConfigReader {
       String text = interpolated(setting, scalar.getValue(), strict);
       if (text == UNRESOLVED || text.isEmpty()) {
         return text == UNRESOLVED ? UNRESOLVED : null;
-      }
-      if (strict && Secrets.isSecretKey(key)) {
-        secrets.add(text);
       }
       boolean plain = scalar.getScalarStyle() == org.yaml.snakeyaml.DumperOptions.ScalarStyle.PLAIN;
       return typed(text, plain);

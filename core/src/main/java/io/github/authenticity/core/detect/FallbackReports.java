@@ -1,6 +1,6 @@
 package io.github.authenticity.core.detect;
 
-import io.github.authenticity.core.config.Secrets;
+import io.github.authenticity.core.redact.Redactor;
 import org.apiguardian.api.API;
 
 /** Records {@code Fallbacks.report} calls in the current {@link TestScope}. */
@@ -27,7 +27,7 @@ public final class FallbackReports {
     if (reason != null && !reason.isBlank()) {
       text += ": " + reason.strip();
     }
-    return Secrets.redact(text);
+    return Redactor.redact(text);
   }
 
   private static String blankTo(String value, String fallback) {

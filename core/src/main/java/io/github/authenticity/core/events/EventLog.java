@@ -13,6 +13,7 @@ import java.util.Map;
 import java.util.concurrent.ThreadLocalRandom;
 
 import io.github.authenticity.core.json.Json;
+import io.github.authenticity.core.redact.Redactor;
 import org.apiguardian.api.API;
 
 /**
@@ -64,7 +65,8 @@ public final class EventLog implements AutoCloseable {
       return;
     }
     StringBuilder line = new StringBuilder(256);
-    Json.write(event, line);
+    // every text value through the one redaction policy: a display name or message carries a secret too
+    Json.write(redacted(event), line);
     line.append('\n');
     try {
       out.write(line.toString().getBytes(StandardCharsets.UTF_8));
@@ -85,5 +87,21 @@ public final class EventLog implements AutoCloseable {
     } catch (IOException ex) {
       throw new UncheckedIOException("Cannot close events file [" + file + "]: " + ex.getMessage(), ex);
     }
+  }
+
+  /** {@code value} with every string in it redacted (map keys, the format's own names, stay as they are). */
+  private static Object redacted(Object value) {
+    if (value instanceof String text) {
+      return Redactor.redact(text);
+    }
+    if (value instanceof Map<?, ?> map) {
+      Map<Object, Object> copy = new java.util.LinkedHashMap<>();
+      map.forEach((key, item) -> copy.put(key, redacted(item)));
+      return copy;
+    }
+    if (value instanceof java.util.Collection<?> items) {
+      return items.stream().map(EventLog::redacted).toList();
+    }
+    return value;
   }
 }
