@@ -91,7 +91,8 @@ final class Messages {
 
   /** The {@code ABORTED} evidence of an assumption that aborted a guarded test, e.g. {@code in @BeforeEach}. */
   static String aborted(String where, Throwable abort) {
-    return "an assumption aborted the test " + where + ", and a skip is not a pass: " + abort.getMessage();
+    return "an assumption aborted the test " + where + ", and a skip is not a pass: "
+        + Redaction.apply(abort.getMessage());
   }
 
   /** The {@code LOOPBACK_IN_STAGING} evidence. */

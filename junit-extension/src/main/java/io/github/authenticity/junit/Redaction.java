@@ -4,9 +4,9 @@ import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.Map;
 
-import io.github.authenticity.core.config.Secrets;
+import io.github.authenticity.core.redact.Redactor;
 
-/** Text on its way into an events file: secrets redacted, and one line where one line is expected. */
+/** Text on its way into an events file, through core's one redaction policy ({@link Redactor}); a thin delegate. */
 final class Redaction {
 
   static final int MAX_LENGTH = 2000;
@@ -31,7 +31,7 @@ final class Redaction {
     }
     String known = RECENT.get(text);
     if (known == null) {
-      known = Secrets.redact(text);
+      known = Redactor.redact(text);
       RECENT.put(text, known);
     }
     return known;
@@ -42,7 +42,6 @@ final class Redaction {
     if (text == null) {
       return null;
     }
-    String line = apply(text).strip().replaceAll("\\s*\\R\\s*", " ");
-    return line.length() <= MAX_LENGTH ? line : line.substring(0, MAX_LENGTH - 3) + "...";
+    return Redactor.redactLine(text, MAX_LENGTH);
   }
 }
