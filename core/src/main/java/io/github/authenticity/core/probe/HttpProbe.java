@@ -19,6 +19,7 @@ import java.util.regex.Pattern;
 import java.util.regex.PatternSyntaxException;
 
 import io.github.authenticity.core.config.ServiceDefinition;
+import io.github.authenticity.core.redact.Redactor;
 
 /**
  * {@code http} and {@code https}: one HTTP/1.1 request over a socket of the probe's own (its own TLS context,
@@ -108,7 +109,12 @@ final class HttpProbe extends BuiltinProbe {
           if (!STATUS_LINE.matcher(statusLine).lookingAt()) {
             throw new ProbeFailure("wrong protocol: the answer is not an HTTP response");
           }
-          responseHeaders = readHeaders(in);
+          try {
+            responseHeaders = readHeaders(in);
+          } catch (SocketTimeoutException ex) {
+            throw new ProbeFailure(Causes.timedOut(deadline.timeoutMillis(), "answered ["
+                + Wire.snippet(statusLine) + "] but the headers did not arrive in time"), ex);
+          }
         } while (statusLine.charAt(9) == '1' && !statusLine.startsWith("101", 9)); // 100 Continue and the like
       } catch (SocketTimeoutException ex) {
         throw new ProbeFailure(Causes.timedOut(deadline.timeoutMillis(),
@@ -128,7 +134,7 @@ final class HttpProbe extends BuiltinProbe {
       if (expectStatus.isEmpty() && status >= 300 && status < 400) {
         String location = responseHeaders.get("location");
         return Outcome.down(answered + ": " + (location == null ? "redirected without a Location header"
-            : "redirected to " + Wire.snippet(location)) + " (set expectStatus: " + status
+            : "redirected to " + Redactor.redactLine(location, 300)) + " (set expectStatus: " + status
             + " if a redirect is the healthy answer)");
       }
       if (expectStatus.isEmpty() && (status < 200 || status >= 300)) {

@@ -20,6 +20,7 @@ import javax.net.ssl.SSLSocket;
 
 import io.github.authenticity.core.config.ServiceDefinition;
 import io.github.authenticity.core.net.Resolver;
+import io.github.authenticity.core.redact.Redactor;
 
 /** Raw socket helpers for the protocol probes: connect and read within a {@link Deadline}. */
 final class Wire {
@@ -183,8 +184,12 @@ final class Wire {
     return snippet(new String(bytes, StandardCharsets.ISO_8859_1));
   }
 
-  /** The first printable characters of {@code text} (up to the first line end, at most 60). */
-  static String snippet(String text) {
+  /**
+   * The first printable characters of {@code text} (up to the first line end, at most 60), redacted before it is
+   * cut (a secret across the cut cannot leak its start).
+   */
+  static String snippet(String raw) {
+    String text = Redactor.redact(raw);
     StringBuilder out = new StringBuilder();
     for (int i = 0; i < text.length() && out.length() < 60; i++) {
       char c = text.charAt(i);
