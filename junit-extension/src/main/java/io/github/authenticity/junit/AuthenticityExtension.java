@@ -169,7 +169,7 @@ class AuthenticityExtension implements ExecutionCondition, BeforeAllCallback, Be
       Evidence evidence = new Evidence(EvidenceKind.ABORTED, Messages.aborted("body", ex));
       aborts.add(evidence);
       failure = test.config().mode() == Mode.FAIL ? new MaskedTestException(Messages.masked(
-          test.services().stream().map(ServiceDefinition::name).toList(), List.of(evidence)), ex) : ex;
+          test.services().stream().map(ServiceDefinition::name).toList(), List.of(evidence)), ex) : Redaction.abort(ex);
     } catch (Throwable ex) {
       failure = ex;
     }
@@ -191,7 +191,7 @@ class AuthenticityExtension implements ExecutionCondition, BeforeAllCallback, Be
       throw new MaskedTestException(Messages.masked(prepared.test().services().stream()
           .map(ServiceDefinition::name).toList(), List.of(evidence)), throwable);
     }
-    throw throwable;
+    throw Redaction.abort(throwable);
   }
 
   @Override
@@ -230,6 +230,6 @@ class AuthenticityExtension implements ExecutionCondition, BeforeAllCallback, Be
 
   /** In {@code fail} mode an abort becomes a failure; in {@code report} mode it stays an abort. */
   private static Throwable maskedAbort(Run run, String message, Throwable abort) {
-    return run.config().mode() == Mode.FAIL ? new MaskedTestException(message, abort) : abort;
+    return run.config().mode() == Mode.FAIL ? new MaskedTestException(message, abort) : Redaction.abort(abort);
   }
 }

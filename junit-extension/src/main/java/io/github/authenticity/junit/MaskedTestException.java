@@ -20,9 +20,10 @@ final class MaskedTestException extends AssertionFailedError {
         || Redactor.redact(cause.getMessage()).equals(cause.getMessage())) {
       return cause;
     }
-    Throwable copy = cause instanceof TestAbortedException
-        ? new TestAbortedException(Redactor.redact(cause.getMessage()))
-        : new AssertionFailedError(cause.getClass().getName() + ": " + Redactor.redact(cause.getMessage()));
+    if (cause instanceof TestAbortedException) {
+      return Redaction.abort(cause);
+    }
+    Throwable copy = new AssertionFailedError(cause.getClass().getName() + ": " + Redactor.redact(cause.getMessage()));
     copy.setStackTrace(cause.getStackTrace());
     return copy;
   }

@@ -44,4 +44,19 @@ final class Redaction {
     }
     return Redactor.redactLine(text, MAX_LENGTH);
   }
+
+  /**
+   * {@code abort} itself, or when its message carries a secret (an assumption's text), an abort of the same type
+   * with the message redacted and the same stack trace: the test plugin writes it into its reports and the log.
+   */
+  static Throwable abort(Throwable abort) {
+    String message = abort.getMessage();
+    if (!(abort instanceof org.opentest4j.TestAbortedException) || message == null
+        || Redactor.redact(message).equals(message)) {
+      return abort;
+    }
+    org.opentest4j.TestAbortedException copy = new org.opentest4j.TestAbortedException(Redactor.redact(message));
+    copy.setStackTrace(abort.getStackTrace());
+    return copy;
+  }
 }
