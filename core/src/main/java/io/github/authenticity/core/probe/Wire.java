@@ -38,7 +38,8 @@ final class Wire {
     try {
       addresses = Resolver.resolve(host, deadline.remaining());
     } catch (Resolver.LookupTimeoutException ex) {
-      throw new ProbeFailure("DNS failure: " + ex.getMessage(), ex);
+      throw new ProbeFailure("DNS failure: lookup of [" + host + "] did not complete within "
+          + deadline.timeoutMillis() + " ms", ex);
     }
     IOException last = null;
     for (InetAddress address : addresses) {
