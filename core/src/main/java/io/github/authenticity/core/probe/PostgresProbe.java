@@ -29,7 +29,9 @@ import io.github.authenticity.core.config.ServiceDefinition;
  * but it says the server refused this login: DOWN, because the test cannot use it either, except an
  * authentication error when no {@code user} is configured (the probe then used {@code postgres} only to
  * get an answer, so the server is UP). When {@code user} is configured and {@code org.postgresql.Driver}
- * can be loaded from the thread context class loader, a full JDBC login with {@code SELECT 1} follows.
+ * can be loaded from the thread context class loader, a full JDBC login with {@code SELECT 1} follows; with a
+ * {@code password} and no driver the login that is required cannot be made: DOWN, saying how to add the driver.
+ * With {@code sslmode} require or verify-* the TLS handshake is finished and the StartupMessage sent over it.
  */
 final class PostgresProbe extends BuiltinProbe {
 
@@ -86,77 +88,75 @@ final class PostgresProbe extends BuiltinProbe {
 
   private static Outcome protocol(Socket socket, boolean halfClose, String user, Optional<String> database,
       boolean userConfigured, Deadline deadline) throws IOException, ProbeFailure {
-    {
-      OutputStream out = socket.getOutputStream();
-      out.write(startupMessage(user, database));
-      out.flush();
-      if (halfClose) {
-        // half-close: a PostgreSQL server has all it needs, and a server of another protocol that waits for
-        // more (an HTTP server wants a line end) sees the end of the request and answers or closes
-        socket.shutdownOutput();
+    OutputStream out = socket.getOutputStream();
+    out.write(startupMessage(user, database));
+    out.flush();
+    if (halfClose) {
+      // half-close: a PostgreSQL server has all it needs, and a server of another protocol that waits for
+      // more (an HTTP server wants a line end) sees the end of the request and answers or closes
+      socket.shutdownOutput();
+    }
+    DataInputStream in = new DataInputStream(Wire.in(socket, deadline));
+    int type;
+    try {
+      type = in.read();
+    } catch (SocketTimeoutException ex) {
+      throw new ProbeFailure(Causes.timedOut(deadline.timeoutMillis(),
+          "accepted the connection but sent no answer to a PostgreSQL StartupMessage"), ex);
+    }
+    if (type == -1) {
+      return Outcome.down("wrong protocol: closed the connection without answering a PostgreSQL StartupMessage");
+    }
+    if (type != 'R' && type != 'E') {
+      return wrongProtocol(type, in);
+    }
+    int length;
+    try {
+      length = in.readInt();
+    } catch (EOFException ex) {
+      return Outcome.down("wrong protocol: answered [" + (char) type + "] and closed the connection");
+    }
+    if (length < 8 || length > 16 * 1024) {
+      return Outcome.down("wrong protocol: answered [" + Wire.snippet(prefix(type, length, in)) + "] instead of a "
+          + "PostgreSQL message");
+    }
+    byte[] body = Wire.readFully(in, length - 4);
+    if (type == 'R') {
+      int code = ByteBuffer.wrap(body).getInt();
+      if (code != 0) {
+        return Outcome.up("PostgreSQL answered: " + authentication(code, body));
       }
-      DataInputStream in = new DataInputStream(Wire.in(socket, deadline));
-      int type;
+      // authenticated (trust): the server still checks the role and the database, then says ReadyForQuery
       try {
-        type = in.read();
+        while (true) {
+          Wire.refresh(socket, deadline);
+          type = in.read();
+          if (type == -1 || type == 'Z') {
+            return Outcome.up("PostgreSQL answered: authentication ok");
+          }
+          length = in.readInt();
+          if (length < 4 || length > 16 * 1024) {
+            return Outcome.down("wrong protocol: a PostgreSQL message of " + length + " bytes after authentication");
+          }
+          body = Wire.readFully(in, length - 4);
+          if (type == 'E') {
+            break;
+          }
+        }
       } catch (SocketTimeoutException ex) {
         throw new ProbeFailure(Causes.timedOut(deadline.timeoutMillis(),
-            "accepted the connection but sent no answer to a PostgreSQL StartupMessage"), ex);
+            "PostgreSQL accepted the login but did not become ready"), ex);
       }
-      if (type == -1) {
-        return Outcome.down("wrong protocol: closed the connection without answering a PostgreSQL StartupMessage");
-      }
-      if (type != 'R' && type != 'E') {
-        return wrongProtocol(type, in);
-      }
-      int length;
-      try {
-        length = in.readInt();
-      } catch (EOFException ex) {
-        return Outcome.down("wrong protocol: answered [" + (char) type + "] and closed the connection");
-      }
-      if (length < 8 || length > 16 * 1024) {
-        return Outcome.down("wrong protocol: answered [" + Wire.snippet(prefix(type, length, in)) + "] instead of a "
-            + "PostgreSQL message");
-      }
-      byte[] body = Wire.readFully(in, length - 4);
-      if (type == 'R') {
-        int code = ByteBuffer.wrap(body).getInt();
-        if (code != 0) {
-          return Outcome.up("PostgreSQL answered: " + authentication(code, body));
-        }
-        // authenticated (trust): the server still checks the role and the database, then says ReadyForQuery
-        try {
-          while (true) {
-            Wire.refresh(socket, deadline);
-            type = in.read();
-            if (type == -1 || type == 'Z') {
-              return Outcome.up("PostgreSQL answered: authentication ok");
-            }
-            length = in.readInt();
-            if (length < 4 || length > 16 * 1024) {
-              return Outcome.down("wrong protocol: a PostgreSQL message of " + length + " bytes after authentication");
-            }
-            body = Wire.readFully(in, length - 4);
-            if (type == 'E') {
-              break;
-            }
-          }
-        } catch (SocketTimeoutException ex) {
-          throw new ProbeFailure(Causes.timedOut(deadline.timeoutMillis(),
-              "PostgreSQL accepted the login but did not become ready"), ex);
-        }
-      }
-      Map<Character, String> fields = errorFields(body);
-      String severity = fields.getOrDefault('V', fields.getOrDefault('S', "ERROR"));
-      String sqlState = fields.getOrDefault('C', "?????");
-      String detail = "PostgreSQL answered: " + severity + " " + fields.getOrDefault('M', "(no message)")
-          + " (SQLSTATE " + sqlState + ")";
-      if (!userConfigured && sqlState.startsWith("28")) {
-        return Outcome.up(detail + "; set user (and password) to check a real login");
-      }
-      return Outcome.down(detail);
     }
+    Map<Character, String> fields = errorFields(body);
+    String severity = fields.getOrDefault('V', fields.getOrDefault('S', "ERROR"));
+    String sqlState = fields.getOrDefault('C', "?????");
+    String detail = "PostgreSQL answered: " + severity + " " + fields.getOrDefault('M', "(no message)")
+        + " (SQLSTATE " + sqlState + ")";
+    if (!userConfigured && sqlState.startsWith("28")) {
+      return Outcome.up(detail + "; set user (and password) to check a real login");
+    }
+    return Outcome.down(detail);
   }
 
   /**
