@@ -110,7 +110,7 @@ final class HttpProbe extends BuiltinProbe {
             throw new ProbeFailure("wrong protocol: the answer is not an HTTP response");
           }
           try {
-            responseHeaders = readHeaders(in);
+            responseHeaders = Wire.readHeaders(in, HEAD_LIMIT, "the HTTP response headers");
           } catch (SocketTimeoutException ex) {
             throw new ProbeFailure(Causes.timedOut(deadline.timeoutMillis(), "answered ["
                 + Wire.snippet(statusLine) + "] but the headers did not arrive in time"), ex);
@@ -183,24 +183,6 @@ final class HttpProbe extends BuiltinProbe {
     StringBuilder request = new StringBuilder(256).append(method).append(' ').append(path).append(" HTTP/1.1\r\n");
     all.forEach((name, value) -> request.append(name).append(": ").append(value).append("\r\n"));
     return request.append("\r\n").toString();
-  }
-
-  /** The response headers, names lower-cased, at most {@value #HEAD_LIMIT} bytes. */
-  private static Map<String, String> readHeaders(InputStream in) throws IOException, ProbeFailure {
-    Map<String, String> headers = new LinkedHashMap<>();
-    int total = 0;
-    String line;
-    while ((line = Wire.readLine(in, HEAD_LIMIT)) != null && !line.isEmpty()) {
-      total += line.length() + 2;
-      if (total > HEAD_LIMIT) {
-        throw new ProbeFailure("wrong protocol: the HTTP response headers exceed " + HEAD_LIMIT + " bytes");
-      }
-      int colon = line.indexOf(':');
-      if (colon > 0) {
-        headers.putIfAbsent(line.substring(0, colon).trim().toLowerCase(Locale.ROOT), line.substring(colon + 1).trim());
-      }
-    }
-    return headers;
   }
 
   /** The body as text, at most {@value #BODY_LIMIT} bytes: longer is {@code DOWN}, not cut. */

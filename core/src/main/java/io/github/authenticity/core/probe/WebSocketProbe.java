@@ -12,7 +12,6 @@ import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.SecureRandom;
 import java.util.Base64;
-import java.util.LinkedHashMap;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
@@ -86,7 +85,7 @@ final class WebSocketProbe extends BuiltinProbe {
       }
       int status = Integer.parseInt(parts[1]);
       String reason = HttpProbe.reason(status, parts.length > 2 ? parts[2] : null);
-      Map<String, String> responseHeaders = readHeaders(in);
+      Map<String, String> responseHeaders = Wire.readHeaders(in, HEAD_LIMIT, "the handshake response headers");
       if (status != 101) {
         return Outcome.down("wrong protocol: answered HTTP " + status + " " + reason
             + " instead of 101 Switching Protocols");
@@ -227,22 +226,6 @@ final class WebSocketProbe extends BuiltinProbe {
     return host.indexOf(':') >= 0 ? "[" + host + "]" : host;
   }
 
-  private static Map<String, String> readHeaders(InputStream in) throws IOException, ProbeFailure {
-    Map<String, String> headers = new LinkedHashMap<>();
-    int total = 0;
-    String line;
-    while ((line = Wire.readLine(in, HEAD_LIMIT)) != null && !line.isEmpty()) {
-      total += line.length();
-      if (total > HEAD_LIMIT) {
-        throw new ProbeFailure("wrong protocol: the handshake response headers exceed " + HEAD_LIMIT + " bytes");
-      }
-      int colon = line.indexOf(':');
-      if (colon > 0) {
-        headers.putIfAbsent(line.substring(0, colon).trim().toLowerCase(Locale.ROOT), line.substring(colon + 1).trim());
-      }
-    }
-    return headers;
-  }
 
   /** The {@code Sec-WebSocket-Accept} a server must answer to {@code key} (RFC 6455 section 4.2.2). */
   static String accept(String key) {

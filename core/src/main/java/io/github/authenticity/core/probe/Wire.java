@@ -12,7 +12,10 @@ import java.net.SocketException;
 import java.net.SocketTimeoutException;
 import java.net.UnknownHostException;
 import java.nio.charset.StandardCharsets;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
+import java.util.Map;
 
 import javax.net.ssl.SSLContext;
 import javax.net.ssl.SSLParameters;
@@ -169,6 +172,27 @@ final class Wire {
       }
     }
     return line.size() == 0 ? null : line.toString(StandardCharsets.ISO_8859_1);
+  }
+
+  /**
+   * Reads HTTP response headers up to the empty line, names lower-cased (the first of a repeated one kept);
+   * {@code what} names them when they exceed {@code limit} bytes.
+   */
+  static Map<String, String> readHeaders(InputStream in, int limit, String what) throws IOException, ProbeFailure {
+    Map<String, String> headers = new LinkedHashMap<>();
+    int total = 0;
+    String line;
+    while ((line = readLine(in, limit)) != null && !line.isEmpty()) {
+      total += line.length();
+      if (total > limit) {
+        throw new ProbeFailure("wrong protocol: " + what + " exceed " + limit + " bytes");
+      }
+      int colon = line.indexOf(':');
+      if (colon > 0) {
+        headers.putIfAbsent(line.substring(0, colon).trim().toLowerCase(Locale.ROOT), line.substring(colon + 1).trim());
+      }
+    }
+    return headers;
   }
 
   /** Reads exactly {@code length} bytes. */

@@ -14,10 +14,12 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
+import com.fasterxml.jackson.core.io.JsonStringEncoder;
 import org.apiguardian.api.API;
 
 import io.github.authenticity.core.config.AuthenticityConfig;
 import io.github.authenticity.core.config.ServiceDefinition;
+import io.github.authenticity.core.json.Json;
 
 /**
  * The one redaction policy: every text on its way into an events file, a report file, the console, an exception
@@ -169,8 +171,12 @@ public final class Redactor {
       return;
     }
     boolean added = REGISTERED.add(value);
-    for (String form : List.of(URLEncoder.encode(value, StandardCharsets.UTF_8), jsonEscaped(value),
-        htmlEscaped(value), htmlEscaped(jsonEscaped(value)))) {
+    List<String> forms = new ArrayList<>(List.of(URLEncoder.encode(value, StandardCharsets.UTF_8), htmlEscaped(value)));
+    for (String json : jsonEscaped(value)) {
+      forms.add(json);
+      forms.add(htmlEscaped(json));
+    }
+    for (String form : forms) {
       if (!form.equals(value)) {
         added |= REGISTERED.add(form);
       }
@@ -322,25 +328,12 @@ public final class Redactor {
         : Matcher.quoteReplacement(match.group()));
   }
 
-  private static String jsonEscaped(String text) {
-    StringBuilder out = new StringBuilder(text.length() + 8);
-    for (char c : text.toCharArray()) {
-      switch (c) {
-        case '"' -> out.append("\\\"");
-        case '\\' -> out.append("\\\\");
-        case '\n' -> out.append("\\n");
-        case '\r' -> out.append("\\r");
-        case '\t' -> out.append("\\t");
-        default -> {
-          if (c < 0x20) {
-            out.append(String.format("\\u%04x", (int) c));
-          } else {
-            out.append(c);
-          }
-        }
-      }
-    }
-    return out.toString();
+  /** {@code text} as it stands inside a JSON string: Jackson's escaping, and the events writer's (which also escapes {@code <>&}). */
+  private static List<String> jsonEscaped(String text) {
+    StringBuilder ours = new StringBuilder();
+    Json.quote(text, ours);
+    return List.of(new String(JsonStringEncoder.getInstance().quoteAsString(text)),
+        ours.substring(1, ours.length() - 1));
   }
 
   private static String htmlEscaped(String text) {
