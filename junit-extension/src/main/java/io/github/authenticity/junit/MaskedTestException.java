@@ -21,7 +21,7 @@ final class MaskedTestException extends AssertionFailedError {
       return cause;
     }
     if (cause instanceof TestAbortedException) {
-      return Redaction.abort(cause);
+      return RedactedAbort.of(cause);
     }
     Throwable copy = new AssertionFailedError(cause.getClass().getName() + ": " + Redactor.redact(cause.getMessage()));
     copy.setStackTrace(cause.getStackTrace());

@@ -4,7 +4,11 @@ import java.util.List;
 
 import io.github.authenticity.core.redact.Redactor;
 
-/** A report with every free text in it (names shown to people, messages, details, causes) through {@link Redactor}. */
+/**
+ * A report with every free text in it (names shown to people, messages, details, causes) through {@link Redactor};
+ * identifiers (unique ids, class and method names, verdicts) stay as they are. A field added to the report model
+ * is added here too ({@code RedactionSinksTests} counts them).
+ */
 final class ReportRedaction {
 
   private ReportRedaction() {
@@ -17,7 +21,7 @@ final class ReportRedaction {
     List<TestEntry> tests = report.tests().stream().map(ReportRedaction::redact).toList();
     return new Report(report.schemaVersion(), report.verdict(), report.environment(), report.complete(),
         texts(report.incompleteReasons()), report.summary(), services, tests, report.generatedAt(),
-        texts(report.sources()));
+        texts(report.sources()), report.unmatchedSelection());
   }
 
   private static TestEntry redact(TestEntry test) {
@@ -27,7 +31,8 @@ final class ReportRedaction {
         .map(mock -> new AllowedMock(mock.field(), mock.type(), Redactor.redact(mock.reason()))).toList();
     return new TestEntry(test.uniqueId(), test.className(), test.methodName(), Redactor.redact(test.displayName()),
         test.guarded(), test.services(), test.verdict(), test.durationMillis(), test.reason(), evidence,
-        Redactor.redact(test.proof()), test.tags(), test.status(), Redactor.redact(test.message()), mocks);
+        Redactor.redact(test.proof()), test.tags(), test.status(), Redactor.redact(test.message()), mocks,
+        Redactor.redact(test.unproven()));
   }
 
   private static List<String> texts(List<String> texts) {

@@ -159,11 +159,11 @@ class RedactionSinksTests {
       tests.add(new TestEntry(test.uniqueId(), test.className(), test.methodName(), "calls the API with " + text,
           test.guarded(), test.services(), Verdict.MASKED, test.durationMillis(), test.reason(),
           List.of(new Evidence(EvidenceKind.FALLBACK_LOG, text)), text, test.tags(), test.status(), text,
-          List.of(new AllowedMock("client", "FakeClient", text))));
+          List.of(new AllowedMock("client", "FakeClient", text)), text));
     }
     List<ServiceStatus> services = List.of(new ServiceStatus("backend", "http", "GET " + text, "DOWN", 5, text));
     return new Report(report.schemaVersion(), report.verdict(), report.environment(), false, List.of(text),
-        report.summary(), services, tests, report.generatedAt(), report.sources());
+        report.summary(), services, tests, report.generatedAt(), report.sources(), report.unmatchedSelection());
   }
 
   /** The cause of a real probe of a server whose answer carries {@code text} in its reason phrase. */
@@ -189,6 +189,16 @@ class RedactionSinksTests {
       assertThat(result.detail()).startsWith("answered 503 ");
       return result.endpoint() + " " + result.detail();
     }
+  }
+
+  @org.junit.jupiter.api.Test
+  void theReportRedactionKnowsEveryFieldOfTheModel() {
+    // a field added to these records must be added to ReportRedaction (redacted, or kept as an identifier)
+    assertThat(Report.class.getRecordComponents()).hasSize(11);
+    assertThat(TestEntry.class.getRecordComponents()).hasSize(16);
+    assertThat(ServiceStatus.class.getRecordComponents()).hasSize(6);
+    assertThat(Evidence.class.getRecordComponents()).hasSize(2);
+    assertThat(AllowedMock.class.getRecordComponents()).hasSize(3);
   }
 
   @ParameterizedTest
