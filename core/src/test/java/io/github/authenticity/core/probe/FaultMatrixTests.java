@@ -229,7 +229,7 @@ class FaultMatrixTests {
 
   @Test
   void theSameServerTrustedThroughItsTrustStoreIsUp() {
-    ProbeResult result = ProbeFixtures.probe(service("backend", "https", TIMEOUT, null,
+    ProbeResult result = ProbeFixtures.probe(service("backend", "https", ProbeFixtures.TEST_TIMEOUT, null,
         "url", "https://localhost:" + selfSigned.port() + "/health",
         "trustStore", certificates.resolve("localhost-trust.pkcs12").toString(),
         "trustStorePassword", TlsFixtures.TRUST_PASSWORD));
@@ -240,7 +240,8 @@ class FaultMatrixTests {
 
   @Test
   void aRedirectNamedByExpectStatusIsUp() {
-    ProbeResult result = ProbeFixtures.probe(http(status302.url("/health"), "expectStatus", 302));
+    ProbeResult result = ProbeFixtures.probe(service("backend", "http", ProbeFixtures.TEST_TIMEOUT, null,
+        "url", status302.url("/health"), "expectStatus", 302));
 
     assertThat(result.status()).as("%s", result).isEqualTo(ProbeStatus.UP);
     assertThat(result.detail()).isEqualTo("answered 302 Found");
@@ -251,8 +252,8 @@ class FaultMatrixTests {
     String body = "{\"uptime\":123456789012345678901234567,\"status\":\"UP\"}";
     try (Scripted server = start(null, answer("HTTP/1.1 200 OK\r\nContent-Type: application/json\r\n"
         + "Content-Length: " + body.length() + "\r\n\r\n" + body))) {
-      ProbeResult result = ProbeFixtures.probe(http(server.url("/health"), "jsonPointer", "/status",
-          "expectValue", "UP"));
+      ProbeResult result = ProbeFixtures.probe(service("backend", "http", ProbeFixtures.TEST_TIMEOUT, null,
+          "url", server.url("/health"), "jsonPointer", "/status", "expectValue", "UP"));
 
       assertThat(result.status()).as("%s", result).isEqualTo(ProbeStatus.UP);
       assertThat(result.detail()).isEqualTo("answered 200 OK");

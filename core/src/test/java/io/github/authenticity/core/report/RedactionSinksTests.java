@@ -21,6 +21,10 @@ import io.github.authenticity.core.config.ConfigLoader;
 import io.github.authenticity.core.config.ConfigParameters;
 import io.github.authenticity.core.config.ServiceDefinition;
 import io.github.authenticity.core.detect.CapturedLine;
+import io.github.authenticity.core.events.Event;
+import io.github.authenticity.core.events.EventWriter;
+import io.github.authenticity.core.events.EventsFormat;
+import io.github.authenticity.core.judge.Judgement;
 import io.github.authenticity.core.probe.Preflight;
 import io.github.authenticity.core.probe.ProbeResult;
 import io.github.authenticity.core.redact.Redactor;
@@ -118,21 +122,27 @@ class RedactionSinksTests {
     Map<String, String> sinks = new LinkedHashMap<>();
     String ordinary = String.join("; ", ORDINARY);
 
-    Path eventsDir = dir.resolve("events");
+    // the events file, written by the one events writer as a test JVM writes it
+    String run = "run-1";
+    String uid = "[engine:junit-jupiter]/[class:com.example.SecretE2E]/[method:calls()]";
     Report report;
-    try (Events events = Events.create(eventsDir, "local", false)) {
-      events.append("service", "name", "backend", "probe", "http", "endpoint", "http://127.0.0.1:1/health " + text,
-          "status", "DOWN", "latencyMillis", 5, "detail", text + "; " + ordinary);
-      String uid = events.test("com.example.SecretE2E", "calls", true, "backend");
-      events.append("test", "uniqueId", uid, "className", "com.example.SecretE2E", "methodName", "calls",
-          "displayName", "calls the API with " + text, "tags", List.of(), "guarded", true,
-          "services", List.of("backend"), "stagingOnly", false);
-      events.started(uid);
-      events.verdict(uid, "MASKED", null, "FALLBACK_LOG", text + "; " + ordinary, "ABORTED", text);
-      events.finished(uid, "FAILED", 3, text);
-      events.end();
-      sinks.put("events file", Files.readString(events.file()));
-      report = new ReportBuilder().addEventFile(events.read()).build();
+    try (EventWriter writer = EventWriter.create(dir.resolve("events"))) {
+      writer.write(new Event.RunStarted(run, 1, EventsFormat.VERSION, 4242, "ci-1", null, "local", false, "fail",
+          "classpath:authenticity.yaml", text, null, "17", "1.14.4"));
+      writer.write(new Event.ServiceProbed(run, 2, "backend", "http", "GET " + text, "DOWN", 5,
+          text + "; " + ordinary, "2026-11-22T04:00:00Z"));
+      writer.write(new Event.TestPlanned(run, 3, uid, "[engine:junit-jupiter]/[class:com.example.SecretE2E]",
+          "com.example.SecretE2E", "calls", "calls the API with " + text, List.of(), true, List.of("backend"), false,
+          null, null));
+      writer.write(new Event.TestStarted(run, 4, uid));
+      writer.write(new Event.TestJudged(run, 5, uid, new Judgement(Verdict.MASKED, null,
+          List.of(new Evidence(EvidenceKind.FALLBACK_LOG, text + "; " + ordinary),
+              new Evidence(EvidenceKind.ABORTED, text)), text, text, List.of(new AllowedMock("f", "T", text)),
+          List.of(text), 3L, text)));
+      writer.write(new Event.TestFinished(run, 6, uid, Event.Outcome.FAILED, 3, text, null, false));
+      writer.write(new Event.RunEnded(run, 7, 1, 1, 0, 1, 0, 0));
+      sinks.put("events file", Files.readString(writer.file()));
+      report = new ReportBuilder().addEventFile(writer.file()).build();
     }
     // the report writer redacts on its own too: give it the raw text, as a report read from elsewhere could hold
     Report raw = withText(report, text + "; " + ordinary);
