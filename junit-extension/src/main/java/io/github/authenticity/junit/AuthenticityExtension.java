@@ -344,7 +344,8 @@ class AuthenticityExtension implements ExecutionCondition, BeforeAllCallback, Af
       Evidence evidence = new Evidence(EvidenceKind.ABORTED, Messages.aborted("body", ex.getMessage()));
       aborts.add(evidence);
       failure = test.config().mode() == Mode.FAIL ? new MaskedTestException(Messages.masked(
-          test.services().stream().map(ServiceDefinition::name).toList(), List.of(evidence)), ex) : ex;
+          test.services().stream().map(ServiceDefinition::name).toList(), List.of(evidence)), ex)
+          : RedactedAbort.of(ex);
     } catch (Throwable ex) {
       failure = ex;
     }
@@ -374,7 +375,7 @@ class AuthenticityExtension implements ExecutionCondition, BeforeAllCallback, Af
       throw new MaskedTestException(Messages.masked(prepared.test().services().stream()
           .map(ServiceDefinition::name).toList(), List.of(evidence)), throwable);
     }
-    throw throwable;
+    throw RedactedAbort.of(throwable);
   }
 
   @Override
@@ -416,7 +417,7 @@ class AuthenticityExtension implements ExecutionCondition, BeforeAllCallback, Af
 
   /** In {@code fail} mode an abort becomes a failure; in {@code report} mode it stays an abort. */
   private static Throwable maskedAbort(Run run, String message, Throwable abort) {
-    return run.config().mode() == Mode.FAIL ? new MaskedTestException(message, abort) : abort;
+    return run.config().mode() == Mode.FAIL ? new MaskedTestException(message, abort) : RedactedAbort.of(abort);
   }
 
   // --- windows ---

@@ -4,7 +4,7 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;
 
-import io.github.authenticity.core.config.Secrets;
+import io.github.authenticity.core.redact.Redactor;
 import org.apiguardian.api.API;
 
 /** Records {@code Fallbacks.report} calls in the current {@link TestScope}. */
@@ -43,7 +43,7 @@ public final class FallbackReports {
     if (reason != null && !reason.isBlank()) {
       text += ": " + reason.strip();
     }
-    return Secrets.redact(text);
+    return Redactor.redact(text);
   }
 
   private static String blankTo(String value, String fallback) {

@@ -60,6 +60,8 @@ public final class InteractionMonitor {
   /** How long {@link Watch#finish(boolean)} waits at most for the JFR flush after the test end. */
   public static final java.time.Duration MAX_WAIT = java.time.Duration.ofMillis(5_000);
   private static final Object START_LOCK = new Object();
+  /** How long a test waits for the addresses of one of its endpoints. */
+  private static final java.time.Duration LOOKUP_TIMEOUT = java.time.Duration.ofSeconds(2);
   private static volatile InteractionMonitor instance;
 
   private final Map<String, Watch> active = new ConcurrentHashMap<>();
@@ -189,19 +191,22 @@ public final class InteractionMonitor {
     return watch;
   }
 
-  /** The addresses of {@code host}, resolved once. */
+  /** The addresses of {@code host}, resolved once (a failed lookup is tried again next time). */
   Set<String> addresses(String host) {
-    return resolved.computeIfAbsent(host.toLowerCase(Locale.ROOT), name -> {
+    Set<String> known = resolved.computeIfAbsent(host.toLowerCase(Locale.ROOT), name -> {
       Set<String> result = ConcurrentHashMap.newKeySet();
       try {
-        for (InetAddress address : InetAddress.getAllByName(name)) {
+        // bounded (this runs on the test thread); a failure is not kept: the next test asks again
+        for (InetAddress address : io.github.authenticity.core.net.Resolver.resolve(name, LOOKUP_TIMEOUT)) {
           result.add(address.getHostAddress());
         }
       } catch (UnknownHostException | SecurityException ex) {
         // an unresolvable host can only be matched by name (proxy selector)
+        return null;
       }
       return result;
     });
+    return known != null ? known : ConcurrentHashMap.newKeySet();
   }
 
   /** A literal address as JFR or the kernel reports it, normalised to {@link InetAddress#getHostAddress()}. */
