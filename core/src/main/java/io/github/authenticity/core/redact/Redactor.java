@@ -78,6 +78,16 @@ public final class Redactor {
   private Redactor() {
   }
 
+  /**
+   * Whether a {@code key: value} match is prose, not a credential: a colon (not {@code =}), an unquoted value of
+   * letters only, and the sentence going on after it ({@code falling back to stub token: connection refused},
+   * {@code StubToken: timed out}); a configured secret is redacted wherever it stands anyway.
+   */
+  private static boolean isProse(String text, String separator, String value, int end) {
+    return separator.indexOf('=') < 0 && value.chars().allMatch(Character::isLetter) && end + 1 < text.length()
+        && text.charAt(end) == ' ' && Character.isLetter(text.charAt(end + 1));
+  }
+
   /** Whether a setting or header named {@code key} holds a secret (password, token, authorization, api key...). */
   public static boolean isSecretKey(String key) {
     if (key == null) {
@@ -116,11 +126,13 @@ public final class Redactor {
     result = AUTHORIZATION.matcher(result).replaceAll(match -> MESSAGE_WORDS.matcher(match.group(3).strip()).lookingAt()
         ? Matcher.quoteReplacement(match.group())
         : Matcher.quoteReplacement(match.group(1) + match.group(2) + REDACTED));
+    String pairs = result;
     result = PAIR.matcher(result).replaceAll(match -> {
       String value = match.group(3);
       String bare = value.replaceAll("^[\\\\\"']+|[\\\\\"']+$", "");
       if (bare.equals(REDACTED) || MESSAGE_WORDS.matcher(bare).matches()
-          || bare.toLowerCase(Locale.ROOT).startsWith("environment variable")) {
+          || bare.toLowerCase(Locale.ROOT).startsWith("environment variable")
+          || isProse(pairs, match.group(2), value, match.end())) {
         return Matcher.quoteReplacement(match.group());
       }
       String replacement = value.startsWith("\\\"") ? "\\\"" + REDACTED + "\\\""

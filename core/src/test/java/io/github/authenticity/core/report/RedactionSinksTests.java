@@ -220,6 +220,8 @@ class RedactionSinksTests {
   static Stream<String> ordinaryTexts() {
     return Stream.of("the tokenizer failed", "see the password reset page", "token expired, logging in again",
         "Authorization required", "GET http://h/path@v2?q=1 answered 200", "passwordless login is on",
-        "secretary: Jane");
+        "secretary: Jane",
+        // fallback evidence must stay readable: prose after "token:" is not a credential
+        "auth replaced by StubToken: timed out after 5000 ms", "falling back to stub token: connection refused");
   }
 }
