@@ -9,6 +9,7 @@ import java.util.Optional;
 import io.github.authenticity.core.config.AuthenticityConfig;
 import io.github.authenticity.core.config.ConfigLoader;
 import io.github.authenticity.core.config.ConfigParameters;
+import io.github.authenticity.core.events.BuildIdentity;
 import org.junit.platform.launcher.TestPlan;
 
 /** The {@code run} event that opens an events file. */
@@ -22,7 +23,8 @@ final class RunEvent {
     Map<String, Object> event = new LinkedHashMap<>();
     event.put("pid", ProcessHandle.current().pid());
     event.put("host", host());
-    event.put("build", ListenerReport.currentBuild());
+    // the build this run belongs to: one value, see BuildIdentity
+    event.put("build", BuildIdentity.current().value());
     Optional<String> error = withConfig == null ? Optional.empty() : withConfig.configError();
     AuthenticityConfig config = withConfig == null || error.isPresent() ? null : withConfig.config();
     event.put("environment", config != null ? config.environment()
@@ -39,7 +41,8 @@ final class RunEvent {
     return event;
   }
 
-  private static String host() {
+  /** This JVM's host name, as the {@code run} event says it. */
+  static String host() {
     String host = System.getenv("HOSTNAME");
     if (host == null || host.isBlank()) {
       host = System.getenv("COMPUTERNAME");

@@ -46,6 +46,7 @@ public final class ReportBuilder {
   private boolean countDisabled;
   private String requireEnvironment;
   private Instant now;
+  private final Set<String> stillRunning = new HashSet<>();
 
   /** Adds the events of one file (one test JVM); they are digested at once, so {@code file} need not be kept. */
   public ReportBuilder addEventFile(EventFile file) {
@@ -108,6 +109,15 @@ public final class ReportBuilder {
     return this;
   }
 
+  /**
+   * The runs whose test JVM is still running while this report is written (another fork of the build): a run of
+   * these without an {@code end} event is reported as still running, not as a JVM that died.
+   */
+  public ReportBuilder stillRunning(Set<String> runIds) {
+    stillRunning.addAll(runIds);
+    return this;
+  }
+
   /** The time the report says it was generated (default: now); for reproducible output. */
   public ReportBuilder generatedAt(Instant instant) {
     this.now = instant;
@@ -120,6 +130,9 @@ public final class ReportBuilder {
     for (Run run : runs.values()) {
       if (!run.started) {
         incomplete.add("Run [" + run.id + "] in [" + run.source + "] has events but no 'run' event.");
+      } else if (!run.ended && stillRunning.contains(run.id)) {
+        incomplete.add("Run [" + run.id + "] in [" + run.source + "] was still running when this report was"
+            + " written: its test JVM rewrites the report when it ends.");
       } else if (!run.ended) {
         incomplete.add("Run [" + run.id + "] in [" + run.source + "] never ended: its test JVM stopped before the"
             + " test plan finished.");
