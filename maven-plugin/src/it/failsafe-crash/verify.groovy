@@ -3,7 +3,7 @@ evaluate(new File(basedir, '../../../src/it/verify-support.groovy')) // lines, e
 
 // the run is incomplete and which guarded tests never finished
 expectLine('[INFO] Running it.authenticity.CrashIT')
-expectMatch(/\[INFO\] --- authenticity-maven-plugin:[^:]+:report \(authenticity-report\) @ failsafe-crash ---/)
+expectMatch(/\[INFO\] --- (authenticity-maven-plugin|authenticity):[^:]+:report \(authenticity-report\) @ failsafe-crash ---/)
 expectMatch(/\[INFO\] \[authenticity\] INCOMPLETE: Run \[[-0-9a-f]+\] in \[.*\/target\/authenticity\/events-[^\/]+\.jsonl\] never ended: its test JVM stopped before the test plan finished\./)
 expectLine('[INFO] [authenticity] 3 guarded tests: 1 authentic, 2 not run')
 expectLine('[INFO] [authenticity] not run: 2 NOT_EXECUTED')

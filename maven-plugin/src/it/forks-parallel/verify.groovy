@@ -16,5 +16,5 @@ assert json.summary.guarded == 40
 assert json.summary.executed == 40
 assert json.summary.authentic == 40
 (1..8).each { n -> (1..5).each { t -> assert test(json, "Shard${n}Test", "ping${t}").verdict == 'AUTHENTIC' } }
-expectLine('[authenticity] 40 guarded tests: 40 authentic')
+expectForkLine('[authenticity] 40 guarded tests: 40 authentic')
 return true

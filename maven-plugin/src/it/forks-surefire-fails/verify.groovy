@@ -20,5 +20,5 @@ assert json.summary.authentic == 32
 }
 (5..8).each { n -> assert test(json, "Shard${n}Test", 'ping5').verdict == 'AUTHENTIC' }
 // the last fork to end printed the whole build's summary
-expectLine('[authenticity] 40 guarded tests: 32 authentic, 8 MASKED')
+expectForkLine('[authenticity] 40 guarded tests: 32 authentic, 8 MASKED')
 return true
