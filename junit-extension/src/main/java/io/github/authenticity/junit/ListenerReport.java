@@ -17,7 +17,7 @@ import java.util.Set;
 import io.github.authenticity.core.config.AuthenticityConfig;
 import io.github.authenticity.core.events.BuildFiles;
 import io.github.authenticity.core.events.BuildIdentity;
-import io.github.authenticity.core.events.EventFile;
+import io.github.authenticity.core.events.EventReader;
 import io.github.authenticity.core.report.ConsoleSummary;
 import io.github.authenticity.core.report.Report;
 import io.github.authenticity.core.report.ReportBuilder;
@@ -88,7 +88,7 @@ final class ListenerReport {
    */
   private static Report build(Path own, Path directory, Run run) {
     BuildIdentity build = BuildFiles.header(own).build();
-    List<Path> files = new ArrayList<>(BuildFiles.select(EventFile.find(directory), build).used());
+    List<Path> files = new ArrayList<>(BuildFiles.select(EventReader.find(directory), build).used());
     if (!files.contains(own)) {
       files.add(own);
     }

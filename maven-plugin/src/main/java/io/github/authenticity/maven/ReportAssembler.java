@@ -10,7 +10,7 @@ import java.util.stream.Stream;
 
 import io.github.authenticity.core.events.BuildFiles;
 import io.github.authenticity.core.events.BuildIdentity;
-import io.github.authenticity.core.events.EventFile;
+import io.github.authenticity.core.events.EventReader;
 import io.github.authenticity.core.report.CompiledTest;
 import io.github.authenticity.core.report.Report;
 import io.github.authenticity.core.report.ReportBuilder;
@@ -32,7 +32,7 @@ final class ReportAssembler {
    * @param onlyThisBuild only the files of {@code build} even when there are none (the goal is bound to the
    *                      lifecycle, so this build ran the tests); else, with none, those of the newest build
    */
-  record Options(boolean deliberateSelection, boolean countDisabled, String requireEnvironment, BuildIdentity build,
+  record Options(String selection, boolean countDisabled, String requireEnvironment, BuildIdentity build,
       boolean onlyThisBuild) {
   }
 
@@ -59,13 +59,13 @@ final class ReportAssembler {
 
   /** Whether {@code module} has events files or compiled test classes. */
   static boolean hasInput(Module module) {
-    return !EventFile.find(module.eventsDirectory()).isEmpty() || hasClassFiles(module.testOutputDirectory());
+    return !EventReader.find(module.eventsDirectory()).isEmpty() || hasClassFiles(module.testOutputDirectory());
   }
 
   static Assembled assemble(List<Module> modules, Options options) {
     List<Path> found = new ArrayList<>();
     for (Module module : modules) {
-      found.addAll(EventFile.find(module.eventsDirectory()));
+      found.addAll(EventReader.find(module.eventsDirectory()));
     }
     BuildFiles.Selection selection = select(found, options.build(), options.onlyThisBuild());
     List<String> notes = new ArrayList<>(selection.notes());
@@ -75,7 +75,7 @@ final class ReportAssembler {
     List<String> scanProblems = new ArrayList<>();
     ReportBuilder builder = new ReportBuilder();
     for (Path file : eventFiles) {
-      warnings.addAll(builder.addEventFile(file).problems());
+      warnings.addAll(builder.readEventFile(file).problems());
     }
     for (Module module : modules) {
       CompiledTestScanner.Result scan = CompiledTestScanner.scan(module.testOutputDirectory(),
@@ -88,7 +88,7 @@ final class ReportAssembler {
       return new Assembled(null, List.of(), List.of(), List.copyOf(warnings), List.copyOf(notes));
     }
     builder.addCompiledTests(List.copyOf(compiled))
-        .deliberateSelection(options.deliberateSelection())
+        .selection(options.selection())
         .countDisabled(options.countDisabled())
         .requireEnvironment(options.requireEnvironment());
     Report report = builder.build();

@@ -64,7 +64,7 @@ class ReportAssemblerTests {
 
     assertThat(ReportAssembler.hasInput(module)).isFalse();
     ReportAssembler.Assembled assembled = ReportAssembler.assemble(List.of(module),
-        new ReportAssembler.Options(false, false, null, BuildIdentity.ofThisProcess(BUILD_START), true));
+        new ReportAssembler.Options(null, false, null, BuildIdentity.ofThisProcess(BUILD_START), true));
     assertThat(assembled.empty()).isTrue();
   }
 
@@ -83,7 +83,7 @@ class ReportAssemblerTests {
         List.of(testClasses, extension));
 
     ReportAssembler.Assembled assembled = ReportAssembler.assemble(List.of(module),
-        new ReportAssembler.Options(false, false, null, BuildIdentity.ofThisProcess(Instant.EPOCH), false));
+        new ReportAssembler.Options(null, false, null, BuildIdentity.ofThisProcess(Instant.EPOCH), false));
 
     assertThat(assembled.report().complete()).isFalse();
     assertThat(assembled.report().incompleteReasons()).singleElement().asString()

@@ -1,9 +1,5 @@
 package io.github.authenticity.core.events;
 
-import java.io.BufferedReader;
-import java.io.IOException;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -12,7 +8,6 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 
-import io.github.authenticity.core.json.Json;
 import org.apiguardian.api.API;
 
 /**
@@ -21,9 +16,6 @@ import org.apiguardian.api.API;
  */
 @API(status = API.Status.INTERNAL, since = "0.1")
 public final class BuildFiles {
-
-  /** The longest first line read for a file's header; a {@code run} event is a few hundred characters. */
-  private static final int MAX_HEADER = 64 * 1024;
 
   private BuildFiles() {
   }
@@ -87,26 +79,9 @@ public final class BuildFiles {
 
   /** Reads the header of {@code file}; the build is {@code null} when its first line is not a readable {@code run} event. */
   public static Header header(Path file) {
-    String line = firstLine(file);
-    if (line == null) {
-      return new Header(file, null, 0, null, null);
-    }
-    Map<String, Object> event;
-    try {
-      event = Json.parseObject(line);
-    } catch (Json.JsonException ex) {
-      return new Header(file, null, 0, null, null);
-    }
-    if (!"run".equals(event.get("type"))) {
-      return new Header(file, null, 0, null, null);
-    }
-    Object run = event.get("run");
-    Object pid = event.get("pid");
-    Object host = event.get("host");
-    Object build = event.get("build");
-    return new Header(file, run == null ? null : String.valueOf(run),
-        pid instanceof Number number ? number.longValue() : 0, host == null ? null : String.valueOf(host),
-        build == null ? null : BuildIdentity.parse(String.valueOf(build)).orElse(null));
+    return EventReader.runOf(file)
+        .map(run -> new Header(file, run.run(), run.pid(), run.host(), BuildIdentity.parse(run.build()).orElse(null)))
+        .orElseGet(() -> new Header(file, null, 0, null, null));
   }
 
   /** The files among {@code files} whose run {@code build} {@link BuildIdentity#includes includes}, in order. */
@@ -149,21 +124,5 @@ public final class BuildFiles {
       (newest.stream().anyMatch(n -> n.includes(header.build())) ? used : left).add(header.file());
     }
     return new Selection(List.copyOf(used), List.copyOf(left), List.copyOf(newest), true);
-  }
-
-  private static String firstLine(Path file) {
-    try (BufferedReader reader = Files.newBufferedReader(file, StandardCharsets.UTF_8)) {
-      StringBuilder line = new StringBuilder(512);
-      int c;
-      while ((c = reader.read()) >= 0 && c != '\n') {
-        if (line.length() >= MAX_HEADER) {
-          return null;
-        }
-        line.append((char) c);
-      }
-      return c < 0 ? null : line.toString().strip(); // no newline: the run event was never written whole
-    } catch (IOException | RuntimeException ex) {
-      return null;
-    }
   }
 }

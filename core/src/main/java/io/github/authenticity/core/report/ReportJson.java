@@ -100,6 +100,8 @@ public final class ReportJson {
     summary.put("notExecuted", s.notExecuted());
     summary.put("disabled", s.disabled());
     summary.put("otherEnvironment", s.otherEnvironment());
+    summary.put("condition", s.condition());
+    summary.put("unproven", s.unproven());
     int percent = s.authenticPercent();
     summary.put("authenticPercent", percent < 0 ? null : percent);
     map.put("summary", summary);
@@ -146,6 +148,7 @@ public final class ReportJson {
     }
     m.put("evidence", evidence);
     m.put("proof", test.proof());
+    m.put("unproven", test.unproven());
     m.put("tags", test.tags());
     m.put("status", test.status());
     m.put("message", test.message());
@@ -163,32 +166,33 @@ public final class ReportJson {
 
   @SuppressWarnings("unchecked")
   static Report fromMap(Map<String, Object> map) {
-    long version = ReportBuilder.number(map.get("schemaVersion"));
+    long version = number(map.get("schemaVersion"));
     if (version != Report.SCHEMA_VERSION) {
       throw new IllegalArgumentException("schemaVersion is [" + map.get("schemaVersion") + "], this version reads ["
           + Report.SCHEMA_VERSION + "]");
     }
     Map<String, Object> s = map.get("summary") instanceof Map<?, ?> m ? (Map<String, Object>) m : Map.of();
     Summary summary = new Summary(i(s, "discovered"), i(s, "executed"), i(s, "guarded"), i(s, "authentic"),
-        i(s, "masked"), i(s, "failed"), i(s, "serviceDown"), i(s, "notRun"), s.containsKey("guardedExecuted")
+        i(s, "masked"), i(s, "failed"), i(s, "serviceDown"), i(s, "notRun"), i(s, "unproven"),
+        s.containsKey("guardedExecuted")
             ? i(s, "guardedExecuted") : i(s, "authentic") + i(s, "masked") + i(s, "failed") + i(s, "serviceDown"),
-        i(s, "notDiscovered"), i(s, "notExecuted"), i(s, "disabled"), i(s, "otherEnvironment"));
+        i(s, "notDiscovered"), i(s, "notExecuted"), i(s, "disabled"), i(s, "otherEnvironment"), i(s, "condition"));
     List<ServiceStatus> services = new ArrayList<>();
     for (Object o : list(map.get("services"))) {
       Map<String, Object> m = (Map<String, Object>) o;
       services.add(new ServiceStatus(t(m, "name"), t(m, "probe"), t(m, "endpoint"), t(m, "status"),
-          ReportBuilder.number(m.get("latencyMillis")), t(m, "detail")));
+          number(m.get("latencyMillis")), t(m, "detail")));
     }
     List<TestEntry> tests = new ArrayList<>();
     for (Object o : list(map.get("tests"))) {
       Map<String, Object> m = (Map<String, Object>) o;
       tests.add(new TestEntry(t(m, "uniqueId"), t(m, "className"), t(m, "methodName"), t(m, "displayName"),
-          Boolean.TRUE.equals(m.get("guarded")), ReportBuilder.strings(m.get("services")),
+          Boolean.TRUE.equals(m.get("guarded")), strings(m.get("services")),
           m.get("verdict") == null ? null : Verdict.valueOf(t(m, "verdict")),
-          ReportBuilder.number(m.get("durationMillis")),
+          number(m.get("durationMillis")),
           m.get("reason") == null ? null : NotRunReason.valueOf(t(m, "reason")),
-          ReportBuilder.evidence(m.get("evidence")), t(m, "proof"), ReportBuilder.strings(m.get("tags")),
-          t(m, "status"), t(m, "message"), ReportBuilder.allowedMocks(m.get("allowedMocks"))));
+          evidence(m.get("evidence")), t(m, "proof"), strings(m.get("tags")),
+          t(m, "status"), t(m, "message"), allowedMocks(m.get("allowedMocks")), t(m, "unproven")));
     }
     Instant generatedAt = null;
     if (map.get("generatedAt") != null) {
@@ -200,16 +204,54 @@ public final class ReportJson {
       }
     }
     return new Report(Report.SCHEMA_VERSION, OverallVerdict.valueOf(t(map, "verdict")), t(map, "environment"),
-        !Boolean.FALSE.equals(map.get("complete")), ReportBuilder.strings(map.get("incompleteReasons")), summary,
-        services, tests, generatedAt, ReportBuilder.strings(map.get("sources")));
+        !Boolean.FALSE.equals(map.get("complete")), strings(map.get("incompleteReasons")), summary,
+        services, tests, generatedAt, strings(map.get("sources")));
   }
 
   private static int i(Map<String, Object> m, String key) {
-    return (int) ReportBuilder.number(m.get(key));
+    return (int) number(m.get(key));
   }
 
   private static String t(Map<String, Object> m, String key) {
-    return ReportBuilder.text(m.get(key));
+    return text(m.get(key));
+  }
+
+  private static List<Evidence> evidence(Object value) {
+    List<Evidence> out = new ArrayList<>();
+    for (Object item : list(value)) {
+      if (item instanceof Map<?, ?> map && map.get("kind") != null) {
+        out.add(new Evidence(EvidenceKind.valueOf(text(map.get("kind"))), text(map.get("detail"))));
+      }
+    }
+    return out;
+  }
+
+  private static List<AllowedMock> allowedMocks(Object value) {
+    List<AllowedMock> out = new ArrayList<>();
+    for (Object item : list(value)) {
+      if (item instanceof Map<?, ?> map) {
+        out.add(new AllowedMock(text(map.get("field")), text(map.get("type")), text(map.get("reason"))));
+      }
+    }
+    return out;
+  }
+
+  private static List<String> strings(Object value) {
+    List<String> out = new ArrayList<>();
+    for (Object item : list(value)) {
+      if (item != null) {
+        out.add(item.toString());
+      }
+    }
+    return out;
+  }
+
+  private static String text(Object value) {
+    return value == null ? null : value.toString();
+  }
+
+  private static long number(Object value) {
+    return value instanceof Number n ? n.longValue() : 0;
   }
 
   private static List<?> list(Object value) {
