@@ -6,6 +6,11 @@ lines = new File(basedir, 'build.log').readLines()
 expectLine = { String line ->
   assert lines.contains(line): "build.log lacks the line [${line}]"
 }
+// a line a test JVM printed: Maven 4 prefixes a fork's stdout with "[INFO] [stdout] "
+forkLine = { String line -> lines.count { it == line || it == "[INFO] [stdout] ${line}".toString() } }
+expectForkLine = { String line ->
+  assert forkLine(line) > 0: "build.log lacks the test JVM's line [${line}]"
+}
 expectMatch = { String regex ->
   assert lines.any { it ==~ regex }: "build.log has no line matching [${regex}]"
 }

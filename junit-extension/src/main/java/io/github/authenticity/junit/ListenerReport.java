@@ -2,14 +2,21 @@ package io.github.authenticity.junit;
 
 import java.io.IOException;
 import java.io.PrintStream;
+import java.io.UncheckedIOException;
+import java.nio.channels.FileChannel;
+import java.nio.channels.FileLock;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Instant;
-import java.util.Objects;
+import java.nio.file.StandardOpenOption;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
 import java.util.Optional;
+import java.util.Set;
 
 import io.github.authenticity.core.config.AuthenticityConfig;
-import io.github.authenticity.core.events.Event;
+import io.github.authenticity.core.events.BuildFiles;
+import io.github.authenticity.core.events.BuildIdentity;
 import io.github.authenticity.core.events.EventReader;
 import io.github.authenticity.core.report.ConsoleSummary;
 import io.github.authenticity.core.report.Report;
@@ -20,16 +27,24 @@ import io.github.authenticity.core.report.ReportWriter;
  * Writes the report and the console summary at the end of a test JVM's run, so the report exists even
  * when the test plugin fails the build and the Maven plugin never runs.
  *
- * <p>It merges every events file in the output directory that was written by the same build: the
- * {@code run} event carries a build id (the parent process, i.e. Maven's JVM for Surefire and Failsafe
- * forks), so the last of several forks writes a report of all of them, while files left by an earlier
- * build (no {@code mvn clean}) are left out. The plugin's {@code report} goal rewrites the report with
- * what only the build knows. Set {@value #REPORTS_DIRECTORY_KEY} to write it elsewhere.
+ * <p>It merges every events file in the output directory that belongs to the same build
+ * ({@link BuildFiles}: the same Maven JVM, and a run that started with this fork's Surefire/Failsafe execution
+ * or later), so the last of several forks writes a report of all of them, while files left by an earlier build
+ * (no {@code mvn clean}, a long-lived Maven) are left out. The forks take turns under a file lock
+ * ({@value #LOCK_FILE}), so the last writer has read every other fork's end; a fork still running is reported as
+ * such, not as a JVM that died. The plugin's {@code report} goal rewrites the report with what only the build
+ * knows. Set {@value #REPORTS_DIRECTORY_KEY} to write it elsewhere.
  */
 final class ListenerReport {
 
   /** Configuration parameter: where the listener writes the report files. */
   static final String REPORTS_DIRECTORY_KEY = "authenticity.reportsDirectory";
+
+  /** The file in the output directory that the test JVMs of a build lock while one of them writes the report. */
+  static final String LOCK_FILE = "report.lock";
+
+  /** A JVM holds a file lock once: several launchers in one JVM take turns here first. */
+  private static final Object LOCK = new Object();
 
   private ListenerReport() {
   }
@@ -44,18 +59,22 @@ final class ListenerReport {
     if (run.plan().map(plan -> !plan.hasGuarded()).orElse(true)) {
       return; // cheap when nothing is guarded: no report for a plan without guarded tests
     }
-    Path directory = eventsFile.toAbsolutePath().getParent();
-    String build = buildOf(eventsFile).orElse(null);
-    ReportBuilder builder = new ReportBuilder();
-    for (Path file : EventReader.find(directory)) {
-      if (file.equals(eventsFile.toAbsolutePath()) || Objects.equals(build, buildOf(file).orElse(null))) {
-        builder.addEventFile(file);
+    Path own = eventsFile.toAbsolutePath();
+    Path directory = own.getParent();
+    Report report;
+    Path reports = reportsDirectory(directory, run);
+    // forks end at nearly the same time: one at a time reads every file and writes the report, so the last
+    // writer has seen every other fork's end
+    synchronized (LOCK) {
+      try (FileChannel channel = FileChannel.open(directory.resolve(LOCK_FILE), StandardOpenOption.CREATE,
+          StandardOpenOption.WRITE); FileLock ignored = channel.lock()) {
+        report = build(own, directory, run);
+        ReportWriter.writeAll(report, reports);
+      } catch (IOException ex) {
+        throw new UncheckedIOException("Cannot lock [" + directory.resolve(LOCK_FILE) + "] to write the authenticity"
+            + " report: " + ex.getMessage() + ". Check that the directory is writable.", ex);
       }
     }
-    config(run).flatMap(AuthenticityConfig::requireEnvironment).ifPresent(builder::requireEnvironment);
-    Report report = builder.build();
-    Path reports = reportsDirectory(directory, run);
-    ReportWriter.writeAll(report, reports);
     // System.out, not the native stream: Surefire reads a fork's stdout through its own channel
     PrintStream out = System.out;
     for (String line : ConsoleSummary.lines(report, relative(reports.resolve(ReportWriter.HTML)))) {
@@ -63,20 +82,31 @@ final class ListenerReport {
     }
   }
 
-  /** The id of the build that wrote {@code file}: its {@code run} event's {@code build}. */
-  static Optional<String> buildOf(Path file) {
-    return EventReader.runOf(file).map(Event.RunStarted::build);
-  }
-
   /**
-   * This JVM's build id: the parent process and its start, which Surefire and Failsafe forks of one
-   * Maven build share; this process itself when it has no visible parent.
+   * The report of this run and of every run of the same build ({@link BuildFiles#select}) in {@code directory};
+   * a run of another fork that has not ended yet is marked still running when its JVM is alive.
    */
-  static String currentBuild() {
-    ProcessHandle self = ProcessHandle.current();
-    ProcessHandle process = self.parent().orElse(self);
-    Instant started = process.info().startInstant().orElse(Instant.EPOCH);
-    return process.pid() + "@" + started.toEpochMilli();
+  private static Report build(Path own, Path directory, Run run) {
+    BuildIdentity build = BuildFiles.header(own).build();
+    List<Path> files = new ArrayList<>(BuildFiles.select(EventReader.find(directory), build).used());
+    if (!files.contains(own)) {
+      files.add(own);
+    }
+    Set<String> running = new HashSet<>();
+    String host = RunEvent.host();
+    for (Path file : files) {
+      BuildFiles.Header header = BuildFiles.header(file);
+      // before its events are read: a fork that ends in between has written its end by then
+      if (!file.equals(own) && header.run() != null && header.stillRunning(host)) {
+        running.add(header.run());
+      }
+    }
+    ReportBuilder builder = new ReportBuilder().stillRunning(running);
+    for (Path file : files) {
+      builder.addEventFile(file);
+    }
+    config(run).flatMap(AuthenticityConfig::requireEnvironment).ifPresent(builder::requireEnvironment);
+    return builder.build();
   }
 
   /**

@@ -7,6 +7,7 @@ import java.util.Optional;
 import io.github.authenticity.core.config.AuthenticityConfig;
 import io.github.authenticity.core.config.ConfigLoader;
 import io.github.authenticity.core.config.ConfigParameters;
+import io.github.authenticity.core.events.BuildIdentity;
 import io.github.authenticity.core.events.Event;
 import io.github.authenticity.core.events.EventsFormat;
 import org.junit.platform.launcher.TestPlan;
@@ -22,7 +23,7 @@ final class RunEvent {
     Optional<String> error = withConfig == null ? Optional.empty() : withConfig.configError();
     AuthenticityConfig config = withConfig == null || error.isPresent() ? null : withConfig.config();
     return new Event.RunStarted(runId, System.currentTimeMillis(), EventsFormat.VERSION, ProcessHandle.current().pid(),
-        host(), ListenerReport.currentBuild(),
+        host(), BuildIdentity.current().value(), // the build this run belongs to: see BuildIdentity
         config != null ? config.environment() : parameters.get(ConfigLoader.ENVIRONMENT_KEY).orElse(null),
         config != null && config.staging(),
         config != null ? config.mode().name().toLowerCase(Locale.ROOT)
@@ -34,7 +35,8 @@ final class RunEvent {
         System.getProperty("java.version"), TestPlan.class.getPackage().getImplementationVersion());
   }
 
-  private static String host() {
+  /** This JVM's host name, as the {@code run} event says it. */
+  static String host() {
     String host = System.getenv("HOSTNAME");
     if (host == null || host.isBlank()) {
       host = System.getenv("COMPUTERNAME");

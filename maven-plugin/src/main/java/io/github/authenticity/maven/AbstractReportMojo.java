@@ -7,6 +7,7 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 
+import io.github.authenticity.core.events.BuildIdentity;
 import io.github.authenticity.core.report.ConsoleSummary;
 import io.github.authenticity.core.report.Report;
 import io.github.authenticity.core.report.ReportWriter;
@@ -80,8 +81,8 @@ abstract class AbstractReportMojo extends AbstractAuthenticityMojo {
         : session.getRequest().getStartTime().toInstant();
     // bound to a phase, the goal runs in the build that ran the tests: only this build's events count
     boolean onlyThisBuild = mojoExecution != null && mojoExecution.getLifecyclePhase() != null;
-    return new ReportAssembler.Options(selection, failOnDisabled, blankToNull(requireEnvironment), buildStart,
-        onlyThisBuild);
+    return new ReportAssembler.Options(selection, failOnDisabled, blankToNull(requireEnvironment),
+        BuildIdentity.ofThisProcess(buildStart), onlyThisBuild);
   }
 
   /** Assembles the report of {@code modules}, logging every warning. */

@@ -1,12 +1,19 @@
 package io.github.authenticity.maven;
 
 import java.io.File;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Instant;
 import java.util.List;
+import java.util.stream.Stream;
 
 import io.github.authenticity.core.report.Check;
 import io.github.authenticity.core.report.CheckResult;
 import io.github.authenticity.core.report.CheckSettings;
 import io.github.authenticity.core.report.Report;
+import io.github.authenticity.core.report.ReportWriter;
 import org.apache.maven.plugin.MojoExecutionException;
 import org.apache.maven.plugin.MojoFailureException;
 import org.apache.maven.plugins.annotations.LifecyclePhase;
@@ -88,9 +95,12 @@ public class CheckMojo extends AbstractReportMojo {
       return;
     }
     Report report = assembled.report();
+    // read before the report is written: TEST-authenticity.xml is ours, not the test plugin's
+    Check.TestPluginRun run = new Check.TestPluginRun(testPluginResults(), reportsDirectory.toPath(),
+        module.eventsDirectory());
     write(report, reportsDirectory);
     CheckResult result = Check.evaluate(report, new CheckSettings(failOnMasked, failOnNotRun, failOnDisabled,
-        minExecuted, requireEnvironment != null && !requireEnvironment.isBlank(), failOnIncomplete));
+        minExecuted, requireEnvironment != null && !requireEnvironment.isBlank(), failOnIncomplete), run);
     if (result.failed()) {
       for (String violation : result.violations()) {
         getLog().error(violation);
@@ -98,5 +108,32 @@ public class CheckMojo extends AbstractReportMojo {
       throw new MojoFailureException(result.summary(reportsDirectory.toPath()));
     }
     getLog().info(result.summary(reportsDirectory.toPath()));
+  }
+
+  /** How many result files ({@code TEST-*.xml}) the test plugin wrote into {@code reportsDirectory} in this build. */
+  private int testPluginResults() throws MojoExecutionException {
+    Path directory = reportsDirectory.toPath();
+    if (!Files.isDirectory(directory)) {
+      return 0;
+    }
+    Instant since = session.getRequest().getStartTime() == null ? Instant.EPOCH
+        : session.getRequest().getStartTime().toInstant();
+    try (Stream<Path> files = Files.list(directory)) {
+      return (int) files.filter(file -> {
+        String name = file.getFileName().toString();
+        return name.startsWith("TEST-") && name.endsWith(".xml") && !name.equals(ReportWriter.JUNIT_XML)
+            && !modified(file).isBefore(since);
+      }).count();
+    } catch (IOException | UncheckedIOException ex) {
+      throw new MojoExecutionException("Cannot list the test results in [" + directory + "]: " + ex.getMessage(), ex);
+    }
+  }
+
+  private static Instant modified(Path file) {
+    try {
+      return Files.getLastModifiedTime(file).toInstant();
+    } catch (IOException ex) {
+      throw new UncheckedIOException(ex);
+    }
   }
 }

@@ -4,11 +4,12 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.stream.Stream;
 
+import io.github.authenticity.core.events.BuildFiles;
+import io.github.authenticity.core.events.BuildIdentity;
 import io.github.authenticity.core.events.EventReader;
 import io.github.authenticity.core.report.CompiledTest;
 import io.github.authenticity.core.report.Report;
@@ -27,16 +28,12 @@ final class ReportAssembler {
   /**
    * How the build wants the report judged, and which events files belong to it.
    *
-   * @param buildStart    when this build started
-   * @param onlyThisBuild ignore events files written before {@code buildStart} even when no file is newer
-   *                      (the goal is bound to the lifecycle, so this build ran the tests)
+   * @param build         this build: this Maven JVM since its session started ({@link BuildIdentity#ofThisProcess})
+   * @param onlyThisBuild only the files of {@code build} even when there are none (the goal is bound to the
+   *                      lifecycle, so this build ran the tests); else, with none, those of the newest build
    */
-  record Options(String selection, boolean countDisabled, String requireEnvironment, Instant buildStart,
+  record Options(String selection, boolean countDisabled, String requireEnvironment, BuildIdentity build,
       boolean onlyThisBuild) {
-  }
-
-  /** The events files to merge, and those left out because an earlier build wrote them. */
-  record Selection(List<Path> used, List<Path> earlier) {
   }
 
   /**
@@ -70,12 +67,8 @@ final class ReportAssembler {
     for (Module module : modules) {
       found.addAll(EventReader.find(module.eventsDirectory()));
     }
-    Selection selection = select(found, options.buildStart(), options.onlyThisBuild());
-    List<String> notes = new ArrayList<>();
-    if (!selection.earlier().isEmpty()) {
-      notes.add("Ignoring " + selection.earlier().size() + " events files written before this build started "
-          + "(by an earlier build; mvn clean removes them): " + selection.earlier());
-    }
+    BuildFiles.Selection selection = select(found, options.build(), options.onlyThisBuild());
+    List<String> notes = new ArrayList<>(selection.notes());
     List<Path> eventFiles = selection.used();
     List<CompiledTest> compiled = new ArrayList<>();
     List<String> warnings = new ArrayList<>();
@@ -111,32 +104,13 @@ final class ReportAssembler {
   }
 
   /**
-   * Leaves out the events files an earlier build wrote, so that running {@code mvn verify} twice without
-   * {@code clean} does not count the first run's tests in the second. When no file is from this build and
-   * the goal runs on its own ({@code mvn authenticity:report} after {@code mvn test}), all are used.
+   * The events files of this build ({@link BuildFiles#select}), so that running {@code mvn verify} twice without
+   * {@code clean} does not count the first run's tests in the second. When the goal runs on its own
+   * ({@code mvn authenticity:report} after {@code mvn test}, another Maven process) and no file is of this build,
+   * those of the newest build.
    */
-  static Selection select(List<Path> files, Instant buildStart, boolean onlyThisBuild) {
-    List<Path> fresh = new ArrayList<>();
-    List<Path> earlier = new ArrayList<>();
-    for (Path file : files) {
-      if (modified(file).isBefore(buildStart)) {
-        earlier.add(file);
-      } else {
-        fresh.add(file);
-      }
-    }
-    if (fresh.isEmpty() && !onlyThisBuild) {
-      return new Selection(List.copyOf(files), List.of());
-    }
-    return new Selection(List.copyOf(fresh), List.copyOf(earlier));
-  }
-
-  private static Instant modified(Path file) {
-    try {
-      return Files.getLastModifiedTime(file).toInstant();
-    } catch (IOException ex) {
-      throw new UncheckedIOException("Cannot read the time of events file [" + file + "]", ex);
-    }
+  static BuildFiles.Selection select(List<Path> files, BuildIdentity build, boolean onlyThisBuild) {
+    return onlyThisBuild ? BuildFiles.select(files, build) : BuildFiles.selectOrNewest(files, build);
   }
 
   private static boolean hasClassFiles(Path directory) {

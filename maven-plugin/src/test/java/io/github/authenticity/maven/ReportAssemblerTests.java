@@ -5,10 +5,11 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.attribute.FileTime;
 import java.time.Instant;
 import java.util.List;
 
+import io.github.authenticity.core.events.BuildFiles;
+import io.github.authenticity.core.events.BuildIdentity;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -21,34 +22,38 @@ class ReportAssemblerTests {
 
   @Test
   void leavesOutTheEventsFilesOfAnEarlierBuildWhenThisBuildWroteSome() throws IOException {
-    Path old = file("events-old.jsonl", BUILD_START.minusSeconds(3600));
-    Path fresh = file("events-new.jsonl", BUILD_START.plusSeconds(5));
+    BuildIdentity build = BuildIdentity.ofThisProcess(BUILD_START);
+    Path old = file("events-old.jsonl", new BuildIdentity("42@1", BUILD_START, BUILD_START.minusSeconds(3600)));
+    Path fresh = file("events-new.jsonl", new BuildIdentity(build.process(), null, BUILD_START.plusSeconds(5)));
 
-    ReportAssembler.Selection selection = ReportAssembler.select(List.of(old, fresh), BUILD_START, false);
+    BuildFiles.Selection selection = ReportAssembler.select(List.of(old, fresh), build, false);
 
     assertThat(selection.used()).containsExactly(fresh);
-    assertThat(selection.earlier()).containsExactly(old);
+    assertThat(selection.left()).containsExactly(old);
   }
 
   @Test
-  void usesEveryFileWhenTheGoalRunsOnItsOwnAfterAnEarlierBuild() throws IOException {
-    Path first = file("events-1.jsonl", BUILD_START.minusSeconds(60));
-    Path second = file("events-2.jsonl", BUILD_START.minusSeconds(50));
+  void usesTheNewestBuildsFilesWhenTheGoalRunsOnItsOwnAfterEarlierBuilds() throws IOException {
+    Path first = file("events-1.jsonl", new BuildIdentity("41@1", null, BUILD_START.minusSeconds(60)));
+    Path second = file("events-2.jsonl", new BuildIdentity("42@1", null, BUILD_START.minusSeconds(50)));
+    Path third = file("events-3.jsonl", new BuildIdentity("42@1", null, BUILD_START.minusSeconds(49)));
 
-    ReportAssembler.Selection selection = ReportAssembler.select(List.of(first, second), BUILD_START, false);
+    BuildFiles.Selection selection = ReportAssembler.select(List.of(first, second, third),
+        BuildIdentity.ofThisProcess(BUILD_START), false);
 
-    assertThat(selection.used()).containsExactly(first, second);
-    assertThat(selection.earlier()).isEmpty();
+    assertThat(selection.used()).containsExactly(second, third);
+    assertThat(selection.left()).containsExactly(first);
   }
 
   @Test
   void usesNoEarlierFileWhenBoundToTheLifecycle() throws IOException {
-    Path old = file("events-old.jsonl", BUILD_START.minusSeconds(60));
+    Path old = file("events-old.jsonl", new BuildIdentity("42@1", null, BUILD_START.minusSeconds(60)));
 
-    ReportAssembler.Selection selection = ReportAssembler.select(List.of(old), BUILD_START, true);
+    BuildFiles.Selection selection = ReportAssembler.select(List.of(old), BuildIdentity.ofThisProcess(BUILD_START),
+        true);
 
     assertThat(selection.used()).isEmpty();
-    assertThat(selection.earlier()).containsExactly(old);
+    assertThat(selection.left()).containsExactly(old);
   }
 
   @Test
@@ -59,7 +64,7 @@ class ReportAssemblerTests {
 
     assertThat(ReportAssembler.hasInput(module)).isFalse();
     ReportAssembler.Assembled assembled = ReportAssembler.assemble(List.of(module),
-        new ReportAssembler.Options(null, false, null, BUILD_START, true));
+        new ReportAssembler.Options(null, false, null, BuildIdentity.ofThisProcess(BUILD_START), true));
     assertThat(assembled.empty()).isTrue();
   }
 
@@ -67,7 +72,7 @@ class ReportAssemblerTests {
   void marksTheReportIncompleteWhenACompiledTestClassCannotBeInspected() throws Exception {
     Path events = Files.createDirectories(directory.resolve("authenticity"));
     Files.writeString(events.resolve("events-1.jsonl"), """
-        {"type":"run","run":"r1","at":1,"environment":"local","mode":"fail"}
+        {"type":"run","run":"r1","at":1,"environment":"local","mode":"fail","build":"42@1|-|1"}
         {"type":"end","run":"r1","at":2,"discovered":0,"started":0,"succeeded":0,"failed":0,"aborted":0,"skipped":0}
         """);
     Path testClasses = Files.createDirectories(directory.resolve("test-classes/com/example")).getParent().getParent();
@@ -78,7 +83,7 @@ class ReportAssemblerTests {
         List.of(testClasses, extension));
 
     ReportAssembler.Assembled assembled = ReportAssembler.assemble(List.of(module),
-        new ReportAssembler.Options(null, false, null, Instant.EPOCH, false));
+        new ReportAssembler.Options(null, false, null, BuildIdentity.ofThisProcess(Instant.EPOCH), false));
 
     assertThat(assembled.report().complete()).isFalse();
     assertThat(assembled.report().incompleteReasons()).singleElement().asString()
@@ -86,9 +91,8 @@ class ReportAssemblerTests {
     assertThat(assembled.warnings()).isEqualTo(assembled.report().incompleteReasons());
   }
 
-  private Path file(String name, Instant modified) throws IOException {
-    Path file = Files.writeString(directory.resolve(name), "{}\n");
-    Files.setLastModifiedTime(file, FileTime.from(modified));
-    return file;
+  private Path file(String name, BuildIdentity build) throws IOException {
+    return Files.writeString(directory.resolve(name), "{\"type\":\"run\",\"run\":\"" + name + "\",\"build\":\""
+        + build.value() + "\"}\n");
   }
 }

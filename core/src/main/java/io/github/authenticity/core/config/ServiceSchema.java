@@ -277,8 +277,7 @@ final class ServiceSchema {
     try {
       uri = new URI(text);
     } catch (URISyntaxException ex) {
-      throw new Problem(Messages.badUrl(shown, probe, "it is malformed (" + ex.getReason() + " at index "
-          + ex.getIndex() + ")", example), ex);
+      throw new Problem(Messages.badUrl(shown, probe, malformed(shown, ex), example), ex);
     }
     if (uri.getScheme() == null) {
       throw new Problem(Messages.badUrl(shown, probe, "it has no scheme", example));
@@ -295,6 +294,32 @@ final class ServiceSchema {
       throw new Problem(Messages.badUrl(shown, probe, "its port [" + uri.getPort() + "] is not from 1 to 65535",
           example));
     }
+  }
+
+  /**
+   * Why a URL is malformed, in our own words, so the message does not change with the JDK's: the first character
+   * of {@code shown} (already redacted, so never a character of a password) that no URL may hold, and its
+   * position counted from 1, or an escape that is not one; else the JDK's reason without its index.
+   */
+  static String malformed(String shown, URISyntaxException ex) {
+    for (int i = 0; i < shown.length(); i++) {
+      char c = shown.charAt(i);
+      if (Character.isWhitespace(c) || Character.isSpaceChar(c) || Character.isISOControl(c)
+          || "<>\"{}|\\^`".indexOf(c) >= 0) {
+        String what = c == ' ' ? "the space" : Character.isWhitespace(c) || Character.isISOControl(c)
+            ? String.format(Locale.ROOT, "the character U+%04X", (int) c) : "the character [" + c + "]";
+        return "it is malformed: " + what + " at position " + (i + 1) + " is not allowed in a URL";
+      }
+      if (c == '%' && !(i + 2 < shown.length() && hex(shown.charAt(i + 1)) && hex(shown.charAt(i + 2)))) {
+        return "it is malformed: the [%] at position " + (i + 1) + " is not followed by two hex digits"
+            + " (write a % itself as %25)";
+      }
+    }
+    return "it is malformed (" + ex.getReason() + ")";
+  }
+
+  private static boolean hex(char c) {
+    return Character.digit(c, 16) >= 0 && c < 128;
   }
 
   /** Checks one entry of {@code endpoints}: {@code host:port} or a URL with a host. */

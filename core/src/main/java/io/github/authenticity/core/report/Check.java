@@ -1,5 +1,6 @@
 package io.github.authenticity.core.report;
 
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -19,6 +20,42 @@ public final class Check {
       NotRunReason.CONDITION, NotRunReason.DISABLED, NotRunReason.ENVIRONMENT};
 
   private Check() {
+  }
+
+  /**
+   * What the build saw of the test plugin's run besides the events: with results but no events files, the
+   * listener did not record the run.
+   *
+   * @param resultFiles      the test plugin's result files of this build ({@code TEST-*.xml}, not ours)
+   * @param reportsDirectory where they are
+   * @param eventsDirectory  where the listener writes its events files
+   */
+  public record TestPluginRun(int resultFiles, Path reportsDirectory, Path eventsDirectory) {
+  }
+
+  /**
+   * Applies {@code settings} to {@code report}; first, when guarded tests are compiled, the test plugin ran tests
+   * ({@code run}) and yet no events file was written, fails with that alone: the guard was switched off (the
+   * listener deactivated, or the extension missing from the test class path), so nothing was judged.
+   */
+  public static CheckResult evaluate(Report report, CheckSettings settings, TestPluginRun run) {
+    int guarded = report.summary().guarded();
+    if (run == null || run.resultFiles() == 0 || !report.sources().isEmpty() || guarded == 0
+        || settings.minExecuted() == 0) {
+      return evaluate(report, settings);
+    }
+    String violation = "NO_EVENTS: " + guarded + " guarded " + ConsoleSummary.plural(guarded, "test")
+        + " compiled, the test plugin ran tests (" + run.resultFiles() + " " + ConsoleSummary.plural(
+            run.resultFiles(), "result file") + " in [" + run.reportsDirectory() + "]), but no events file was"
+        + " written into [" + run.eventsDirectory() + "]";
+    return new CheckResult(List.of(violation),
+        "Authenticity check failed: guarded tests are compiled but no events were written.",
+        "The Authenticity listener did not record the run, so no guarded test was judged. Likely cause: it was"
+            + " deactivated (junit.platform.execution.listeners.deactivate names it or a pattern that matches"
+            + " io.github.authenticity.junit.AuthenticityListener, in junit-platform.properties or a system property),"
+            + " or authenticity-junit-extension is not on the test"
+            + " class path (classpathDependencyExcludes, or a scope other than test).",
+        List.of("-Dauthenticity.minExecuted=0"));
   }
 
   /** Applies {@code settings} to every guarded test of {@code report}. */

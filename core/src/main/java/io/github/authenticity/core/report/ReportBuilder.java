@@ -48,6 +48,7 @@ public final class ReportBuilder {
   private CheckSettings settings = CheckSettings.defaults();
   private String requireEnvironment;
   private Instant now;
+  private final Set<String> stillRunning = new HashSet<>();
 
   /** Streams the events file {@code file} (one test plan) into the report; see {@link #readEventFile(Path)}. */
   public ReportBuilder addEventFile(Path file) {
@@ -116,6 +117,15 @@ public final class ReportBuilder {
     return this;
   }
 
+  /**
+   * The runs whose test JVM is still running while this report is written (another fork of the build): a run of
+   * these without an {@code end} event is reported as still running, not as a JVM that died.
+   */
+  public ReportBuilder stillRunning(Set<String> runIds) {
+    stillRunning.addAll(runIds);
+    return this;
+  }
+
   /** The time the report says it was generated (default: now); for reproducible output. */
   public ReportBuilder generatedAt(Instant instant) {
     this.now = instant;
@@ -128,6 +138,9 @@ public final class ReportBuilder {
     for (Run run : runs.values()) {
       if (run.info == null) {
         incomplete.add("Run [" + run.id + "] in [" + run.source + "] has events but no 'run' event.");
+      } else if (!run.ended && stillRunning.contains(run.id)) {
+        incomplete.add("Run [" + run.id + "] in [" + run.source + "] was still running when this report was"
+            + " written: its test JVM rewrites the report when it ends.");
       } else if (!run.ended) {
         incomplete.add("Run [" + run.id + "] in [" + run.source + "] never ended: its test JVM stopped before the"
             + " test plan finished.");

@@ -184,7 +184,14 @@ class ConfigErrorsTests {
         + " valid host; use e.g. http://localhost:8080/health");
     assertThat(serviceError("{ probe: http, url: \"http://local host/\" }")).isEqualTo("authenticity.yaml:4:36:"
         + " environments.local.services.backend.url: [http://local host/] is not a valid URL for probe [http]: it is"
-        + " malformed (Illegal character in authority at index 7); use e.g. http://localhost:8080/health");
+        + " malformed: the space at position 13 is not allowed in a URL; use e.g. http://localhost:8080/health");
+    assertThat(serviceError("{ probe: http, url: \"http://localhost/a|b\" }")).isEqualTo("authenticity.yaml:4:36:"
+        + " environments.local.services.backend.url: [http://localhost/a|b] is not a valid URL for probe [http]: it is"
+        + " malformed: the character [|] at position 19 is not allowed in a URL; use e.g. http://localhost:8080/health");
+    assertThat(serviceError("{ probe: http, url: \"http://localhost/%zz\" }")).isEqualTo("authenticity.yaml:4:36:"
+        + " environments.local.services.backend.url: [http://localhost/%zz] is not a valid URL for probe [http]: it is"
+        + " malformed: the [%] at position 18 is not followed by two hex digits (write a % itself as %25); use e.g."
+        + " http://localhost:8080/health");
   }
 
   @Test

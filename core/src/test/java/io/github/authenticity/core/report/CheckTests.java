@@ -63,6 +63,43 @@ class CheckTests {
   }
 
   @Test
+  void aGuardThatWasSwitchedOffFailsWithItsLikelyCauseWhenTestsRanButNoEventsWereWritten() {
+    Report report = new ReportBuilder().addCompiledTests(List.of(
+        new CompiledTest("a.OrderE2E", "placesOrder", List.of("backend"), false),
+        new CompiledTest("a.OrderE2E", "refunds", List.of("backend"), false))).build();
+    Check.TestPluginRun ran = new Check.TestPluginRun(1, REPORTS, Path.of("target/authenticity"));
+
+    CheckResult result = Check.evaluate(report, CheckSettings.defaults(), ran);
+
+    assertThat(result.violations()).containsExactly("NO_EVENTS: 2 guarded tests compiled, the test plugin ran tests"
+        + " (1 result file in [target/surefire-reports]), but no events file was written into [target/authenticity]");
+    assertThat(result.summary(REPORTS)).isEqualTo("Authenticity check failed: guarded tests are compiled but no"
+        + " events were written. The Authenticity listener did not record the run, so no guarded test was judged."
+        + " Likely cause: it was deactivated (junit.platform.execution.listeners.deactivate names it or a pattern"
+        + " that matches io.github.authenticity.junit.AuthenticityListener, in junit-platform.properties or a system"
+        + " property), or authenticity-junit-extension is not on the test class path (classpathDependencyExcludes,"
+        + " or a scope other than test). See target/surefire-reports for the authenticity report. (Set -Dauthenticity.minExecuted=0 to ignore this.)");
+  }
+
+  @Test
+  void withoutTestResultsOrWithEventsTheSwitchedOffGuardRuleDoesNotApply() {
+    Report compiledOnly = new ReportBuilder().addCompiledTests(List.of(
+        new CompiledTest("a.OrderE2E", "placesOrder", List.of("backend"), false))).build();
+
+    // "Tests run: 0": the test plugin found nothing to run, a discovery problem (NO_TESTS)
+    assertThat(Check.evaluate(compiledOnly, CheckSettings.defaults(),
+        new Check.TestPluginRun(0, REPORTS, Path.of("target/authenticity"))).violations())
+        .containsExactly("NOT_DISCOVERED OrderE2E.placesOrder: compiled, but in no test plan",
+            "NO_TESTS: 1 guarded test compiled, none executed");
+    assertThat(Check.evaluate(compiledOnly, new CheckSettings(true, true, false, 0, false),
+        new Check.TestPluginRun(3, REPORTS, Path.of("target/authenticity"))).violations())
+        .as("minExecuted=0 opts out").noneMatch(violation -> violation.startsWith("NO_EVENTS"));
+    Report withEvents = MixedRun.report(dir);
+    assertThat(Check.evaluate(withEvents, CheckSettings.defaults(), new Check.TestPluginRun(3, REPORTS, dir))
+        .violations()).isEqualTo(Check.evaluate(withEvents, CheckSettings.defaults()).violations());
+  }
+
+  @Test
   void countsDisabledAndEnvironmentOnlyWhenAskedAndEnforcesMinExecuted() {
     try (Events events = Events.create(dir, "local", false)) {
       events.ran("a.OrderE2E", "placesOrder", "AUTHENTIC");

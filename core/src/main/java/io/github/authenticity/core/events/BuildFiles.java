@@ -1,0 +1,128 @@
+package io.github.authenticity.core.events;
+
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Optional;
+
+import org.apiguardian.api.API;
+
+/**
+ * Which events files belong to a build: the listener's report and the plugin's goals both select with
+ * {@link #select(List, BuildIdentity)}, by the {@link BuildIdentity} in each file's {@code run} event.
+ */
+@API(status = API.Status.INTERNAL, since = "0.1")
+public final class BuildFiles {
+
+  private BuildFiles() {
+  }
+
+  /**
+   * What the {@code run} event that opens an events file says about where it was written.
+   *
+   * @param file  the events file
+   * @param run   the run id
+   * @param pid   the test JVM's process id, {@code 0} when missing
+   * @param host  the test JVM's host name
+   * @param build its identity; {@code null} when the file has none (no readable {@code run} event first)
+   */
+  public record Header(Path file, String run, long pid, String host, BuildIdentity build) {
+
+    /**
+     * Whether the test JVM that writes this file is still running: it runs on {@code thisHost}, and a live process
+     * with its pid started no later than its run (so not another process that got the pid later).
+     */
+    public boolean stillRunning(String thisHost) {
+      if (pid <= 0 || build == null || build.started() == null || !Objects.equals(host, thisHost)) {
+        return false;
+      }
+      return ProcessHandle.of(pid).filter(ProcessHandle::isAlive)
+          .flatMap(process -> process.info().startInstant())
+          .map(start -> !start.isAfter(build.started()))
+          .orElse(false);
+    }
+  }
+
+  /**
+   * The events files to merge, those left out, and the identity they were selected by.
+   *
+   * @param used   the files of the build
+   * @param left   the files of other builds, and those without an identity
+   * @param builds the identities used: the one asked for, or the newest of each host
+   * @param newest whether {@code builds} are the newest builds', not the one asked for ({@link #selectOrNewest})
+   */
+  public record Selection(List<Path> used, List<Path> left, List<BuildIdentity> builds, boolean newest) {
+
+    /** What the selection left out and why, and which build it reports when it is not the one asked for. */
+    public List<String> notes() {
+      List<String> notes = new ArrayList<>();
+      if (newest) {
+        notes.add("No events files of this build: reporting the newest build's " + used.size() + " "
+            + files(used.size()) + " (Maven process " + String.join(", ", builds.stream().map(BuildIdentity::process)
+            .toList()) + ").");
+      }
+      if (!left.isEmpty()) {
+        notes.add("Ignoring " + left.size() + " events " + files(left.size()) + " of "
+            + (newest ? "older builds" : "earlier builds or other Maven processes")
+            + " (mvn clean removes them): " + left);
+      }
+      return notes;
+    }
+
+    private static String files(int count) {
+      return count == 1 ? "file" : "files";
+    }
+  }
+
+  /** Reads the header of {@code file}; the build is {@code null} when its first line is not a readable {@code run} event. */
+  public static Header header(Path file) {
+    return EventReader.runOf(file)
+        .map(run -> new Header(file, run.run(), run.pid(), run.host(), BuildIdentity.parse(run.build()).orElse(null)))
+        .orElseGet(() -> new Header(file, null, 0, null, null));
+  }
+
+  /** The files among {@code files} whose run {@code build} {@link BuildIdentity#includes includes}, in order. */
+  public static Selection select(List<Path> files, BuildIdentity build) {
+    List<Path> used = new ArrayList<>();
+    List<Path> left = new ArrayList<>();
+    for (Path file : files) {
+      (build != null && build.includes(header(file).build()) ? used : left).add(file);
+    }
+    return new Selection(List.copyOf(used), List.copyOf(left), build == null ? List.of() : List.of(build), false);
+  }
+
+  /**
+   * For a goal that did not run in the build that ran the tests ({@code mvn authenticity:report} after
+   * {@code mvn test}): the files of {@code build} when there are any (the goal was called on the command line of
+   * the build that ran them, {@code mvn verify authenticity:report-aggregate}); else, for each host, those of its
+   * newest build ({@link BuildIdentity#newest}): a re-run without {@code clean} on one machine counts once, while
+   * the files of CI shards copied from several machines are all merged.
+   */
+  public static Selection selectOrNewest(List<Path> files, BuildIdentity build) {
+    Selection own = select(files, build);
+    if (!own.used().isEmpty()) {
+      return own;
+    }
+    Map<String, List<BuildIdentity>> byHost = new LinkedHashMap<>();
+    List<Header> headers = new ArrayList<>();
+    for (Path file : files) {
+      Header header = header(file);
+      headers.add(header);
+      byHost.computeIfAbsent(String.valueOf(header.host()), host -> new ArrayList<>()).add(header.build());
+    }
+    List<BuildIdentity> newest = new ArrayList<>();
+    byHost.values().forEach(runs -> Optional.ofNullable(BuildIdentity.newest(runs)).ifPresent(newest::add));
+    if (newest.isEmpty()) {
+      return own;
+    }
+    List<Path> used = new ArrayList<>();
+    List<Path> left = new ArrayList<>();
+    for (Header header : headers) {
+      (newest.stream().anyMatch(n -> n.includes(header.build())) ? used : left).add(header.file());
+    }
+    return new Selection(List.copyOf(used), List.copyOf(left), List.copyOf(newest), true);
+  }
+}

@@ -1,0 +1,38 @@
+package it.authenticity;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+import io.github.authenticity.junit.RequiresRealService;
+import org.junit.jupiter.api.Test;
+
+/** Five guarded tests that talk to the real Redis; the last 2 also log a fallback to a mock, so they are MASKED. */
+@RequiresRealService("redis")
+class Shard3Test {
+
+  @Test
+  void ping1() throws Exception {
+    assertEquals("+PONG", Services.redisPing());
+  }
+
+  @Test
+  void ping2() throws Exception {
+    assertEquals("+PONG", Services.redisPing());
+  }
+
+  @Test
+  void ping3() throws Exception {
+    assertEquals("+PONG", Services.redisPing());
+  }
+
+  @Test
+  void ping4() throws Exception {
+    System.out.println("Using MockRedis due to connection failure");
+    assertEquals("+PONG", Services.redisPing());
+  }
+
+  @Test
+  void ping5() throws Exception {
+    System.out.println("Using MockRedis due to connection failure");
+    assertEquals("+PONG", Services.redisPing());
+  }
+}

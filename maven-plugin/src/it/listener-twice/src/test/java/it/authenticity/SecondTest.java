@@ -1,0 +1,16 @@
+package it.authenticity;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+import io.github.authenticity.junit.RequiresRealService;
+import org.junit.jupiter.api.Test;
+
+/** Talks to the real Redis: AUTHENTIC. */
+@RequiresRealService("redis")
+class SecondTest {
+
+  @Test
+  void pingsRedis() throws Exception {
+    assertEquals("+PONG", Services.redisPing());
+  }
+}
