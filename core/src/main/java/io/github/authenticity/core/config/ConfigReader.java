@@ -49,7 +49,7 @@ final class ConfigReader {
   static final String STAGING_KEY = ConfigLoader.STAGING_KEY;
 
   private static final List<String> TOP_KEYS = List.of("detection", "environment", "environments", "history",
-      "mode", "outputDirectory", "requireEnvironment");
+      "historyBaseline", "mode", "outputDirectory", "requireEnvironment");
   private static final List<String> ENVIRONMENT_KEYS = List.of("services", "staging");
   private static final List<String> DETECTION_KEYS = List.of("fallbackPatterns", "interaction", "tooFast");
   private static final List<String> TOO_FAST_KEYS = List.of("factor", "minRuns");
@@ -109,10 +109,12 @@ final class ConfigReader {
     Path outputDirectory = path(topSetting(top, "outputDirectory", ConfigLoader.OUTPUT_DIRECTORY_KEY))
         .orElse(Path.of(AuthenticityConfig.DEFAULT_OUTPUT_DIRECTORY));
     Path history = path(topSetting(top, "history", ConfigLoader.HISTORY_KEY))
-        .orElse(outputDirectory.resolve("history.json"));
+        .orElse(Path.of(AuthenticityConfig.DEFAULT_HISTORY_FILE));
+    Setting baselineSetting = topSetting(top, "historyBaseline", ConfigLoader.HISTORY_BASELINE_KEY);
+    String historyBaseline = baselineSetting == null ? null : text(baselineSetting, true);
     registerSecrets(definitions, environment.name());
     return new AuthenticityConfig(environment.name(), isStaging, definitions, detection, mode, requireEnvironment,
-        outputDirectory, history, source);
+        outputDirectory, history, historyBaseline, source);
   }
 
   /** The active environment's name and what selected it, for messages. */
