@@ -448,13 +448,13 @@ public final class ReportJson {
       start(json, next, JsonToken.START_OBJECT, "each of [" + name + "]");
       return true;
     }
-    throw new IllegalArgumentException("[" + name + "] is not a list" + where(json.currentLocation()));
+    throw new IllegalArgumentException("[" + name + "] is not a list" + where(json.currentTokenLocation()));
   }
 
   private static void start(JsonParser json, JsonToken token, JsonToken expected, String what) {
     if (token != expected) {
       throw new IllegalArgumentException(what + " must be a JSON " + (expected == JsonToken.START_OBJECT ? "object"
-          : "array") + " but is [" + token + "]" + where(json.currentLocation()));
+          : "array") + " but is [" + token + "]" + where(json.currentTokenLocation()));
     }
   }
 
@@ -483,7 +483,7 @@ public final class ReportJson {
       return Enum.valueOf(type, name);
     } catch (IllegalArgumentException ex) {
       throw new IllegalArgumentException("[" + json.currentName() + "] is [" + name + "], not one of "
-          + List.of(type.getEnumConstants()) + where(json.currentLocation()), ex);
+          + List.of(type.getEnumConstants()) + where(json.currentTokenLocation()), ex);
     }
   }
 
