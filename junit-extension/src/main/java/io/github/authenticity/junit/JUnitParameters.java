@@ -16,7 +16,8 @@ final class JUnitParameters {
   private static final Set<String> KNOWN_KEYS = Set.of(ConfigLoader.CONFIG_KEY, ConfigLoader.ENVIRONMENT_KEY,
       ConfigLoader.MODE_KEY, ConfigLoader.REQUIRE_ENVIRONMENT_KEY, ConfigLoader.OUTPUT_DIRECTORY_KEY,
       ConfigLoader.HISTORY_KEY, ConfigLoader.HISTORY_BASELINE_KEY, ConfigLoader.STAGING_KEY,
-      ConfigLoader.FALLBACK_PATTERNS_KEY, ConfigLoader.INTERACTION_KEY, ConfigLoader.TOO_FAST_FACTOR_KEY, ConfigLoader.TOO_FAST_MIN_RUNS_KEY);
+      ConfigLoader.FALLBACK_PATTERNS_KEY, ConfigLoader.INTERACTION_KEY, ConfigLoader.TOO_FAST_FACTOR_KEY,
+      ConfigLoader.TOO_FAST_MIN_RUNS_KEY);
 
   private JUnitParameters() {
   }

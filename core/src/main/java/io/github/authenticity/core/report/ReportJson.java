@@ -45,6 +45,11 @@ public final class ReportJson {
       .disable(JsonGenerator.Feature.AUTO_CLOSE_TARGET)
       .disable(JsonParser.Feature.AUTO_CLOSE_SOURCE);
 
+  /** The keys of {@code summary}, in the order written; the reader and {@link #counts(Summary)} share it. */
+  private static final List<String> SUMMARY_KEYS = List.of("discovered", "executed", "guarded", "authentic", "masked",
+      "failed", "serviceDown", "notRun", "guardedExecuted", "notDiscovered", "notExecuted", "disabled",
+      "otherEnvironment");
+
   private ReportJson() {
   }
 
@@ -89,19 +94,10 @@ public final class ReportJson {
 
   private static void write(JsonGenerator json, Summary s) throws IOException {
     json.writeStartObject();
-    json.writeNumberField("discovered", s.discovered());
-    json.writeNumberField("executed", s.executed());
-    json.writeNumberField("guarded", s.guarded());
-    json.writeNumberField("authentic", s.authentic());
-    json.writeNumberField("masked", s.masked());
-    json.writeNumberField("failed", s.failed());
-    json.writeNumberField("serviceDown", s.serviceDown());
-    json.writeNumberField("notRun", s.notRun());
-    json.writeNumberField("guardedExecuted", s.guardedExecuted());
-    json.writeNumberField("notDiscovered", s.notDiscovered());
-    json.writeNumberField("notExecuted", s.notExecuted());
-    json.writeNumberField("disabled", s.disabled());
-    json.writeNumberField("otherEnvironment", s.otherEnvironment());
+    int[] counts = counts(s);
+    for (int k = 0; k < SUMMARY_KEYS.size(); k++) {
+      json.writeNumberField(SUMMARY_KEYS.get(k), counts[k]);
+    }
     int percent = s.authenticPercent();
     json.writeFieldName("authenticPercent");
     if (percent < 0) {
@@ -278,43 +274,31 @@ public final class ReportJson {
       json.skipChildren();
       return null;
     }
-    int discovered = 0;
-    int executed = 0;
-    int guarded = 0;
-    int authentic = 0;
-    int masked = 0;
-    int failed = 0;
-    int serviceDown = 0;
-    int notRun = 0;
-    int guardedExecuted = -1;
-    int notDiscovered = 0;
-    int notExecuted = 0;
-    int disabled = 0;
-    int otherEnvironment = 0;
+    int[] counts = new int[SUMMARY_KEYS.size()];
+    int guardedExecuted = SUMMARY_KEYS.indexOf("guardedExecuted");
+    counts[guardedExecuted] = -1;
     while (json.nextToken() == JsonToken.FIELD_NAME) {
-      String name = json.currentName();
+      int key = SUMMARY_KEYS.indexOf(json.currentName());
       json.nextToken();
-      int value = json.getValueAsInt();
-      switch (name) {
-        case "discovered" -> discovered = value;
-        case "executed" -> executed = value;
-        case "guarded" -> guarded = value;
-        case "authentic" -> authentic = value;
-        case "masked" -> masked = value;
-        case "failed" -> failed = value;
-        case "serviceDown" -> serviceDown = value;
-        case "notRun" -> notRun = value;
-        case "guardedExecuted" -> guardedExecuted = value;
-        case "notDiscovered" -> notDiscovered = value;
-        case "notExecuted" -> notExecuted = value;
-        case "disabled" -> disabled = value;
-        case "otherEnvironment" -> otherEnvironment = value;
-        default -> json.skipChildren();
+      if (key >= 0) {
+        counts[key] = json.getValueAsInt();
+      } else {
+        json.skipChildren();
       }
     }
-    return new Summary(discovered, executed, guarded, authentic, masked, failed, serviceDown, notRun,
-        guardedExecuted >= 0 ? guardedExecuted : authentic + masked + failed + serviceDown, notDiscovered,
-        notExecuted, disabled, otherEnvironment);
+    if (counts[guardedExecuted] < 0) {
+      // written before guardedExecuted existed: authentic + masked + failed + serviceDown
+      counts[guardedExecuted] = counts[3] + counts[4] + counts[5] + counts[6];
+    }
+    return new Summary(counts[0], counts[1], counts[2], counts[3], counts[4], counts[5], counts[6], counts[7],
+        counts[8], counts[9], counts[10], counts[11], counts[12]);
+  }
+
+  /** The counts of {@code s} in the order of {@link #SUMMARY_KEYS}. */
+  private static int[] counts(Summary s) {
+    return new int[] {s.discovered(), s.executed(), s.guarded(), s.authentic(), s.masked(), s.failed(),
+        s.serviceDown(), s.notRun(), s.guardedExecuted(), s.notDiscovered(), s.notExecuted(), s.disabled(),
+        s.otherEnvironment()};
   }
 
   private static ServiceStatus readService(JsonParser json) throws IOException {
