@@ -15,8 +15,9 @@ final class JUnitParameters {
   /** The keys the configuration reads besides per-service overrides, always offered for lookup. */
   private static final Set<String> KNOWN_KEYS = Set.of(ConfigLoader.CONFIG_KEY, ConfigLoader.ENVIRONMENT_KEY,
       ConfigLoader.MODE_KEY, ConfigLoader.REQUIRE_ENVIRONMENT_KEY, ConfigLoader.OUTPUT_DIRECTORY_KEY,
-      ConfigLoader.HISTORY_KEY, ConfigLoader.STAGING_KEY, ConfigLoader.FALLBACK_PATTERNS_KEY,
-      ConfigLoader.INTERACTION_KEY, ConfigLoader.TOO_FAST_FACTOR_KEY, ConfigLoader.TOO_FAST_MIN_RUNS_KEY);
+      ConfigLoader.HISTORY_KEY, ConfigLoader.HISTORY_BASELINE_KEY, ConfigLoader.STAGING_KEY,
+      ConfigLoader.FALLBACK_PATTERNS_KEY, ConfigLoader.INTERACTION_KEY, ConfigLoader.TOO_FAST_FACTOR_KEY,
+      ConfigLoader.TOO_FAST_MIN_RUNS_KEY);
 
   private JUnitParameters() {
   }

@@ -4,6 +4,7 @@ import java.nio.file.Path;
 
 import io.github.authenticity.core.config.AuthenticityConfig;
 import io.github.authenticity.core.detect.History;
+import io.github.authenticity.core.detect.HistoryBaseline;
 import io.github.authenticity.core.detect.TooFast;
 import io.github.authenticity.core.report.EvidenceKind;
 
@@ -22,12 +23,7 @@ final class TooFastDetector implements Detector {
   }
 
   static History history(AuthenticityConfig config) {
-    Path file = config.historyFile();
-    if (file == null) {
-      Path directory = config.outputDirectory() != null ? config.outputDirectory()
-          : Path.of(AuthenticityConfig.DEFAULT_OUTPUT_DIRECTORY);
-      file = directory.resolve("history.json");
-    }
-    return History.of(file);
+    Path file = config.historyFile() != null ? config.historyFile() : Path.of(AuthenticityConfig.DEFAULT_HISTORY_FILE);
+    return History.of(file, HistoryBaseline.parse(config.historyBaseline()));
   }
 }

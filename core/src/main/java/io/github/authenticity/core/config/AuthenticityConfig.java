@@ -18,23 +18,39 @@ import org.apiguardian.api.API;
  * @param mode               {@code authenticity.mode}
  * @param requireEnvironment {@code authenticity.requireEnvironment}, when set
  * @param outputDirectory    {@code authenticity.outputDirectory} (default {@code target/authenticity})
- * @param historyFile        {@code authenticity.history} (default {@code <outputDirectory>/history.json})
+ * @param historyFile        {@code authenticity.history} (default {@value #DEFAULT_HISTORY_FILE})
+ * @param historyBaseline    {@code authenticity.history.baseline}: earlier reports, comma-separated paths or URLs;
+ *                           {@code null} when unset
  * @param source             where the configuration came from, for messages
  *                           (e.g. {@code classpath:authenticity.yaml}, a path, or {@code (none)})
  */
 @API(status = API.Status.EXPERIMENTAL, since = "0.1")
 public record AuthenticityConfig(String environment, boolean staging, Map<String, ServiceDefinition> services,
     Detection detection, Mode mode, Optional<String> requireEnvironment, Path outputDirectory, Path historyFile,
-    String source) {
+    String historyBaseline, String source) {
 
   /** The default output directory, relative to the working directory (the module in a Maven build). */
   public static final String DEFAULT_OUTPUT_DIRECTORY = "target/authenticity";
+
+  /**
+   * The default history file, relative to the working directory (the module): outside {@code target/}, so
+   * {@code mvn clean} keeps it.
+   */
+  public static final String DEFAULT_HISTORY_FILE = ".authenticity/history.json";
 
   /** The {@link #source()} of a configuration loaded without any file. */
   public static final String NO_SOURCE = "(none)";
 
   public AuthenticityConfig {
     services = java.util.Collections.unmodifiableMap(new TreeMap<>(services));
+  }
+
+  /** A configuration without a history baseline. */
+  public AuthenticityConfig(String environment, boolean staging, Map<String, ServiceDefinition> services,
+      Detection detection, Mode mode, Optional<String> requireEnvironment, Path outputDirectory, Path historyFile,
+      String source) {
+    this(environment, staging, services, detection, mode, requireEnvironment, outputDirectory, historyFile, null,
+        source);
   }
 
   /**

@@ -31,7 +31,8 @@ import io.github.authenticity.core.redact.Redactor;
  * mode                           fail | report (default fail)
  * requireEnvironment             an environment name
  * outputDirectory                default target/authenticity
- * history                        default &lt;outputDirectory&gt;/history.json
+ * history                        default .authenticity/history.json (outside target/: clean keeps it)
+ * historyBaseline                earlier authenticity-report.json files (paths or file/http(s) URLs, comma-separated)
  * x-...                          ignored: a place for YAML anchors shared by services
  * </pre>
  * Service keys: {@code probe} (required), {@code timeout} (default 2s), {@code maxLatency}, {@code endpoints}
@@ -64,7 +65,7 @@ import io.github.authenticity.core.redact.Redactor;
  * the file's values:
  * <pre>
  * authenticity.environment, authenticity.mode, authenticity.requireEnvironment,
- * authenticity.outputDirectory, authenticity.history,
+ * authenticity.outputDirectory, authenticity.history, authenticity.history.baseline,
  * authenticity.staging                               the active environment's staging flag
  * authenticity.detection.interaction
  * authenticity.detection.fallbackPatterns            added patterns, separated by a line break or ||
@@ -93,6 +94,8 @@ public final class ConfigLoader {
   public static final String OUTPUT_DIRECTORY_KEY = "authenticity.outputDirectory";
   /** The history file for the too-fast check. */
   public static final String HISTORY_KEY = "authenticity.history";
+  /** Earlier reports whose authentic durations count as history: comma-separated paths or file/http(s) URLs. */
+  public static final String HISTORY_BASELINE_KEY = "authenticity.history.baseline";
   /** The active environment's staging flag. */
   public static final String STAGING_KEY = "authenticity.staging";
   /** {@code required}, {@code warn} or {@code off}. */

@@ -22,6 +22,7 @@ final class ConfigReader {
   static final String STAGING_KEY = ConfigLoader.STAGING_KEY;
 
   private static final List<String> TOP_KEYS = List.of("detection", "environment", "environments", "history",
+      "historyBaseline",
       "mode", "outputDirectory", "requireEnvironment");
   private static final List<String> ENVIRONMENT_KEYS = List.of("services", "staging");
 
@@ -75,9 +76,11 @@ final class ConfigReader {
     Path outputDirectory = values.path(values.topSetting(top, "outputDirectory", ConfigLoader.OUTPUT_DIRECTORY_KEY))
         .orElse(Path.of(AuthenticityConfig.DEFAULT_OUTPUT_DIRECTORY));
     Path history = values.path(values.topSetting(top, "history", ConfigLoader.HISTORY_KEY))
-        .orElse(outputDirectory.resolve("history.json"));
+        .orElse(Path.of(AuthenticityConfig.DEFAULT_HISTORY_FILE));
+    Setting baselineSetting = values.topSetting(top, "historyBaseline", ConfigLoader.HISTORY_BASELINE_KEY);
+    String historyBaseline = baselineSetting == null ? null : values.text(baselineSetting, true);
     return new AuthenticityConfig(environment.name(), isStaging, definitions, detection, mode, requireEnvironment,
-        outputDirectory, history, composed.source());
+        outputDirectory, history, historyBaseline, composed.source());
   }
 
   /** The active environment's name and what selected it, for messages. */

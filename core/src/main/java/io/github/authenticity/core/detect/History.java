@@ -1,12 +1,14 @@
 package io.github.authenticity.core.detect;
 
 import java.io.IOException;
+import java.io.StringWriter;
 import java.io.UncheckedIOException;
 import java.nio.ByteBuffer;
 import java.nio.channels.FileChannel;
 import java.nio.channels.FileLock;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.AtomicMoveNotSupportedException;
+import java.nio.file.FileAlreadyExistsException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
@@ -17,37 +19,52 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicBoolean;
 
-import io.github.authenticity.core.json.Json;
+import com.fasterxml.jackson.core.JsonFactory;
+import com.fasterxml.jackson.core.JsonGenerator;
+import com.fasterxml.jackson.core.JsonParser;
+import com.fasterxml.jackson.core.JsonToken;
 import org.apiguardian.api.API;
 
 /**
  * The durations of the last {@value #KEEP} authentic runs of each guarded test, kept in a small JSON file
- * ({@code authenticity.history}, default {@code target/authenticity/history.json}):
+ * ({@code authenticity.history}, default {@code .authenticity/history.json} in the working directory, which is the module's
+ * base directory under Maven and Gradle):
  * <pre>{"schemaVersion":1,"tests":{"[engine:junit-jupiter]/[class:...]/[method:...]":[1210,1184,1302]}}</pre>
  *
+ * <p>The default folder is outside {@code target/} and {@code build/}, so {@code mvn clean} and
+ * {@code gradle clean} leave it alone, as they leave pytest's {@code .pytest_cache} and jqwik's
+ * {@code .jqwik-database}; like pytest, the folder names itself in a {@code .gitignore} of its own, so it is
+ * never committed.
+ *
  * <p>Only authentic runs are recorded (a masked run must not teach the history that masked is normal).
- * Several forks may write it at once: each write takes an exclusive lock on the sidecar
+ * Several forks, modules or builds may write it at once: each write takes an exclusive lock on the sidecar
  * {@code history.json.lock}, re-reads the file, merges, writes a temporary file and moves it into place
  * atomically, so a reader never sees a half-written file. A file that cannot be read is treated as empty
  * (and rewritten), never as an error that fails tests.
  *
- * <p>For CI: {@code target/} is usually cleaned, so the history only helps within one workspace unless
- * the file is kept between builds, e.g. cache {@code target/authenticity/history.json} (GitHub Actions
- * {@code actions/cache} keyed on the branch) or point {@code -Dauthenticity.history=} at a cached path.
+ * <p>A {@link HistoryBaseline baseline} (earlier reports, {@code authenticity.history.baseline}) fills the
+ * gaps: a test without any run in this file is compared with the baseline's runs, and those runs are written
+ * into the file with its first own run, so a fresh CI checkout still has a history.
  */
 @API(status = API.Status.INTERNAL, since = "0.1")
 public final class History {
 
   /** How many authentic durations are kept per test. */
   public static final int KEEP = 10;
+  /** The folder name whose {@code .gitignore} the history writes itself. */
+  static final String OWN_FOLDER = ".authenticity";
+
+  private static final JsonFactory FACTORY = new JsonFactory();
   private static final Map<Path, History> OPEN = new ConcurrentHashMap<>();
-  private static final java.util.concurrent.atomic.AtomicBoolean SHUTDOWN_HOOK =
-      new java.util.concurrent.atomic.AtomicBoolean();
+  private static final AtomicBoolean SHUTDOWN_HOOK = new AtomicBoolean();
 
   private final Path file;
   private final Object lock = new Object();
+  private volatile HistoryBaseline baseline = HistoryBaseline.NONE;
   private Map<String, List<Long>> snapshot;
+  private Map<String, List<Long>> baselineRuns;
   private final Map<String, List<Long>> pending = new LinkedHashMap<>();
   private boolean written;
 
@@ -55,24 +72,49 @@ public final class History {
     this.file = file;
   }
 
-  /** The history kept in {@code file} (one instance per file and JVM). */
+  /** The history kept in {@code file} (one instance per file and JVM), without a baseline. */
   public static History of(Path file) {
-    return OPEN.computeIfAbsent(file.toAbsolutePath().normalize(), path -> {
+    return of(file, HistoryBaseline.NONE);
+  }
+
+  /**
+   * The history kept in {@code file} (one instance per file and JVM), its gaps filled from {@code baseline}
+   * (the first non-empty baseline given for the file in this JVM counts).
+   */
+  public static History of(Path file, HistoryBaseline baseline) {
+    History history = OPEN.computeIfAbsent(file.toAbsolutePath().normalize(), path -> {
       if (SHUTDOWN_HOOK.compareAndSet(false, true)) {
         // runs without the listener (e.g. EngineTestKit) still keep their history
         Runtime.getRuntime().addShutdownHook(new Thread(History::flushAll, "authenticity-history"));
       }
       return new History(path);
     });
+    if (!baseline.isEmpty() && history.baseline.isEmpty()) {
+      history.baseline = baseline;
+    }
+    return history;
   }
 
-  /** The durations in milliseconds of the last authentic runs of {@code uniqueId} before this JVM's writes, oldest first. */
+  /**
+   * The durations in milliseconds of the last authentic runs of {@code uniqueId} before this JVM's writes, oldest
+   * first: those in the file, or, when the file has none, the baseline's.
+   *
+   * @throws UncheckedIOException when the baseline cannot be read, naming it and what to do
+   */
   public List<Long> authenticRuns(String uniqueId) {
     synchronized (lock) {
-      if (snapshot == null) {
-        snapshot = read();
-      }
-      return snapshot.getOrDefault(uniqueId, List.of());
+      load();
+      List<Long> runs = snapshot.get(uniqueId);
+      return runs != null ? runs : baselineRuns.getOrDefault(uniqueId, List.of());
+    }
+  }
+
+  private void load() {
+    if (snapshot == null) {
+      snapshot = read();
+    }
+    if (baselineRuns == null) {
+      baselineRuns = baseline.runs();
     }
   }
 
@@ -88,9 +130,7 @@ public final class History {
   public void recordAuthentic(String uniqueId, Duration duration) {
     boolean first;
     synchronized (lock) {
-      if (snapshot == null) {
-        snapshot = read();
-      }
+      load();
       pending.computeIfAbsent(uniqueId, id -> new ArrayList<>()).add(duration.toMillis());
       first = !written;
       written = true;
@@ -101,7 +141,8 @@ public final class History {
   }
 
   /**
-   * Writes the runs recorded since the last flush, merged with what other JVMs wrote meanwhile.
+   * Writes the runs recorded since the last flush, merged with what other JVMs wrote meanwhile (and, for a test
+   * the file has no run of, the baseline's runs).
    *
    * @throws UncheckedIOException when the file or its lock cannot be written, naming the file
    */
@@ -112,26 +153,29 @@ public final class History {
         return;
       }
       try {
-        Files.createDirectories(file.toAbsolutePath().getParent());
+        Path directory = file.toAbsolutePath().getParent();
+        Files.createDirectories(directory);
+        ignoreInGit(directory);
         Path lockFile = file.resolveSibling(file.getFileName() + ".lock");
         try (FileChannel channel = FileChannel.open(lockFile, StandardOpenOption.CREATE, StandardOpenOption.WRITE);
             FileLock ignored = channel.lock()) {
           Map<String, List<Long>> current = read();
           for (Map.Entry<String, List<Long>> entry : pending.entrySet()) {
-            List<Long> runs = new ArrayList<>(current.getOrDefault(entry.getKey(), List.of()));
+            List<Long> earlier = current.get(entry.getKey());
+            if (earlier == null) {
+              earlier = baselineRuns == null ? List.of() : baselineRuns.getOrDefault(entry.getKey(), List.of());
+            }
+            List<Long> runs = new ArrayList<>(earlier);
             runs.addAll(entry.getValue());
             while (runs.size() > KEEP) {
               runs.remove(0);
             }
             current.put(entry.getKey(), runs);
           }
-          Map<String, Object> document = new LinkedHashMap<>();
-          document.put("schemaVersion", 1);
-          document.put("tests", current);
-          Path temporary = Files.createTempFile(file.toAbsolutePath().getParent(), file.getFileName() + ".", ".tmp");
+          Path temporary = Files.createTempFile(directory, file.getFileName() + ".", ".tmp");
           try (FileChannel out = FileChannel.open(temporary, StandardOpenOption.WRITE)) {
             // no fsync: a history lost in a crash is an empty one, and every authentic test would pay for it
-            out.write(ByteBuffer.wrap((Json.write(document) + "\n").getBytes(StandardCharsets.UTF_8)));
+            out.write(ByteBuffer.wrap(write(current).getBytes(StandardCharsets.UTF_8)));
           }
           try {
             Files.move(temporary, file, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
@@ -152,6 +196,22 @@ public final class History {
     }
   }
 
+  /** In our own folder, a {@code .gitignore} that ignores all of it (as pytest does for {@code .pytest_cache}). */
+  private static void ignoreInGit(Path directory) throws IOException {
+    if (!OWN_FOLDER.equals(String.valueOf(directory.getFileName()))) {
+      return;
+    }
+    Path ignore = directory.resolve(".gitignore");
+    if (!Files.exists(ignore)) {
+      try {
+        Files.writeString(ignore, "# Created by Authenticity: the history of authentic runs of this checkout.\n*\n",
+            StandardCharsets.UTF_8, StandardOpenOption.CREATE_NEW);
+      } catch (FileAlreadyExistsException raced) {
+        // another fork wrote it first
+      }
+    }
+  }
+
   /** Flushes every history this JVM opened; returns the problems, one line each (never throws). */
   public static List<String> flushAll() {
     List<String> problems = new ArrayList<>();
@@ -165,29 +225,61 @@ public final class History {
     return problems;
   }
 
+  private static String write(Map<String, List<Long>> tests) throws IOException {
+    StringWriter out = new StringWriter(64 + tests.size() * 120);
+    try (JsonGenerator json = FACTORY.createGenerator(out)) {
+      json.writeStartObject();
+      json.writeNumberField("schemaVersion", 1);
+      json.writeObjectFieldStart("tests");
+      for (Map.Entry<String, List<Long>> test : tests.entrySet()) {
+        json.writeArrayFieldStart(test.getKey());
+        for (long millis : test.getValue()) {
+          json.writeNumber(millis);
+        }
+        json.writeEndArray();
+      }
+      json.writeEndObject();
+      json.writeEndObject();
+    }
+    return out.append('\n').toString();
+  }
+
   private Map<String, List<Long>> read() {
     Map<String, List<Long>> result = new LinkedHashMap<>();
     if (!Files.isRegularFile(file)) {
       return result;
     }
-    try {
-      Object tests = Json.parseObject(Files.readString(file, StandardCharsets.UTF_8)).get("tests");
-      if (tests instanceof Map<?, ?> map) {
-        for (Map.Entry<?, ?> entry : map.entrySet()) {
-          if (entry.getValue() instanceof List<?> list) {
-            List<Long> runs = new ArrayList<>();
-            for (Object item : list) {
-              if (item instanceof Number number) {
-                runs.add(number.longValue());
-              }
-            }
-            result.put(String.valueOf(entry.getKey()), runs);
+    try (JsonParser json = FACTORY.createParser(file.toFile())) {
+      if (json.nextToken() != JsonToken.START_OBJECT) {
+        return new LinkedHashMap<>();
+      }
+      while (json.nextToken() == JsonToken.FIELD_NAME) {
+        String name = json.currentName();
+        if (json.nextToken() != JsonToken.START_OBJECT || !"tests".equals(name)) {
+          json.skipChildren();
+          continue;
+        }
+        while (json.nextToken() == JsonToken.FIELD_NAME) {
+          String uniqueId = json.currentName();
+          if (json.nextToken() != JsonToken.START_ARRAY) {
+            json.skipChildren();
+            continue;
           }
+          List<Long> runs = new ArrayList<>();
+          while (json.nextToken() != JsonToken.END_ARRAY) {
+            if (json.currentToken().isNumeric()) {
+              runs.add(json.getLongValue());
+            } else {
+              json.skipChildren();
+            }
+          }
+          result.put(uniqueId, runs);
         }
       }
+      return result;
     } catch (IOException | RuntimeException ex) {
       // an unreadable history is an empty one: it only ever makes TOO_FAST stricter to have one
+      return new LinkedHashMap<>();
     }
-    return result;
   }
 }

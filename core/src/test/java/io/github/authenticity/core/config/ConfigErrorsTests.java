@@ -62,10 +62,10 @@ class ConfigErrorsTests {
   @Test
   void anUnknownTopLevelKeySuggestsTheClosest() {
     assertThat(error("enviroment: local\n")).isEqualTo("authenticity.yaml:1:1: enviroment: unknown key. Did you mean"
-        + " [environment]? Allowed: [detection, environment, environments, history, mode, outputDirectory,"
-        + " requireEnvironment]");
+        + " [environment]? Allowed: [detection, environment, environments, history, historyBaseline, mode,"
+        + " outputDirectory, requireEnvironment]");
     assertThat(error("probes: {}\n")).isEqualTo("authenticity.yaml:1:1: probes: unknown key. Allowed: [detection,"
-        + " environment, environments, history, mode, outputDirectory, requireEnvironment]");
+        + " environment, environments, history, historyBaseline, mode, outputDirectory, requireEnvironment]");
   }
 
   @Test

@@ -59,7 +59,8 @@ class ConfigLoaderTests {
     assertThat(config.mode()).isEqualTo(Mode.FAIL);
     assertThat(config.requireEnvironment()).isEmpty();
     assertThat(config.outputDirectory()).isEqualTo(Path.of("target/authenticity"));
-    assertThat(config.historyFile()).isEqualTo(Path.of("target/authenticity/history.json"));
+    assertThat(config.historyFile()).isEqualTo(Path.of(".authenticity/history.json"));
+    assertThat(config.historyBaseline()).isNull();
   }
 
   @Test
@@ -211,6 +212,7 @@ class ConfigLoaderTests {
         mode: REPORT
         requireEnvironment: staging
         outputDirectory: build/auth
+        historyBaseline: "reports/run-1.json, https://ci.example.com/last/authenticity-report.json"
         detection:
           fallbackPatterns: "(?i)degraded mode"
           interaction: warn
@@ -220,7 +222,10 @@ class ConfigLoaderTests {
     assertThat(config.mode()).isEqualTo(Mode.REPORT);
     assertThat(config.requireEnvironment()).contains("staging");
     assertThat(config.outputDirectory()).isEqualTo(Path.of("build/auth"));
-    assertThat(config.historyFile()).isEqualTo(Path.of("build/auth/history.json"));
+    // the history does not follow the output directory: `clean` deletes that one (build/ here)
+    assertThat(config.historyFile()).isEqualTo(Path.of(".authenticity/history.json"));
+    assertThat(config.historyBaseline())
+        .isEqualTo("reports/run-1.json, https://ci.example.com/last/authenticity-report.json");
     assertThat(config.detection().interaction()).isEqualTo(Detection.Interaction.WARN);
     assertThat(config.detection().tooFastFactor()).isEqualTo(4.5);
     assertThat(config.detection().tooFastMinRuns()).isEqualTo(5);

@@ -134,6 +134,7 @@ class ConfigOverridesTests {
         """)
         .param("authenticity.mode", "report").param("authenticity.requireEnvironment", "local")
         .param("authenticity.outputDirectory", "out/auth").param("authenticity.history", "hist/runs.json")
+        .param("authenticity.history.baseline", "file:///ci/last/authenticity-report.json")
         .param("authenticity.detection.interaction", "off")
         .param("authenticity.detection.fallbackPatterns", "(?i)degraded||(?i)cached copy\n(?i)offline")
         .param("authenticity.detection.tooFast.factor", "20").param("authenticity.detection.tooFast.minRuns", "7")
@@ -143,6 +144,7 @@ class ConfigOverridesTests {
     assertThat(config.requireEnvironment()).contains("local");
     assertThat(config.outputDirectory()).isEqualTo(Path.of("out/auth"));
     assertThat(config.historyFile()).isEqualTo(Path.of("hist/runs.json"));
+    assertThat(config.historyBaseline()).isEqualTo("file:///ci/last/authenticity-report.json");
     assertThat(config.detection().interaction()).isEqualTo(Detection.Interaction.OFF);
     assertThat(config.detection().tooFastFactor()).isEqualTo(20);
     assertThat(config.detection().tooFastMinRuns()).isEqualTo(7);

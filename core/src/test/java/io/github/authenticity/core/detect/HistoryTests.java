@@ -69,6 +69,70 @@ class HistoryTests {
     }
   }
 
+  private Path report(String name, String uniqueId, String verdict, long millis) throws Exception {
+    return Files.writeString(directory.resolve(name), "{\"schemaVersion\":1,\"verdict\":\"" + verdict + "\","
+        + "\"tests\":[{\"uniqueId\":\"" + uniqueId + "\",\"guarded\":true,\"verdict\":\"" + verdict
+        + "\",\"durationMillis\":" + millis + "},{\"uniqueId\":\"plain\",\"guarded\":false,\"durationMillis\":9}]}");
+  }
+
+  @Test
+  void theDefaultFolderIgnoresItselfInGitAsPytestsCacheDoes() throws Exception {
+    Path file = directory.resolve("module/.authenticity/history.json");
+    History.of(file).recordAuthentic("t", Duration.ofMillis(5));
+    assertThat(Files.readString(directory.resolve("module/.authenticity/.gitignore")))
+        .isEqualTo("# Created by Authenticity: the history of authentic runs of this checkout.\n*\n");
+    History.of(directory.resolve("elsewhere/history.json")).recordAuthentic("t", Duration.ofMillis(5));
+    assertThat(directory.resolve("elsewhere/.gitignore")).doesNotExist();
+  }
+
+  @Test
+  void earlierReportsFillTheGapsAndAreWrittenWithTheFirstOwnRun() throws Exception {
+    Path first = report("run-1.json", "a", "AUTHENTIC", 1500);
+    Path second = report("run-2.json", "a", "MASKED", 3);
+    Path third = report("run-3.json", "a", "AUTHENTIC", 1700);
+    Files.writeString(directory.resolve("history.json"), "{\"schemaVersion\":1,\"tests\":{\"b\":[40,50]}}");
+    HistoryBaseline baseline = HistoryBaseline.parse(first + ", " + second.toUri() + " ," + third);
+    History history = History.of(directory.resolve("history.json"), baseline);
+
+    // only AUTHENTIC guarded tests count; a test with runs of its own keeps them
+    assertThat(history.authenticRuns("a")).containsExactly(1500L, 1700L);
+    assertThat(history.authenticRuns("b")).containsExactly(40L, 50L);
+    assertThat(history.authenticRuns("plain")).isEmpty();
+
+    history.recordAuthentic("a", Duration.ofMillis(1600));
+    assertThat(Files.readString(directory.resolve("history.json")))
+        .isEqualTo("{\"schemaVersion\":1,\"tests\":{\"b\":[40,50],\"a\":[1500,1700,1600]}}\n");
+  }
+
+  @Test
+  void aBaselineThatCannotBeUsedSaysWhatAndHow() throws Exception {
+    String fix = " Point authenticity.history.baseline at an authenticity-report.json an earlier build wrote (a path,"
+        + " a file: or an http(s): URL), or leave it unset.";
+    org.assertj.core.api.Assertions.assertThatThrownBy(() -> HistoryBaseline.parse("ftp://ci/report.json"))
+        .hasMessage("The history baseline [ftp://ci/report.json] (authenticity.history.baseline) is not usable: the"
+            + " scheme [ftp] is not file, http or https." + fix);
+    org.assertj.core.api.Assertions.assertThatThrownBy(() -> HistoryBaseline.parse("https://user:s3cret@ci/r.json"
+        + ", http:///r.json")).hasMessage("The history baseline [http:///r.json] (authenticity.history.baseline) is"
+            + " not usable: it has no host." + fix);
+
+    Path notAReport = Files.writeString(directory.resolve("notes.json"), "{\"schemaVersion\":2}");
+    HistoryBaseline wrong = HistoryBaseline.parse(notAReport.toString());
+    org.assertj.core.api.Assertions.assertThatThrownBy(wrong::runs).hasMessage("The authenticity report ["
+        + notAReport.toUri() + "] cannot be read: schemaVersion is [2], this version reads [1]." + fix);
+
+    com.sun.net.httpserver.HttpServer server = com.sun.net.httpserver.HttpServer.create(
+        new java.net.InetSocketAddress("127.0.0.1", 0), 0);
+    server.start();
+    try {
+      String url = "http://127.0.0.1:" + server.getAddress().getPort() + "/job/7/authenticity-report.json";
+      HistoryBaseline gone = HistoryBaseline.parse(url);
+      org.assertj.core.api.Assertions.assertThatThrownBy(gone::runs).hasMessage("Cannot read the history baseline ["
+          + url + "] (authenticity.history.baseline): GET " + url + " answered 404, not 200." + fix);
+    } finally {
+      server.stop(0);
+    }
+  }
+
   /** One fork: records five runs of its own test. */
   static final class HistoryWriter {
     public static void main(String[] args) {
