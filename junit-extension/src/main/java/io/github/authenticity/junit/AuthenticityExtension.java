@@ -15,9 +15,10 @@ import java.util.Optional;
 import io.github.authenticity.core.config.AuthenticityConfig;
 import io.github.authenticity.core.config.Mode;
 import io.github.authenticity.core.config.ServiceDefinition;
+import io.github.authenticity.core.judge.Judge;
+import io.github.authenticity.core.judge.Messages;
 import io.github.authenticity.core.report.Evidence;
 import io.github.authenticity.core.report.EvidenceKind;
-import io.github.authenticity.core.report.Verdict;
 import org.junit.jupiter.api.TestFactory;
 import org.junit.jupiter.api.extension.AfterTestExecutionCallback;
 import org.junit.jupiter.api.extension.BeforeAllCallback;
@@ -76,10 +77,10 @@ class AuthenticityExtension implements ExecutionCondition, BeforeAllCallback, Be
     try {
       Preparation.check(run, guard.get(), usedBy(context), context.getUniqueId(), true);
     } catch (ServiceDownException ex) {
-      run.containerVerdict(context.getUniqueId(), Judgement.early(Verdict.SERVICE_DOWN, null, List.of(), ex.getMessage()));
+      run.containerVerdict(context.getUniqueId(), Judge.serviceDown(ex.getMessage()));
       throw ex;
     } catch (RuntimeException ex) {
-      run.containerVerdict(context.getUniqueId(), Judgement.early(Verdict.FAILED, null, List.of(), ex.getMessage()));
+      run.containerVerdict(context.getUniqueId(), Judge.failedBeforeBody(ex.getMessage()));
       throw ex;
     }
   }
@@ -101,7 +102,7 @@ class AuthenticityExtension implements ExecutionCondition, BeforeAllCallback, Be
           guard.get().stagingOnly(), config);
       if (!early.isEmpty() && config.mode() == Mode.FAIL) {
         String message = Messages.masked(guard.get().services(), early);
-        run.verdict(id, Judgement.early(Verdict.MASKED, null, early, message));
+        run.verdict(id, Judge.maskedBeforeBody(List.of(), early, message));
         throw new MaskedTestException(message, null);
       }
       Prepared prepared = new Prepared(test, early, new ArrayList<>(), new long[1],
@@ -114,10 +115,10 @@ class AuthenticityExtension implements ExecutionCondition, BeforeAllCallback, Be
       }
       store(context).put(Prepared.class, prepared);
     } catch (ServiceDownException ex) {
-      run.verdict(id, Judgement.early(Verdict.SERVICE_DOWN, null, List.of(), ex.getMessage()));
+      run.verdict(id, Judge.serviceDown(ex.getMessage()));
       throw ex;
     } catch (RuntimeException ex) {
-      run.verdict(id, Judgement.early(Verdict.FAILED, null, List.of(), ex.getMessage()));
+      run.verdict(id, Judge.failedBeforeBody(ex.getMessage()));
       throw ex;
     }
   }
@@ -139,7 +140,7 @@ class AuthenticityExtension implements ExecutionCondition, BeforeAllCallback, Be
   public void afterTestExecution(ExtensionContext context) {
     Prepared prepared = store(context).remove(Prepared.class, Prepared.class);
     if (prepared != null) {
-      Judge.judge(run(context), prepared.test(), prepared.early(), prepared.aborts(), prepared.detectors(),
+      Judging.judge(run(context), prepared.test(), prepared.early(), prepared.aborts(), prepared.detectors(),
           System.nanoTime() - prepared.startNanos()[0], context.getExecutionException().orElse(null));
     }
   }
@@ -166,14 +167,14 @@ class AuthenticityExtension implements ExecutionCondition, BeforeAllCallback, Be
     try {
       invocation.proceed();
     } catch (TestAbortedException ex) {
-      Evidence evidence = new Evidence(EvidenceKind.ABORTED, Messages.aborted("body", ex));
+      Evidence evidence = new Evidence(EvidenceKind.ABORTED, Messages.aborted("body", ex.getMessage()));
       aborts.add(evidence);
       failure = test.config().mode() == Mode.FAIL ? new MaskedTestException(Messages.masked(
           test.services().stream().map(ServiceDefinition::name).toList(), List.of(evidence)), ex) : ex;
     } catch (Throwable ex) {
       failure = ex;
     }
-    Judge.judge(run(context), test, factory.early(), aborts, detectors, System.nanoTime() - start, failure);
+    Judging.judge(run(context), test, factory.early(), aborts, detectors, System.nanoTime() - start, failure);
     if (failure != null) {
       throw failure;
     }
@@ -185,7 +186,7 @@ class AuthenticityExtension implements ExecutionCondition, BeforeAllCallback, Be
     if (prepared == null || !(throwable instanceof TestAbortedException)) {
       throw throwable;
     }
-    Evidence evidence = new Evidence(EvidenceKind.ABORTED, Messages.aborted("body", throwable));
+    Evidence evidence = new Evidence(EvidenceKind.ABORTED, Messages.aborted("body", throwable.getMessage()));
     prepared.aborts().add(evidence);
     if (run(context).config().mode() == Mode.FAIL) {
       throw new MaskedTestException(Messages.masked(prepared.test().services().stream()
@@ -202,9 +203,9 @@ class AuthenticityExtension implements ExecutionCondition, BeforeAllCallback, Be
       throw throwable;
     }
     Run run = run(context);
-    Evidence evidence = new Evidence(EvidenceKind.ABORTED, Messages.aborted("class in @BeforeAll", throwable));
+    Evidence evidence = new Evidence(EvidenceKind.ABORTED, Messages.aborted("class in @BeforeAll", throwable.getMessage()));
     String message = Messages.masked(guard.get().services(), List.of(evidence));
-    run.containerVerdict(context.getUniqueId(), Judgement.early(Verdict.MASKED, null, List.of(evidence), message));
+    run.containerVerdict(context.getUniqueId(), Judge.maskedBeforeBody(List.of(), List.of(evidence), message));
     throw maskedAbort(run, message, throwable);
   }
 
@@ -218,12 +219,12 @@ class AuthenticityExtension implements ExecutionCondition, BeforeAllCallback, Be
     Run run = run(context);
     if (!(throwable instanceof TestAbortedException)) {
       String message = throwable.getMessage() != null ? throwable.getMessage() : throwable.getClass().getName();
-      run.verdict(context.getUniqueId(), Judgement.early(Verdict.FAILED, null, List.of(), message));
+      run.verdict(context.getUniqueId(), Judge.failedBeforeBody(message));
       throw throwable;
     }
-    Evidence evidence = new Evidence(EvidenceKind.ABORTED, Messages.aborted("in @BeforeEach", throwable));
+    Evidence evidence = new Evidence(EvidenceKind.ABORTED, Messages.aborted("in @BeforeEach", throwable.getMessage()));
     String message = Messages.masked(guard.get().services(), List.of(evidence));
-    run.verdict(context.getUniqueId(), Judgement.early(Verdict.MASKED, null, List.of(evidence), message));
+    run.verdict(context.getUniqueId(), Judge.maskedBeforeBody(List.of(), List.of(evidence), message));
     store(context).remove(Prepared.class);
     throw maskedAbort(run, message, throwable);
   }

@@ -147,11 +147,6 @@ final class ContainerSkip {
     return text.toString();
   }
 
-  /** Whether a skip reason is Testcontainers' for a missing Docker (its own wording, or ours in report mode). */
-  static boolean isDockerSkip(String reason) {
-    return reason != null && (reason.contains("disabledWithoutDocker") || reason.contains("Docker is not available"));
-  }
-
   /** The {@code CONTAINER_SKIP} evidence, e.g. for {@code the class}. */
   static String evidence(String annotation, String what, String dockerCause) {
     return annotation + " and Docker is not available (" + dockerCause + "): " + what + " would be silently skipped";

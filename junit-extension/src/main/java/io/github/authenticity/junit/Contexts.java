@@ -6,8 +6,9 @@ import java.util.Collections;
 import java.util.List;
 import java.util.Optional;
 
-import org.junit.jupiter.api.extension.ExtensionContext;
+import io.github.authenticity.core.judge.Judgement;
 import org.junit.jupiter.api.extension.ExtensionContext.Namespace;
+import org.junit.jupiter.api.extension.ExtensionContext;
 
 /** What the extension reads from an {@code ExtensionContext}: its run, its guard, its store, names. */
 final class Contexts {

@@ -11,10 +11,11 @@ import java.util.Optional;
 
 import io.github.authenticity.core.config.AuthenticityConfig;
 import io.github.authenticity.core.config.Mode;
+import io.github.authenticity.core.judge.Judge;
+import io.github.authenticity.core.judge.Messages;
 import io.github.authenticity.core.report.Evidence;
 import io.github.authenticity.core.report.EvidenceKind;
 import io.github.authenticity.core.report.NotRunReason;
-import io.github.authenticity.core.report.Verdict;
 import org.junit.jupiter.api.extension.ConditionEvaluationResult;
 import org.junit.jupiter.api.extension.ExtensionContext;
 
@@ -42,7 +43,7 @@ final class GuardCondition {
     } catch (RuntimeException ex) {
       return ConditionEvaluationResult.enabled("the Authenticity configuration is bad; the test fails with why");
     }
-    if (config.requireEnvironment().filter(r -> !r.equals(config.environment())).isPresent()) {
+    if (Judge.contradictedEnvironment(config).isPresent()) {
       return ConditionEvaluationResult.enabled("authenticity.requireEnvironment is contradicted; the test fails");
     }
     Optional<String> skipper = ContainerSkip.skipsWithoutDocker(context.getRequiredTestClass(),
@@ -55,7 +56,7 @@ final class GuardCondition {
       Evidence evidence = new Evidence(EvidenceKind.CONTAINER_SKIP, ContainerSkip.evidence(skipper.get(),
           context.getTestMethod().isPresent() ? "the test" : "the class", noDocker.get()));
       String failure = ContainerSkip.failure(skipper.get(), what, noDocker.get());
-      record(run, context, Judgement.early(Verdict.MASKED, null, List.of(evidence), failure));
+      record(run, context, Judge.maskedBeforeBody(List.of(), List.of(evidence), failure));
       if (config.mode() == Mode.FAIL) {
         throw new MaskedTestException(failure, null);
       }
@@ -63,7 +64,7 @@ final class GuardCondition {
     }
     if (guard.get().stagingOnly() && !config.staging()) {
       String reason = Messages.notStaging(config.environment());
-      record(run, context, Judgement.early(Verdict.NOT_RUN, NotRunReason.ENVIRONMENT, List.of(), reason));
+      record(run, context, Judge.notRun(NotRunReason.ENVIRONMENT, reason));
       return ConditionEvaluationResult.disabled(reason);
     }
     return ConditionEvaluationResult.enabled("guarded by Authenticity in environment [" + config.environment() + "]");

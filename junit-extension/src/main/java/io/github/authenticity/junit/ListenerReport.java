@@ -2,18 +2,15 @@ package io.github.authenticity.junit;
 
 import java.io.IOException;
 import java.io.PrintStream;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
-import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
-import java.util.stream.Stream;
 
 import io.github.authenticity.core.config.AuthenticityConfig;
-import io.github.authenticity.core.events.EventFile;
-import io.github.authenticity.core.json.Json;
+import io.github.authenticity.core.events.Event;
+import io.github.authenticity.core.events.EventReader;
 import io.github.authenticity.core.report.ConsoleSummary;
 import io.github.authenticity.core.report.Report;
 import io.github.authenticity.core.report.ReportBuilder;
@@ -50,7 +47,7 @@ final class ListenerReport {
     Path directory = eventsFile.toAbsolutePath().getParent();
     String build = buildOf(eventsFile).orElse(null);
     ReportBuilder builder = new ReportBuilder();
-    for (Path file : EventFile.find(directory)) {
+    for (Path file : EventReader.find(directory)) {
       if (file.equals(eventsFile.toAbsolutePath()) || Objects.equals(build, buildOf(file).orElse(null))) {
         builder.addEventFile(file);
       }
@@ -68,18 +65,7 @@ final class ListenerReport {
 
   /** The id of the build that wrote {@code file}: its {@code run} event's {@code build}. */
   static Optional<String> buildOf(Path file) {
-    try (Stream<String> lines = Files.lines(file, StandardCharsets.UTF_8)) {
-      return lines.findFirst().map(line -> {
-        try {
-          Map<String, Object> event = Json.parseObject(line);
-          return event.get("build") == null ? null : String.valueOf(event.get("build"));
-        } catch (Json.JsonException ex) {
-          return null;
-        }
-      });
-    } catch (IOException | java.io.UncheckedIOException ex) {
-      return Optional.empty();
-    }
+    return EventReader.runOf(file).map(Event.RunStarted::build);
   }
 
   /**

@@ -8,6 +8,7 @@ import java.util.List;
 import io.github.authenticity.core.config.AuthenticityConfig;
 import io.github.authenticity.core.config.Endpoint;
 import io.github.authenticity.core.config.ServiceDefinition;
+import io.github.authenticity.core.judge.Messages;
 import io.github.authenticity.core.report.Evidence;
 import io.github.authenticity.core.report.EvidenceKind;
 

@@ -8,6 +8,7 @@ import java.util.OptionalInt;
 import io.github.authenticity.core.config.AuthenticityConfig;
 import io.github.authenticity.core.config.ConfigurationException;
 import io.github.authenticity.core.config.ServiceDefinition;
+import io.github.authenticity.core.judge.Messages;
 import io.github.authenticity.core.probe.ProbeResult;
 import io.github.authenticity.core.probe.ProbeStatus;
 import org.junit.jupiter.api.extension.ExtensionConfigurationException;
@@ -32,8 +33,8 @@ final class Preparation {
    */
   static List<ServiceDefinition> check(Run run, Guard guard, String usedBy, String uniqueId, boolean forClass) {
     AuthenticityConfig config = run.config();
-    config.requireEnvironment().filter(required -> !required.equals(config.environment())).ifPresent(required -> {
-      throw new ExtensionConfigurationException(Messages.environmentContradiction(required, config.environment()));
+    io.github.authenticity.core.judge.Judge.contradictedEnvironment(config).ifPresent(contradiction -> {
+      throw new ExtensionConfigurationException(contradiction);
     });
     List<ServiceDefinition> services = new ArrayList<>();
     for (String name : guard.services()) {

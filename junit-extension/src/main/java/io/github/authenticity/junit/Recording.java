@@ -1,6 +1,7 @@
 package io.github.authenticity.junit;
 
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -15,12 +16,13 @@ import io.github.authenticity.core.config.AuthenticityConfig;
 import io.github.authenticity.core.config.ConfigLoader;
 import io.github.authenticity.core.config.ConfigParameters;
 import io.github.authenticity.core.config.ServiceDefinition;
-import io.github.authenticity.core.events.EventLog;
-import io.github.authenticity.core.report.Evidence;
-import io.github.authenticity.core.report.EvidenceKind;
-import io.github.authenticity.core.report.Verdict;
-import org.junit.platform.engine.TestExecutionResult;
+import io.github.authenticity.core.events.Event.Outcome;
+import io.github.authenticity.core.events.Event;
+import io.github.authenticity.core.events.EventWriter;
+import org.junit.jupiter.api.Disabled;
+import org.junit.platform.commons.support.AnnotationSupport;
 import org.junit.platform.engine.TestExecutionResult.Status;
+import org.junit.platform.engine.TestExecutionResult;
 import org.junit.platform.engine.TestSource;
 import org.junit.platform.engine.TestTag;
 import org.junit.platform.engine.support.descriptor.ClassSource;
@@ -39,7 +41,8 @@ final class Recording {
   private final AtomicInteger started = new AtomicInteger();
   private final Map<Status, AtomicInteger> outcomes = new ConcurrentHashMap<>();
   private final AtomicInteger skipped = new AtomicInteger();
-  private final AtomicInteger standIns = new AtomicInteger();
+  private final AtomicInteger standInCount = new AtomicInteger();
+  private final Set<String> writtenStandIns = ConcurrentHashMap.newKeySet();
 
   private Recording(Run run, PlanIndex index, boolean guarded) {
     this.run = run;
@@ -66,9 +69,9 @@ final class Recording {
     }
     Path directory = config.map(AuthenticityConfig::outputDirectory).orElseGet(() -> Path.of(parameters
         .get(ConfigLoader.OUTPUT_DIRECTORY_KEY).orElse(AuthenticityConfig.DEFAULT_OUTPUT_DIRECTORY)));
-    run.attach(EventLog.create(directory));
+    run.attach(EventWriter.create(directory));
     Recording recording = new Recording(run, index, guarded);
-    run.write("run", RunEvent.of(guarded ? run : null, parameters));
+    run.write(RunEvent.of(run.id(), guarded ? run : null, parameters));
     if (guarded) {
       index.tests().forEach(recording::writeTest);
       Runs.started(run);
@@ -87,7 +90,7 @@ final class Recording {
 
   /** The services the plan's guarded tests need and that can run here (not {@code @StagingOnly} outside staging). */
   private List<ServiceDefinition> neededServices(AuthenticityConfig config) {
-    if (config.requireEnvironment().filter(r -> !r.equals(config.environment())).isPresent()) {
+    if (io.github.authenticity.core.judge.Judge.contradictedEnvironment(config).isPresent()) {
       return List.of();
     }
     Map<String, ServiceDefinition> needed = new LinkedHashMap<>();
@@ -132,140 +135,139 @@ final class Recording {
       started.incrementAndGet();
       startedAt.put(id.getUniqueId(), System.nanoTime());
       if (guarded) {
-        run.write("started", Map.of("uniqueId", id.getUniqueId()));
+        run.write(new Event.TestStarted(run.id(), System.currentTimeMillis(), id.getUniqueId()));
       }
     }
   }
 
   void skipped(TestIdentifier id, String reason) {
+    boolean disabled = literallyDisabled(id);
     if (id.isTest()) {
-      PlanIndex.Entry entry = index.add(id);
-      if (entry.guarded()) {
-        expandedVerdict(id, entry, Status.ABORTED, reason, true);
-      }
-      finish(id, "SKIPPED", reason, null);
+      index.add(id);
+      finish(id.getUniqueId(), Outcome.SKIPPED, reason, null, disabled);
       return;
     }
-    for (PlanIndex.Entry test : testsOrStandIn(id)) {
-      if (test.guarded()) {
-        expandedVerdict(id, test, Status.ABORTED, reason, true);
-      }
-      finish(test.id(), "SKIPPED", reason, test.id().getUniqueId().equals(id.getUniqueId()) ? null : id.getUniqueId());
+    for (String test : testsUnder(id)) {
+      finish(test, Outcome.SKIPPED, reason, test.equals(id.getUniqueId()) ? null : id.getUniqueId(), disabled);
     }
-  }
-
-  /**
-   * The tests under {@code container}; for a test factory or template that never produced one (it was
-   * skipped, or failed before its first invocation), the container itself stands in, so it is counted.
-   */
-  private List<PlanIndex.Entry> testsOrStandIn(TestIdentifier container) {
-    List<PlanIndex.Entry> tests = index.testsUnder(container);
-    PlanIndex.Entry entry = index.add(container);
-    if (!tests.isEmpty() || !entry.unit()) {
-      return tests;
-    }
-    standIns.incrementAndGet();
-    if (guarded) {
-      writeTest(entry);
-    }
-    return List.of(entry);
   }
 
   void finished(TestIdentifier id, TestExecutionResult result) {
     String message = result.getThrowable().map(Recording::describe).orElse(null);
+    Outcome outcome = Outcome.valueOf(result.getStatus().name());
     if (id.isTest()) {
-      finish(id, result.getStatus().name(), message, null);
+      finish(id.getUniqueId(), outcome, message, null, false);
       return;
     }
     if (result.getStatus() == Status.SUCCESSFUL) {
       return;
     }
-    for (PlanIndex.Entry test : testsOrStandIn(id)) {
-      if (finished.contains(test.id().getUniqueId())) {
-        continue;
+    for (String test : testsUnder(id)) {
+      if (!finished.contains(test)) {
+        finish(test, outcome, message, test.equals(id.getUniqueId()) ? null : id.getUniqueId(), false);
       }
-      if (test.guarded()) {
-        expandedVerdict(id, test, result.getStatus(), message, false);
-      }
-      finish(test.id(), result.getStatus().name(), message, test.id().getUniqueId().equals(id.getUniqueId()) ? null : id.getUniqueId());
     }
   }
 
   /**
-   * The verdict of a guarded test that did not run (itself skipped, or under a container that was skipped,
-   * aborted or failed) unless the extension judged it: what the extension recorded for the container,
-   * else what the outcome shows (a Testcontainers skip for want of Docker, an abort).
+   * The tests under {@code container} that never ran on their own, by unique id; a test template or factory
+   * under it (or it itself) that never produced a test stands in for its invocations, so they are counted:
+   * a {@code @RepeatedTest(n)} as its n invocations (the number is in the annotation), any other (a parameter
+   * source, a factory: the count is only known by running user code) as one entry that says what it stands for.
    */
-  private void expandedVerdict(TestIdentifier container, PlanIndex.Entry test, Status status, String message,
-      boolean skip) {
-    if (run.judged(test.id().getUniqueId())) {
-      return;
+  private List<String> testsUnder(TestIdentifier container) {
+    List<String> tests = new ArrayList<>();
+    TestPlan plan = index.plan();
+    List<TestIdentifier> nodes = new ArrayList<>();
+    nodes.add(container);
+    nodes.addAll(plan.getDescendants(container));
+    for (TestIdentifier node : nodes) {
+      if (node.isTest()) {
+        index.add(node);
+        tests.add(node.getUniqueId());
+      } else if (Templates.kind(node).isPresent() && plan.getDescendants(node).stream().noneMatch(TestIdentifier::isTest)) {
+        tests.addAll(standIns(node));
+      }
     }
-    Optional<Judgement> recorded = run.containerVerdict(container.getUniqueId());
-    if (recorded.isPresent()) {
-      run.verdict(test.id().getUniqueId(), recorded.get());
-    } else if (skip && ContainerSkip.isDockerSkip(message)) {
-      run.verdict(test.id().getUniqueId(), Judgement.early(Verdict.MASKED, null,
-          List.of(new Evidence(EvidenceKind.CONTAINER_SKIP, message)), message));
-    } else if (!skip && status == Status.ABORTED) {
-      run.verdict(test.id().getUniqueId(), Judgement.early(Verdict.MASKED, null,
-          List.of(new Evidence(EvidenceKind.ABORTED, "an assumption aborted the container ["
-              + container.getDisplayName() + "], and a skip is not a pass: " + message)), message));
-    }
+    return tests;
   }
 
-  private void finish(TestIdentifier id, String status, String message, String via) {
-    if (!finished.add(id.getUniqueId())) {
+  /** Writes (once) the stand-ins of a template or factory that never produced a test; returns their unique ids. */
+  private List<String> standIns(TestIdentifier template) {
+    PlanIndex.Entry entry = index.add(template);
+    List<Templates.StandIn> standIns = Templates.standIns(template, entry, index.displayName(template));
+    List<String> ids = new ArrayList<>(standIns.size());
+    for (Templates.StandIn standIn : standIns) {
+      ids.add(standIn.uniqueId());
+      if (writtenStandIns.add(standIn.uniqueId())) {
+        standInCount.incrementAndGet();
+        if (guarded) {
+          Guard guard = entry.guard();
+          run.write(new Event.TestPlanned(run.id(), System.currentTimeMillis(), standIn.uniqueId(),
+              template.getUniqueId().equals(standIn.uniqueId()) ? template.getParentId().orElse(null)
+                  : template.getUniqueId(), entry.className(), entry.methodName(), standIn.displayName(),
+              template.getTags().stream().map(TestTag::getName).sorted().toList(), guard != null,
+              guard == null ? List.of() : guard.services(), guard != null && guard.stagingOnly(),
+              minDuration(guard), standIn.standsFor()));
+        }
+      }
+    }
+    return ids;
+  }
+
+  /** Whether {@code id} was skipped by a literal {@code @Disabled} (a decision written in the code), not a condition. */
+  private static boolean literallyDisabled(TestIdentifier id) {
+    try {
+      Optional<TestSource> source = id.getSource();
+      if (source.isPresent() && source.get() instanceof MethodSource method) {
+        return AnnotationSupport.isAnnotated(method.getJavaMethod(), Disabled.class);
+      }
+      if (source.isPresent() && source.get() instanceof ClassSource type) {
+        return AnnotationSupport.isAnnotated(type.getJavaClass(), Disabled.class);
+      }
+    } catch (RuntimeException | LinkageError ex) {
+      // a class that cannot be loaded was not disabled by its annotation: a condition
+    }
+    return false;
+  }
+
+  private void finish(String uniqueId, Outcome status, String message, String via, boolean disabled) {
+    if (!finished.add(uniqueId)) {
       return;
     }
-    if ("SKIPPED".equals(status)) {
+    if (status == Outcome.SKIPPED) {
       skipped.incrementAndGet();
     } else {
-      outcomes.get(Status.valueOf(status)).incrementAndGet();
+      outcomes.get(Status.valueOf(status.name())).incrementAndGet();
     }
     if (!guarded) {
       return;
     }
-    Long start = startedAt.remove(id.getUniqueId());
-    Map<String, Object> event = new LinkedHashMap<>();
-    event.put("uniqueId", id.getUniqueId());
-    event.put("status", status);
-    event.put("durationMillis", start == null ? 0 : (System.nanoTime() - start) / 1_000_000);
-    event.put("message", Redaction.oneLine(message));
-    event.put("via", via);
-    run.write("finished", event);
+    Long start = startedAt.remove(uniqueId);
+    run.write(new Event.TestFinished(run.id(), System.currentTimeMillis(), uniqueId, status,
+        start == null ? 0 : (System.nanoTime() - start) / 1_000_000, message, via, disabled));
   }
 
   private void writeTest(PlanIndex.Entry entry) {
     TestIdentifier id = entry.id();
     Guard guard = entry.guard();
-    Map<String, Object> event = new LinkedHashMap<>();
-    event.put("uniqueId", id.getUniqueId());
-    event.put("className", entry.className());
-    event.put("methodName", entry.methodName());
-    event.put("displayName", index.displayName(id));
-    event.put("tags", id.getTags().stream().map(TestTag::getName).sorted().toList());
-    event.put("guarded", guard != null);
-    event.put("services", guard == null ? List.of() : guard.services());
-    event.put("stagingOnly", guard != null && guard.stagingOnly());
-    event.put("minDurationMillis", guard == null || guard.minDurationOrNull() == null ? null
-        : guard.minDurationOrNull().toMillis());
-    event.put("parentId", id.getParentId().orElse(null));
-    run.write("test", event);
+    run.write(new Event.TestPlanned(run.id(), System.currentTimeMillis(), id.getUniqueId(),
+        id.getParentId().orElse(null), entry.className(), entry.methodName(), index.displayName(id),
+        id.getTags().stream().map(TestTag::getName).sorted().toList(), guard != null,
+        guard == null ? List.of() : guard.services(), guard != null && guard.stagingOnly(), minDuration(guard), null));
+  }
+
+  private static Long minDuration(Guard guard) {
+    return guard == null || guard.minDurationOrNull() == null ? null : guard.minDurationOrNull().toMillis();
   }
 
   /** Writes {@code end} and closes the events file; returns the file. */
   Path end() {
-    Map<String, Object> event = new LinkedHashMap<>();
-    event.put("discovered", index.tests().size() + standIns.get());
-    event.put("started", started.get());
-    event.put("succeeded", outcomes.get(Status.SUCCESSFUL).get());
-    event.put("failed", outcomes.get(Status.FAILED).get());
-    event.put("aborted", outcomes.get(Status.ABORTED).get());
-    event.put("skipped", skipped.get());
-    run.write("end", event);
+    run.write(new Event.RunEnded(run.id(), System.currentTimeMillis(), index.tests().size() + standInCount.get(),
+        started.get(), outcomes.get(Status.SUCCESSFUL).get(), outcomes.get(Status.FAILED).get(),
+        outcomes.get(Status.ABORTED).get(), skipped.get()));
     Runs.finished(run);
-    EventLog log = run.log().orElseThrow();
+    EventWriter log = run.log().orElseThrow();
     log.close();
     return log.file();
   }

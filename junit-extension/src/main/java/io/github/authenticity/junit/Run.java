@@ -22,7 +22,9 @@ import io.github.authenticity.core.config.AuthenticityConfig;
 import io.github.authenticity.core.config.ConfigLoader;
 import io.github.authenticity.core.config.ConfigParameters;
 import io.github.authenticity.core.config.ServiceDefinition;
-import io.github.authenticity.core.events.EventLog;
+import io.github.authenticity.core.events.Event;
+import io.github.authenticity.core.events.EventWriter;
+import io.github.authenticity.core.judge.Judgement;
 import io.github.authenticity.core.probe.Preflight;
 import io.github.authenticity.core.probe.ProbeResult;
 import org.junit.jupiter.api.extension.ExtensionConfigurationException;
@@ -41,14 +43,12 @@ final class Run {
   private final String id = UUID.randomUUID().toString();
   private final ConfigParameters parameters;
   private final ClassLoader classLoader;
-  private volatile EventLog log;
+  private volatile EventWriter log;
   private final PlanIndex plan;
   private final ConcurrentMap<String, CompletableFuture<ProbeResult>> probes = new ConcurrentHashMap<>();
-  private final ConcurrentMap<String, Judgement> containerVerdicts = new ConcurrentHashMap<>();
-  private final java.util.Set<String> judged = ConcurrentHashMap.newKeySet();
   private volatile Object config;
 
-  private Run(ConfigParameters parameters, ClassLoader classLoader, EventLog log, PlanIndex plan) {
+  private Run(ConfigParameters parameters, ClassLoader classLoader, EventWriter log, PlanIndex plan) {
     this.parameters = parameters;
     this.classLoader = classLoader;
     this.log = log;
@@ -61,7 +61,7 @@ final class Run {
   }
 
   /** From now on, events go to {@code eventLog}. */
-  void attach(EventLog eventLog) {
+  void attach(EventWriter eventLog) {
     this.log = eventLog;
   }
 
@@ -82,7 +82,7 @@ final class Run {
     return Optional.ofNullable(plan);
   }
 
-  Optional<EventLog> log() {
+  Optional<EventWriter> log() {
     return Optional.ofNullable(log);
   }
 
@@ -171,7 +171,9 @@ final class Run {
               "The preflight returned no result for service [" + service.name() + "]"));
           continue;
         }
-        write("service", Events.service(result));
+        write(new Event.ServiceProbed(id, System.currentTimeMillis(), result.service(), result.probe(),
+            result.endpoint(), String.valueOf(result.status()), result.latencyMillis(), result.detail(),
+            result.probedAt() == null ? null : result.probedAt().toString()));
         probes.get(service.name()).complete(result);
       }
     } catch (RuntimeException | Error ex) {
@@ -202,38 +204,27 @@ final class Run {
     return plan == null ? OptionalInt.empty() : OptionalInt.of(plan.othersRequiring(services, uniqueId));
   }
 
-  /** Remembers the verdict on every guarded test under container {@code uniqueId}, for the listener to expand. */
+  /** Writes the extension's verdict on every guarded test under container {@code uniqueId} (the report applies it). */
   void containerVerdict(String uniqueId, Judgement judgement) {
-    containerVerdicts.put(uniqueId, judgement);
-  }
-
-  Optional<Judgement> containerVerdict(String uniqueId) {
-    return Optional.ofNullable(containerVerdicts.get(uniqueId));
-  }
-
-  /** Whether a verdict on test {@code uniqueId} was written. */
-  boolean judged(String uniqueId) {
-    return judged.contains(uniqueId);
+    write(new Event.ContainerJudged(id, System.currentTimeMillis(), uniqueId, judgement));
   }
 
   /** Writes the {@code verdict} event of a guarded test (when the listener runs). */
   void verdict(String uniqueId, Judgement judgement) {
-    judged.add(uniqueId);
-    if (log != null) {
-      write("verdict", judgement.event(uniqueId));
-    }
+    write(new Event.TestJudged(id, System.currentTimeMillis(), uniqueId, judgement));
   }
 
   /** Appends an event to this run's events file, if it has one; never throws. */
-  void write(String type, Map<String, Object> fields) {
-    EventLog target = log;
+  void write(Event event) {
+    EventWriter target = log;
     if (target == null) {
       return;
     }
     try {
-      target.append(Events.envelope(type, id, fields));
+      target.write(event);
     } catch (RuntimeException ex) {
-      LOG.log(Level.WARNING, ex, () -> "Authenticity could not write a [" + type + "] event to " + target.file());
+      LOG.log(Level.WARNING, ex, () -> "Authenticity could not write a [" + event.getClass().getSimpleName()
+          + "] event to " + target.file());
     }
   }
 }

@@ -1,14 +1,14 @@
 package io.github.authenticity.junit;
 
 import java.net.InetAddress;
-import java.util.LinkedHashMap;
 import java.util.Locale;
-import java.util.Map;
 import java.util.Optional;
 
 import io.github.authenticity.core.config.AuthenticityConfig;
 import io.github.authenticity.core.config.ConfigLoader;
 import io.github.authenticity.core.config.ConfigParameters;
+import io.github.authenticity.core.events.Event;
+import io.github.authenticity.core.events.EventsFormat;
 import org.junit.platform.launcher.TestPlan;
 
 /** The {@code run} event that opens an events file. */
@@ -18,25 +18,20 @@ final class RunEvent {
   }
 
   /** The {@code run} event; {@code withConfig} is {@code null} when the configuration was not loaded (no guarded test). */
-  static Map<String, Object> of(Run withConfig, ConfigParameters parameters) {
-    Map<String, Object> event = new LinkedHashMap<>();
-    event.put("pid", ProcessHandle.current().pid());
-    event.put("host", host());
-    event.put("build", ListenerReport.currentBuild());
+  static Event.RunStarted of(String runId, Run withConfig, ConfigParameters parameters) {
     Optional<String> error = withConfig == null ? Optional.empty() : withConfig.configError();
     AuthenticityConfig config = withConfig == null || error.isPresent() ? null : withConfig.config();
-    event.put("environment", config != null ? config.environment()
-        : parameters.get(ConfigLoader.ENVIRONMENT_KEY).orElse(null));
-    event.put("staging", config != null && config.staging());
-    event.put("mode", config != null ? config.mode().name().toLowerCase(Locale.ROOT)
-        : parameters.get(ConfigLoader.MODE_KEY).orElse("fail"));
-    event.put("config", config != null ? config.source() : withConfig == null ? "(not loaded: no guarded test)" : null);
-    event.put("configError", error.map(Redaction::apply).orElse(null));
-    event.put("requireEnvironment", config != null ? config.requireEnvironment().orElse(null)
-        : parameters.get(ConfigLoader.REQUIRE_ENVIRONMENT_KEY).orElse(null));
-    event.put("java", System.getProperty("java.version"));
-    event.put("junit", TestPlan.class.getPackage().getImplementationVersion());
-    return event;
+    return new Event.RunStarted(runId, System.currentTimeMillis(), EventsFormat.VERSION, ProcessHandle.current().pid(),
+        host(), ListenerReport.currentBuild(),
+        config != null ? config.environment() : parameters.get(ConfigLoader.ENVIRONMENT_KEY).orElse(null),
+        config != null && config.staging(),
+        config != null ? config.mode().name().toLowerCase(Locale.ROOT)
+            : parameters.get(ConfigLoader.MODE_KEY).orElse("fail"),
+        config != null ? config.source() : withConfig == null ? "(not loaded: no guarded test)" : null,
+        error.orElse(null),
+        config != null ? config.requireEnvironment().orElse(null)
+            : parameters.get(ConfigLoader.REQUIRE_ENVIRONMENT_KEY).orElse(null),
+        System.getProperty("java.version"), TestPlan.class.getPackage().getImplementationVersion());
   }
 
   private static String host() {

@@ -19,6 +19,8 @@ final class TestOutcome {
   private final List<String> proof = Collections.synchronizedList(new ArrayList<>());
   private final List<String> warnings = Collections.synchronizedList(new ArrayList<>());
   private final List<Map<String, String>> allowedMocks = Collections.synchronizedList(new ArrayList<>());
+  private volatile String unproven;
+  private volatile String cannotJudge;
 
   TestOutcome(Duration elapsed, Throwable failure) {
     this.elapsed = elapsed;
@@ -43,6 +45,33 @@ final class TestOutcome {
   /** Adds a line that proves the test authentic, e.g. {@code 3 exchanges, 2.1 KB with 127.0.0.1:18080}. */
   void addProof(String line) {
     proof.add(line);
+  }
+
+  /** Adds the proof of an exchange with {@code service}, e.g. {@code 3 exchanges, 1.2 KB in, 0.4 KB out with 127.0.0.1:6379}. */
+  void addProof(String service, String line) {
+    proof.add(service + ": " + line);
+  }
+
+  /** The test may be authentic, but no proof of an exchange could be had, for {@code why}. */
+  void unproven(String why) {
+    if (unproven == null) {
+      unproven = why;
+    }
+  }
+
+  /** The test cannot be judged here and must fail with {@code message} (what happened, and how to choose otherwise). */
+  void cannotJudge(String message) {
+    if (cannotJudge == null) {
+      cannotJudge = message;
+    }
+  }
+
+  Optional<String> unproven() {
+    return Optional.ofNullable(unproven);
+  }
+
+  Optional<String> cannotJudge() {
+    return Optional.ofNullable(cannotJudge);
   }
 
   /** Adds a warning that does not mask the test (e.g. {@code detection.interaction: warn}). */

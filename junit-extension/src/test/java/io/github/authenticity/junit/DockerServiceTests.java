@@ -15,7 +15,7 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
 
-import io.github.authenticity.core.events.EventFile;
+import io.github.authenticity.core.events.EventReader;
 
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Tag;
@@ -126,9 +126,9 @@ class DockerServiceTests {
 
       LauncherFactory.create().execute(request);
 
-      List<Path> files = EventFile.find(out);
+      List<Path> files = EventReader.find(out);
       assertThat(files).hasSize(1);
-      List<Map<String, Object>> events = EventFile.read(files.get(0)).events();
+      List<Map<String, Object>> events = EventLines.read(files.get(0));
       assertThat(ofType(events, "service")).as(fixture.getSimpleName()).singleElement().satisfies(s -> assertThat(s)
           .containsEntry("status", "UP").containsEntry("endpoint", "GET http://" + host() + ":" + hostPort + "/health"));
       assertThat(ofType(events, "verdict")).as(fixture.getSimpleName()).singleElement().satisfies(v -> assertThat(v)

@@ -16,8 +16,7 @@ import io.github.authenticity.core.config.Mode;
 import io.github.authenticity.core.config.ServiceDefinition;
 import io.github.authenticity.core.report.Evidence;
 import io.github.authenticity.core.report.EvidenceKind;
-import io.github.authenticity.core.events.EventFile;
-import io.github.authenticity.core.events.EventLog;
+import io.github.authenticity.core.events.EventWriter;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -39,12 +38,12 @@ class JudgeTests {
   Path dir;
 
   private Run run;
-  private EventLog log;
+  private EventWriter log;
 
   @BeforeEach
   void openLog() {
     run = Run.standalone(ConfigParameters.of(Map.of()), getClass().getClassLoader());
-    log = EventLog.create(dir);
+    log = EventWriter.create(dir);
     run.attach(log);
   }
 
@@ -54,7 +53,7 @@ class JudgeTests {
   }
 
   private Map<String, Object> verdict() {
-    List<Map<String, Object>> events = EventFile.read(log.file()).events();
+    List<Map<String, Object>> events = EventLines.read(log.file());
     assertThat(events).hasSize(1);
     return events.get(0);
   }
@@ -66,7 +65,7 @@ class JudgeTests {
 
   @Test
   void evidenceFromADetectorFailsAPassingTestInFailModeListingEachFindingAndHowToFixOrAllowIt() {
-    assertThatThrownBy(() -> Judge.judge(run, test(Mode.FAIL), List.of(), List.of(),
+    assertThatThrownBy(() -> Judging.judge(run, test(Mode.FAIL), List.of(), List.of(),
         List.of(finding(EvidenceKind.FALLBACK_LOG, "WARN c.e.Client: \"Using MockWebSocketManager\""),
             finding(EvidenceKind.MOCK_OBJECT, "field [client] holds a Mockito mock")), 1_000_000, null))
         .isInstanceOf(MaskedTestException.class)
@@ -80,7 +79,7 @@ class JudgeTests {
 
   @Test
   void evidenceDoesNotFailATestInReportModeButMasksIt() {
-    Judge.judge(run, test(Mode.REPORT), List.of(), List.of(),
+    Judging.judge(run, test(Mode.REPORT), List.of(), List.of(),
         List.of(finding(EvidenceKind.TOO_FAST, "ran 3 ms")), 3_000_000, null);
 
     assertThat(verdict()).containsEntry("type", "verdict").containsEntry("uniqueId", "[test:1]")
@@ -90,7 +89,7 @@ class JudgeTests {
 
   @Test
   void aFailingBodyIsFailedAndIsNotFailedAgain() {
-    Judge.judge(run, test(Mode.FAIL), List.of(), List.of(),
+    Judging.judge(run, test(Mode.FAIL), List.of(), List.of(),
         List.of(finding(EvidenceKind.TOO_FAST, "ran 3 ms")), 1_000_000, new AssertionError("boom"));
 
     assertThat(verdict()).containsEntry("verdict", "FAILED").containsEntry("message", "boom");
@@ -98,7 +97,7 @@ class JudgeTests {
 
   @Test
   void withoutEvidenceATestIsAuthenticWithItsProof() {
-    Judge.judge(run, test(Mode.FAIL), List.of(), List.of(), List.of((t, outcome) -> outcome.addProof("1 exchange")),
+    Judging.judge(run, test(Mode.FAIL), List.of(), List.of(), List.of((t, outcome) -> outcome.addProof("1 exchange")),
         1_000_000, null);
 
     assertThat(verdict()).containsEntry("verdict", "AUTHENTIC").containsEntry("proof", "1 exchange")
@@ -112,14 +111,14 @@ class JudgeTests {
       throw new IllegalStateException("broken detector");
     };
 
-    assertThatThrownBy(() -> Judge.judge(run, test(Mode.FAIL), List.of(), List.of(),
+    assertThatThrownBy(() -> Judging.judge(run, test(Mode.FAIL), List.of(), List.of(),
         List.of(broken, (t, o) -> stopped[0] = true), 1_000_000, null)).hasMessage("broken detector");
     assertThat(stopped[0]).isTrue();
   }
 
   @Test
   void earlyEvidenceIsJudgedWithTheRest() {
-    assertThatThrownBy(() -> Judge.judge(run, test(Mode.FAIL),
+    assertThatThrownBy(() -> Judging.judge(run, test(Mode.FAIL),
         List.of(new Evidence(EvidenceKind.LOOPBACK_IN_STAGING, "on loopback")), List.of(), List.of(), 1, null))
         .isInstanceOf(MaskedTestException.class).hasMessageContaining("  LOOPBACK_IN_STAGING: on loopback\n");
   }

@@ -8,7 +8,13 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 
-import io.github.authenticity.core.events.EventFile;
+import io.github.authenticity.core.events.EventReader;
+import io.github.authenticity.core.report.Evidence;
+import io.github.authenticity.core.report.EvidenceKind;
+import io.github.authenticity.core.report.NotRunReason;
+import io.github.authenticity.core.report.ReportBuilder;
+import io.github.authenticity.core.report.TestEntry;
+import io.github.authenticity.core.report.Verdict;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.BeforeAll;
@@ -41,12 +47,20 @@ class ListenerTests {
     LauncherDiscoveryRequest request = LauncherDiscoveryRequestBuilder.request().selectors(selectClass(fixture))
         .configurationParameters(all).build();
     LauncherFactory.create().execute(request);
-    List<Path> files = EventFile.find(dir.resolve("out"));
+    List<Path> files = EventReader.find(dir.resolve("out"));
     assertThat(files).hasSize(1);
-    EventFile file = EventFile.read(files.get(0));
+    lastFile = files.get(0);
+    EventReader.Summary file = EventReader.read(files.get(0), event -> { });
     assertThat(file.truncated()).isFalse();
     assertThat(file.problems()).isEmpty();
-    return file.events();
+    return EventLines.read(files.get(0));
+  }
+
+  private Path lastFile;
+
+  /** The guarded tests of the last run as the report judges them (container verdicts applied by the core judge). */
+  private List<TestEntry> judged() {
+    return new ReportBuilder().addEventFile(lastFile).build().guardedTests();
   }
 
   private static List<Map<String, Object>> ofType(List<Map<String, Object>> events, String type) {
@@ -131,7 +145,12 @@ class ListenerTests {
         .containsEntry("endpoint", "GET http://127.0.0.1:" + port + "/health"));
 
     List<Map<String, Object>> verdicts = ofType(events, "verdict");
-    assertThat(verdicts).hasSize(3).allSatisfy(v -> assertThat(v).containsEntry("verdict", "SERVICE_DOWN"));
+    assertThat(verdicts).hasSize(2).allSatisfy(v -> assertThat(v).containsEntry("verdict", "SERVICE_DOWN"));
+    assertThat(ofType(events, "container")).singleElement().satisfies(c -> assertThat(c)
+        .containsEntry("verdict", "SERVICE_DOWN").containsEntry("uniqueId", "[engine:junit-jupiter]/[class:"
+            + MixedTestCase.class.getName() + "]/[nested-class:Inner]"));
+    assertThat(judged()).extracting(TestEntry::verdict).containsExactly(Verdict.SERVICE_DOWN, Verdict.SERVICE_DOWN,
+        Verdict.SERVICE_DOWN);
     assertThat((String) verdicts.get(0).get("message")).matches("Real service 'backend' is DOWN: GET"
         + " http://127\\.0\\.0\\.1:" + port + "/health connection refused in \\d+ ms \\(probed \\d\\d:\\d\\d:\\d\\d\\)\\."
         + " This test requires the real service; mock fallback is forbidden\\. 2 other tests that require 'backend'"
@@ -143,7 +162,7 @@ class ListenerTests {
     // the @Nested class is guarded itself: it fails before its @BeforeAll, and its test is counted through it
     assertThat(finished.get(3)).containsEntry("via", "[engine:junit-jupiter]/[class:" + MixedTestCase.class.getName()
         + "]/[nested-class:Inner]");
-    assertThat(verdicts.get(2).get("message").toString()).endsWith("This test class requires the real service; mock"
+    assertThat(judged().get(2).message()).endsWith("This test class requires the real service; mock"
         + " fallback is forbidden. 3 tests that require 'backend' fail for the same reason.");
     assertThat(ofType(events, "started")).hasSize(3);
     // each verdict comes before its test's finished event
@@ -182,9 +201,8 @@ class ListenerTests {
     List<Map<String, Object>> events = run(ClassDownTestCase.class,
         Map.of("authenticity.config", Backends.config(dir, Backends.http("backend", port, "1s"), "")));
 
-    List<Map<String, Object>> verdicts = ofType(events, "verdict");
-    assertThat(verdicts).hasSize(2).allSatisfy(v -> assertThat(v).containsEntry("verdict", "SERVICE_DOWN"));
-    assertThat((String) verdicts.get(0).get("message")).endsWith("This test class requires the real service; mock"
+    assertThat(judged()).hasSize(2).allSatisfy(t -> assertThat(t.verdict()).isEqualTo(Verdict.SERVICE_DOWN));
+    assertThat(judged().get(0).message()).endsWith("This test class requires the real service; mock"
         + " fallback is forbidden. 2 tests that require 'backend' fail for the same reason.");
     assertThat(ofType(events, "finished")).hasSize(2).allSatisfy(f -> assertThat(f).containsEntry("status", "FAILED")
         .containsEntry("via", "[engine:junit-jupiter]/[class:" + ClassDownTestCase.class.getName() + "]"));
@@ -202,6 +220,9 @@ class ListenerTests {
         .containsEntry("message", "not today")
         .containsEntry("via", "[engine:junit-jupiter]/[class:" + DisabledTestCase.class.getName() + "]"));
     assertThat(ofType(events, "verdict")).isEmpty();
+    assertThat(ofType(events, "finished")).allSatisfy(f -> assertThat(f).containsEntry("disabled", true));
+    assertThat(judged()).extracting(TestEntry::verdict, TestEntry::reason).containsOnly(
+        org.assertj.core.groups.Tuple.tuple(Verdict.NOT_RUN, NotRunReason.DISABLED));
     assertThat(events.get(events.size() - 1)).containsEntry("discovered", 2L).containsEntry("skipped", 2L);
   }
 
@@ -210,9 +231,9 @@ class ListenerTests {
     List<Map<String, Object>> events = run(BeforeAllAbortTestCase.class,
         Map.of("authenticity.config", Backends.config(dir, "", "")));
 
-    assertThat(ofType(events, "verdict")).hasSize(2).allSatisfy(v -> assertThat(v).containsEntry("verdict", "MASKED")
-        .containsEntry("evidence", List.of(Map.of("kind", "ABORTED", "detail", "an assumption aborted the test class"
-            + " in @BeforeAll, and a skip is not a pass: Assumption failed: no Docker"))));
+    assertThat(judged()).hasSize(2).allSatisfy(t -> assertThat(t).extracting(TestEntry::verdict, TestEntry::evidence)
+        .containsExactly(Verdict.MASKED, List.of(new Evidence(EvidenceKind.ABORTED, "an assumption aborted the test"
+            + " class in @BeforeAll, and a skip is not a pass: Assumption failed: no Docker"))));
     assertThat(ofType(events, "finished")).hasSize(2).allSatisfy(f -> assertThat(f).containsEntry("status", "FAILED")
         .containsEntry("via", "[engine:junit-jupiter]/[class:" + BeforeAllAbortTestCase.class.getName() + "]"));
   }
@@ -222,7 +243,7 @@ class ListenerTests {
     List<Map<String, Object>> events = run(BeforeAllAbortTestCase.class,
         Map.of("authenticity.config", Backends.config(dir, "", ""), "authenticity.mode", "report"));
 
-    assertThat(ofType(events, "verdict")).hasSize(2).allSatisfy(v -> assertThat(v).containsEntry("verdict", "MASKED"));
+    assertThat(judged()).hasSize(2).allSatisfy(t -> assertThat(t.verdict()).isEqualTo(Verdict.MASKED));
     assertThat(ofType(events, "finished")).hasSize(2).allSatisfy(f -> assertThat(f).containsEntry("status", "ABORTED")
         .containsEntry("message", "Assumption failed: no Docker"));
     assertThat(events.get(events.size() - 1)).containsEntry("aborted", 2L);
@@ -233,8 +254,8 @@ class ListenerTests {
     List<Map<String, Object>> events = run(StagingClassTestCase.class,
         Map.of("authenticity.config", Backends.config(dir, "", "")));
 
-    assertThat(ofType(events, "verdict")).hasSize(2).allSatisfy(v -> assertThat(v).containsEntry("verdict", "NOT_RUN")
-        .containsEntry("reason", "ENVIRONMENT"));
+    assertThat(judged()).hasSize(2).allSatisfy(t -> assertThat(t).extracting(TestEntry::verdict, TestEntry::reason)
+        .containsExactly(Verdict.NOT_RUN, NotRunReason.ENVIRONMENT));
     assertThat(ofType(events, "finished")).hasSize(2).allSatisfy(f -> assertThat(f).containsEntry("status", "SKIPPED")
         .containsEntry("message", "@StagingOnly: environment [local] is not a staging environment; run with"
             + " -Dauthenticity.environment=staging"));
@@ -246,9 +267,9 @@ class ListenerTests {
         Map.of("authenticity.config", Backends.config(dir, "", "")));
 
     if (ContainerSkip.dockerUnavailable(getClass().getClassLoader()).isPresent()) {
-      assertThat(ofType(events, "verdict")).hasSize(2).allSatisfy(v -> assertThat(v).containsEntry("verdict", "MASKED")
-          .satisfies(e -> assertThat(e.get("evidence").toString()).contains("CONTAINER_SKIP")
-              .contains("disabledWithoutDocker")));
+      assertThat(judged()).hasSize(2).allSatisfy(t -> assertThat(t.verdict()).isEqualTo(Verdict.MASKED))
+          .allSatisfy(t -> assertThat(t.evidence().toString()).contains("CONTAINER_SKIP")
+              .contains("disabledWithoutDocker"));
       assertThat(ofType(events, "finished")).hasSize(2).allSatisfy(f -> assertThat(f).containsEntry("status", "SKIPPED"));
     } else {
       assertThat(ofType(events, "finished")).hasSize(2).allSatisfy(f -> assertThat(f).containsEntry("status", "SUCCESSFUL"));
@@ -261,9 +282,8 @@ class ListenerTests {
         Map.of("authenticity.config", Backends.config(dir, "", "")));
 
     if (ContainerSkip.dockerUnavailable(getClass().getClassLoader()).isPresent()) {
-      assertThat(ofType(events, "verdict")).singleElement().satisfies(v -> assertThat(v)
-          .containsEntry("verdict", "MASKED").satisfies(e -> assertThat(e.get("evidence").toString())
-              .contains("CONTAINER_SKIP")));
+      assertThat(judged()).singleElement().satisfies(t -> assertThat(t.verdict()).isEqualTo(Verdict.MASKED))
+          .satisfies(t -> assertThat(t.evidence().toString()).contains("CONTAINER_SKIP"));
       assertThat(ofType(events, "finished")).singleElement().satisfies(f -> assertThat(f)
           .containsEntry("status", "SKIPPED").containsEntry("via", "[engine:junit-jupiter]/[class:"
               + DockerFirstTestCase.class.getName() + "]"));
@@ -290,7 +310,7 @@ class ListenerTests {
 
     LauncherFactory.create().execute(request, new AuthenticityListener());
 
-    assertThat(EventFile.find(dir.resolve("out"))).hasSize(1);
+    assertThat(EventReader.find(dir.resolve("out"))).hasSize(1);
   }
 
   @Test
@@ -343,7 +363,7 @@ class ListenerTests {
     List<Map<String, Object>> events = run(ClassDownTestCase.class, Map.of("authenticity.config", file.toString()));
 
     assertThat((String) events.get(0).get("configError")).contains(file.toString());
-    assertThat(ofType(events, "verdict")).hasSize(2).allSatisfy(v -> assertThat(v).containsEntry("verdict", "FAILED"));
+    assertThat(judged()).hasSize(2).allSatisfy(t -> assertThat(t.verdict()).isEqualTo(Verdict.FAILED));
     assertThat(ofType(events, "service")).isEmpty();
   }
 

@@ -69,13 +69,18 @@ abstract class AbstractReportMojo extends AbstractAuthenticityMojo {
   }
 
   ReportAssembler.Options options() {
-    boolean deliberate = SELECTION_PROPERTIES.stream().map(this::sessionProperty)
-        .anyMatch(value -> value != null && !value.isBlank());
+    String selection = null;
+    for (String key : SELECTION_PROPERTIES) {
+      String value = sessionProperty(key);
+      if (value != null && !value.isBlank() && selection == null) {
+        selection = "-D" + key + "=" + value.strip();
+      }
+    }
     Instant buildStart = session.getRequest().getStartTime() == null ? Instant.EPOCH
         : session.getRequest().getStartTime().toInstant();
     // bound to a phase, the goal runs in the build that ran the tests: only this build's events count
     boolean onlyThisBuild = mojoExecution != null && mojoExecution.getLifecyclePhase() != null;
-    return new ReportAssembler.Options(deliberate, failOnDisabled, blankToNull(requireEnvironment), buildStart,
+    return new ReportAssembler.Options(selection, failOnDisabled, blankToNull(requireEnvironment), buildStart,
         onlyThisBuild);
   }
 

@@ -52,6 +52,13 @@ public class CheckMojo extends AbstractReportMojo {
   boolean failOnNotRun;
 
   /**
+   * Fails the build when the report is incomplete: a test JVM died before its test plan finished, or an events
+   * file could not be read whole (each reason is logged).
+   */
+  @Parameter(property = "authenticity.failOnIncomplete", defaultValue = "true")
+  boolean failOnIncomplete;
+
+  /**
    * The least number of guarded tests that must have executed, when the module has guarded tests. The
    * default 1 turns "Tests run: 0, BUILD SUCCESS" into a failed build.
    */
@@ -83,7 +90,7 @@ public class CheckMojo extends AbstractReportMojo {
     Report report = assembled.report();
     write(report, reportsDirectory);
     CheckResult result = Check.evaluate(report, new CheckSettings(failOnMasked, failOnNotRun, failOnDisabled,
-        minExecuted, requireEnvironment != null && !requireEnvironment.isBlank()));
+        minExecuted, requireEnvironment != null && !requireEnvironment.isBlank(), failOnIncomplete));
     if (result.failed()) {
       for (String violation : result.violations()) {
         getLog().error(violation);

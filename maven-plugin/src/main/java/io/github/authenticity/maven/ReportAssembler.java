@@ -9,7 +9,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.stream.Stream;
 
-import io.github.authenticity.core.events.EventFile;
+import io.github.authenticity.core.events.EventReader;
 import io.github.authenticity.core.report.CompiledTest;
 import io.github.authenticity.core.report.Report;
 import io.github.authenticity.core.report.ReportBuilder;
@@ -31,7 +31,7 @@ final class ReportAssembler {
    * @param onlyThisBuild ignore events files written before {@code buildStart} even when no file is newer
    *                      (the goal is bound to the lifecycle, so this build ran the tests)
    */
-  record Options(boolean deliberateSelection, boolean countDisabled, String requireEnvironment, Instant buildStart,
+  record Options(String selection, boolean countDisabled, String requireEnvironment, Instant buildStart,
       boolean onlyThisBuild) {
   }
 
@@ -62,13 +62,13 @@ final class ReportAssembler {
 
   /** Whether {@code module} has events files or compiled test classes. */
   static boolean hasInput(Module module) {
-    return !EventFile.find(module.eventsDirectory()).isEmpty() || hasClassFiles(module.testOutputDirectory());
+    return !EventReader.find(module.eventsDirectory()).isEmpty() || hasClassFiles(module.testOutputDirectory());
   }
 
   static Assembled assemble(List<Module> modules, Options options) {
     List<Path> found = new ArrayList<>();
     for (Module module : modules) {
-      found.addAll(EventFile.find(module.eventsDirectory()));
+      found.addAll(EventReader.find(module.eventsDirectory()));
     }
     Selection selection = select(found, options.buildStart(), options.onlyThisBuild());
     List<String> notes = new ArrayList<>();
@@ -82,7 +82,7 @@ final class ReportAssembler {
     List<String> scanProblems = new ArrayList<>();
     ReportBuilder builder = new ReportBuilder();
     for (Path file : eventFiles) {
-      warnings.addAll(builder.addEventFile(file).problems());
+      warnings.addAll(builder.readEventFile(file).problems());
     }
     for (Module module : modules) {
       CompiledTestScanner.Result scan = CompiledTestScanner.scan(module.testOutputDirectory(),
@@ -95,7 +95,7 @@ final class ReportAssembler {
       return new Assembled(null, List.of(), List.of(), List.copyOf(warnings), List.copyOf(notes));
     }
     builder.addCompiledTests(List.copyOf(compiled))
-        .deliberateSelection(options.deliberateSelection())
+        .selection(options.selection())
         .countDisabled(options.countDisabled())
         .requireEnvironment(options.requireEnvironment());
     Report report = builder.build();

@@ -59,7 +59,7 @@ class ReportAssemblerTests {
 
     assertThat(ReportAssembler.hasInput(module)).isFalse();
     ReportAssembler.Assembled assembled = ReportAssembler.assemble(List.of(module),
-        new ReportAssembler.Options(false, false, null, BUILD_START, true));
+        new ReportAssembler.Options(null, false, null, BUILD_START, true));
     assertThat(assembled.empty()).isTrue();
   }
 
@@ -78,7 +78,7 @@ class ReportAssemblerTests {
         List.of(testClasses, extension));
 
     ReportAssembler.Assembled assembled = ReportAssembler.assemble(List.of(module),
-        new ReportAssembler.Options(false, false, null, Instant.EPOCH, false));
+        new ReportAssembler.Options(null, false, null, Instant.EPOCH, false));
 
     assertThat(assembled.report().complete()).isFalse();
     assertThat(assembled.report().incompleteReasons()).singleElement().asString()

@@ -310,9 +310,9 @@ public final class BenchMain {
         throw new UncheckedIOException(ex);
       }
     }
-    List<Path> files = io.github.authenticity.core.events.EventFile.find(events);
+    List<Path> files = io.github.authenticity.core.events.EventReader.find(events);
     long bytes = files.stream().mapToLong(BenchMain::size).sum();
-    notes.add(String.format(Locale.ROOT, "4: %d events files, %d test records, %.1f MB (generated with EventLog "
+    notes.add(String.format(Locale.ROOT, "4: %d events files, %d test records, %.1f MB (generated with EventWriter "
         + "in %.1f s or reused from %s; not part of the measurement).", files.size(), sizes.reportTests(), bytes / 1e6,
         (System.nanoTime() - genStart) / 1e9, bench.relativize(events)));
     List<Path> classpath = driverClasspath();

@@ -3,12 +3,16 @@ package io.github.authenticity.bench;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.Random;
 
-import io.github.authenticity.core.events.EventLog;
+import io.github.authenticity.core.events.Event;
+import io.github.authenticity.core.events.EventWriter;
+import io.github.authenticity.core.events.EventsFormat;
+import io.github.authenticity.core.judge.Judgement;
+import io.github.authenticity.core.report.Evidence;
+import io.github.authenticity.core.report.EvidenceKind;
+import io.github.authenticity.core.report.Verdict;
 
 /**
  * Writes {@code files} events files holding {@code tests} test records in all, as test JVMs would
@@ -18,7 +22,7 @@ import io.github.authenticity.core.events.EventLog;
 final class EventsGenerator {
 
   /** Change when the generated content changes, so cached files are regenerated. */
-  static final int VERSION = 1;
+  static final int VERSION = 2;
 
   private EventsGenerator() {
   }
@@ -32,24 +36,20 @@ final class EventsGenerator {
       String run = String.format("bench-run-%d-%08x", f, random.nextInt());
       int from = tests * f / files;
       int to = tests * (f + 1) / files;
-      try (EventLog log = EventLog.create(directory)) {
+      try (EventWriter log = EventWriter.create(directory)) {
         written.add(log.file());
-        log.append(event("run", run, at, "pid", 1000 + f, "host", "bench-host", "environment", "local",
-            "staging", false, "mode", "fail", "config", "classpath:authenticity.yaml", "requireEnvironment", null,
-            "java", "17.0.15", "junit", "1.14.4"));
-        log.append(event("service", run, at + 5, "name", "backend", "probe", "http", "endpoint",
-            "GET http://127.0.0.1:18080/health", "status", "UP", "latencyMillis", 4, "detail", "200 OK",
-            "probedAt", Instant.ofEpochMilli(at + 1).toString()));
-        log.append(event("service", run, at + 6, "name", "postgres", "probe", "postgres", "endpoint",
-            "127.0.0.1:5432", "status", "UP", "latencyMillis", 7, "detail", "PostgreSQL answered", "probedAt",
-            Instant.ofEpochMilli(at + 1).toString()));
+        log.write(new Event.RunStarted(run, at, EventsFormat.VERSION, 1000 + f, "bench-host", "bench-build", "local",
+            false, "fail", "classpath:authenticity.yaml", null, null, "17.0.15", "1.14.4"));
+        log.write(new Event.ServiceProbed(run, at + 5, "backend", "http", "GET http://127.0.0.1:18080/health", "UP", 4,
+            "200 OK", Instant.ofEpochMilli(at + 1).toString()));
+        log.write(new Event.ServiceProbed(run, at + 6, "postgres", "postgres", "127.0.0.1:5432", "UP", 7,
+            "PostgreSQL answered", Instant.ofEpochMilli(at + 1).toString()));
         for (int t = from; t < to; t++) {
           boolean guarded = t % 10 != 9;
-          log.append(event("test", run, at + 10, "uniqueId", uniqueId(t), "className", className(t),
-              "methodName", methodName(t), "displayName", simpleName(t) + " > " + methodName(t) + "()",
-              "tags", t % 7 == 0 ? List.of("e2e", "slow") : List.of("e2e"), "guarded", guarded,
-              "services", guarded ? (t % 3 == 0 ? List.of("backend", "postgres") : List.of("backend")) : List.of(),
-              "stagingOnly", false, "minDurationMillis", null, "parentId", classId(t)));
+          log.write(new Event.TestPlanned(run, at + 10, uniqueId(t), classId(t), className(t), methodName(t),
+              simpleName(t) + " > " + methodName(t) + "()", t % 7 == 0 ? List.of("e2e", "slow") : List.of("e2e"),
+              guarded, guarded ? (t % 3 == 0 ? List.of("backend", "postgres") : List.of("backend")) : List.of(),
+              false, null, null));
         }
         long now = at + 100;
         int succeeded = 0;
@@ -57,49 +57,48 @@ final class EventsGenerator {
         for (int t = from; t < to; t++) {
           boolean guarded = t % 10 != 9;
           long duration = 5 + random.nextInt(400);
-          log.append(event("started", run, now, "uniqueId", uniqueId(t)));
+          log.write(new Event.TestStarted(run, now, uniqueId(t)));
           now += duration;
           String status = "SUCCESSFUL";
           String message = null;
           if (guarded) {
             int roll = random.nextInt(1000);
-            String verdict;
-            List<Map<String, Object>> evidence = List.of();
+            Verdict verdict;
+            List<Evidence> evidence = List.of();
             String proof = null;
             if (roll < 15) {
-              verdict = "MASKED";
-              evidence = List.of(map("kind", "FALLBACK_LOG", "detail",
+              verdict = Verdict.MASKED;
+              evidence = List.of(new Evidence(EvidenceKind.FALLBACK_LOG,
                   "\"WARNING: Using MockWebSocketManager due to connection failure\" (java.util.logging, "
-                      + "com.example.ws.Client)"), map("kind", "NO_INTERACTION", "detail",
+                      + "com.example.ws.Client)"), new Evidence(EvidenceKind.NO_INTERACTION,
                   "no bytes exchanged with 127.0.0.1:18080 while the test ran"));
               status = "FAILED";
               message = "Authenticity: test was MASKED: FALLBACK_LOG \"Using MockWebSocketManager due to connection failure\"";
             } else if (roll < 25) {
-              verdict = "FAILED";
+              verdict = Verdict.FAILED;
               status = "FAILED";
               message = "org.opentest4j.AssertionFailedError: expected: <201> but was: <500>";
             } else if (roll < 30) {
-              verdict = "SERVICE_DOWN";
+              verdict = Verdict.SERVICE_DOWN;
               status = "FAILED";
               message = "Real service 'backend' is DOWN: GET http://127.0.0.1:18080/health answered 503 Service "
                   + "Unavailable in 12 ms (probed 19:05:01).";
             } else {
-              verdict = "AUTHENTIC";
+              verdict = Verdict.AUTHENTIC;
               proof = (1 + random.nextInt(9)) + " exchanges, " + (1 + random.nextInt(40)) + ".4 KB with 127.0.0.1:18080";
             }
-            log.append(event("verdict", run, now, "uniqueId", uniqueId(t), "verdict", verdict, "reason", null,
-                "evidence", evidence, "proof", proof, "allowedMocks", List.of(), "durationMillis", duration));
+            log.write(new Event.TestJudged(run, now, uniqueId(t), new Judgement(verdict, null, evidence, proof, null,
+                List.of(), List.of(), duration, null)));
           }
           if (status.equals("SUCCESSFUL")) {
             succeeded++;
           } else {
             failed++;
           }
-          log.append(event("finished", run, now, "uniqueId", uniqueId(t), "status", status, "durationMillis",
-              duration, "message", message, "via", null));
+          log.write(new Event.TestFinished(run, now, uniqueId(t), Event.Outcome.valueOf(status), duration, message,
+              null, false));
         }
-        log.append(event("end", run, now + 1, "discovered", to - from, "started", to - from, "succeeded", succeeded,
-            "failed", failed, "aborted", 0, "skipped", 0));
+        log.write(new Event.RunEnded(run, now + 1, to - from, to - from, succeeded, failed, 0, 0));
       }
     }
     return written;
@@ -123,24 +122,5 @@ final class EventsGenerator {
 
   private static String uniqueId(int t) {
     return classId(t) + "/[method:" + methodName(t) + "()]";
-  }
-
-  private static Map<String, Object> event(String type, String run, long at, Object... fields) {
-    Map<String, Object> event = new LinkedHashMap<>();
-    event.put("type", type);
-    event.put("run", run);
-    event.put("at", at);
-    for (int i = 0; i < fields.length; i += 2) {
-      event.put((String) fields[i], fields[i + 1]);
-    }
-    return event;
-  }
-
-  private static Map<String, Object> map(Object... fields) {
-    Map<String, Object> map = new LinkedHashMap<>();
-    for (int i = 0; i < fields.length; i += 2) {
-      map.put((String) fields[i], fields[i + 1]);
-    }
-    return map;
   }
 }

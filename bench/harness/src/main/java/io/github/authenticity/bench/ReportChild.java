@@ -10,7 +10,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Properties;
 
-import io.github.authenticity.core.events.EventFile;
+import io.github.authenticity.core.events.EventReader;
 import io.github.authenticity.core.report.Report;
 import io.github.authenticity.core.report.ReportBuilder;
 import io.github.authenticity.core.report.ReportWriter;
@@ -40,14 +40,14 @@ public final class ReportChild {
       // builder's digest and one line are held. B (read only) streams the same files without judging.
       ReportBuilder builder = mode.equals("full") ? new ReportBuilder() : null;
       long[] count = new long[1];
-      for (Path file : EventFile.find(events)) {
+      for (Path file : EventReader.find(events)) {
         long readStart = System.nanoTime();
         if (builder != null) {
           phase = "addEventFile";
           builder.addEventFile(file);
         } else {
-          phase = "EventFile.forEachEvent";
-          EventFile.forEachEvent(file, event -> count[0]++);
+          phase = "EventReader.read";
+          EventReader.read(file, event -> count[0]++);
         }
         readNanos += System.nanoTime() - readStart;
       }

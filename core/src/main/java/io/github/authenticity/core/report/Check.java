@@ -3,11 +3,20 @@ package io.github.authenticity.core.report;
 import java.util.ArrayList;
 import java.util.List;
 
+import io.github.authenticity.core.judge.Judge;
+import io.github.authenticity.core.judge.Messages;
 import org.apiguardian.api.API;
 
-/** The rules of the {@code check} goal, applied to a report (the Mojo only logs and throws). */
+/**
+ * The {@code check} goal's verdict on a report, as messages: which tests count is {@link Judge}'s rule
+ * ({@link Judge#counts}, {@link Judge#noTests}); this class only says it (the Mojo only logs and throws).
+ */
 @API(status = API.Status.INTERNAL, since = "0.1")
 public final class Check {
+
+  /** The order the not-run reasons are listed in. */
+  private static final NotRunReason[] ORDER = {NotRunReason.NOT_DISCOVERED, NotRunReason.NOT_EXECUTED,
+      NotRunReason.CONDITION, NotRunReason.DISABLED, NotRunReason.ENVIRONMENT};
 
   private Check() {
   }
@@ -17,60 +26,48 @@ public final class Check {
     List<String> violations = new ArrayList<>();
     int[] counts = new int[NotRunReason.values().length];
     int masked = 0;
-    int expected = 0;
-    int compiledOnly = 0;
     for (TestEntry test : report.tests()) {
       if (!test.guarded() || test.verdict() == null) {
         continue;
       }
-      if (test.verdict() == Verdict.MASKED) {
-        if (settings.failOnMasked()) {
-          masked++;
-          violations.add("MASKED " + test.shortName() + ": " + ConsoleSummary.evidence(test));
-        }
-        expected++;
+      if (test.verdict() == Verdict.MASKED && settings.failOnMasked()) {
+        masked++;
+        violations.add("MASKED " + test.shortName() + ": " + ConsoleSummary.evidence(test));
       } else if (test.verdict() == Verdict.NOT_RUN) {
         NotRunReason reason = test.reason() == null ? NotRunReason.NOT_EXECUTED : test.reason();
-        boolean counted = switch (reason) {
-          case NOT_DISCOVERED, NOT_EXECUTED -> settings.failOnNotRun();
-          case DISABLED -> settings.failOnDisabled();
-          case ENVIRONMENT -> settings.environmentRequired();
-        };
-        boolean expectedHere = switch (reason) {
-          case NOT_DISCOVERED, NOT_EXECUTED -> true;
-          case DISABLED -> settings.failOnDisabled();
-          case ENVIRONMENT -> settings.environmentRequired();
-        };
-        if (expectedHere) {
-          expected++;
-        }
-        if (reason == NotRunReason.NOT_DISCOVERED) {
-          compiledOnly++;
-        }
-        if (counted) {
+        if (Judge.counts(reason, settings)) {
           counts[reason.ordinal()]++;
           violations.add(reason + " " + test.shortName() + ": " + ConsoleSummary.abbreviate(
               test.message() == null || test.message().isBlank() ? explain(reason) : test.message()));
         }
-      } else {
-        expected++;
       }
     }
-    int executed = report.summary().guardedExecuted();
-    boolean noTests = expected > 0 && executed == 0 && settings.minExecuted() > 0;
+    boolean incomplete = settings.failOnIncomplete() && !report.complete();
+    if (incomplete) {
+      for (String reason : report.incompleteReasons()) {
+        violations.add("INCOMPLETE: " + reason);
+      }
+    }
+    Summary s = report.summary();
+    int expected = Judge.expected(s, settings);
+    int compiledOnly = s.notDiscovered();
+    int executed = s.guardedExecuted();
+    boolean noTests = settings.minExecuted() > 0 && Judge.noTests(s, settings);
     boolean tooFew = expected > 0 && executed > 0 && executed < settings.minExecuted();
+    String selection = report.unmatchedSelection() == null ? ""
+        : " (the test selection [" + report.unmatchedSelection() + "] matched no test at all)";
     if (noTests) {
       violations.add("NO_TESTS: " + expected + " guarded " + ConsoleSummary.plural(expected, "test")
-          + (compiledOnly == expected ? " compiled" : "") + ", none executed");
+          + (compiledOnly == expected ? " compiled" : "") + ", none executed" + selection);
     } else if (tooFew) {
       violations.add("Only " + executed + " guarded " + ConsoleSummary.plural(executed, "test")
           + " executed, fewer than minExecuted [" + settings.minExecuted() + "]");
     }
     if (violations.isEmpty()) {
-      Summary s = report.summary();
       String headline = s.guarded() == 0 ? "Authenticity check passed: no guarded tests."
           : "Authenticity check passed: " + s.guarded() + " guarded " + ConsoleSummary.plural(s.guarded(), "test")
-              + ", " + s.authentic() + " authentic.";
+              + ", " + s.authentic() + " authentic" + (s.unproven() > 0 ? " (" + s.unproven() + " unproven)" : "")
+              + ".";
       return new CheckResult(List.of(), headline, "", List.of());
     }
 
@@ -79,8 +76,7 @@ public final class Check {
     if (masked > 0) {
       parts.add(masked + " MASKED");
     }
-    for (NotRunReason reason : new NotRunReason[] {NotRunReason.NOT_DISCOVERED, NotRunReason.NOT_EXECUTED,
-        NotRunReason.DISABLED, NotRunReason.ENVIRONMENT}) {
+    for (NotRunReason reason : ORDER) {
       if (counts[reason.ordinal()] > 0) {
         parts.add(counts[reason.ordinal()] + " " + reason);
         total += counts[reason.ordinal()];
@@ -94,15 +90,28 @@ public final class Check {
     if (noTests) {
       headline.append(parts.isEmpty() ? "" : "; ").append(expected).append(" guarded ")
           .append(ConsoleSummary.plural(expected, "test"))
-          .append(compiledOnly == expected ? " compiled, but none executed" : ", but none executed");
-      hints = compiledOnly > 0
-          ? "Check the Surefire includes (test classes named *Test, *Tests, *TestCase or Test*), -Dgroups and"
-              + " -DexcludedGroups, and that a JUnit engine (junit-jupiter-engine) is a test dependency."
-          : "They were discovered but never started: did a test JVM die? Check the test plugin's output.";
+          .append(compiledOnly == expected ? " compiled, but none executed" : ", but none executed").append(selection);
+      if (report.unmatchedSelection() != null) {
+        hints = "Check the spelling of the selection (-Dtest / -Dit.test): it matched no test class or method,"
+            + " so nothing ran.";
+      } else if (compiledOnly > 0) {
+        hints = "Check the Surefire includes (test classes named *Test, *Tests, *TestCase or Test*), -Dgroups and"
+            + " -DexcludedGroups, and that a JUnit engine (junit-jupiter-engine) is a test dependency.";
+      } else if (s.condition() > 0) {
+        hints = "Conditions switched them off at run time (the reasons are listed above): make the condition hold"
+            + " in this build, or remove it.";
+      } else {
+        hints = "They were discovered but never started: did a test JVM die? Check the test plugin's output.";
+      }
     } else if (tooFew) {
       headline.append(parts.isEmpty() ? "" : "; ").append("only ").append(executed).append(" guarded ")
           .append(ConsoleSummary.plural(executed, "test")).append(" executed, fewer than minExecuted [")
           .append(settings.minExecuted()).append("]");
+    }
+    if (incomplete) {
+      headline.append(parts.isEmpty() && !noTests && !tooFew ? "" : "; ").append("the report is incomplete (")
+          .append(report.incompleteReasons().size()).append(' ')
+          .append(ConsoleSummary.plural(report.incompleteReasons().size(), "reason")).append(" above)");
     }
     headline.append('.');
     if (counts[NotRunReason.NOT_DISCOVERED.ordinal()] > 0 && !noTests) {
@@ -113,7 +122,8 @@ public final class Check {
     if (masked > 0) {
       optOuts.add("-Dauthenticity.failOnMasked=false");
     }
-    if (counts[NotRunReason.NOT_DISCOVERED.ordinal()] + counts[NotRunReason.NOT_EXECUTED.ordinal()] > 0) {
+    if (counts[NotRunReason.NOT_DISCOVERED.ordinal()] + counts[NotRunReason.NOT_EXECUTED.ordinal()]
+        + counts[NotRunReason.CONDITION.ordinal()] > 0) {
       optOuts.add("-Dauthenticity.failOnNotRun=false");
     }
     if (counts[NotRunReason.DISABLED.ordinal()] > 0) {
@@ -125,14 +135,18 @@ public final class Check {
     if (noTests || tooFew) {
       optOuts.add("-Dauthenticity.minExecuted=0");
     }
+    if (incomplete) {
+      optOuts.add("-Dauthenticity.failOnIncomplete=false");
+    }
     return new CheckResult(violations, headline.toString(), hints, optOuts);
   }
 
   private static String explain(NotRunReason reason) {
     return switch (reason) {
-      case NOT_DISCOVERED -> "compiled, but in no test plan";
+      case NOT_DISCOVERED -> Messages.notDiscovered();
       case NOT_EXECUTED -> "discovered, but never started";
       case DISABLED -> "disabled";
+      case CONDITION -> Messages.condition(null);
       case ENVIRONMENT -> "not run in this environment";
     };
   }

@@ -44,7 +44,7 @@ public final class ConsoleSummary {
       lines.add(PREFIX + "no guarded tests (" + s.executed() + " " + plural(s.executed(), "test") + " executed)");
     } else {
       List<String> parts = new ArrayList<>();
-      add(parts, s.authentic(), "authentic");
+      add(parts, s.authentic(), "authentic" + (s.unproven() > 0 ? " (" + s.unproven() + " unproven)" : ""));
       add(parts, s.masked(), "MASKED");
       add(parts, s.failed(), "FAILED");
       add(parts, s.serviceDown(), "SERVICE_DOWN");
@@ -70,6 +70,18 @@ public final class ConsoleSummary {
       lines.add(PREFIX + "... and " + (masked - shown) + " more MASKED");
     }
     serviceDownLines(report, lines);
+    int conditions = 0;
+    for (TestEntry test : report.tests()) {
+      if (test.guarded() && test.verdict() == Verdict.NOT_RUN && test.reason() == NotRunReason.CONDITION) {
+        if (conditions++ < MAX_LINES) {
+          lines.add(PREFIX + "CONDITION " + test.shortName() + ": "
+              + (test.message() == null ? "switched off by a condition" : abbreviate(test.message())));
+        }
+      }
+    }
+    if (conditions > MAX_LINES) {
+      lines.add(PREFIX + "... and " + (conditions - MAX_LINES) + " more CONDITION");
+    }
     if (s.notRun() > 0 && report.verdict() != OverallVerdict.NO_TESTS) {
       lines.add(PREFIX + "not run: " + notRunBreakdown(s).substring(2));
     }
@@ -97,6 +109,9 @@ public final class ConsoleSummary {
     }
     if (s.notExecuted() > 0) {
       out.append(", ").append(s.notExecuted()).append(" NOT_EXECUTED");
+    }
+    if (s.condition() > 0) {
+      out.append(", ").append(s.condition()).append(" CONDITION");
     }
     if (s.disabled() > 0) {
       out.append(", ").append(s.disabled()).append(" DISABLED");

@@ -233,7 +233,8 @@ final class HtmlReport {
     out.append("<section id=\"not-run\"><h2 class=\"t-NOT_RUN\">Not run <span class=\"n\">").append(notRun.size())
         .append("</span></h2><p class=\"muted\">NOT_DISCOVERED: compiled, but in no test plan (Surefire includes,")
         .append(" tags, filters, or a missing JUnit engine). NOT_EXECUTED: discovered,")
-        .append(" never started. DISABLED: disabled. ENVIRONMENT: not meant for this environment.</p>");
+        .append(" never started. CONDITION: switched off at run time by a condition (its reason is shown). DISABLED:")
+        .append(" a literal @Disabled. ENVIRONMENT: not meant for this environment.</p>");
     int n = 0;
     for (TestEntry test : notRun) {
       if (n++ == MAX_CARDS) {
@@ -342,7 +343,7 @@ final class HtmlReport {
 
   private static String note(TestEntry test) {
     return switch (test.verdict()) {
-      case AUTHENTIC -> test.proof() == null ? "" : test.proof();
+      case AUTHENTIC -> test.proof() != null ? test.proof() : test.unproven() == null ? "" : "unproven: " + test.unproven();
       case MASKED -> {
         StringBuilder note = new StringBuilder();
         for (Evidence evidence : test.evidence()) {

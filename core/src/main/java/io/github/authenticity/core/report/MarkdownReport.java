@@ -34,10 +34,10 @@ final class MarkdownReport {
       }
       out.append('\n');
     }
-    out.append("| Discovered | Executed | Guarded | Authentic | Masked | Failed | Service down | Not run |\n")
-        .append("|---:|---:|---:|---:|---:|---:|---:|---:|\n")
+    out.append("| Discovered | Executed | Guarded | Authentic | Unproven | Masked | Failed | Service down | Not run |\n")
+        .append("|---:|---:|---:|---:|---:|---:|---:|---:|---:|\n")
         .append("| ").append(s.discovered()).append(" | ").append(s.executed()).append(" | ").append(s.guarded())
-        .append(" | ").append(s.authentic()).append(" | ").append(s.masked()).append(" | ").append(s.failed())
+        .append(" | ").append(s.authentic()).append(" | ").append(s.unproven()).append(" | ").append(s.masked()).append(" | ").append(s.failed())
         .append(" | ").append(s.serviceDown()).append(" | ").append(s.notRun()).append(" |\n\n");
     if (!report.services().isEmpty()) {
       out.append("| Service | Endpoint | Status | Latency | Cause |\n|---|---|---|---:|---|\n");

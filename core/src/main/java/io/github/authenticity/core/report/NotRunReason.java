@@ -7,8 +7,14 @@ import org.apiguardian.api.API;
 public enum NotRunReason {
   /** {@code @StagingOnly} outside a staging environment. */
   ENVIRONMENT,
-  /** Disabled ({@code @Disabled}, a condition, a disabled class). */
+  /** Disabled by a literal {@code @Disabled} (on the test or a class around it): a decision written in the code. */
   DISABLED,
+  /**
+   * Switched off at run time by any other condition ({@code @EnabledIfEnvironmentVariable}, {@code @DisabledIf...},
+   * a custom {@code ExecutionCondition}), with the condition's reason: "6 tests deselected due to auth
+   * configuration" is how a masked suite looks.
+   */
+  CONDITION,
   /** Discovered, but never started (the run stopped, a JVM died). */
   NOT_EXECUTED,
   /** Compiled into the test output, but never in the test plan (includes, tags, filters, a missing engine). */

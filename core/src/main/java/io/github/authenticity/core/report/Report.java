@@ -20,11 +20,12 @@ import org.apiguardian.api.API;
  * @param tests             every test, guarded or not, and the guarded tests compiled but never discovered
  * @param generatedAt       when the report was built
  * @param sources           the events files merged
+ * @param unmatchedSelection a test selection ({@code -Dtest=...}) that matched no test at all, or {@code null}
  */
 @API(status = API.Status.EXPERIMENTAL, since = "0.1")
 public record Report(int schemaVersion, OverallVerdict verdict, String environment, boolean complete,
     List<String> incompleteReasons, Summary summary, List<ServiceStatus> services, List<TestEntry> tests,
-    Instant generatedAt, List<String> sources) {
+    Instant generatedAt, List<String> sources, String unmatchedSelection) {
 
   /** The schema version this code writes. */
   public static final int SCHEMA_VERSION = 1;
@@ -35,6 +36,14 @@ public record Report(int schemaVersion, OverallVerdict verdict, String environme
     services = services == null ? List.of() : List.copyOf(services);
     tests = tests == null ? List.of() : List.copyOf(tests);
     sources = sources == null ? List.of() : List.copyOf(sources);
+  }
+
+  /** A report without an unmatched selection. */
+  public Report(int schemaVersion, OverallVerdict verdict, String environment, boolean complete,
+      List<String> incompleteReasons, Summary summary, List<ServiceStatus> services, List<TestEntry> tests,
+      Instant generatedAt, List<String> sources) {
+    this(schemaVersion, verdict, environment, complete, incompleteReasons, summary, services, tests, generatedAt,
+        sources, null);
   }
 
   /** The guarded tests, in report order. */

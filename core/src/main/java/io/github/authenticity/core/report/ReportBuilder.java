@@ -8,77 +8,70 @@ import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
 
-import io.github.authenticity.core.events.EventFile;
+import io.github.authenticity.core.events.Event;
+import io.github.authenticity.core.events.Event.ContainerJudged;
+import io.github.authenticity.core.events.Event.RunEnded;
+import io.github.authenticity.core.events.Event.RunStarted;
+import io.github.authenticity.core.events.Event.ServiceProbed;
+import io.github.authenticity.core.events.Event.TestFinished;
+import io.github.authenticity.core.events.Event.TestJudged;
+import io.github.authenticity.core.events.Event.TestPlanned;
+import io.github.authenticity.core.events.Event.TestStarted;
+import io.github.authenticity.core.events.EventReader;
+import io.github.authenticity.core.events.EventsFormat;
+import io.github.authenticity.core.judge.Judge;
+import io.github.authenticity.core.judge.Judgement;
 import org.apiguardian.api.API;
 
 /**
- * Merges events files (forks, modules, CI shards) and the compiled guarded tests into a {@link Report}.
- *
- * <p>Each guarded test is judged as {@code docs/events-format.md} says: by the extension's {@code verdict}
- * event when there is one; else from its {@code finished} event (skipped: {@code NOT_RUN}/{@code DISABLED},
- * or {@code ENVIRONMENT} for a {@code @StagingOnly} test in a run that is not staging; aborted:
- * {@code MASKED} with {@code ABORTED} evidence quoting the message; failed: {@code FAILED}; passed without a
- * verdict: {@code MASKED} with {@code NOT_JUDGED} evidence, since nothing proves it used its real services);
- * a test in a plan that never finished is {@code NOT_RUN}/{@code NOT_EXECUTED}; a compiled guarded test in
- * no plan is {@code NOT_RUN}/{@code NOT_DISCOVERED} (unless the selection was deliberate, or it is
- * {@code @StagingOnly} and no run was in a staging environment: then {@code ENVIRONMENT}).
+ * Merges events files (forks, modules, CI shards) and the compiled guarded tests into a {@link Report}; every
+ * test is judged by {@link Judge}, and so are the counts and the overall verdict.
  *
  * <p>Tests are keyed by unique id. When the same unique id appears in several runs (a rerun, the same class in
- * two modules), each is judged and the worst is kept: {@code MASKED}, then {@code FAILED}, {@code SERVICE_DOWN},
- * {@code AUTHENTIC}, then the not-run reasons {@code NOT_EXECUTED}, {@code DISABLED}, {@code ENVIRONMENT}; so a
- * test that ran anywhere is judged by how it ran, and a masked execution is never hidden by a clean one.
+ * two modules), each is judged and the worst is kept ({@link Judge#worse}), so a masked execution is never
+ * hidden by a clean one.
  */
 @API(status = API.Status.INTERNAL, since = "0.1")
 public final class ReportBuilder {
 
   private final Map<String, Run> runs = new LinkedHashMap<>();
   private final Map<String, Map<String, Execution>> byTest = new LinkedHashMap<>();
-  private final Map<String, Map<String, Object>> services = new LinkedHashMap<>();
+  private final Map<String, ServiceProbed> services = new LinkedHashMap<>();
   private final Set<String> fileProblems = new LinkedHashSet<>();
   private final List<String> sources = new ArrayList<>();
   private final List<CompiledTest> compiled = new ArrayList<>();
-  private boolean deliberateSelection;
-  private boolean countDisabled;
+  private String selection;
+  private CheckSettings settings = CheckSettings.defaults();
   private String requireEnvironment;
   private Instant now;
 
-  /** Adds the events of one file (one test JVM); they are digested at once, so {@code file} need not be kept. */
-  public ReportBuilder addEventFile(EventFile file) {
-    String name = String.valueOf(file.file());
-    sources.add(name);
-    for (Map<String, Object> event : file.events()) {
-      read(event, name);
-    }
-    return addProblems(name, file.truncated(), file.problems());
+  /** Streams the events file {@code file} (one test plan) into the report; see {@link #readEventFile(Path)}. */
+  public ReportBuilder addEventFile(Path file) {
+    readEventFile(file);
+    return this;
   }
 
   /**
-   * Streams the events file {@code file} (one test JVM) into the report, one line at a time, so a large file is
-   * never held whole; the same result as {@code addEventFile(EventFile.read(file))}.
+   * Streams the events file {@code file} (one test plan) into the report, one line at a time, so a large file is
+   * never held whole.
    *
    * @return what was found besides the events (a cut-off last line, unreadable lines)
    */
-  public EventFile.Summary addEventFile(Path file) {
+  public EventReader.Summary readEventFile(Path file) {
     String name = String.valueOf(file);
     sources.add(name);
-    EventFile.Summary summary = EventFile.forEachEvent(file, event -> read(event, name));
-    addProblems(name, summary.truncated(), summary.problems());
-    return summary;
-  }
-
-  private ReportBuilder addProblems(String name, boolean truncated, List<String> problems) {
-    if (truncated) {
+    EventReader.Summary summary = EventReader.read(file, event -> read(event, name));
+    if (summary.truncated()) {
       fileProblems.add("Events file [" + name + "] ends in a cut-off line: its test JVM died while writing.");
     }
-    for (String problem : problems) {
+    for (String problem : summary.problems()) {
       fileProblems.add("Unreadable event in [" + name + "]: " + problem);
     }
-    return this;
+    return summary;
   }
 
   /** Adds the guarded tests found in the compiled test classes; those in no test plan become {@code NOT_DISCOVERED}. */
@@ -87,15 +80,30 @@ public final class ReportBuilder {
     return this;
   }
 
-  /** A deliberate selection ({@code -Dtest=...}): compiled tests in no plan are left out instead of {@code NOT_DISCOVERED}. */
+  /**
+   * The test selection of the build ({@code -Dtest=...}), or {@code null}: a selection that ran tests is deliberate
+   * (the compiled tests it left out are not {@code NOT_DISCOVERED}); one that matched no test at all is a typo, and
+   * the compiled guarded tests are {@code NOT_DISCOVERED}.
+   */
+  public ReportBuilder selection(String pattern) {
+    this.selection = pattern == null || pattern.isBlank() ? null : pattern.strip();
+    return this;
+  }
+
+  /** A deliberate selection without its pattern (see {@link #selection(String)}). */
   public ReportBuilder deliberateSelection(boolean deliberate) {
-    this.deliberateSelection = deliberate;
+    return selection(deliberate ? "(a selection)" : null);
+  }
+
+  /** What the verdict counts (see {@link Judge#counts}); default {@link CheckSettings#defaults()}. */
+  public ReportBuilder settings(CheckSettings checkSettings) {
+    this.settings = checkSettings;
     return this;
   }
 
   /** Whether {@code DISABLED} guarded tests make the overall verdict {@code MASKED} (default {@code false}). */
   public ReportBuilder countDisabled(boolean count) {
-    this.countDisabled = count;
+    this.settings = settings.with(count, settings.environmentRequired());
     return this;
   }
 
@@ -118,228 +126,121 @@ public final class ReportBuilder {
   public Report build() {
     Set<String> incomplete = new LinkedHashSet<>(fileProblems);
     for (Run run : runs.values()) {
-      if (!run.started) {
+      if (run.info == null) {
         incomplete.add("Run [" + run.id + "] in [" + run.source + "] has events but no 'run' event.");
       } else if (!run.ended) {
         incomplete.add("Run [" + run.id + "] in [" + run.source + "] never ended: its test JVM stopped before the"
             + " test plan finished.");
       }
+      if (run.info != null && run.info.formatVersion() > EventsFormat.VERSION) {
+        incomplete.add("Run [" + run.id + "] in [" + run.source + "] was written in events format "
+            + run.info.formatVersion() + ", newer than this reader's " + EventsFormat.VERSION
+            + ": use the same Authenticity version for the extension and the plugin.");
+      }
     }
 
-    boolean anyStaging = runs.values().stream().anyMatch(r -> r.staging);
+    boolean anyStaging = runs.values().stream().anyMatch(r -> r.info != null && r.info.staging());
     List<TestEntry> tests = new ArrayList<>(byTest.size() + compiled.size());
-    Set<String> executed = new HashSet<>();
+    Set<String> ran = new HashSet<>();
     for (Map.Entry<String, Map<String, Execution>> test : byTest.entrySet()) {
       TestEntry best = null;
       boolean started = false;
       for (Execution execution : test.getValue().values()) {
-        if (execution.test == null && execution.verdict != null) {
-          // judged by the extension, but not in the plan's test events: never let it vanish
-          execution.test = synthesize(test.getKey());
-        }
-        if (execution.test == null) {
+        TestPlanned planned = execution.planned != null ? execution.planned
+            : execution.judged != null ? synthesize(test.getKey()) : null;
+        if (planned == null) {
           continue;
         }
-        TestEntry entry = judge(execution);
+        boolean staging = execution.run.info != null && execution.run.info.staging();
+        TestEntry entry = Judge.entry(planned, execution.started, execution.finished, execution.judged,
+            execution.run.containerJudgement(test.getKey()), staging);
         started |= execution.started;
-        if (best == null || rank(entry) > rank(best)) {
+        if (Judge.worse(entry, best)) {
           best = entry;
         }
       }
       if (best != null) {
         tests.add(best);
         if (started) {
-          executed.add(best.uniqueId());
+          ran.add(best.uniqueId());
         }
       }
     }
     int discovered = tests.size();
-    addNotDiscovered(tests, anyStaging);
-
-    String required = requireEnvironment != null ? requireEnvironment
-        : runs.values().stream().map(r -> r.requireEnvironment).filter(e -> e != null && !e.isBlank()).findFirst()
-            .orElse(null);
     // a plan without guarded tests writes only 'run' and 'end': its tests are counted from 'end'
     int unlisted = 0;
     int unlistedStarted = 0;
     for (Run run : runs.values()) {
-      if (run.tests == 0) {
-        unlisted += (int) run.endDiscovered;
-        unlistedStarted += (int) run.endStarted;
+      if (run.tests == 0 && run.end != null) {
+        unlisted += (int) run.end.discovered();
+        unlistedStarted += (int) run.end.started();
       }
     }
-    Summary summary = count(tests, discovered + unlisted, executed.size() + unlistedStarted, executed);
-    OverallVerdict verdict = overall(summary, countDisabled, required != null);
+    String unmatched = selection != null && discovered + unlisted == 0 ? selection : null;
+    addNotDiscovered(tests, anyStaging, selection != null && unmatched == null);
+
+    String required = requireEnvironment != null ? requireEnvironment
+        : runs.values().stream().map(r -> r.info == null ? null : r.info.requireEnvironment())
+            .filter(e -> e != null && !e.isBlank()).findFirst().orElse(null);
+    CheckSettings effective = settings.with(settings.failOnDisabled(), required != null);
+    Summary summary = Judge.count(tests, discovered + unlisted, ran.size() + unlistedStarted, ran);
+    OverallVerdict verdict = Judge.overall(summary, effective);
 
     Set<String> environments = new TreeSet<>();
     runs.values().forEach(r -> {
-      if (r.environment != null) {
-        environments.add(r.environment);
+      if (r.info != null && r.info.environment() != null) {
+        environments.add(r.info.environment());
       }
     });
     List<ServiceStatus> statuses = new ArrayList<>();
-    for (Map<String, Object> event : services.values()) {
-      String serviceName = text(event.get("name"));
-      if (environments.size() > 1 && event.get("_environment") != null) {
-        serviceName = serviceName + " (" + event.get("_environment") + ")";
-      }
-      statuses.add(new ServiceStatus(serviceName, text(event.get("probe")), text(event.get("endpoint")),
-          text(event.get("status")), number(event.get("latencyMillis")), text(event.get("detail"))));
+    for (Map.Entry<String, ServiceProbed> entry : services.entrySet()) {
+      ServiceProbed event = entry.getValue();
+      String environment = entry.getKey().substring(0, entry.getKey().indexOf('\u0000'));
+      String serviceName = environments.size() > 1 && !environment.isEmpty()
+          ? event.name() + " (" + environment + ")" : event.name();
+      statuses.add(new ServiceStatus(serviceName, event.probe(), event.endpoint(), event.status(),
+          event.latencyMillis(), event.detail()));
     }
     return new Report(Report.SCHEMA_VERSION, verdict, String.join(", ", environments), incomplete.isEmpty(),
-        List.copyOf(incomplete), summary, statuses, tests, now != null ? now : Instant.now(), sources);
+        List.copyOf(incomplete), summary, statuses, tests, now != null ? now : Instant.now(), sources, unmatched);
   }
 
-  /** The overall verdict for these counts: the first of NO_TESTS, MASKED, FAILED, AUTHENTIC that applies. */
-  static OverallVerdict overall(Summary s, boolean countDisabled, boolean environmentRequired) {
-    int expected = s.guarded() - (countDisabled ? 0 : s.disabled()) - (environmentRequired ? 0 : s.otherEnvironment());
-    if (expected > 0 && s.guardedExecuted() == 0) {
-      return OverallVerdict.NO_TESTS;
-    }
-    int countedNotRun = s.notDiscovered() + s.notExecuted() + (countDisabled ? s.disabled() : 0)
-        + (environmentRequired ? s.otherEnvironment() : 0);
-    if (s.masked() > 0 || countedNotRun > 0) {
-      return OverallVerdict.MASKED;
-    }
-    if (s.failed() > 0 || s.serviceDown() > 0) {
-      return OverallVerdict.FAILED;
-    }
-    return OverallVerdict.AUTHENTIC;
-  }
-
-  private void read(Map<String, Object> event, String source) {
-    String type = text(event.get("type"));
-    String runId = text(event.get("run"));
-    if (type == null) {
-      return;
-    }
-    Run run = runs.computeIfAbsent(runId == null ? "(none)" : runId, id -> new Run(id, source));
-    switch (type) {
-      case "run" -> {
-        run.started = true;
-        run.environment = text(event.get("environment"));
-        run.staging = Boolean.TRUE.equals(event.get("staging"));
-        run.requireEnvironment = text(event.get("requireEnvironment"));
+  private void read(Event event, String source) {
+    Run run = runs.computeIfAbsent(event.run() == null ? "(none)" : event.run(), id -> new Run(id, source));
+    if (event instanceof RunStarted started) {
+      run.info = started;
+    } else if (event instanceof RunEnded end) {
+      run.ended = true;
+      run.end = end;
+    } else if (event instanceof ServiceProbed probed) {
+      String environment = run.info == null || run.info.environment() == null ? "" : run.info.environment();
+      String key = environment + "\u0000" + probed.name();
+      ServiceProbed previous = services.get(key);
+      if (previous == null || probed.at() >= previous.at()) {
+        services.remove(key);
+        services.put(key, probed);
       }
-      case "end" -> {
-        run.ended = true;
-        run.endDiscovered = number(event.get("discovered"));
-        run.endStarted = number(event.get("started"));
-      }
-      case "service" -> {
-        String key = run.environment + "\u0000" + text(event.get("name"));
-        Map<String, Object> previous = services.get(key);
-        if (previous == null || number(event.get("at")) >= number(previous.get("at"))) {
-          Map<String, Object> copy = new HashMap<>(event);
-          copy.put("_environment", run.environment);
-          services.remove(key);
-          services.put(key, copy);
-        }
-      }
-      case "test", "started", "finished", "verdict" -> {
-        String uniqueId = text(event.get("uniqueId"));
-        if (uniqueId == null) {
-          return;
-        }
-        Execution execution = byTest.computeIfAbsent(uniqueId, id -> new LinkedHashMap<>(2))
-            .computeIfAbsent(run.id, id -> new Execution(run));
-        switch (type) {
-          case "test" -> {
-            execution.test = keep(event, TEST_KEYS);
-            run.tests++;
-          }
-          case "started" -> execution.started = true;
-          case "finished" -> execution.finished = keep(event, FINISHED_KEYS);
-          default -> execution.verdict = keep(event, VERDICT_KEYS);
-        }
-      }
-      default -> {
-        // unknown types are skipped, as the format says
-      }
+    } else if (event instanceof ContainerJudged container) {
+      run.containers.put(container.uniqueId(), container.judgement());
+    } else if (event instanceof TestPlanned planned) {
+      execution(planned.uniqueId(), run).planned = planned;
+      run.tests++;
+    } else if (event instanceof TestStarted started) {
+      execution(started.uniqueId(), run).started = true;
+    } else if (event instanceof TestFinished finished) {
+      execution(finished.uniqueId(), run).finished = finished;
+    } else if (event instanceof TestJudged judged) {
+      execution(judged.uniqueId(), run).judged = judged.judgement();
     }
   }
 
-  /** The fields {@link #judge(Execution)} reads; only these are kept per test, so a large run fits in memory. */
-  private static final List<String> TEST_KEYS = List.of("uniqueId", "className", "methodName", "displayName",
-      "guarded", "stagingOnly", "services", "tags");
-  private static final List<String> FINISHED_KEYS = List.of("status", "message", "durationMillis", "via");
-  private static final List<String> VERDICT_KEYS = List.of("verdict", "evidence", "proof", "allowedMocks", "message",
-      "durationMillis", "reason");
-
-  /** A small copy of {@code event} with only {@code keys} (those present). */
-  private static Map<String, Object> keep(Map<String, Object> event, List<String> keys) {
-    Map<String, Object> kept = new HashMap<>(keys.size() * 2);
-    for (String key : keys) {
-      Object value = event.get(key);
-      if (value != null) {
-        kept.put(key, value);
-      }
-    }
-    return kept;
-  }
-
-  private static TestEntry judge(Execution execution) {
-    Map<String, Object> test = execution.test;
-    Map<String, Object> finished = execution.finished;
-    Map<String, Object> verdictEvent = execution.verdict;
-    boolean guarded = Boolean.TRUE.equals(test.get("guarded")) || verdictEvent != null;
-    String status = finished == null ? null : text(finished.get("status"));
-    String message = finished == null ? null : text(finished.get("message"));
-    long duration = finished == null ? 0 : number(finished.get("durationMillis"));
-    Verdict verdict = null;
-    NotRunReason reason = null;
-    List<Evidence> evidence = List.of();
-    String proof = null;
-    List<AllowedMock> allowed = List.of();
-    if (guarded && verdictEvent != null) {
-      verdict = parse(Verdict.class, text(verdictEvent.get("verdict")), Verdict.FAILED);
-      evidence = evidence(verdictEvent.get("evidence"));
-      proof = text(verdictEvent.get("proof"));
-      allowed = allowedMocks(verdictEvent.get("allowedMocks"));
-      if (message == null) {
-        message = text(verdictEvent.get("message"));
-      }
-      if (verdictEvent.get("durationMillis") != null) {
-        duration = number(verdictEvent.get("durationMillis"));
-      }
-      if (verdict == Verdict.NOT_RUN) {
-        reason = parse(NotRunReason.class, text(verdictEvent.get("reason")), NotRunReason.NOT_EXECUTED);
-      }
-    } else if (guarded && finished != null) {
-      String via = text(finished.get("via"));
-      switch (status == null ? "" : status) {
-        case "SKIPPED" -> {
-          verdict = Verdict.NOT_RUN;
-          reason = Boolean.TRUE.equals(test.get("stagingOnly")) && !execution.run.staging
-              ? NotRunReason.ENVIRONMENT : NotRunReason.DISABLED;
-        }
-        case "ABORTED" -> {
-          verdict = Verdict.MASKED;
-          String detail = "\"" + (message == null || message.isBlank() ? "aborted" : message) + "\""
-              + (via == null ? "" : " (aborted with its container " + via + ")");
-          evidence = List.of(new Evidence(EvidenceKind.ABORTED, detail));
-        }
-        case "SUCCESSFUL" -> {
-          verdict = Verdict.MASKED;
-          evidence = List.of(new Evidence(EvidenceKind.NOT_JUDGED,
-              "the Authenticity extension did not judge this test, so nothing proves it used its real services"
-                  + " (is the extension active for it?)"));
-        }
-        default -> verdict = Verdict.FAILED;
-      }
-    } else if (guarded) {
-      verdict = Verdict.NOT_RUN;
-      reason = NotRunReason.NOT_EXECUTED;
-      message = execution.started ? "started, but never finished (did its test JVM die?)"
-          : "discovered, but never started (did its test JVM die?)";
-    }
-    return new TestEntry(text(test.get("uniqueId")), text(test.get("className")), text(test.get("methodName")),
-        text(test.get("displayName")), guarded, strings(test.get("services")), verdict, duration, reason, evidence,
-        proof, strings(test.get("tags")), status, message, allowed);
+  private Execution execution(String uniqueId, Run run) {
+    return byTest.computeIfAbsent(uniqueId, id -> new LinkedHashMap<>(2)).computeIfAbsent(run.id,
+        id -> new Execution(run));
   }
 
   /** A {@code test} event made from a unique id such as {@code [engine:x]/[class:a.B]/[method:m()]}. */
-  static Map<String, Object> synthesize(String uniqueId) {
+  static TestPlanned synthesize(String uniqueId) {
     String className = null;
     String method = null;
     String invocation = null;
@@ -363,18 +264,14 @@ public final class ReportBuilder {
       }
     }
     String simple = className == null ? "" : className.substring(className.lastIndexOf('.') + 1).replace('$', '.');
-    Map<String, Object> test = new HashMap<>();
-    test.put("uniqueId", uniqueId);
-    test.put("className", className);
-    test.put("methodName", method);
-    test.put("displayName", (simple.isEmpty() ? "" : simple + " > ") + (method == null ? uniqueId : method + "()")
-        + (invocation == null ? "" : " " + invocation));
-    test.put("guarded", true);
-    return test;
+    String displayName = (simple.isEmpty() ? "" : simple + " > ") + (method == null ? uniqueId : method + "()")
+        + (invocation == null ? "" : " " + invocation);
+    return new TestPlanned(null, 0, uniqueId, null, className, method, displayName, List.of(), true, List.of(), false,
+        null, null);
   }
 
-  private void addNotDiscovered(List<TestEntry> tests, boolean anyStaging) {
-    if (compiled.isEmpty()) {
+  private void addNotDiscovered(List<TestEntry> tests, boolean anyStaging, boolean deliberate) {
+    if (compiled.isEmpty() || deliberate) {
       return;
     }
     Set<String> known = new HashSet<>();
@@ -382,18 +279,10 @@ public final class ReportBuilder {
       known.add(key(entry.className(), entry.methodName()));
     }
     for (CompiledTest test : compiled) {
-      String key = key(test.className(), test.methodName());
-      if (!known.add(key) || deliberateSelection) {
-        continue;
+      if (known.add(key(test.className(), test.methodName()))) {
+        tests.add(Judge.notDiscovered(test.className(), test.methodName(), test.services(), test.stagingOnly(),
+            anyStaging));
       }
-      NotRunReason reason = test.stagingOnly() && !anyStaging ? NotRunReason.ENVIRONMENT : NotRunReason.NOT_DISCOVERED;
-      String message = reason == NotRunReason.ENVIRONMENT
-          ? "@StagingOnly, and no run was in a staging environment"
-          : "compiled, but in no test plan";
-      String simple = test.className().substring(test.className().lastIndexOf('.') + 1).replace('$', '.');
-      tests.add(new TestEntry("compiled:" + test.className() + "#" + test.methodName(), test.className(),
-          test.methodName(), simple + " > " + test.methodName() + "()", true, test.services(), Verdict.NOT_RUN, 0,
-          reason, List.of(), null, List.of(), null, message));
     }
   }
 
@@ -401,151 +290,43 @@ public final class ReportBuilder {
     return (className == null ? "" : className.replace('$', '.')) + "#" + methodName;
   }
 
-  private static Summary count(List<TestEntry> tests, int discovered, int executedCount, Set<String> executed) {
-    int guarded = 0;
-    int authentic = 0;
-    int masked = 0;
-    int failed = 0;
-    int serviceDown = 0;
-    int notRun = 0;
-    int guardedExecuted = 0;
-    int[] reasons = new int[NotRunReason.values().length];
-    for (TestEntry entry : tests) {
-      if (!entry.guarded()) {
-        continue;
-      }
-      guarded++;
-      if (executed.contains(entry.uniqueId())) {
-        guardedExecuted++;
-      }
-      switch (entry.verdict()) {
-        case AUTHENTIC -> authentic++;
-        case MASKED -> masked++;
-        case FAILED -> failed++;
-        case SERVICE_DOWN -> serviceDown++;
-        case NOT_RUN -> {
-          notRun++;
-          reasons[entry.reason().ordinal()]++;
-        }
-      }
-    }
-    return new Summary(discovered, executedCount, guarded, authentic, masked, failed, serviceDown, notRun,
-        guardedExecuted, reasons[NotRunReason.NOT_DISCOVERED.ordinal()], reasons[NotRunReason.NOT_EXECUTED.ordinal()],
-        reasons[NotRunReason.DISABLED.ordinal()], reasons[NotRunReason.ENVIRONMENT.ordinal()]);
-  }
-
-  /** Higher is worse; a test that ran anywhere outranks one that did not run. */
-  private static int rank(TestEntry entry) {
-    if (entry.verdict() == null) {
-      return entry.status() == null ? 0 : 1;
-    }
-    return switch (entry.verdict()) {
-      case MASKED -> 10;
-      case FAILED -> 9;
-      case SERVICE_DOWN -> 8;
-      case AUTHENTIC -> 7;
-      case NOT_RUN -> switch (entry.reason()) {
-        case NOT_DISCOVERED, NOT_EXECUTED -> 6;
-        case DISABLED -> 5;
-        case ENVIRONMENT -> 4;
-      };
-    };
-  }
-
-  private static <E extends Enum<E>> E parse(Class<E> type, String name, E fallback) {
-    if (name == null) {
-      return fallback;
-    }
-    try {
-      return Enum.valueOf(type, name.trim().toUpperCase(Locale.ROOT));
-    } catch (IllegalArgumentException ex) {
-      return fallback;
-    }
-  }
-
-  static List<Evidence> evidence(Object value) {
-    if (!(value instanceof List<?> list)) {
-      return List.of();
-    }
-    List<Evidence> out = new ArrayList<>(list.size());
-    for (Object item : list) {
-      if (item instanceof Map<?, ?> map) {
-        EvidenceKind kind = parse(EvidenceKind.class, text(map.get("kind")), null);
-        if (kind != null) {
-          out.add(new Evidence(kind, text(map.get("detail"))));
-        }
-      }
-    }
-    return out;
-  }
-
-  static List<AllowedMock> allowedMocks(Object value) {
-    if (!(value instanceof List<?> list)) {
-      return List.of();
-    }
-    List<AllowedMock> out = new ArrayList<>(list.size());
-    for (Object item : list) {
-      if (item instanceof Map<?, ?> map) {
-        out.add(new AllowedMock(text(map.get("field")), text(map.get("type")), text(map.get("reason"))));
-      }
-    }
-    return out;
-  }
-
-  static List<String> strings(Object value) {
-    if (!(value instanceof List<?> list)) {
-      return List.of();
-    }
-    List<String> out = new ArrayList<>(list.size());
-    for (Object item : list) {
-      if (item != null) {
-        out.add(item.toString());
-      }
-    }
-    return out;
-  }
-
-  static String text(Object value) {
-    return value == null ? null : value.toString();
-  }
-
-  static long number(Object value) {
-    if (value instanceof Number n) {
-      return n.longValue();
-    }
-    if (value instanceof String s) {
-      try {
-        return Long.parseLong(s.trim());
-      } catch (NumberFormatException ex) {
-        return 0;
-      }
-    }
-    return 0;
-  }
-
   private static final class Run {
     final String id;
     final String source;
-    boolean started;
+    RunStarted info;
     boolean ended;
-    boolean staging;
-    String environment;
-    String requireEnvironment;
+    RunEnded end;
     int tests;
-    long endDiscovered;
-    long endStarted;
+    final Map<String, Judgement> containers = new HashMap<>();
 
     Run(String id, String source) {
       this.id = id;
       this.source = source;
     }
+
+    /** The extension's verdict on the nearest container around {@code uniqueId} that has one, or {@code null}. */
+    Judgement containerJudgement(String uniqueId) {
+      if (containers.isEmpty()) {
+        return null;
+      }
+      Judgement found = null;
+      int longest = -1;
+      for (Map.Entry<String, Judgement> container : containers.entrySet()) {
+        String id = container.getKey();
+        if ((uniqueId.equals(id) || uniqueId.startsWith(id + "/")) && id.length() > longest) {
+          found = container.getValue();
+          longest = id.length();
+        }
+      }
+      return found;
+    }
   }
 
   private static final class Execution {
     final Run run;
-    Map<String, Object> test;
-    Map<String, Object> finished;
-    Map<String, Object> verdict;
+    TestPlanned planned;
+    TestFinished finished;
+    Judgement judged;
     boolean started;
 
     Execution(Run run) {

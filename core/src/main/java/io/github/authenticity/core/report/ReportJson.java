@@ -48,7 +48,7 @@ public final class ReportJson {
   /** The keys of {@code summary}, in the order written; the reader and {@link #counts(Summary)} share it. */
   private static final List<String> SUMMARY_KEYS = List.of("discovered", "executed", "guarded", "authentic", "masked",
       "failed", "serviceDown", "notRun", "guardedExecuted", "notDiscovered", "notExecuted", "disabled",
-      "otherEnvironment");
+      "otherEnvironment", "condition", "unproven");
 
   private ReportJson() {
   }
@@ -139,6 +139,7 @@ public final class ReportJson {
     }
     json.writeEndArray();
     string(json, "proof", test.proof());
+    string(json, "unproven", test.unproven());
     strings(json, "tags", test.tags());
     string(json, "status", test.status());
     string(json, "message", test.message());
@@ -266,7 +267,7 @@ public final class ReportJson {
       throw new IllegalArgumentException("it has no verdict");
     }
     return new Report(Report.SCHEMA_VERSION, verdict, environment, complete, incompleteReasons,
-        summary != null ? summary : new Summary(0, 0, 0, 0, 0, 0, 0, 0), services, tests, generatedAt, sources);
+        summary != null ? summary : new Summary(0, 0, 0, 0, 0, 0, 0, 0), services, tests, generatedAt, sources, null);
   }
 
   private static Summary readSummary(JsonParser json) throws IOException {
@@ -287,18 +288,25 @@ public final class ReportJson {
       }
     }
     if (counts[guardedExecuted] < 0) {
-      // written before guardedExecuted existed: authentic + masked + failed + serviceDown
-      counts[guardedExecuted] = counts[3] + counts[4] + counts[5] + counts[6];
+      // written before guardedExecuted existed
+      counts[guardedExecuted] = at(counts, "authentic") + at(counts, "masked") + at(counts, "failed")
+          + at(counts, "serviceDown");
     }
-    return new Summary(counts[0], counts[1], counts[2], counts[3], counts[4], counts[5], counts[6], counts[7],
-        counts[8], counts[9], counts[10], counts[11], counts[12]);
+    return new Summary(at(counts, "discovered"), at(counts, "executed"), at(counts, "guarded"),
+        at(counts, "authentic"), at(counts, "masked"), at(counts, "failed"), at(counts, "serviceDown"),
+        at(counts, "notRun"), at(counts, "unproven"), counts[guardedExecuted], at(counts, "notDiscovered"),
+        at(counts, "notExecuted"), at(counts, "disabled"), at(counts, "otherEnvironment"), at(counts, "condition"));
+  }
+
+  private static int at(int[] counts, String key) {
+    return counts[SUMMARY_KEYS.indexOf(key)];
   }
 
   /** The counts of {@code s} in the order of {@link #SUMMARY_KEYS}. */
   private static int[] counts(Summary s) {
     return new int[] {s.discovered(), s.executed(), s.guarded(), s.authentic(), s.masked(), s.failed(),
         s.serviceDown(), s.notRun(), s.guardedExecuted(), s.notDiscovered(), s.notExecuted(), s.disabled(),
-        s.otherEnvironment()};
+        s.otherEnvironment(), s.condition(), s.unproven()};
   }
 
   private static ServiceStatus readService(JsonParser json) throws IOException {
@@ -336,6 +344,7 @@ public final class ReportJson {
     NotRunReason reason = null;
     List<Evidence> evidence = new ArrayList<>();
     String proof = null;
+    String unproven = null;
     List<String> tags = List.of();
     String status = null;
     String message = null;
@@ -362,6 +371,7 @@ public final class ReportJson {
           }
         }
         case "proof" -> proof = json.getValueAsString();
+        case "unproven" -> unproven = json.getValueAsString();
         case "tags" -> tags = strings(json);
         case "status" -> status = json.getValueAsString();
         case "message" -> message = json.getValueAsString();
@@ -374,7 +384,7 @@ public final class ReportJson {
       }
     }
     return new TestEntry(uniqueId, className, methodName, displayName, guarded, services, verdict, duration, reason,
-        evidence, proof, tags, status, message, allowed);
+        evidence, proof, tags, status, message, allowed, unproven);
   }
 
   /** One evidence object; {@code null} for a kind this version does not know (a newer writer's). */

@@ -13,22 +13,36 @@ import org.apiguardian.api.API;
  * @param failed          guarded tests judged {@link Verdict#FAILED}
  * @param serviceDown     guarded tests judged {@link Verdict#SERVICE_DOWN}
  * @param notRun          guarded tests judged {@link Verdict#NOT_RUN}, for any reason
- * @param guardedExecuted guarded tests that started
+ * @param unproven        guarded tests judged {@link Verdict#AUTHENTIC} without proof of an exchange (why is in
+ *                        each test's {@code unproven})
+ * @param guardedExecuted guarded tests that started, or were stopped at once by a {@code DOWN} service
  * @param notDiscovered   not run, {@link NotRunReason#NOT_DISCOVERED}
  * @param notExecuted     not run, {@link NotRunReason#NOT_EXECUTED}
  * @param disabled        not run, {@link NotRunReason#DISABLED}
  * @param otherEnvironment not run, {@link NotRunReason#ENVIRONMENT}
+ * @param condition       not run, {@link NotRunReason#CONDITION}
  */
 @API(status = API.Status.EXPERIMENTAL, since = "0.1")
 public record Summary(int discovered, int executed, int guarded, int authentic, int masked, int failed,
-    int serviceDown, int notRun, int guardedExecuted, int notDiscovered, int notExecuted, int disabled,
-    int otherEnvironment) {
+    int serviceDown, int notRun, int unproven, int guardedExecuted, int notDiscovered, int notExecuted, int disabled,
+    int otherEnvironment, int condition) {
 
   /** The counts the SPEC names; the finer not-run counts are zero and {@code guardedExecuted} is derived. */
   public Summary(int discovered, int executed, int guarded, int authentic, int masked, int failed,
       int serviceDown, int notRun) {
-    this(discovered, executed, guarded, authentic, masked, failed, serviceDown, notRun,
-        authentic + masked + failed + serviceDown, 0, 0, 0, 0);
+    this(discovered, executed, guarded, authentic, masked, failed, serviceDown, notRun, 0,
+        authentic + masked + failed + serviceDown, 0, 0, 0, 0, 0);
+  }
+
+  /** How many guarded tests were not run for {@code reason}. */
+  public int notRun(NotRunReason reason) {
+    return switch (reason) {
+      case NOT_DISCOVERED -> notDiscovered;
+      case NOT_EXECUTED -> notExecuted;
+      case DISABLED -> disabled;
+      case ENVIRONMENT -> otherEnvironment;
+      case CONDITION -> condition;
+    };
   }
 
   /**

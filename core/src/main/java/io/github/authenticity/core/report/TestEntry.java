@@ -24,11 +24,14 @@ import org.apiguardian.api.API;
  *                       {@code null} when it never finished
  * @param message        one line: the exception or skip reason, or why it did not run
  * @param allowedMocks   deliberate mocks ({@code @AllowMock}) with their reasons
+ * @param unproven       why an {@link Verdict#AUTHENTIC} test has no proof of an exchange, {@code null} when it has
+ *                       one (or is not authentic)
  */
 @API(status = API.Status.EXPERIMENTAL, since = "0.1")
 public record TestEntry(String uniqueId, String className, String methodName, String displayName, boolean guarded,
     List<String> services, Verdict verdict, long durationMillis, NotRunReason reason, List<Evidence> evidence,
-    String proof, List<String> tags, String status, String message, List<AllowedMock> allowedMocks) {
+    String proof, List<String> tags, String status, String message, List<AllowedMock> allowedMocks,
+    String unproven) {
 
   /** Copies the lists (null becomes empty). */
   public TestEntry {
@@ -36,6 +39,14 @@ public record TestEntry(String uniqueId, String className, String methodName, St
     evidence = evidence == null ? List.of() : List.copyOf(evidence);
     tags = tags == null ? List.of() : List.copyOf(tags);
     allowedMocks = allowedMocks == null ? List.of() : List.copyOf(allowedMocks);
+  }
+
+  /** An entry that is proven or not authentic. */
+  public TestEntry(String uniqueId, String className, String methodName, String displayName, boolean guarded,
+      List<String> services, Verdict verdict, long durationMillis, NotRunReason reason, List<Evidence> evidence,
+      String proof, List<String> tags, String status, String message, List<AllowedMock> allowedMocks) {
+    this(uniqueId, className, methodName, displayName, guarded, services, verdict, durationMillis, reason, evidence,
+        proof, tags, status, message, allowedMocks, null);
   }
 
   /** An entry without deliberate mocks. */

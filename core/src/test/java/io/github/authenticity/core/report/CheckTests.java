@@ -24,7 +24,7 @@ class CheckTests {
         "MASKED AgentExecutionE2E.agentStreams: NO_INTERACTION no bytes exchanged with 127.0.0.1:18080 (backend) or"
             + " 127.0.0.1:18080 (websocket) (+1 more)",
         "MASKED OrderE2E.placesOrder: MOCK_OBJECT field paymentClient holds a Mockito mock of PaymentClient",
-        "MASKED OrderE2E.refunds: ABORTED \"Assumption failed: payments sandbox not configured\"",
+        "MASKED OrderE2E.refunds: ABORTED an assumption aborted the test, and a skip is not a pass: Assumption failed: payments sandbox not configured",
         "NOT_DISCOVERED SearchE2ETestCase.findsProducts: compiled, but in no test plan");
     assertThat(result.summary(REPORTS)).isEqualTo("Authenticity check failed: 4 MASKED, 1 NOT_DISCOVERED guarded tests."
         + " NOT_DISCOVERED tests are compiled but in no test plan: check the Surefire includes, -Dgroups and"
@@ -67,7 +67,7 @@ class CheckTests {
     try (Events events = Events.create(dir, "local", false)) {
       events.ran("a.OrderE2E", "placesOrder", "AUTHENTIC");
       String disabled = events.test("a.OrderE2E", "disabled", true, "backend");
-      events.finished(disabled, "SKIPPED", 0, "@Disabled: JIRA-12");
+      events.disabled(disabled, "@Disabled: JIRA-12");
       String staging = events.test("a.DeployE2E", "deploys", true, true, "backend");
       events.finished(staging, "SKIPPED", 0, "not staging");
       events.end();
@@ -97,16 +97,69 @@ class CheckTests {
       assertThat(result.violations()).containsExactly(
           "NOT_EXECUTED OrderE2E.placesOrder: discovered, but never started (did its test JVM die?)",
           "NOT_EXECUTED OrderE2E.cancels: discovered, but never started (did its test JVM die?)",
+          "INCOMPLETE: Run [" + events.run + "] in [" + events.file() + "] never ended: its test JVM stopped before"
+              + " the test plan finished.",
           "NO_TESTS: 2 guarded tests, none executed");
       assertThat(result.summary(REPORTS)).isEqualTo("Authenticity check failed: 2 NOT_EXECUTED guarded tests;"
-          + " 2 guarded tests, but none executed. They were discovered but never started: did a test JVM die? Check the"
-          + " test plugin's output. See target/surefire-reports for the authenticity report."
-          + " (Set -Dauthenticity.failOnNotRun=false and -Dauthenticity.minExecuted=0 to ignore this.)");
+          + " 2 guarded tests, but none executed; the report is incomplete (1 reason above). They were discovered but"
+          + " never started: did a test JVM die? Check the test plugin's output. See target/surefire-reports for the"
+          + " authenticity report. (Set -Dauthenticity.failOnNotRun=false and -Dauthenticity.minExecuted=0 and"
+          + " -Dauthenticity.failOnIncomplete=false to ignore this.)");
       assertThat(ConsoleSummary.lines(report, null)).containsExactly(
           "[authenticity] INCOMPLETE: Run [" + events.run + "] in [" + events.file() + "] never ended: its test JVM"
               + " stopped before the test plan finished.",
           "[authenticity] 2 guarded tests: 2 not run",
           "[authenticity] NO_TESTS: 2 guarded tests, none executed (2 NOT_EXECUTED)");
+    }
+  }
+
+  @Test
+  void aSelectionThatMatchedNoTestAtAllIsNoTestsAndNamesThePattern() {
+    List<CompiledTest> compiled = List.of(new CompiledTest("a.OrderE2E", "placesOrder", List.of("backend"), false),
+        new CompiledTest("a.OrderE2E", "cancels", List.of("backend"), false));
+    Report typo;
+    Report deliberate;
+    try (Events events = Events.create(dir.resolve("typo"), "local", false)) {
+      events.end();
+      typo = new ReportBuilder().addEventFile(events.read()).addCompiledTests(compiled).selection("-Dtest=OrderE2ETypo")
+          .build();
+    }
+    try (Events events = Events.create(dir.resolve("one"), "local", false)) {
+      events.ran("a.OrderE2E", "placesOrder", "AUTHENTIC");
+      events.end();
+      deliberate = new ReportBuilder().addEventFile(events.read()).addCompiledTests(compiled)
+          .selection("-Dtest=OrderE2E#placesOrder").build();
+    }
+
+    assertThat(typo.verdict()).isEqualTo(OverallVerdict.NO_TESTS);
+    assertThat(typo.unmatchedSelection()).isEqualTo("-Dtest=OrderE2ETypo");
+    CheckResult result = Check.evaluate(typo, CheckSettings.defaults());
+    assertThat(result.violations()).containsExactly(
+        "NOT_DISCOVERED OrderE2E.placesOrder: compiled, but in no test plan",
+        "NOT_DISCOVERED OrderE2E.cancels: compiled, but in no test plan",
+        "NO_TESTS: 2 guarded tests compiled, none executed (the test selection [-Dtest=OrderE2ETypo] matched no test"
+            + " at all)");
+    assertThat(result.summary(null)).isEqualTo("Authenticity check failed: 2 NOT_DISCOVERED guarded tests; 2 guarded"
+        + " tests compiled, but none executed (the test selection [-Dtest=OrderE2ETypo] matched no test at all)."
+        + " Check the spelling of the selection (-Dtest / -Dit.test): it matched no test class or method, so nothing"
+        + " ran. (Set -Dauthenticity.failOnNotRun=false and -Dauthenticity.minExecuted=0 to ignore this.)");
+
+    assertThat(deliberate.tests()).hasSize(1);
+    assertThat(deliberate.unmatchedSelection()).isNull();
+    assertThat(Check.evaluate(deliberate, CheckSettings.defaults()).failed()).isFalse();
+  }
+
+  @Test
+  void anIncompleteReportFailsUnlessFailOnIncompleteIsOff() {
+    try (Events events = Events.create(dir, "local", false)) {
+      events.ran("a.OrderE2E", "placesOrder", "AUTHENTIC");
+      Report report = new ReportBuilder().addEventFile(events.read()).build();
+      CheckResult strict = Check.evaluate(report, CheckSettings.defaults());
+      assertThat(strict.violations()).containsExactly("INCOMPLETE: Run [" + events.run + "] in [" + events.file()
+          + "] never ended: its test JVM stopped before the test plan finished.");
+      assertThat(strict.summary(null)).isEqualTo("Authenticity check failed: the report is incomplete (1 reason"
+          + " above). (Set -Dauthenticity.failOnIncomplete=false to ignore this.)");
+      assertThat(Check.evaluate(report, new CheckSettings(true, true, false, 1, false, false)).failed()).isFalse();
     }
   }
 }

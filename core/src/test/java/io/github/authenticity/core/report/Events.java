@@ -7,22 +7,40 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 
-import io.github.authenticity.core.events.EventFile;
-import io.github.authenticity.core.events.EventLog;
+import java.io.IOException;
+import java.io.OutputStream;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
 
-/** Writes a real events file with {@link EventLog}, the way a test JVM does, for the report tests. */
+import com.fasterxml.jackson.core.JsonFactory;
+import com.fasterxml.jackson.core.JsonGenerator;
+
+/**
+ * Writes an events file line by line from field lists, as {@code docs/events-format.md} describes the lines, for
+ * the report tests (they read it back through the one reader; the writer has its own round-trip tests).
+ */
 final class Events implements AutoCloseable {
 
-  final EventLog log;
+  private static final JsonFactory JSON = new JsonFactory();
+
+  private final Path file;
+  private final OutputStream out;
   final String run = UUID.randomUUID().toString();
   private long at = 1_700_000_000_000L;
 
-  private Events(EventLog log) {
-    this.log = log;
+  private Events(Path file) {
+    this.file = file;
+    try {
+      Files.createDirectories(file.getParent());
+      this.out = Files.newOutputStream(file, java.nio.file.StandardOpenOption.CREATE,
+          java.nio.file.StandardOpenOption.APPEND);
+    } catch (IOException ex) {
+      throw new UncheckedIOException(ex);
+    }
   }
 
   static Events create(Path directory, String environment, boolean staging) {
-    Events events = new Events(EventLog.create(directory));
+    Events events = new Events(directory.resolve("events-" + UUID.randomUUID() + ".jsonl"));
     events.append("run", "pid", 4242, "host", "ci-1", "environment", environment, "staging", staging, "mode", "fail",
         "config", "classpath:authenticity.yaml", "java", "17", "junit", "1.14.4");
     return events;
@@ -40,8 +58,41 @@ final class Events implements AutoCloseable {
     for (int i = 0; i < fields.length; i += 2) {
       event.put((String) fields[i], fields[i + 1]);
     }
-    log.append(event);
+    try {
+      JsonGenerator json = JSON.createGenerator(out);
+      write(json, event);
+      json.flush();
+      out.write('\n');
+      out.flush();
+    } catch (IOException ex) {
+      throw new UncheckedIOException(ex);
+    }
     return this;
+  }
+
+  private static void write(JsonGenerator json, Object value) throws IOException {
+    if (value instanceof Map<?, ?> map) {
+      json.writeStartObject();
+      for (Map.Entry<?, ?> entry : map.entrySet()) {
+        json.writeFieldName(String.valueOf(entry.getKey()));
+        write(json, entry.getValue());
+      }
+      json.writeEndObject();
+    } else if (value instanceof List<?> list) {
+      json.writeStartArray();
+      for (Object item : list) {
+        write(json, item);
+      }
+      json.writeEndArray();
+    } else if (value instanceof Number number) {
+      json.writeNumber(number.longValue());
+    } else if (value instanceof Boolean flag) {
+      json.writeBoolean(flag);
+    } else if (value == null) {
+      json.writeNull();
+    } else {
+      json.writeString(value.toString());
+    }
   }
 
   Events service(String name, String status, long latency, String detail) {
@@ -71,6 +122,12 @@ final class Events implements AutoCloseable {
     return append("finished", "uniqueId", uid, "status", status, "durationMillis", millis, "message", message);
   }
 
+  /** Skipped by a literal {@code @Disabled}. */
+  Events disabled(String uid, String message) {
+    return append("finished", "uniqueId", uid, "status", "SKIPPED", "durationMillis", 0, "message", message,
+        "disabled", true);
+  }
+
   Events verdict(String uid, String verdict, String proof, String... evidence) {
     List<Object> list = new ArrayList<>();
     for (int i = 0; i < evidence.length; i += 2) {
@@ -93,16 +150,21 @@ final class Events implements AutoCloseable {
     return append("end", "discovered", 0, "started", 0, "succeeded", 0, "failed", 0, "aborted", 0, "skipped", 0);
   }
 
-  EventFile read() {
-    return EventFile.read(log.file());
+  /** The file, to read. */
+  Path read() {
+    return file;
   }
 
   Path file() {
-    return log.file();
+    return file;
   }
 
   @Override
   public void close() {
-    log.close();
+    try {
+      out.close();
+    } catch (IOException ex) {
+      throw new UncheckedIOException(ex);
+    }
   }
 }

@@ -11,7 +11,9 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 
-import io.github.authenticity.core.events.EventFile;
+import io.github.authenticity.core.events.Event;
+import io.github.authenticity.core.judge.Judge;
+import io.github.authenticity.core.events.EventReader;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -56,7 +58,7 @@ class ReportBuilderTests {
   void judgesFromTheOutcomeWhenTheExtensionWroteNoVerdict() {
     try (Events events = Events.create(dir, "local", false)) {
       String skipped = events.test("a.SkipE2E", "skipped", true, "backend");
-      events.finished(skipped, "SKIPPED", 0, "@Disabled: flaky");
+      events.disabled(skipped, "@Disabled: flaky");
       String staging = events.test("a.StagingE2E", "onlyOnStaging", true, true, "backend");
       events.finished(staging, "SKIPPED", 0, "not staging");
       String aborted = events.test("a.AbortE2E", "aborted", true, "backend");
@@ -82,9 +84,10 @@ class ReportBuilderTests {
           .containsExactly(Verdict.NOT_RUN, NotRunReason.ENVIRONMENT);
       assertThat(entry(report, aborted).verdict()).isEqualTo(Verdict.MASKED);
       assertThat(entry(report, aborted).evidence()).containsExactly(
-          new Evidence(EvidenceKind.ABORTED, "\"Assumption failed: backend not reachable\""));
+          new Evidence(EvidenceKind.ABORTED, "an assumption aborted the test, and a skip is not a pass: Assumption failed: backend not reachable"));
       assertThat(entry(report, viaContainer).evidence()).containsExactly(new Evidence(EvidenceKind.ABORTED,
-          "\"Assumption failed: no Docker\" (aborted with its container [engine:junit-jupiter]/[class:a.AbortE2E])"));
+          "an assumption aborted the test with its container [a.AbortE2E], and a skip is not a pass:"
+              + " Assumption failed: no Docker"));
       assertThat(entry(report, failed)).extracting(TestEntry::verdict, TestEntry::message)
           .containsExactly(Verdict.FAILED, "expected: <1> but was: <2>");
       assertThat(entry(report, unjudged).verdict()).isEqualTo(Verdict.MASKED);
@@ -96,7 +99,7 @@ class ReportBuilderTests {
       assertThat(entry(report, unguarded)).extracting(TestEntry::guarded, TestEntry::verdict, TestEntry::status)
           .containsExactly(false, null, "SUCCESSFUL");
 
-      assertThat(report.summary()).isEqualTo(new Summary(9, 5, 8, 0, 3, 1, 0, 4, 4, 0, 2, 1, 1));
+      assertThat(report.summary()).isEqualTo(new Summary(9, 5, 8, 0, 3, 1, 0, 4, 0, 4, 0, 2, 1, 1, 0));
     }
   }
 
@@ -164,7 +167,7 @@ class ReportBuilderTests {
             new CompiledTest("a.OrderE2E", "cancels", List.of("backend"), false)))
         .build();
     assertThat(report.verdict()).isEqualTo(OverallVerdict.NO_TESTS);
-    assertThat(report.summary()).isEqualTo(new Summary(0, 0, 2, 0, 0, 0, 0, 2, 0, 2, 0, 0, 0));
+    assertThat(report.summary()).isEqualTo(new Summary(0, 0, 2, 0, 0, 0, 0, 2, 0, 0, 2, 0, 0, 0, 0));
     assertThat(report.complete()).isTrue();
   }
 
@@ -177,12 +180,12 @@ class ReportBuilderTests {
       file = events.file();
     }
     Files.writeString(file, "{\"type\":\"started\",\"run\":\"x\",\"uniq", StandardCharsets.UTF_8, StandardOpenOption.APPEND);
-    EventFile read = EventFile.read(file);
+    Path read = file;
     Report report = new ReportBuilder().addEventFile(read).build();
 
     assertThat(report.complete()).isFalse();
     String name = file.toString();
-    String run = (String) read.events().get(0).get("run");
+    String run = EventReader.readAll(file).get(0).run();
     assertThat(report.incompleteReasons()).containsExactly(
         "Events file [" + name + "] ends in a cut-off line: its test JVM died while writing.",
         "Run [" + run + "] in [" + name + "] never ended: its test JVM stopped before the test plan finished.");
@@ -198,10 +201,11 @@ class ReportBuilderTests {
       Files.writeString(file, "{not json}\n", StandardCharsets.UTF_8, StandardOpenOption.APPEND);
       events.end();
     }
-    Report report = new ReportBuilder().addEventFile(EventFile.read(file)).build();
+    Report report = new ReportBuilder().addEventFile(file).build();
     assertThat(report.complete()).isFalse();
     assertThat(report.incompleteReasons()).singleElement().asString()
-        .isEqualTo("Unreadable event in [" + file + "]: " + file.getFileName() + ":6: Invalid JSON at offset 1: expected a string key but found 'n'");
+        .isEqualTo("Unreadable event in [" + file + "]: " + file.getFileName() + ":6: not JSON (Unexpected character ('n'"
+            + " (code 110)): was expecting double-quote to start field name); skipped");
   }
 
   @Test
@@ -229,9 +233,9 @@ class ReportBuilderTests {
     assertThat(Files.size(file)).as("bytes").isGreaterThan(1_000_000);
     Instant at = Instant.parse("2026-11-22T06:00:00Z");
 
-    Report whole = new ReportBuilder().addEventFile(EventFile.read(file)).generatedAt(at).build();
+    Report whole = new ReportBuilder().addEventFile(file).generatedAt(at).build();
     ReportBuilder streaming = new ReportBuilder();
-    EventFile.Summary summary = streaming.addEventFile(file);
+    EventReader.Summary summary = streaming.readEventFile(file);
     Report streamed = streaming.generatedAt(at).build();
 
     assertThat(summary.truncated()).isFalse();
@@ -251,16 +255,17 @@ class ReportBuilderTests {
       Files.writeString(file, "{not json}\n\n", StandardCharsets.UTF_8, StandardOpenOption.APPEND);
     }
     Files.writeString(file, "{\"type\":\"started\",\"run\":\"x\",\"uniq", StandardCharsets.UTF_8, StandardOpenOption.APPEND);
-    EventFile read = EventFile.read(file);
+    Path read = file;
     ReportBuilder streaming = new ReportBuilder();
-    EventFile.Summary summary = streaming.addEventFile(file);
+    EventReader.Summary summary = streaming.readEventFile(file);
     Report report = streaming.build();
 
-    assertThat(summary).isEqualTo(new EventFile.Summary(file, true, read.problems()));
+    assertThat(summary).isEqualTo(EventReader.read(file, event -> { }));
     assertThat(summary.problems()).containsExactly(
-        file.getFileName() + ":6: Invalid JSON at offset 1: expected a string key but found 'n'");
+        file.getFileName() + ":6: not JSON (Unexpected character ('n' (code 110)): was expecting double-quote to start"
+            + " field name); skipped");
     String name = file.toString();
-    String run = (String) read.events().get(0).get("run");
+    String run = EventReader.readAll(file).get(0).run();
     assertThat(report.incompleteReasons()).containsExactly(
         "Events file [" + name + "] ends in a cut-off line: its test JVM died while writing.",
         "Unreadable event in [" + name + "]: " + summary.problems().get(0),
@@ -274,14 +279,12 @@ class ReportBuilderTests {
     Path empty = Files.writeString(dir.resolve("events-empty.jsonl"), "");
     Path whole = Files.writeString(dir.resolve("events-whole.jsonl"), "{\"type\":\"end\"}\r\n");
     Path blankTail = Files.writeString(dir.resolve("events-blank.jsonl"), "{\"type\":\"end\"}\n  ");
-    List<Map<String, Object>> events = new java.util.ArrayList<>();
+    List<Event> events = new java.util.ArrayList<>();
 
-    assertThat(EventFile.forEachEvent(empty, events::add).truncated()).isFalse();
-    assertThat(EventFile.forEachEvent(whole, events::add).truncated()).isFalse();
-    assertThat(EventFile.forEachEvent(blankTail, events::add).truncated()).isTrue();
-    assertThat(events).containsExactly(Map.of("type", "end"), Map.of("type", "end"));
-    assertThat(EventFile.read(blankTail).truncated()).isTrue();
-    assertThat(EventFile.read(whole).events()).containsExactly(Map.of("type", "end"));
+    assertThat(EventReader.read(empty, events::add).truncated()).isFalse();
+    assertThat(EventReader.read(whole, events::add).truncated()).isFalse();
+    assertThat(EventReader.read(blankTail, events::add).truncated()).isTrue();
+    assertThat(events).hasSize(2).allMatch(Event.RunEnded.class::isInstance);
   }
 
   @Test
@@ -291,8 +294,8 @@ class ReportBuilderTests {
     String shared = Events.uid("a.OrderE2E", "placesOrder");
     String onlyA;
     String onlyB;
-    EventFile fileA;
-    EventFile fileB;
+    Path fileA;
+    Path fileB;
     try (Events first = Events.create(a, "local", false); Events second = Events.create(b, "local", false)) {
       first.service("backend", "UP", 12, "200 OK");
       first.ran("a.OrderE2E", "placesOrder", "AUTHENTIC");
@@ -316,7 +319,7 @@ class ReportBuilderTests {
     assertThat(entry(report, onlyB).verdict()).isEqualTo(Verdict.SERVICE_DOWN);
     assertThat(report.services()).containsExactly(new ServiceStatus("backend", "http", "http://127.0.0.1:18080/health",
         "DOWN", 2000, "timed out after 2000 ms"));
-    assertThat(report.sources()).containsExactly(fileA.file().toString(), fileB.file().toString());
+    assertThat(report.sources()).containsExactly(fileA.toString(), fileB.toString());
     assertThat(report.summary().executed()).isEqualTo(3);
     assertThat(report.verdict()).isEqualTo(OverallVerdict.MASKED);
   }
@@ -336,25 +339,32 @@ class ReportBuilderTests {
 
   @Test
   void overallVerdictIsTheFirstThatApplies() {
-    // discovered, executed, guarded, authentic, masked, failed, serviceDown, notRun, guardedExecuted,
-    // notDiscovered, notExecuted, disabled, otherEnvironment
-    Summary noTests = new Summary(3, 0, 3, 0, 0, 0, 0, 3, 0, 3, 0, 0, 0);
-    Summary masked = new Summary(3, 3, 3, 1, 1, 1, 0, 0, 3, 0, 0, 0, 0);
-    Summary notRun = new Summary(3, 2, 3, 2, 0, 0, 0, 1, 2, 0, 1, 0, 0);
-    Summary failed = new Summary(3, 3, 3, 1, 0, 1, 1, 0, 3, 0, 0, 0, 0);
-    Summary disabled = new Summary(3, 2, 3, 2, 0, 0, 0, 1, 2, 0, 0, 1, 0);
-    Summary allStaging = new Summary(2, 0, 2, 0, 0, 0, 0, 2, 0, 0, 0, 0, 2);
-    Summary none = new Summary(5, 5, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0);
+    // discovered, executed, guarded, authentic, masked, failed, serviceDown, notRun, unproven, guardedExecuted,
+    // notDiscovered, notExecuted, disabled, otherEnvironment, condition
+    Summary noTests = new Summary(3, 0, 3, 0, 0, 0, 0, 3, 0, 0, 3, 0, 0, 0, 0);
+    Summary masked = new Summary(3, 3, 3, 1, 1, 1, 0, 0, 0, 3, 0, 0, 0, 0, 0);
+    Summary notRun = new Summary(3, 2, 3, 2, 0, 0, 0, 1, 0, 2, 0, 1, 0, 0, 0);
+    Summary failed = new Summary(3, 3, 3, 1, 0, 1, 1, 0, 0, 3, 0, 0, 0, 0, 0);
+    Summary disabled = new Summary(3, 2, 3, 2, 0, 0, 0, 1, 0, 2, 0, 0, 1, 0, 0);
+    Summary allStaging = new Summary(2, 0, 2, 0, 0, 0, 0, 2, 0, 0, 0, 0, 0, 2, 0);
+    Summary none = new Summary(5, 5, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0);
+    // every guarded test stopped at once by a DOWN service: started and failed, not a discovery problem
+    Summary deadEnvironment = new Summary(4, 0, 4, 0, 0, 0, 4, 0, 0, 4, 0, 0, 0, 0, 0);
+    Summary allConditions = new Summary(2, 0, 2, 0, 0, 0, 0, 2, 0, 0, 0, 0, 0, 0, 2);
+    Summary someConditions = new Summary(3, 1, 3, 1, 0, 0, 0, 2, 0, 1, 0, 0, 0, 0, 2);
 
-    assertThat(ReportBuilder.overall(noTests, false, false)).isEqualTo(OverallVerdict.NO_TESTS);
-    assertThat(ReportBuilder.overall(masked, false, false)).isEqualTo(OverallVerdict.MASKED);
-    assertThat(ReportBuilder.overall(notRun, false, false)).isEqualTo(OverallVerdict.MASKED);
-    assertThat(ReportBuilder.overall(failed, false, false)).isEqualTo(OverallVerdict.FAILED);
-    assertThat(ReportBuilder.overall(disabled, false, false)).isEqualTo(OverallVerdict.AUTHENTIC);
-    assertThat(ReportBuilder.overall(disabled, true, false)).isEqualTo(OverallVerdict.MASKED);
-    assertThat(ReportBuilder.overall(allStaging, false, false)).isEqualTo(OverallVerdict.AUTHENTIC);
-    assertThat(ReportBuilder.overall(allStaging, false, true)).isEqualTo(OverallVerdict.NO_TESTS);
-    assertThat(ReportBuilder.overall(none, false, false)).isEqualTo(OverallVerdict.AUTHENTIC);
+    assertThat(Judge.overall(noTests, CheckSettings.defaults().with(false, false))).isEqualTo(OverallVerdict.NO_TESTS);
+    assertThat(Judge.overall(masked, CheckSettings.defaults().with(false, false))).isEqualTo(OverallVerdict.MASKED);
+    assertThat(Judge.overall(notRun, CheckSettings.defaults().with(false, false))).isEqualTo(OverallVerdict.MASKED);
+    assertThat(Judge.overall(failed, CheckSettings.defaults().with(false, false))).isEqualTo(OverallVerdict.FAILED);
+    assertThat(Judge.overall(disabled, CheckSettings.defaults().with(false, false))).isEqualTo(OverallVerdict.AUTHENTIC);
+    assertThat(Judge.overall(disabled, CheckSettings.defaults().with(true, false))).isEqualTo(OverallVerdict.MASKED);
+    assertThat(Judge.overall(allStaging, CheckSettings.defaults().with(false, false))).isEqualTo(OverallVerdict.AUTHENTIC);
+    assertThat(Judge.overall(allStaging, CheckSettings.defaults().with(false, true))).isEqualTo(OverallVerdict.NO_TESTS);
+    assertThat(Judge.overall(none, CheckSettings.defaults().with(false, false))).isEqualTo(OverallVerdict.AUTHENTIC);
+    assertThat(Judge.overall(deadEnvironment, CheckSettings.defaults())).isEqualTo(OverallVerdict.FAILED);
+    assertThat(Judge.overall(allConditions, CheckSettings.defaults())).isEqualTo(OverallVerdict.NO_TESTS);
+    assertThat(Judge.overall(someConditions, CheckSettings.defaults())).isEqualTo(OverallVerdict.MASKED);
   }
 
   @Test

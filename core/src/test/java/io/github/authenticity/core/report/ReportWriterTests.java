@@ -126,7 +126,7 @@ class ReportWriterTests {
 
     try (Events events = Events.create(dir.resolve("disabled"), "local", false)) {
       String uid = events.test("a.OrderE2E", "off", true, "backend");
-      events.finished(uid, "SKIPPED", 0, "@Disabled: JIRA-12").end();
+      events.disabled(uid, "@Disabled: JIRA-12").end();
       Path file = ReportWriter.writeAll(new ReportBuilder().addEventFile(events.read()).build(), dir.resolve("d")).get(3);
       Document disabled = DocumentBuilderFactory.newInstance().newDocumentBuilder().parse(file.toFile());
       assertThat(disabled.getDocumentElement().getAttribute("skipped")).isEqualTo("1");

@@ -1,4 +1,4 @@
-package io.github.authenticity.junit;
+package io.github.authenticity.core.judge;
 
 import static org.assertj.core.api.Assertions.assertThat;
 

@@ -1,17 +1,23 @@
 package io.github.authenticity.junit;
 
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 
 import io.github.authenticity.core.config.Mode;
 import io.github.authenticity.core.config.ServiceDefinition;
+import io.github.authenticity.core.judge.Findings;
+import io.github.authenticity.core.judge.Judge;
+import io.github.authenticity.core.judge.Judgement;
+import io.github.authenticity.core.report.AllowedMock;
 import io.github.authenticity.core.report.Evidence;
 import io.github.authenticity.core.report.Verdict;
 
-/** Judges a guarded test after its body: {@code FAILED}, {@code MASKED} or {@code AUTHENTIC}. */
-final class Judge {
+/** Hands what the detectors saw of a guarded test to the core {@link Judge}, records the verdict, and fails a masked test. */
+final class Judging {
 
-  private Judge() {
+  private Judging() {
   }
 
   /**
@@ -39,40 +45,31 @@ final class Judge {
         }
       }
     }
-    long millis = outcome.elapsed().toMillis();
-    List<Evidence> evidence = outcome.evidence();
     List<String> services = test.services().stream().map(ServiceDefinition::name).toList();
-    Verdict verdict;
-    String message = null;
-    if (detectorFailure != null) {
-      verdict = Verdict.FAILED;
-      message = "An Authenticity detector failed: " + detectorFailure;
-    } else if (!aborts.isEmpty()) {
-      verdict = Verdict.MASKED;
-      message = Messages.masked(services, evidence);
-    } else if (failure != null) {
-      verdict = Verdict.FAILED;
-      message = String.valueOf(failure.getMessage() != null ? failure.getMessage() : failure);
-    } else if (!evidence.isEmpty()) {
-      verdict = Verdict.MASKED;
-      message = Messages.masked(services, evidence);
-    } else {
-      verdict = Verdict.AUTHENTIC;
+    List<AllowedMock> mocks = new ArrayList<>();
+    for (Map<String, String> mock : outcome.allowedMocks()) {
+      mocks.add(new AllowedMock(mock.get("field"), mock.get("type"), mock.get("reason")));
     }
-    String proof = verdict == Verdict.AUTHENTIC && !outcome.proof().isEmpty()
-        ? String.join("; ", outcome.proof()) : null;
-    List<String> warnings = new java.util.ArrayList<>(outcome.warnings());
-    if (verdict == Verdict.AUTHENTIC) {
+    String failureText = failure == null || !aborts.isEmpty() ? null
+        : failure.getMessage() != null ? failure.getMessage() : failure.toString();
+    Judgement judgement = Judge.ran(new Findings(services, outcome.evidence(), !aborts.isEmpty(), failureText,
+        outcome.cannotJudge().orElse(null), detectorFailure == null ? null : detectorFailure.toString(),
+        outcome.proof(), outcome.unproven().orElse(null), mocks, outcome.warnings(), outcome.elapsed().toMillis()));
+    if (judgement.verdict() == Verdict.AUTHENTIC) {
       // only authentic runs feed the history that TOO_FAST compares with
+      List<String> warnings = new ArrayList<>(judgement.warnings());
       Detectors.recordAuthentic(test, outcome.elapsed()).ifPresent(warnings::add);
+      judgement = new Judgement(judgement.verdict(), null, judgement.evidence(), judgement.proof(),
+          judgement.unproven(), judgement.allowedMocks(), warnings, judgement.durationMillis(), null);
     }
-    run.verdict(test.uniqueId(), new Judgement(verdict, null, evidence, proof, outcome.allowedMocks(),
-        warnings, millis, message));
+    run.verdict(test.uniqueId(), judgement);
     if (detectorFailure != null) {
       throw detectorFailure;
     }
-    if (verdict == Verdict.MASKED && failure == null && test.config().mode() == Mode.FAIL) {
-      throw new MaskedTestException(message, null);
+    boolean failsNow = failure == null && (judgement.verdict() == Verdict.MASKED
+        || (judgement.verdict() == Verdict.FAILED && outcome.cannotJudge().isPresent()));
+    if (failsNow && (test.config().mode() == Mode.FAIL || judgement.verdict() == Verdict.FAILED)) {
+      throw new MaskedTestException(judgement.message(), null);
     }
   }
 }

@@ -1,4 +1,4 @@
-package io.github.authenticity.junit;
+package io.github.authenticity.core.judge;
 
 import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
@@ -6,11 +6,14 @@ import java.util.List;
 import java.util.OptionalInt;
 import java.util.stream.Collectors;
 
+import io.github.authenticity.core.config.Secrets;
 import io.github.authenticity.core.probe.ProbeResult;
 import io.github.authenticity.core.report.Evidence;
+import org.apiguardian.api.API;
 
-/** The user-facing messages of the extension, in one place so that they are pinned by exact tests. */
-final class Messages {
+/** The user-facing messages of judging, each built here once, so that they are pinned by exact tests. */
+@API(status = API.Status.INTERNAL, since = "0.2")
+public final class Messages {
 
   private static final DateTimeFormatter CLOCK = DateTimeFormatter.ofPattern("HH:mm:ss");
 
@@ -26,14 +29,14 @@ final class Messages {
    * @param forClass whether a whole class fails (then {@code others} counts all tests requiring them)
    * @param others how many other tests require them, if known
    */
-  static String serviceDown(List<ProbeResult> down, boolean forClass, OptionalInt others) {
+  public static String serviceDown(List<ProbeResult> down, boolean forClass, OptionalInt others) {
     StringBuilder text = new StringBuilder();
     for (ProbeResult result : down) {
       text.append("Real service '").append(result.service()).append("' is DOWN: ");
       if (result.endpoint() != null && !result.endpoint().isBlank()) {
-        text.append(Redaction.apply(result.endpoint())).append(' ');
+        text.append(Secrets.redact(result.endpoint())).append(' ');
       }
-      text.append(Redaction.apply(result.detail())).append(" in ").append(result.latencyMillis()).append(" ms");
+      text.append(Secrets.redact(result.detail())).append(" in ").append(result.latencyMillis()).append(" ms");
       if (result.probedAt() != null) {
         text.append(" (probed ").append(CLOCK.format(result.probedAt().atZone(ZoneId.systemDefault())))
             .append(')');
@@ -60,7 +63,7 @@ final class Messages {
   }
 
   /** The failure of a masked test in {@code fail} mode: a count, one evidence a line, then how to fix or allow it. */
-  static String masked(List<String> services, List<Evidence> evidence) {
+  public static String masked(List<String> services, List<Evidence> evidence) {
     String required = services.isEmpty() ? "real services"
         : (services.size() == 1 ? "the real service " : "the real services ") + services;
     String it = services.size() > 1 ? "them" : "it";
@@ -76,7 +79,7 @@ final class Messages {
   }
 
   /** {@code authenticity.requireEnvironment} names another environment than the active one. */
-  static String environmentContradiction(String required, String active) {
+  public static String environmentContradiction(String required, String active) {
     return String.format("authenticity.requireEnvironment is [%s] but the active environment is [%s]: guarded"
         + " tests must not run against another environment than the one required. Select it with"
         + " -Dauthenticity.environment=%s (or AUTHENTICITY_ENVIRONMENT=%s), or remove"
@@ -84,18 +87,61 @@ final class Messages {
   }
 
   /** Why a {@code @StagingOnly} test or class is disabled outside staging. */
-  static String notStaging(String environment) {
+  public static String notStaging(String environment) {
     return String.format("@StagingOnly: environment [%s] is not a staging environment; run with"
         + " -Dauthenticity.environment=staging", environment);
   }
 
-  /** The {@code ABORTED} evidence of an assumption that aborted a guarded test, e.g. {@code in @BeforeEach}. */
-  static String aborted(String where, Throwable abort) {
-    return "an assumption aborted the test " + where + ", and a skip is not a pass: " + abort.getMessage();
+  /**
+   * The {@code ABORTED} evidence of an assumption that aborted a guarded test, e.g. where {@code in @BeforeEach}
+   * or {@code with its container [OrderE2E]}; the only place this text is built.
+   */
+  public static String aborted(String where, String assumption) {
+    return "an assumption aborted the test" + (where == null || where.isBlank() ? "" : " " + where)
+        + ", and a skip is not a pass: "
+        + (assumption == null || assumption.isBlank() ? "(no message)" : Secrets.redact(assumption));
+  }
+
+  /** The evidence of a guarded test that passed without the extension's verdict ({@code NOT_JUDGED}). */
+  public static String notJudged() {
+    return "the Authenticity extension did not judge this test, so nothing proves it used its real services"
+        + " (is the extension active for it?)";
+  }
+
+  /** Why a guarded test that was discovered did not finish ({@code NOT_EXECUTED}). */
+  public static String notExecuted(boolean started) {
+    return started ? "started, but never finished (did its test JVM die?)"
+        : "discovered, but never started (did its test JVM die?)";
+  }
+
+  /** Why a compiled guarded test is in no test plan. */
+  public static String notDiscovered() {
+    return "compiled, but in no test plan";
+  }
+
+  /** Why a compiled {@code @StagingOnly} test is in no test plan outside staging. */
+  public static String notDiscoveredOutsideStaging() {
+    return "@StagingOnly, and no run was in a staging environment";
+  }
+
+  /** The note on a report entry that stands for the invocations of a template or factory that never started. */
+  public static String standsFor(String what, String message) {
+    return "this entry stands for " + what + ", which never started" + (message == null || message.isBlank() ? ""
+        : ": " + message);
+  }
+
+  /** A guarded test switched off at run time by a condition other than a literal {@code @Disabled}. */
+  public static String condition(String reason) {
+    return reason == null || reason.isBlank() ? "disabled by a condition (no reason given)" : reason;
+  }
+
+  /** An Authenticity detector threw. */
+  public static String detectorFailed(String failure) {
+    return "An Authenticity detector failed: " + failure;
   }
 
   /** The {@code LOOPBACK_IN_STAGING} evidence. */
-  static String loopback(String service, String host, String address, String environment) {
+  public static String loopback(String service, String host, String address, String environment) {
     return String.format("service '%s' host [%s] resolves to [%s], a loopback address, in staging environment"
         + " [%s]: this is not the staging service", service, host, address, environment);
   }

@@ -1,0 +1,273 @@
+package io.github.authenticity.core.events;
+
+import static io.github.authenticity.core.events.EventsFormat.*;
+
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.OutputStream;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
+import java.time.LocalDateTime;
+import java.time.format.DateTimeFormatter;
+import java.util.List;
+import java.util.concurrent.ThreadLocalRandom;
+
+import com.fasterxml.jackson.core.JsonGenerator;
+import io.github.authenticity.core.config.Secrets;
+import io.github.authenticity.core.events.Event.ContainerJudged;
+import io.github.authenticity.core.events.Event.RunEnded;
+import io.github.authenticity.core.events.Event.RunStarted;
+import io.github.authenticity.core.events.Event.ServiceProbed;
+import io.github.authenticity.core.events.Event.TestFinished;
+import io.github.authenticity.core.events.Event.TestJudged;
+import io.github.authenticity.core.events.Event.TestPlanned;
+import io.github.authenticity.core.events.Event.TestStarted;
+import io.github.authenticity.core.judge.Judgement;
+import io.github.authenticity.core.report.AllowedMock;
+import io.github.authenticity.core.report.Evidence;
+import org.apiguardian.api.API;
+
+/**
+ * Writes one append-only events file ({@code events-*.jsonl}) for one test plan: one JSON object a line, each
+ * line written whole and flushed at once, so a JVM that dies mid-run leaves a file readable up to its last
+ * complete event. The only writer of the format ({@link EventsFormat}); every free-text value is redacted
+ * ({@link Secrets#redact(String)}) before it is written, identifiers are written as they are.
+ */
+@API(status = API.Status.INTERNAL, since = "0.2")
+public final class EventWriter implements AutoCloseable {
+
+  private static final DateTimeFormatter STAMP = DateTimeFormatter.ofPattern("yyyyMMdd-HHmmss");
+
+  private final Path file;
+  private final OutputStream out;
+  private boolean closed;
+
+  private EventWriter(Path file, OutputStream out) {
+    this.file = file;
+    this.out = out;
+  }
+
+  /**
+   * Creates a new events file in {@code directory} (created if needed) with a name no other JVM uses:
+   * {@code events-<date>-<time>-<pid>-<random>.jsonl}.
+   */
+  public static EventWriter create(Path directory) {
+    try {
+      Files.createDirectories(directory);
+      String name = "events-" + LocalDateTime.now().format(STAMP) + "-" + ProcessHandle.current().pid()
+          + "-" + Integer.toHexString(ThreadLocalRandom.current().nextInt(0x10000, 0xfffff)) + ".jsonl";
+      Path file = directory.resolve(name);
+      OutputStream out = Files.newOutputStream(file, StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE,
+          StandardOpenOption.APPEND);
+      return new EventWriter(file, out);
+    } catch (IOException ex) {
+      throw new UncheckedIOException("Cannot create an events file in [" + directory.toAbsolutePath()
+          + "]: " + ex.getMessage() + ". Check that the directory is writable or set authenticity.outputDirectory.", ex);
+    }
+  }
+
+  /** The file this writer appends to. */
+  public Path file() {
+    return file;
+  }
+
+  /** Appends {@code event} as one line and flushes it; safe to call from any thread. */
+  public void write(Event event) {
+    byte[] line = line(event);
+    synchronized (this) {
+      if (closed) {
+        return;
+      }
+      try {
+        out.write(line);
+        out.flush();
+      } catch (IOException ex) {
+        throw new UncheckedIOException("Cannot append to events file [" + file + "]: " + ex.getMessage(), ex);
+      }
+    }
+  }
+
+  @Override
+  public synchronized void close() {
+    if (closed) {
+      return;
+    }
+    closed = true;
+    try {
+      out.close();
+    } catch (IOException ex) {
+      throw new UncheckedIOException("Cannot close events file [" + file + "]: " + ex.getMessage(), ex);
+    }
+  }
+
+  /** {@code event} as one line of the format, with its line break. */
+  static byte[] line(Event event) {
+    ByteArrayOutputStream bytes = new ByteArrayOutputStream(256);
+    try (JsonGenerator json = EventsFormat.JSON.createGenerator(bytes)) {
+      json.writeStartObject();
+      json.writeStringField(TYPE, typeOf(event));
+      json.writeStringField(RUN_ID, event.run());
+      json.writeNumberField(AT, event.at());
+      fields(event, json);
+      json.writeEndObject();
+    } catch (IOException ex) {
+      throw new UncheckedIOException("Cannot write an event: " + ex.getMessage(), ex);
+    }
+    bytes.write('\n');
+    return bytes.toByteArray();
+  }
+
+  /** The {@code type} of {@code event}. */
+  static String typeOf(Event event) {
+    if (event instanceof RunStarted) {
+      return RUN;
+    } else if (event instanceof ServiceProbed) {
+      return SERVICE;
+    } else if (event instanceof TestPlanned) {
+      return TEST;
+    } else if (event instanceof TestStarted) {
+      return STARTED;
+    } else if (event instanceof TestFinished) {
+      return FINISHED;
+    } else if (event instanceof TestJudged) {
+      return VERDICT;
+    } else if (event instanceof ContainerJudged) {
+      return CONTAINER;
+    }
+    return END;
+  }
+
+  private static void fields(Event event, JsonGenerator json) throws IOException {
+    if (event instanceof RunStarted e) {
+      json.writeNumberField(FORMAT, e.formatVersion());
+      json.writeNumberField(PID, e.pid());
+      text(json, HOST, e.host());
+      id(json, BUILD, e.build());
+      text(json, ENVIRONMENT, e.environment());
+      json.writeBooleanField(STAGING, e.staging());
+      text(json, MODE, e.mode());
+      text(json, CONFIG, e.config());
+      message(json, CONFIG_ERROR, e.configError());
+      text(json, REQUIRE_ENVIRONMENT, e.requireEnvironment());
+      text(json, JAVA, e.java());
+      text(json, JUNIT, e.junit());
+    } else if (event instanceof ServiceProbed e) {
+      text(json, NAME, e.name());
+      text(json, PROBE, e.probe());
+      text(json, ENDPOINT, e.endpoint());
+      text(json, STATUS, e.status());
+      json.writeNumberField(LATENCY_MILLIS, e.latencyMillis());
+      message(json, DETAIL, e.detail());
+      text(json, PROBED_AT, e.probedAt());
+    } else if (event instanceof TestPlanned e) {
+      id(json, UNIQUE_ID, e.uniqueId());
+      id(json, PARENT_ID, e.parentId());
+      id(json, CLASS_NAME, e.className());
+      id(json, METHOD_NAME, e.methodName());
+      text(json, DISPLAY_NAME, e.displayName());
+      texts(json, TAGS, e.tags());
+      json.writeBooleanField(GUARDED, e.guarded());
+      texts(json, SERVICES, e.services());
+      json.writeBooleanField(STAGING_ONLY, e.stagingOnly());
+      number(json, MIN_DURATION_MILLIS, e.minDurationMillis());
+      text(json, STANDS_FOR, e.standsFor());
+    } else if (event instanceof TestStarted e) {
+      id(json, UNIQUE_ID, e.uniqueId());
+    } else if (event instanceof TestFinished e) {
+      id(json, UNIQUE_ID, e.uniqueId());
+      json.writeStringField(STATUS, e.status().name());
+      json.writeNumberField(DURATION_MILLIS, e.durationMillis());
+      message(json, MESSAGE, e.message());
+      id(json, VIA, e.via());
+      if (e.disabled()) {
+        json.writeBooleanField(DISABLED, true);
+      }
+    } else if (event instanceof TestJudged e) {
+      id(json, UNIQUE_ID, e.uniqueId());
+      judgement(json, e.judgement());
+    } else if (event instanceof ContainerJudged e) {
+      id(json, UNIQUE_ID, e.uniqueId());
+      judgement(json, e.judgement());
+    } else if (event instanceof RunEnded e) {
+      json.writeNumberField(DISCOVERED, e.discovered());
+      json.writeNumberField(STARTED_COUNT, e.started());
+      json.writeNumberField(SUCCEEDED, e.succeeded());
+      json.writeNumberField(FAILED, e.failed());
+      json.writeNumberField(ABORTED, e.aborted());
+      json.writeNumberField(SKIPPED, e.skipped());
+    }
+  }
+
+  private static void judgement(JsonGenerator json, Judgement judgement) throws IOException {
+    json.writeStringField(VERDICT_FIELD, judgement.verdict().name());
+    id(json, REASON, judgement.reason() == null ? null : judgement.reason().name());
+    json.writeArrayFieldStart(EVIDENCE);
+    for (Evidence evidence : judgement.evidence()) {
+      json.writeStartObject();
+      json.writeStringField(KIND, evidence.kind().name());
+      message(json, DETAIL, evidence.detail());
+      json.writeEndObject();
+    }
+    json.writeEndArray();
+    text(json, PROOF, judgement.proof());
+    text(json, UNPROVEN, judgement.unproven());
+    json.writeArrayFieldStart(ALLOWED_MOCKS);
+    for (AllowedMock mock : judgement.allowedMocks()) {
+      json.writeStartObject();
+      id(json, FIELD, mock.field());
+      id(json, MOCK_TYPE, mock.type());
+      text(json, REASON, mock.reason());
+      json.writeEndObject();
+    }
+    json.writeEndArray();
+    texts(json, WARNINGS, judgement.warnings());
+    number(json, DURATION_MILLIS, judgement.durationMillis());
+    message(json, MESSAGE, judgement.message());
+  }
+
+  /** An identifier (unique id, class, method, enum): written as it is. */
+  private static void id(JsonGenerator json, String field, String value) throws IOException {
+    if (value == null) {
+      json.writeNullField(field);
+    } else {
+      json.writeStringField(field, value);
+    }
+  }
+
+  /** Free text: redacted. */
+  private static void text(JsonGenerator json, String field, String value) throws IOException {
+    id(json, field, value == null ? null : Secrets.redact(value));
+  }
+
+  /** Free text on one line: redacted, then its lines joined and cut to {@link EventsFormat#MAX_MESSAGE}. */
+  private static void message(JsonGenerator json, String field, String value) throws IOException {
+    id(json, field, oneLine(value));
+  }
+
+  /** {@code text} redacted, its lines joined by single spaces, at most {@link EventsFormat#MAX_MESSAGE} characters. */
+  public static String oneLine(String text) {
+    if (text == null) {
+      return null;
+    }
+    String line = Secrets.redact(text).strip().replaceAll("\\s*\\R\\s*", " ");
+    return line.length() <= MAX_MESSAGE ? line : line.substring(0, MAX_MESSAGE - 3) + "...";
+  }
+
+  private static void texts(JsonGenerator json, String field, List<String> values) throws IOException {
+    json.writeArrayFieldStart(field);
+    for (String value : values) {
+      json.writeString(Secrets.redact(value));
+    }
+    json.writeEndArray();
+  }
+
+  private static void number(JsonGenerator json, String field, Long value) throws IOException {
+    if (value == null) {
+      json.writeNullField(field);
+    } else {
+      json.writeNumberField(field, value);
+    }
+  }
+}
