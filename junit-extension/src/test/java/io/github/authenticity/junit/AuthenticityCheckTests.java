@@ -142,10 +142,13 @@ class AuthenticityCheckTests {
         + empty + "]: its tests never ran, or the authenticity extension was not on their class path");
     assertThat(lines).contains("[authenticity] ERROR INCOMPLETE: Shard [linux-4] MISSING: there is no folder ["
         + missing + "]; did its job run and upload its test results?");
-    assertThat(lines.get(lines.size() - 1)).isEqualTo("[authenticity] Authenticity check failed: the report is"
-        + " incomplete (3 reasons above): tests that a missing or crashed shard would have run are not judged. Check"
-        + " that every shard's job ran to its end and uploaded its results folder. (Set"
-        + " -Dauthenticity.failOnIncomplete=false to ignore this.)");
+    // the crashed shard's second test started and never finished
+    assertThat(lines).contains("[authenticity] ERROR NOT_EXECUTED AuthenticityCheckTests.CrashTestCase.b: started, but"
+        + " never finished (did its test JVM die?)");
+    assertThat(lines.get(lines.size() - 1)).isEqualTo("[authenticity] Authenticity check failed: 1 NOT_EXECUTED"
+        + " guarded test; the report is incomplete (3 reasons above). See " + reports + " for the authenticity"
+        + " report. (Set -Dauthenticity.failOnNotRun=false and -Dauthenticity.failOnIncomplete=false to ignore"
+        + " this.)");
 
     Report report = ReportJson.read(reports.resolve("authenticity-report.json"));
     assertThat(report.complete()).isFalse();

@@ -118,8 +118,11 @@ public final class AuthenticityCheck {
   }
 
   private static int check(Arguments arguments, PrintStream out) {
-    ReportBuilder builder = new ReportBuilder().countDisabled(arguments.flag("failOnDisabled"))
-        .requireEnvironment(arguments.value("requireEnvironment"));
+    String requireEnvironment = arguments.value("requireEnvironment");
+    CheckSettings settings = new CheckSettings(arguments.flag("failOnMasked"), arguments.flag("failOnNotRun"),
+        arguments.flag("failOnDisabled"), arguments.number("minExecuted"), requireEnvironment != null,
+        arguments.flag("failOnIncomplete"));
+    ReportBuilder builder = new ReportBuilder().settings(settings).requireEnvironment(requireEnvironment);
     List<Shard> shards = new ArrayList<>();
     for (Map.Entry<String, Path> folder : arguments.folders().entrySet()) {
       Shard shard = new Shard(folder.getKey(), folder.getValue(), find(folder.getValue()));
@@ -141,7 +144,8 @@ public final class AuthenticityCheck {
     }
     reasons.addAll(built.incompleteReasons());
     Report report = new Report(built.schemaVersion(), built.verdict(), built.environment(), reasons.isEmpty(),
-        reasons, built.summary(), built.services(), built.tests(), built.generatedAt(), built.sources());
+        reasons, built.summary(), built.services(), built.tests(), built.generatedAt(), built.sources(),
+        built.unmatchedSelection());
 
     Path directory = arguments.path("reportsDirectory");
     ReportWriter.writeAll(report, directory);
@@ -151,35 +155,12 @@ public final class AuthenticityCheck {
     if (arguments.flag("reportOnly")) {
       return PASSED;
     }
-
-    int minExecuted = arguments.number("minExecuted");
-    String requireEnvironment = arguments.value("requireEnvironment");
-    CheckResult result = Check.evaluate(report, new CheckSettings(arguments.flag("failOnMasked"),
-        arguments.flag("failOnNotRun"), arguments.flag("failOnDisabled"), minExecuted, requireEnvironment != null));
-    boolean incomplete = !report.complete() && arguments.flag("failOnIncomplete");
+    CheckResult result = Check.evaluate(report, settings);
     for (String violation : result.violations()) {
       out.println(PREFIX + "ERROR " + violation);
     }
-    if (incomplete) {
-      for (String reason : report.incompleteReasons()) {
-        out.println(PREFIX + "ERROR INCOMPLETE: " + reason);
-      }
-    }
-    if (!result.failed() && !incomplete) {
-      out.println(PREFIX + result.summary(directory));
-      return PASSED;
-    }
-    if (result.failed()) {
-      out.println(PREFIX + result.summary(directory));
-    }
-    if (incomplete) {
-      int count = report.incompleteReasons().size();
-      out.println(PREFIX + "Authenticity check failed: the report is incomplete (" + count + " "
-          + (count == 1 ? "reason" : "reasons") + " above): tests that a missing or crashed shard would have run are"
-          + " not judged. Check that every shard's job ran to its end and uploaded its results folder. (Set"
-          + " -Dauthenticity.failOnIncomplete=false to ignore this.)");
-    }
-    return FAILED;
+    out.println(PREFIX + result.summary(directory));
+    return result.failed() ? FAILED : PASSED;
   }
 
   /** The events files under {@code folder}, at any depth, sorted; none when it does not exist. */

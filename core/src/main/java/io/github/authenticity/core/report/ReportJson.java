@@ -47,8 +47,8 @@ public final class ReportJson {
 
   /** The keys of {@code summary}, in the order written; the reader and {@link #counts(Summary)} share it. */
   private static final List<String> SUMMARY_KEYS = List.of("discovered", "executed", "guarded", "authentic", "masked",
-      "failed", "serviceDown", "notRun", "unproven", "guardedExecuted", "notDiscovered", "notExecuted", "disabled",
-      "otherEnvironment", "condition");
+      "failed", "serviceDown", "notRun", "guardedExecuted", "notDiscovered", "notExecuted", "disabled",
+      "otherEnvironment", "condition", "unproven");
 
   private ReportJson() {
   }
@@ -267,7 +267,7 @@ public final class ReportJson {
       throw new IllegalArgumentException("it has no verdict");
     }
     return new Report(Report.SCHEMA_VERSION, verdict, environment, complete, incompleteReasons,
-        summary != null ? summary : new Summary(0, 0, 0, 0, 0, 0, 0, 0), services, tests, generatedAt, sources);
+        summary != null ? summary : new Summary(0, 0, 0, 0, 0, 0, 0, 0), services, tests, generatedAt, sources, null);
   }
 
   private static Summary readSummary(JsonParser json) throws IOException {
@@ -288,18 +288,25 @@ public final class ReportJson {
       }
     }
     if (counts[guardedExecuted] < 0) {
-      // written before guardedExecuted existed: authentic + masked + failed + serviceDown
-      counts[guardedExecuted] = counts[3] + counts[4] + counts[5] + counts[6];
+      // written before guardedExecuted existed
+      counts[guardedExecuted] = at(counts, "authentic") + at(counts, "masked") + at(counts, "failed")
+          + at(counts, "serviceDown");
     }
-    return new Summary(counts[0], counts[1], counts[2], counts[3], counts[4], counts[5], counts[6], counts[7],
-        counts[8], counts[9], counts[10], counts[11], counts[12], counts[13], counts[14]);
+    return new Summary(at(counts, "discovered"), at(counts, "executed"), at(counts, "guarded"),
+        at(counts, "authentic"), at(counts, "masked"), at(counts, "failed"), at(counts, "serviceDown"),
+        at(counts, "notRun"), at(counts, "unproven"), counts[guardedExecuted], at(counts, "notDiscovered"),
+        at(counts, "notExecuted"), at(counts, "disabled"), at(counts, "otherEnvironment"), at(counts, "condition"));
+  }
+
+  private static int at(int[] counts, String key) {
+    return counts[SUMMARY_KEYS.indexOf(key)];
   }
 
   /** The counts of {@code s} in the order of {@link #SUMMARY_KEYS}. */
   private static int[] counts(Summary s) {
     return new int[] {s.discovered(), s.executed(), s.guarded(), s.authentic(), s.masked(), s.failed(),
-        s.serviceDown(), s.notRun(), s.unproven(), s.guardedExecuted(), s.notDiscovered(), s.notExecuted(),
-        s.disabled(), s.otherEnvironment(), s.condition()};
+        s.serviceDown(), s.notRun(), s.guardedExecuted(), s.notDiscovered(), s.notExecuted(), s.disabled(),
+        s.otherEnvironment(), s.condition(), s.unproven()};
   }
 
   private static ServiceStatus readService(JsonParser json) throws IOException {

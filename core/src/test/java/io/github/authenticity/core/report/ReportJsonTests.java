@@ -33,22 +33,25 @@ class ReportJsonTests {
         + "\"local\",\"complete\":true,\"incompleteReasons\":[],\"generatedAt\":\"2026-12-01T08:00:00Z\",\"summary\":"
         + "{\"discovered\":1,\"executed\":1,\"guarded\":1,\"authentic\":0,\"masked\":1,\"failed\":0,\"serviceDown\":0,"
         + "\"notRun\":0,\"guardedExecuted\":1,\"notDiscovered\":0,\"notExecuted\":0,\"disabled\":0,"
-        + "\"otherEnvironment\":0,\"authenticPercent\":0},\"services\":[{\"name\":\"backend\",\"probe\":\"http\","
-        + "\"endpoint\":\"http://127.0.0.1:8080/health\",\"status\":\"UP\",\"latencyMillis\":12,\"detail\":\"200 OK\"}],"
+        + "\"otherEnvironment\":0,\"condition\":0,\"unproven\":0,\"authenticPercent\":0},\"services\":[{\"name\":"
+        + "\"backend\",\"probe\":\"http\","
+        + "\"endpoint\":\"http://127.0.0.1:8080/health\",\"status\":\"UP\",\"latencyMillis\":12,\"detail\":"
+        + "\"200 OK\"}],"
         + "\"sources\":[\"target/authenticity/events-1.jsonl\"],\"tests\":[{\"uniqueId\":"
         + "\"[engine:junit-jupiter]/[class:a.OrderE2E]/[method:places()]\",\"className\":\"a.OrderE2E\","
         + "\"methodName\":\"places\",\"displayName\":\"OrderE2E \\u003e places()\",\"guarded\":true,\"services\":"
         + "[\"backend\"],\"verdict\":\"MASKED\",\"durationMillis\":1200,\"reason\":null,\"evidence\":[{\"kind\":"
         + "\"FALLBACK_LOG\",\"detail\":\"\\\"Using \\u003cMock\\u003e \\u0026 \\u2028 co\\\"\"}],\"proof\":null,"
-        + "\"tags\":[\"e2e\"],\"status\":\"SUCCESSFUL\",\"message\":null,\"allowedMocks\":[{\"field\":\"clock\","
+        + "\"unproven\":null,\"tags\":[\"e2e\"],\"status\":\"SUCCESSFUL\",\"message\":null,\"allowedMocks\":[{"
+        + "\"field\":\"clock\","
         + "\"type\":\"a.FakeClock\",\"reason\":\"time is not under test\"}]}]}\n");
   }
 
   @Test
   void readsBackEqualAndIgnoresFieldsANewerWriterAdds() {
     String json = ReportJson.write(small()).replace("\"verdict\":\"MASKED\",\"durationMillis\"",
-        "\"unproven\":null,\"future\":{\"nested\":[1,{\"x\":2}]},\"verdict\":\"MASKED\",\"durationMillis\"")
-        .replace("\"summary\":{", "\"summary\":{\"unproven\":0,");
+        "\"future\":{\"nested\":[1,{\"x\":2}]},\"verdict\":\"MASKED\",\"durationMillis\"")
+        .replace("\"summary\":{", "\"summary\":{\"futureCount\":3,");
     assertThat(ReportJson.read(new StringReader(json), "r.json", "Fix it.")).isEqualTo(small());
   }
 
