@@ -19,7 +19,6 @@ import org.apiguardian.api.API;
 
 import io.github.authenticity.core.config.AuthenticityConfig;
 import io.github.authenticity.core.config.ServiceDefinition;
-import io.github.authenticity.core.json.Json;
 
 /**
  * The one redaction policy: every text on its way into an events file, a report file, the console, an exception
@@ -340,12 +339,10 @@ public final class Redactor {
         : Matcher.quoteReplacement(match.group()));
   }
 
-  /** {@code text} as it stands inside a JSON string: Jackson's escaping, and the events writer's (which also escapes {@code <>&}). */
+  /** {@code text} as it stands inside a JSON string: Jackson's escaping, and the HTML report's (which also escapes {@code <>&}). */
   private static List<String> jsonEscaped(String text) {
-    StringBuilder ours = new StringBuilder();
-    Json.quote(text, ours);
     return List.of(new String(JsonStringEncoder.getInstance().quoteAsString(text)),
-        ours.substring(1, ours.length() - 1));
+        io.github.authenticity.core.report.HtmlJson.escaped(text));
   }
 
   private static String htmlEscaped(String text) {

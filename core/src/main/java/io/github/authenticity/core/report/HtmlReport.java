@@ -8,7 +8,6 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 
-import io.github.authenticity.core.json.Json;
 
 /**
  * {@code authenticity-report.html}: one self-contained page (inline CSS, JS and SVG, nothing fetched), every text
@@ -322,7 +321,7 @@ final class HtmlReport {
       }
       first = false;
       rows.append('[').append(c).append(',');
-      Json.quote(test.displayName() == null ? String.valueOf(test.methodName()) : test.displayName(), rows);
+      HtmlJson.string(test.displayName() == null ? String.valueOf(test.methodName()) : test.displayName(), rows);
       int n = notes.computeIfAbsent(note(test), k -> {
         noteList.add(k);
         return noteList.size() - 1;
@@ -331,13 +330,13 @@ final class HtmlReport {
           .append(n).append(',').append(sv).append(']');
     }
     out.append("{\"v\":");
-    Json.write(List.of(VERDICTS), out);
+    HtmlJson.strings(List.of(VERDICTS), out);
     out.append(",\"c\":");
-    Json.write(classList, out);
+    HtmlJson.strings(classList, out);
     out.append(",\"s\":");
-    Json.write(serviceList, out);
+    HtmlJson.strings(serviceList, out);
     out.append(",\"n\":");
-    Json.write(noteList, out);
+    HtmlJson.strings(noteList, out);
     out.append(",\"r\":[").append(rows).append("]}");
   }
 

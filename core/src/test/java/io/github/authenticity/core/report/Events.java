@@ -70,6 +70,17 @@ final class Events implements AutoCloseable {
     return this;
   }
 
+  /** {@code event} as one JSON object, without a line break. */
+  static String json(Map<String, Object> event) {
+    java.io.StringWriter text = new java.io.StringWriter();
+    try (JsonGenerator json = JSON.createGenerator(text)) {
+      write(json, event);
+    } catch (IOException ex) {
+      throw new UncheckedIOException(ex);
+    }
+    return text.toString();
+  }
+
   private static void write(JsonGenerator json, Object value) throws IOException {
     if (value instanceof Map<?, ?> map) {
       json.writeStartObject();

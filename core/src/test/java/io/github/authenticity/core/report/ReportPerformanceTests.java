@@ -14,7 +14,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
-import io.github.authenticity.core.json.Json;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -28,7 +27,7 @@ class ReportPerformanceTests {
 
   /**
    * Writes {@value #TESTS} guarded tests in {@value #FILES} events files; mostly authentic, some masked/not run.
-   * The lines are the ones {@code EventLog} writes, buffered rather than flushed one by one, to keep the setup fast.
+   * The lines are the format's (docs/events-format.md), buffered rather than flushed one by one, to keep the setup fast.
    */
   static List<Path> writeEvents(Path dir) throws IOException {
     Files.createDirectories(dir);
@@ -78,7 +77,7 @@ class ReportPerformanceTests {
       for (int i = 0; i < fields.length; i += 2) {
         event.put((String) fields[i], fields[i + 1]);
       }
-      out.write(Json.write(event));
+      out.write(Events.json(event));
       out.write('\n');
     }
   }
