@@ -72,6 +72,16 @@ public final class Json {
     }
   }
 
+  /** A backslash, {@code u} and four lower-case hex digits, as {@code "\\u%04x"} would format, without a Formatter. */
+  private static void unicodeEscape(char c, StringBuilder out) {
+    String hex = Integer.toHexString(c);
+    out.append("\\u");
+    for (int i = hex.length(); i < 4; i++) {
+      out.append('0');
+    }
+    out.append(hex);
+  }
+
   /** Appends {@code s} as a JSON string literal; also escapes {@code <}, {@code >} and {@code &} so the text is safe inside HTML. */
   public static void quote(String s, StringBuilder out) {
     out.append('"');
@@ -85,10 +95,10 @@ public final class Json {
         case '\t' -> out.append("\\t");
         case '\b' -> out.append("\\b");
         case '\f' -> out.append("\\f");
-        case '<', '>', '&', '\u2028', '\u2029' -> out.append(String.format("\\u%04x", (int) c));
+        case '<', '>', '&', '\u2028', '\u2029' -> unicodeEscape(c, out);
         default -> {
           if (c < 0x20) {
-            out.append(String.format("\\u%04x", (int) c));
+            unicodeEscape(c, out);
           } else {
             out.append(c);
           }

@@ -212,4 +212,14 @@ class ReportWriterTests {
     }
     throw new AssertionError("no testcase named [" + name + "]");
   }
+
+  @Test
+  void junitXmlTimesAndJsonEscapesAreWhatTheFormatterWouldWrite() {
+    for (long millis : new long[] {0, 1, 9, 10, 99, 100, 999, 1000, 1001, 1234, 60_000, 123_456_789, -1, -1500}) {
+      assertThat(JunitXmlReport.seconds(millis)).isEqualTo(String.format(java.util.Locale.ROOT, "%.3f", millis / 1000.0));
+    }
+    StringBuilder quoted = new StringBuilder();
+    Json.quote("Outer > a<b>&c\u2028\u2029\u0001\u001f\"\\\n", quoted);
+    assertThat(quoted).hasToString("\"Outer \\u003e a\\u003cb\\u003e\\u0026c\\u2028\\u2029\\u0001\\u001f\\\"\\\\\\n\"");
+  }
 }
