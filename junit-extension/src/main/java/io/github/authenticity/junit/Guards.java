@@ -24,6 +24,18 @@ final class Guards {
   private Guards() {
   }
 
+  /**
+   * Per annotation type (e.g. {@code @Test}, a user's composed annotation), the {@code @RequiresRealService} or
+   * {@code @StagingOnly} it carries as a meta-annotation, by that type: a property of the annotation type, searched
+   * once instead of for every annotation of every test method.
+   */
+  private static final ClassValue<ConcurrentMap<Class<?>, Optional<? extends Annotation>>> META = new ClassValue<>() {
+    @Override
+    protected ConcurrentMap<Class<?>, Optional<? extends Annotation>> computeValue(Class<?> type) {
+      return new ConcurrentHashMap<>();
+    }
+  };
+
   /** Guards found so far, per class, by method (the class itself under the key {@code ""}). */
   private static final ClassValue<ConcurrentMap<Object, Optional<Guard>>> CACHE = new ClassValue<>() {
     @Override
@@ -118,7 +130,9 @@ final class Guards {
       if (type.isInstance(annotation)) {
         found.add(type.cast(annotation));
       } else {
-        AnnotationSupport.findAnnotation(annotation.annotationType(), type).ifPresent(found::add);
+        META.get(annotation.annotationType()).computeIfAbsent(type,
+            t -> AnnotationSupport.findAnnotation(annotation.annotationType(), type)).map(type::cast)
+            .ifPresent(found::add);
       }
     }
     return found;

@@ -130,8 +130,9 @@ public final class BenchMain {
   // ---------------------------------------------------------------- profile (not a scenario)
 
   /**
-   * One JFR-recorded run each of the healthy suite: guarded with defaults, guarded with
-   * {@code interaction=off}, plain JUnit. Writes {@code target/work/profile.md}; results.md is untouched.
+   * One JFR-recorded run each of the healthy suite: guarded with defaults, guarded with {@code interaction=off},
+   * unguarded with the extension jar on the class path (P-U), plain JUnit. Writes {@code target/work/profile.md};
+   * results.md is untouched.
    */
   private void profile() throws IOException {
     ensureHealthySuites();
@@ -146,6 +147,7 @@ public final class BenchMain {
     List<Config> configs = List.of(
         new Config("P-A", healthyGuarded, true, List.of()),
         new Config("P-A-off", healthyGuarded, true, List.of("-Dauthenticity.detection.interaction=off")),
+        new Config("P-U", healthyPlain, true, List.of()),
         new Config("P-B", healthyPlain, false, List.of()));
     for (Config config : configs) {
       Path recording = directory.resolve(config.label() + ".jfr");
