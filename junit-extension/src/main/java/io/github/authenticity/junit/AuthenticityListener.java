@@ -27,8 +27,9 @@ public class AuthenticityListener implements TestExecutionListener {
 
   private volatile Recording recording;
 
-  /** Called by the ServiceLoader. */
+  /** Called by the ServiceLoader, before discovery: starts the {@link StartupWarmup} when it is wanted. */
   public AuthenticityListener() {
+    StartupWarmup.start(Thread.currentThread().getContextClassLoader());
   }
 
   @Override

@@ -30,6 +30,19 @@ final class ContainerSkip {
     }
   };
 
+  /**
+   * The Testcontainers annotation types as the test class's loader sees them, by name; empty when absent. Looked
+   * up once per class: a class that is not there costs a {@code ClassNotFoundException} per lookup, and
+   * {@link #skipsWithoutDocker} runs for every test method.
+   */
+  private static final ClassValue<ConcurrentMap<String, Optional<Class<? extends Annotation>>>> TYPES =
+      new ClassValue<>() {
+        @Override
+        protected ConcurrentMap<String, Optional<Class<? extends Annotation>>> computeValue(Class<?> type) {
+          return new ConcurrentHashMap<>();
+        }
+      };
+
   private ContainerSkip() {
   }
 
@@ -43,13 +56,12 @@ final class ContainerSkip {
   }
 
   private static Optional<String> find(Class<?> testClass, Method method) {
-    ClassLoader loader = testClass.getClassLoader();
-    Class<? extends Annotation> enabledIf = annotationType(loader, ENABLED_IF_DOCKER);
+    Class<? extends Annotation> enabledIf = annotationType(testClass, ENABLED_IF_DOCKER);
     if (method != null) {
       return enabledIf != null && AnnotationSupport.isAnnotated(method, enabledIf)
           ? Optional.of("@EnabledIfDockerAvailable") : Optional.empty();
     }
-    Class<? extends Annotation> testcontainers = annotationType(loader, ANNOTATION);
+    Class<? extends Annotation> testcontainers = annotationType(testClass, ANNOTATION);
     for (Class<?> c = testClass; c != null; c = c.isMemberClass() && !Modifier.isStatic(c.getModifiers())
         ? c.getEnclosingClass() : null) {
       if (testcontainers != null) {
@@ -74,7 +86,7 @@ final class ContainerSkip {
     if (ContainerServices.declares(testClass)) {
       return true;
     }
-    Class<? extends Annotation> testcontainers = annotationType(testClass.getClassLoader(), ANNOTATION);
+    Class<? extends Annotation> testcontainers = annotationType(testClass, ANNOTATION);
     if (testcontainers == null) {
       return false;
     }
@@ -131,8 +143,14 @@ final class ContainerSkip {
     }
   }
 
+  /** The annotation type {@code name} as {@code testClass}'s loader sees it, or {@code null} when it is not there. */
+  private static Class<? extends Annotation> annotationType(Class<?> testClass, String name) {
+    return TYPES.get(testClass).computeIfAbsent(name, n -> Optional.ofNullable(load(testClass.getClassLoader(), n)))
+        .orElse(null);
+  }
+
   @SuppressWarnings("unchecked")
-  private static Class<? extends Annotation> annotationType(ClassLoader loader, String name) {
+  private static Class<? extends Annotation> load(ClassLoader loader, String name) {
     try {
       return (Class<? extends Annotation>) Class.forName(name, false, loader);
     } catch (ClassNotFoundException | LinkageError ex) {

@@ -24,6 +24,18 @@ final class Guards {
   private Guards() {
   }
 
+  /**
+   * Per annotation type (e.g. {@code @Test}, a user's composed annotation), the {@code @RequiresRealService} or
+   * {@code @StagingOnly} it carries as a meta-annotation, by that type: a property of the annotation type, searched
+   * once instead of for every annotation of every test method.
+   */
+  private static final ClassValue<ConcurrentMap<Class<?>, Optional<? extends Annotation>>> META = new ClassValue<>() {
+    @Override
+    protected ConcurrentMap<Class<?>, Optional<? extends Annotation>> computeValue(Class<?> type) {
+      return new ConcurrentHashMap<>();
+    }
+  };
+
   /** Guards found so far, per class, by method (the class itself under the key {@code ""}). */
   private static final ClassValue<ConcurrentMap<Object, Optional<Guard>>> CACHE = new ClassValue<>() {
     @Override
@@ -32,22 +44,43 @@ final class Guards {
     }
   };
 
-  /** The guard of {@code method} (or of the class alone when {@code method} is {@code null}), if any. */
+  /**
+   * The guard of {@code method} (or of the class alone when {@code method} is {@code null}), if any. The class's part
+   * (its chain of superclasses, interfaces and enclosing classes) is resolved once per class, each method's own
+   * annotations once per method.
+   */
   static Optional<Guard> of(Class<?> testClass, Method method) {
-    return CACHE.get(testClass).computeIfAbsent(method == null ? "" : method, key -> resolve(testClass, method));
+    ConcurrentMap<Object, Optional<Guard>> cache = CACHE.get(testClass);
+    if (method == null) {
+      return cache.computeIfAbsent("", key -> resolve(classChain(testClass)));
+    }
+    Optional<Guard> known = cache.get(method);
+    if (known != null) {
+      return known;
+    }
+    // outside computeIfAbsent: the class's entry is in the same map
+    Optional<Guard> classGuard = of(testClass, null);
+    return cache.computeIfAbsent(method, key -> combine(resolve(List.of(method)), classGuard));
   }
 
-  private static Optional<Guard> resolve(Class<?> testClass, Method method) {
+  /** The method's guard and its class's: services added up (the method's first), the method's minDuration wins. */
+  private static Optional<Guard> combine(Optional<Guard> own, Optional<Guard> ofClass) {
+    if (own.isEmpty() || ofClass.isEmpty()) {
+      return own.isPresent() ? own : ofClass;
+    }
+    Set<String> services = new LinkedHashSet<>(own.get().services());
+    services.addAll(ofClass.get().services());
+    Guard winner = own.get().minDurationText() != null ? own.get() : ofClass.get();
+    return Optional.of(new Guard(new ArrayList<>(services), own.get().stagingOnly() || ofClass.get().stagingOnly(),
+        winner.minDurationText(), winner.minDurationLocation()));
+  }
+
+  private static Optional<Guard> resolve(List<? extends AnnotatedElement> elements) {
     Set<String> services = new LinkedHashSet<>();
     boolean guarded = false;
     boolean stagingOnly = false;
     String minDuration = null;
     String where = null;
-    List<AnnotatedElement> elements = new ArrayList<>();
-    if (method != null) {
-      elements.add(method);
-    }
-    elements.addAll(classChain(testClass));
     for (AnnotatedElement element : elements) {
       for (RequiresRealService requires : declared(element, RequiresRealService.class)) {
         guarded = true;
@@ -62,7 +95,6 @@ final class Guards {
         stagingOnly = true;
       }
     }
-    // the method comes first, so its minDuration wins over the class's
     return guarded ? Optional.of(new Guard(new ArrayList<>(services), stagingOnly, minDuration, where))
         : Optional.empty();
   }
@@ -98,7 +130,9 @@ final class Guards {
       if (type.isInstance(annotation)) {
         found.add(type.cast(annotation));
       } else {
-        AnnotationSupport.findAnnotation(annotation.annotationType(), type).ifPresent(found::add);
+        META.get(annotation.annotationType()).computeIfAbsent(type,
+            t -> AnnotationSupport.findAnnotation(annotation.annotationType(), type)).map(type::cast)
+            .ifPresent(found::add);
       }
     }
     return found;

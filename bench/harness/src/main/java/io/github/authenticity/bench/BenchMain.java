@@ -28,13 +28,13 @@ import java.util.stream.Stream;
 public final class BenchMain {
 
   /** Sizes and repetitions of one mode. */
-  record Sizes(String name, int healthyClasses, int healthyMethods, int smallSuite, int reps, int warmups,
+  record Sizes(String name, int healthyClasses, int healthyMethods, int midClasses, int smallSuite, int reps, int warmups,
       int deadClasses, int deadMethods, int blackHoleSample, int blackHoleReps, int preflightServices,
       int reportTests, int reportReps) {
   }
 
-  static final Sizes FULL = new Sizes("full", 50, 100, 100, 5, 1, 4, 50, 3, 3, 50, 100_000, 3);
-  static final Sizes QUICK = new Sizes("quick", 5, 20, 0, 2, 0, 2, 10, 1, 1, 10, 10_000, 2);
+  static final Sizes FULL = new Sizes("full", 50, 100, 20, 100, 5, 1, 4, 50, 3, 3, 50, 100_000, 3);
+  static final Sizes QUICK = new Sizes("quick", 5, 20, 2, 20, 2, 0, 2, 10, 1, 1, 10, 10_000, 2);
 
   private static final String HEALTHY_PACKAGE = "bench.healthy";
   private static final String DEAD_PACKAGE = "bench.dead";
@@ -79,9 +79,12 @@ public final class BenchMain {
     Set<Integer> only = new LinkedHashSet<>(List.of(1, 2, 3, 4, 5));
     Path bench = Path.of(System.getProperty("bench.home", "bench")).toAbsolutePath().normalize();
     Path out = bench.resolve("results.md");
+    boolean profile = false;
     for (String arg : args) {
       if (arg.equals("--quick")) {
         sizes = QUICK;
+      } else if (arg.equals("--profile")) {
+        profile = true;
       } else if (arg.startsWith("--only=")) {
         only.clear();
         for (String n : arg.substring(7).split(",")) {
@@ -90,11 +93,15 @@ public final class BenchMain {
       } else if (arg.startsWith("--out=")) {
         out = Path.of(arg.substring(6)).toAbsolutePath();
       } else {
-        System.err.println("Unknown argument [" + arg + "]. Allowed: --quick, --only=1,2,3,4,5, --out=FILE");
+        System.err.println("Unknown argument [" + arg + "]. Allowed: --quick, --only=1,2,3,4,5, --out=FILE, --profile");
         System.exit(2);
       }
     }
     BenchMain main = new BenchMain(sizes, bench);
+    if (profile) {
+      main.profile();
+      return;
+    }
     Instant started = Instant.now();
     String header = Machine.describe(bench, sizes.name(), String.join(" ", args));
     for (int scenario : only) {
@@ -120,69 +127,186 @@ public final class BenchMain {
     System.out.println("Written to " + out);
   }
 
+  // ---------------------------------------------------------------- profile (not a scenario)
+
+  /**
+   * One JFR-recorded run each of the healthy suite: guarded with defaults, guarded with {@code interaction=off},
+   * unguarded with the extension jar on the class path (P-U), plain JUnit. Writes {@code target/work/profile.md};
+   * results.md is untouched.
+   */
+  private void profile() throws IOException {
+    ensureHealthySuites();
+    Path directory = work.resolve("profiles");
+    Path settings = Profile.settings(directory);
+    List<String> args = List.of("--server", "package:" + HEALTHY_PACKAGE);
+    StringBuilder out = new StringBuilder("# Profile of the healthy suite (" + healthyGuarded.size() + " tests)\n\n");
+    out.append("- Load average (1 min) at start: ").append(String.format(Locale.ROOT, "%.2f", Machine.loadAverage()))
+        .append("\n\n");
+    record Config(String label, Suites.Suite suite, boolean guarded, List<String> options) {
+    }
+    List<Config> configs = List.of(
+        new Config("P-A", healthyGuarded, true, List.of()),
+        new Config("P-A-off", healthyGuarded, true, List.of("-Dauthenticity.detection.interaction=off")),
+        new Config("P-U", healthyPlain, true, List.of()),
+        new Config("P-B", healthyPlain, false, List.of()));
+    for (Config config : configs) {
+      Path recording = directory.resolve(config.label() + ".jfr");
+      List<String> options = new ArrayList<>(config.options());
+      options.add("-XX:StartFlightRecording:filename=" + recording + ",settings=" + settings);
+      Jvm.Run run = junit(config.label(), config.suite(), config.guarded(), options, args);
+      progress("profile", config.label(), 0, run.wallMillis(), null);
+      out.append(String.format(Locale.ROOT, "## %s %s%n%nwall %.2f s, process CPU %d ms, main thread CPU %d ms, "
+          + "Launcher.execute %d ms, main() entered %d ms after JVM start; %d succeeded, %d failed; peak RSS %d MB; "
+          + "%d classes loaded, GC %d ms, JIT %d ms; threads: %s%n%n", config.label(), config.options(),
+          run.wallMillis() / 1000, run.number("cpuMillis"),
+          run.number("mainCpuMillis"), run.number("executeMillis"), run.number("mainStartMillis"),
+          run.number("succeeded"), run.number("failed"), run.number("vmHwmKb") / 1024, run.number("classesLoaded"),
+          run.number("gcMillis"), run.number("jitMillis"), run.text("topThreads")));
+      if (Files.isRegularFile(recording)) {
+        out.append(Profile.summarize(config.label(), recording, 25));
+      } else {
+        out.append("(no recording; see ").append(run.log()).append(")\n\n");
+      }
+    }
+    Path file = work.resolve("profile.md");
+    Files.writeString(file, out, StandardCharsets.UTF_8);
+    System.out.println(out);
+    System.out.println("Written to " + file + "; recordings in " + directory);
+  }
+
   // ---------------------------------------------------------------- 1. healthy suite
 
   private void healthyOverhead() {
     ensureHealthySuites();
     int n = healthyGuarded.size();
+    List<String> args = List.of("--server", "package:" + HEALTHY_PACKAGE);
     List<Jvm.Run> a = new ArrayList<>();
     List<Jvm.Run> b = new ArrayList<>();
     alternate("1-healthy", sizes.reps(), sizes.reps(), sizes.warmups(), a, b,
-        rep -> junit("1-A", healthyGuarded, true, List.of(), List.of("--server", "package:" + HEALTHY_PACKAGE)),
-        rep -> junit("1-B", healthyPlain, false, List.of(), List.of("--server", "package:" + HEALTHY_PACKAGE)));
+        rep -> junit("1-A", healthyGuarded, true, List.of(), args),
+        rep -> junit("1-B", healthyPlain, false, List.of(), args));
     checkCounts("1", "A", a, n, 0);
     checkCounts("1", "B", b, n, 0);
-    Stats wallA = wall(a);
-    Stats wallB = wall(b);
-    double overhead = (wallA.median() / wallB.median() - 1) * 100;
-    double perTest = (wallA.median() - wallB.median()) / n;
-    rows.add(new Results.Row("1", "Healthy suite: wall time, " + n + " guarded tests, 1 loopback HTTP call each",
-        "extension, all detectors", "plain JUnit, no extension jar", wallA.seconds(), wallB.seconds(),
-        String.format(Locale.ROOT, "%+.1f%% (%+.3f ms per test)", overhead, perTest), "≤ 5%",
-        met(overhead <= 5)));
+    ratioRow("1", n, a, b);
     Stats rssA = stat(a, r -> r.number("vmHwmKb"));
     Stats rssB = stat(b, r -> r.number("vmHwmKb"));
+    double addedMb = (rssA.median() - rssB.median()) / 1024;
     rows.add(new Results.Row("1m", "Healthy suite: peak RSS of the test JVM (VmHWM)", "extension, all detectors",
-        "plain JUnit", rssA.megabytes(), rssB.megabytes(),
-        String.format(Locale.ROOT, "%+.0f MB", (rssA.median() - rssB.median()) / 1024), "(reported)", ""));
+        "plain JUnit", rssA.megabytes(), rssB.megabytes(), String.format(Locale.ROOT, "%+.0f MB", addedMb),
+        "≤ +30 MB", met(addedMb <= 30)));
     cpuRow("1c", "Healthy suite: CPU time of the test JVM, all threads (JIT and GC included; robust under load)",
         "extension, all detectors", "plain JUnit", a, b, n);
     Stats execA = stat(a, r -> r.number("executeMillis"));
     Stats execB = stat(b, r -> r.number("executeMillis"));
     notes.add(String.format(Locale.ROOT, "1: inside the JVM, Launcher.execute took %s (A) vs %s (B); the rest of "
-        + "the wall time is JVM start-up, discovery set-up and exit.", execA.millis(), execB.millis()));
-    if (sizes.smallSuite() > 0) {
-      fixedAndPerTest(a, b, n);
+        + "the wall time is JVM start-up, discovery set-up and exit. Classes loaded: %s (A) vs %s (B); GC time %s "
+        + "(A) vs %s (B).", execA.millis(), execB.millis(), stat(a, r -> r.number("classesLoaded")).count(),
+        stat(b, r -> r.number("classesLoaded")).count(), stat(a, r -> r.number("gcMillis")).millis(),
+        stat(b, r -> r.number("gcMillis")).millis()));
+    List<double[]> points = new ArrayList<>();
+    points.add(added(n, a, b));
+    if (sizes.midClasses() > 0) {
+      points.add(otherSize("1k", "s1-mid", sizes.midClasses(), sizes.healthyMethods(), true));
     }
+    if (sizes.smallSuite() > 0) {
+      points.add(otherSize("1s", "s1-small", sizes.smallSuite() / 20, 20, false));
+      fixedAndPerTest(points);
+    }
+    unguarded(n, args);
   }
 
-  /** Splits the added cost into a fixed part and a per-test part, from a second, small suite. */
-  private void fixedAndPerTest(List<Jvm.Run> bigA, List<Jvm.Run> bigB, int big) {
+  /** The wall-time ratio row of a healthy suite of {@code n} guarded tests. */
+  private void ratioRow(String id, int n, List<Jvm.Run> a, List<Jvm.Run> b) {
+    Stats wallA = wall(a);
+    Stats wallB = wall(b);
+    double overhead = (wallA.median() / wallB.median() - 1) * 100;
+    double perTest = (wallA.median() - wallB.median()) / n;
+    rows.add(new Results.Row(id, "Healthy suite: wall time, " + n + " guarded tests, 1 loopback HTTP call each",
+        "extension, all detectors", "plain JUnit, no extension jar", wallA.seconds(), wallB.seconds(),
+        String.format(Locale.ROOT, "%+.1f%% (%+.3f ms per test)", overhead, perTest), "≤ 5%", met(overhead <= 5)));
+  }
+
+  /** {n, added wall ms, added CPU ms} of one size. */
+  private static double[] added(int n, List<Jvm.Run> a, List<Jvm.Run> b) {
+    return new double[] {n, wall(a).median() - wall(b).median(),
+        stat(a, r -> r.number("cpuMillis")).median() - stat(b, r -> r.number("cpuMillis")).median()};
+  }
+
+  /** Measures another size of the healthy suite, A against B; a row of its own when {@code ratioRow}. */
+  private double[] otherSize(String id, String directory, int classes, int methods, boolean ratioRow) {
     Suites suites = new Suites(junitJars);
-    int classes = sizes.smallSuite() / 20;
-    Suites.Suite smallGuarded = suites.generate(work.resolve("s1-small-guarded"), HEALTHY_PACKAGE, "Healthy", classes,
-        20, true, extensionJar);
-    Suites.Suite smallPlain = suites.generate(work.resolve("s1-small-plain"), HEALTHY_PACKAGE, "Healthy", classes,
-        20, false, null);
-    int small = smallGuarded.size();
+    Suites.Suite guarded = suites.generate(work.resolve(directory + "-guarded"), HEALTHY_PACKAGE, "Healthy", classes,
+        methods, true, extensionJar);
+    Suites.Suite plain = suites.generate(work.resolve(directory + "-plain"), HEALTHY_PACKAGE, "Healthy", classes,
+        methods, false, null);
+    int n = guarded.size();
+    List<String> args = List.of("--server", "package:" + HEALTHY_PACKAGE);
     List<Jvm.Run> a = new ArrayList<>();
     List<Jvm.Run> b = new ArrayList<>();
-    alternate("1s-small", sizes.reps(), sizes.reps(), 0, a, b,
-        rep -> junit("1s-A", smallGuarded, true, List.of(), List.of("--server", "package:" + HEALTHY_PACKAGE)),
-        rep -> junit("1s-B", smallPlain, false, List.of(), List.of("--server", "package:" + HEALTHY_PACKAGE)));
-    checkCounts("1s", "A", a, small, 0);
-    checkCounts("1s", "B", b, small, 0);
-    double smallAdded = wall(a).median() - wall(b).median();
-    double bigAdded = wall(bigA).median() - wall(bigB).median();
-    double perTest = (bigAdded - smallAdded) / (big - small);
-    double fixed = smallAdded - small * perTest;
-    double smallCpu = stat(a, r -> r.number("cpuMillis")).median() - stat(b, r -> r.number("cpuMillis")).median();
-    double bigCpu = stat(bigA, r -> r.number("cpuMillis")).median() - stat(bigB, r -> r.number("cpuMillis")).median();
-    double perTestCpu = (bigCpu - smallCpu) / (big - small);
-    rows.add(new Results.Row("1s", "Healthy suite, " + small + " tests: wall time (with row 1: fixed vs per-test cost)",
-        "extension, all detectors", "plain JUnit", wall(a).seconds(), wall(b).seconds(),
-        String.format(Locale.ROOT, "fixed %+.2f s, then %+.3f ms per test (CPU: fixed %+.2f s, %+.3f ms per test)",
-            fixed / 1000, perTest, (smallCpu - small * perTestCpu) / 1000, perTestCpu), "(reported)", ""));
+    alternate(id + "-" + n, sizes.reps(), sizes.reps(), 0, a, b,
+        rep -> junit(id + "-A", guarded, true, List.of(), args),
+        rep -> junit(id + "-B", plain, false, List.of(), args));
+    checkCounts(id, "A", a, n, 0);
+    checkCounts(id, "B", b, n, 0);
+    if (ratioRow) {
+      ratioRow(id, n, a, b);
+    } else {
+      rows.add(new Results.Row(id, "Healthy suite, " + n + " tests: wall time (for the fixed and per-test cost)",
+          "extension, all detectors", "plain JUnit", wall(a).seconds(), wall(b).seconds(),
+          String.format(Locale.ROOT, "%+.2f s", (wall(a).median() - wall(b).median()) / 1000), "(reported)", ""));
+    }
+    return added(n, a, b);
+  }
+
+  /**
+   * Splits the added cost into a fixed part per test JVM and a part per guarded test: a least-squares line
+   * through the added wall (and CPU) time of every size measured (2 or 3 points).
+   */
+  private void fixedAndPerTest(List<double[]> points) {
+    double[] wallLine = line(points, 1);
+    double[] cpuLine = line(points, 2);
+    String sizesText = String.join(", ", points.stream().map(p -> Integer.toString((int) p[0])).toList());
+    rows.add(new Results.Row("1f", "Healthy suite: fixed cost per test JVM (intercept of the added wall time over "
+        + "the sizes " + sizesText + ")", "extension, all detectors", "plain JUnit", "", "",
+        String.format(Locale.ROOT, "%+.0f ms (CPU %+.0f ms)", wallLine[0], cpuLine[0]), "≤ 150 ms",
+        met(wallLine[0] <= 150)));
+    rows.add(new Results.Row("1p", "Healthy suite: cost per guarded test (slope of the added wall time over the sizes "
+        + sizesText + ")", "extension, all detectors", "plain JUnit", "", "",
+        String.format(Locale.ROOT, "%+.0f µs (CPU %+.0f µs)", wallLine[1] * 1000, cpuLine[1] * 1000), "≤ 50 µs",
+        met(wallLine[1] * 1000 <= 50)));
+  }
+
+  /** {intercept, slope} of the least-squares line of {@code p[column]} over {@code p[0]}. */
+  private static double[] line(List<double[]> points, int column) {
+    double meanX = points.stream().mapToDouble(p -> p[0]).average().orElse(0);
+    double meanY = points.stream().mapToDouble(p -> p[column]).average().orElse(0);
+    double sxy = 0;
+    double sxx = 0;
+    for (double[] p : points) {
+      sxy += (p[0] - meanX) * (p[column] - meanY);
+      sxx += (p[0] - meanX) * (p[0] - meanX);
+    }
+    double slope = sxx == 0 ? 0 : sxy / sxx;
+    return new double[] {meanY - slope * meanX, slope};
+  }
+
+  /** Unguarded tests: the plain suite with the extension jar on the classpath (its listener runs) against without. */
+  private void unguarded(int n, List<String> args) {
+    List<Jvm.Run> a = new ArrayList<>();
+    List<Jvm.Run> b = new ArrayList<>();
+    alternate("1u-unguarded", sizes.reps(), sizes.reps(), 0, a, b,
+        rep -> junit("1u-A", healthyPlain, true, List.of(), args),
+        rep -> junit("1u-B", healthyPlain, false, List.of(), args));
+    checkCounts("1u", "A", a, n, 0);
+    checkCounts("1u", "B", b, n, 0);
+    Stats wallA = wall(a);
+    Stats wallB = wall(b);
+    double overhead = (wallA.median() / wallB.median() - 1) * 100;
+    rows.add(new Results.Row("1u", "Unguarded suite: wall time, " + n + " tests without @RequiresRealService, 1 loopback "
+        + "HTTP call each", "extension jar on the classpath (its listener runs)", "plain JUnit, no extension jar",
+        wallA.seconds(), wallB.seconds(), String.format(Locale.ROOT, "%+.1f%% (CPU %+.1f%%)", overhead,
+            (stat(a, r -> r.number("cpuMillis")).median() / stat(b, r -> r.number("cpuMillis")).median() - 1) * 100),
+        "≤ 1%", met(overhead <= 1)));
   }
 
   // ---------------------------------------------------------------- 2. dead environment

@@ -101,6 +101,11 @@ public final class JunitChild {
     out.setProperty("mainCpuMillis", Long.toString(
         ManagementFactory.getThreadMXBean().getCurrentThreadCpuTime() / 1_000_000));
     out.setProperty("topThreads", ProcStatus.topThreads(4));
+    out.setProperty("classesLoaded", Long.toString(ManagementFactory.getClassLoadingMXBean().getTotalLoadedClassCount()));
+    out.setProperty("gcMillis", Long.toString(ManagementFactory.getGarbageCollectorMXBeans().stream()
+        .mapToLong(gc -> Math.max(0, gc.getCollectionTime())).sum()));
+    out.setProperty("jitMillis", Long.toString(ManagementFactory.getCompilationMXBean() == null ? -1
+        : ManagementFactory.getCompilationMXBean().getTotalCompilationTime()));
     ChildOutput.write(out);
     System.exit(0);
   }

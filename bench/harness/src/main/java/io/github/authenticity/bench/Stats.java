@@ -58,4 +58,9 @@ record Stats(List<Double> values) {
     }
     return String.format(Locale.ROOT, "%.0f MB (%.0f–%.0f)", median() / 1024, min() / 1024, max() / 1024);
   }
+
+  /** The median as a whole number, e.g. {@code 4147}. */
+  String count() {
+    return isEmpty() ? "n/a" : String.format(Locale.ROOT, "%.0f", median());
+  }
 }

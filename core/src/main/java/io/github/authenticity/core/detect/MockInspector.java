@@ -54,7 +54,44 @@ public final class MockInspector {
     }
   };
 
+  /**
+   * Per class, the declared fields that {@link #inspect} reads from a test instance: not synthetic, not primitive,
+   * made accessible (a field that cannot be is left out: it could not be read anyway). Looked up once per class,
+   * not once per test.
+   */
+  private static final ClassValue<Field[]> INSTANCE_FIELDS = new ClassValue<>() {
+    @Override
+    protected Field[] computeValue(Class<?> type) {
+      return accessibleFields(type, true);
+    }
+  };
+  /** The same for the objects of project classes that {@link #visit} walks into: static fields left out. */
+  private static final ClassValue<Field[]> OBJECT_FIELDS = new ClassValue<>() {
+    @Override
+    protected Field[] computeValue(Class<?> type) {
+      return accessibleFields(type, false);
+    }
+  };
+
   private MockInspector() {
+  }
+
+  private static Field[] accessibleFields(Class<?> type, boolean withStatic) {
+    List<Field> fields = new ArrayList<>();
+    for (Field field : type.getDeclaredFields()) {
+      if (field.isSynthetic() || field.getType().isPrimitive()
+          || (!withStatic && Modifier.isStatic(field.getModifiers()))) {
+        continue;
+      }
+      try {
+        if (field.trySetAccessible()) {
+          fields.add(field);
+        }
+      } catch (RuntimeException ex) {
+        // a field that cannot be made accessible cannot be read: there is nothing to inspect
+      }
+    }
+    return fields.toArray(Field[]::new);
   }
 
   /**
@@ -90,10 +127,7 @@ public final class MockInspector {
       seen.put(instance, Boolean.TRUE);
       String prefix = i == 0 ? "" : instance.getClass().getSimpleName() + ".";
       for (Class<?> type = instance.getClass(); type != null && type != Object.class; type = type.getSuperclass()) {
-        for (Field field : type.getDeclaredFields()) {
-          if (field.isSynthetic() || field.getType().isPrimitive()) {
-            continue;
-          }
+        for (Field field : INSTANCE_FIELDS.get(type)) {
           Object value = read(field, Modifier.isStatic(field.getModifiers()) ? null : instance);
           if (value != null) {
             visit(field, prefix + field.getName(), value, 1, seen, hits, loader);
@@ -132,10 +166,7 @@ public final class MockInspector {
       }
     } else if (depth < MAX_DEPTH && isProjectClass(value.getClass())) {
       for (Class<?> type = value.getClass(); type != null && isProjectClass(type); type = type.getSuperclass()) {
-        for (Field field : type.getDeclaredFields()) {
-          if (field.isSynthetic() || field.getType().isPrimitive() || Modifier.isStatic(field.getModifiers())) {
-            continue;
-          }
+        for (Field field : OBJECT_FIELDS.get(type)) {
           visit(root, path + "." + field.getName(), read(field, value), depth + 1, seen, hits, loader);
         }
       }
@@ -150,9 +181,9 @@ public final class MockInspector {
     }
   }
 
+  /** The value of an accessible field (from {@link #INSTANCE_FIELDS} or {@link #OBJECT_FIELDS}), or {@code null}. */
   private static Object read(Field field, Object target) {
     try {
-      field.setAccessible(true);
       return field.get(target);
     } catch (RuntimeException | IllegalAccessException ex) {
       return null;

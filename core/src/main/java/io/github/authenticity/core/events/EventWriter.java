@@ -42,11 +42,15 @@ public final class EventWriter implements AutoCloseable {
 
   private final Path file;
   private final OutputStream out;
+  /** The line being written: one generator and buffer for the file's life, used only under the writer's lock. */
+  private final ByteArrayOutputStream buffer = new ByteArrayOutputStream(1024);
+  private JsonGenerator json;
   private boolean closed;
 
   private EventWriter(Path file, OutputStream out) {
     this.file = file;
     this.out = out;
+    this.json = generator(buffer);
   }
 
   /**
@@ -73,19 +77,46 @@ public final class EventWriter implements AutoCloseable {
     return file;
   }
 
-  /** Appends {@code event} as one line and flushes it; safe to call from any thread. */
+  /**
+   * Appends {@code event} as one line and flushes it; safe to call from any thread. The line is built whole in
+   * memory first and reaches the file in one write, so a line in the file is never part of an event.
+   */
   public void write(Event event) {
-    byte[] line = line(event);
     synchronized (this) {
       if (closed) {
         return;
       }
+      buffer.reset();
       try {
-        out.write(line);
+        serialize(event, json);
+        json.flush();
+      } catch (IOException | RuntimeException ex) {
+        // the generator may be left inside an object: start the next line with a fresh one
+        json = generator(buffer);
+        buffer.reset();
+        if (ex instanceof RuntimeException runtime) {
+          throw runtime;
+        }
+        throw new UncheckedIOException("Cannot write an event: " + ex.getMessage(), (IOException) ex);
+      }
+      buffer.write('\n');
+      try {
+        buffer.writeTo(out);
         out.flush();
       } catch (IOException ex) {
         throw new UncheckedIOException("Cannot append to events file [" + file + "]: " + ex.getMessage(), ex);
       }
+    }
+  }
+
+  /** A generator that writes one root object after the other with nothing between them (the line break is ours). */
+  private static JsonGenerator generator(OutputStream target) {
+    try {
+      JsonGenerator generator = EventsFormat.JSON.createGenerator(target);
+      generator.setRootValueSeparator(null);
+      return generator;
+    } catch (IOException ex) {
+      throw new UncheckedIOException("Cannot write an event: " + ex.getMessage(), ex);
     }
   }
 
@@ -96,6 +127,7 @@ public final class EventWriter implements AutoCloseable {
     }
     closed = true;
     try {
+      json.close();
       out.close();
     } catch (IOException ex) {
       throw new UncheckedIOException("Cannot close events file [" + file + "]: " + ex.getMessage(), ex);
@@ -106,17 +138,21 @@ public final class EventWriter implements AutoCloseable {
   static byte[] line(Event event) {
     ByteArrayOutputStream bytes = new ByteArrayOutputStream(256);
     try (JsonGenerator json = EventsFormat.JSON.createGenerator(bytes)) {
-      json.writeStartObject();
-      json.writeStringField(TYPE, typeOf(event));
-      json.writeStringField(RUN_ID, event.run());
-      json.writeNumberField(AT, event.at());
-      fields(event, json);
-      json.writeEndObject();
+      serialize(event, json);
     } catch (IOException ex) {
       throw new UncheckedIOException("Cannot write an event: " + ex.getMessage(), ex);
     }
     bytes.write('\n');
     return bytes.toByteArray();
+  }
+
+  private static void serialize(Event event, JsonGenerator json) throws IOException {
+    json.writeStartObject();
+    json.writeStringField(TYPE, typeOf(event));
+    json.writeStringField(RUN_ID, event.run());
+    json.writeNumberField(AT, event.at());
+    fields(event, json);
+    json.writeEndObject();
   }
 
   /** The {@code type} of {@code event}. */
@@ -251,8 +287,22 @@ public final class EventWriter implements AutoCloseable {
     if (text == null) {
       return null;
     }
-    String line = Secrets.redact(text).strip().replaceAll("\\s*\\R\\s*", " ");
+    String line = Secrets.redact(text).strip();
+    if (hasLineBreak(line)) {
+      line = line.replaceAll("\\s*\\R\\s*", " ");
+    }
     return line.length() <= MAX_MESSAGE ? line : line.substring(0, MAX_MESSAGE - 3) + "...";
+  }
+
+  /** Whether {@code text} holds a line break as {@code \R} matches one (the regex above is only needed then). */
+  private static boolean hasLineBreak(String text) {
+    for (int i = 0; i < text.length(); i++) {
+      char c = text.charAt(i);
+      if ((c >= '\n' && c <= '\r') || c == '\u0085' || c == '\u2028' || c == '\u2029') {
+        return true;
+      }
+    }
+    return false;
   }
 
   private static void texts(JsonGenerator json, String field, List<String> values) throws IOException {

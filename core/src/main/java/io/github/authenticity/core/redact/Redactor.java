@@ -71,6 +71,14 @@ public final class Redactor {
   private static final Pattern MESSAGE_WORDS = Pattern.compile(
       "(?i)(environment|system|variable|property|missing|unset|not|must|expected|unknown|null|none|\\*+)");
 
+  /**
+   * A text that holds none of these (in any case) and no registered secret matches no shape rule: it is
+   * returned as it is, without running the patterns (most text, e.g. every display name, is such a text).
+   */
+  private static final List<String> SHAPE_MARKERS = List.of("password", "passwd", "pwd", "passphrase", "secret",
+      "token", "authorization", "cookie", "api", "access", "private", "credential", "signature", "bearer", "basic",
+      "digest", "negotiate", "eyj", "://", "=");
+
   private static final Set<String> REGISTERED = ConcurrentHashMap.newKeySet();
   private static volatile List<String> known = List.of();
 
@@ -85,6 +93,22 @@ public final class Redactor {
   private static boolean isProse(String text, String separator, String value, int end) {
     return separator.indexOf('=') < 0 && value.chars().allMatch(Character::isLetter) && end + 1 < text.length()
         && text.charAt(end) == ' ' && Character.isLetter(text.charAt(end + 1));
+  }
+
+  /** Whether {@code text} holds a registered secret or a marker of a secret shape; when not, nothing can match. */
+  private static boolean mayHoldASecret(String text) {
+    for (String secret : known) {
+      if (text.contains(secret)) {
+        return true;
+      }
+    }
+    String lower = text.toLowerCase(Locale.ROOT);
+    for (String marker : SHAPE_MARKERS) {
+      if (lower.contains(marker)) {
+        return true;
+      }
+    }
+    return false;
   }
 
   /** Whether a setting or header named {@code key} holds a secret (password, token, authorization, api key...). */
@@ -104,6 +128,9 @@ public final class Redactor {
   /** {@code text} with every known secret and every secret shape replaced by {@value #REDACTED}. */
   public static String redact(String text) {
     if (text == null || text.isEmpty()) {
+      return text;
+    }
+    if (!mayHoldASecret(text)) {
       return text;
     }
     String result = text;
@@ -193,7 +220,10 @@ public final class Redactor {
       }
     }
     if (added) {
-      known = REGISTERED.stream().sorted(Comparator.comparingInt(String::length).reversed()).toList();
+      // one rebuild at a time: each sees every secret added before it, so none is lost to a concurrent one
+      synchronized (REGISTERED) {
+        known = REGISTERED.stream().sorted(Comparator.comparingInt(String::length).reversed()).toList();
+      }
     }
   }
 

@@ -135,6 +135,32 @@ class EventsFormatTests {
   }
 
   @Test
+  void eachEventIsInTheFileWholeAsSoonAsItIsWrittenAndAnEventThatCannotBeWrittenCostsOnlyItself() throws IOException {
+    List<Event> events = everyKind();
+    ByteArrayOutputStream expected = new ByteArrayOutputStream();
+    try (EventWriter writer = EventWriter.create(dir)) {
+      for (Event event : events) {
+        writer.write(event);
+        expected.write(EventWriter.line(event));
+        // no close, no later event: what a JVM killed now would leave behind
+        assertThat(Files.readAllBytes(writer.file())).isEqualTo(expected.toByteArray());
+      }
+      // fails half-way through its line (a judgement is required): nothing of it reaches the file
+      Event broken = new TestJudged(RUN, 9, UID, null);
+      org.assertj.core.api.Assertions.assertThatThrownBy(() -> writer.write(broken))
+          .isInstanceOf(NullPointerException.class);
+      writer.write(events.get(4));
+      expected.write(EventWriter.line(events.get(4)));
+      assertThat(Files.readAllBytes(writer.file())).isEqualTo(expected.toByteArray());
+
+      List<Event> read = new ArrayList<>();
+      EventReader.Summary summary = EventReader.read(writer.file(), read::add);
+      assertThat(summary.problems()).isEmpty();
+      assertThat(read).hasSize(events.size() + 1).endsWith(events.get(4));
+    }
+  }
+
+  @Test
   void theFirstRunEventOfAFileIsFoundWithoutReadingTheRest() {
     Path file;
     try (EventWriter writer = EventWriter.create(dir)) {

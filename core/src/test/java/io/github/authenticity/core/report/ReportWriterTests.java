@@ -216,4 +216,21 @@ class ReportWriterTests {
     }
     throw new AssertionError("no testcase named [" + name + "]");
   }
+
+  @Test
+  void junitXmlTimesAndJsonEscapesAreWhatTheFormatterWouldWrite() {
+    for (long millis : new long[] {0, 1, 9, 10, 99, 100, 999, 1000, 1001, 1234, 60_000, 123_456_789, -1, -1500}) {
+      assertThat(JunitXmlReport.seconds(millis)).isEqualTo(String.format(java.util.Locale.ROOT, "%.3f", millis / 1000.0));
+    }
+    String text = "Outer > a<b>&c\u2028\u2029\u0001\u001f\"\\\n";
+    StringBuilder quoted = new StringBuilder();
+    HtmlJson.string(text, quoted);
+    assertThat(quoted.toString()).as("nothing that closes a script element or starts markup")
+        .doesNotContain("<", ">", "&", "\u2028", "\u2029").startsWith("\"Outer \\u003E a\\u003Cb\\u003E\\u0026c");
+    try {
+      assertThat(JSON.readValue(quoted.toString(), String.class)).isEqualTo(text);
+    } catch (java.io.IOException ex) {
+      throw new AssertionError(ex);
+    }
+  }
 }
