@@ -9,10 +9,16 @@ import org.apiguardian.api.API;
  * {@code FALLBACK_REPORTED} evidence, e.g. {@code websocket replaced by MockWebSocketManager: connection
  * refused}.
  *
- * <p>Zero-dependency and cheap: outside a guarded test (no Authenticity run, an unguarded test, a
- * {@code @BeforeAll} method) it does nothing. The report is attributed to the guarded test whose body
- * runs on the calling thread, or on the thread that started it (threads inherit the test's scope); from a
- * pool thread created before the test, it is attributed only when a single guarded test is running.
+ * <p>Set-up counts: a report from the test's constructor, {@code @BeforeEach}/{@code @AfterEach} or another
+ * extension's callbacks counts for that test, and one from {@code @BeforeAll}/{@code @AfterAll} or the
+ * class's static initialisation for every guarded test of the class; the evidence says where
+ * ({@code in @BeforeEach logIn(): auth replaced by StubLogin: timed out after 5000 ms}).
+ *
+ * <p>Zero-dependency and cheap: outside a guarded test or class (no Authenticity run, an unguarded test) it
+ * does nothing. The report is attributed to the guarded test (or class) whose code runs on the calling
+ * thread, or on the thread that started it (threads inherit the window: a pool created in {@code @BeforeAll}
+ * belongs to the class); from a pool thread created before, it is attributed only when a single guarded
+ * test is running.
  *
  * @since 0.1
  */

@@ -66,10 +66,14 @@ final class ContainerSkip {
   }
 
   /**
-   * Whether {@code testClass} or a class enclosing it carries {@code @Testcontainers}: its containers start in
-   * Testcontainers' {@code beforeAll}, so a service they provide is down until then and is probed at first use.
+   * Whether {@code testClass} or a class enclosing it carries {@code @Testcontainers}, or it has a
+   * {@link RealServiceContainer} field: its containers start in Testcontainers' {@code beforeAll} (or the user's),
+   * so a service they provide is down (or has no address) until then and is probed at first use.
    */
   static boolean startsContainers(Class<?> testClass) {
+    if (ContainerServices.declares(testClass)) {
+      return true;
+    }
     Class<? extends Annotation> testcontainers = annotationType(testClass.getClassLoader(), ANNOTATION);
     if (testcontainers == null) {
       return false;

@@ -9,6 +9,7 @@ import io.github.authenticity.core.config.AuthenticityConfig;
 import io.github.authenticity.core.config.Detection.Interaction;
 import io.github.authenticity.core.detect.FallbackLines;
 import io.github.authenticity.core.detect.InteractionMonitor;
+import io.github.authenticity.core.detect.TestScope;
 
 /** The detectors every guarded test runs with, in order. */
 final class Detectors {
@@ -22,6 +23,31 @@ final class Detectors {
   /** The detectors for a run with {@code test}'s configuration. */
   static List<Detector> all() {
     return ALL;
+  }
+
+  /**
+   * Opens the fallback window of a test instance about to be constructed on this thread for a test under
+   * {@code prefix} (before JUnit says which test: see {@link TestScope#openConstruction}); the test's
+   * {@link Detector#beforeTest} claims it.
+   */
+  static void openConstruction(String prefix, Class<?> testClass) {
+    FallbackLines.install(testClass.getClassLoader());
+    TestScope.openConstruction(prefix);
+  }
+
+  /**
+   * Stops {@code detectors} on a test that was judged before its body (an early verdict): what they saw is
+   * dropped. Never throws.
+   */
+  static void discard(GuardedTest test, List<Detector> detectors) {
+    TestOutcome ignored = new TestOutcome(Duration.ZERO, new IllegalStateException("judged before its body"));
+    for (Detector detector : detectors) {
+      try {
+        detector.afterTest(test, ignored);
+      } catch (RuntimeException ex) {
+        // the verdict is written already; a detector that cannot stop cleanly changes nothing about it
+      }
+    }
   }
 
   /**

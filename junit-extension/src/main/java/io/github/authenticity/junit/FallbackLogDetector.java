@@ -1,11 +1,42 @@
 package io.github.authenticity.junit;
 
+import java.util.ArrayList;
+import java.util.List;
+
+import io.github.authenticity.core.detect.CapturedLine;
 import io.github.authenticity.core.detect.FallbackLines;
 import io.github.authenticity.core.detect.TestScope;
 import io.github.authenticity.core.report.EvidenceKind;
 
-/** {@code FALLBACK_LOG}: lines logged or printed by the test (and the threads it starts) that match a fallback pattern. */
+/**
+ * {@code FALLBACK_LOG}: lines logged or printed by the test (and the threads it starts) that match a fallback
+ * pattern, from its construction to its {@code @AfterEach}, and those of its class's set-up and tear-down.
+ */
 final class FallbackLogDetector implements Detector {
+
+  @Override
+  public void beforeClass(GuardedClass guardedClass) {
+    FallbackLines.install(guardedClass.testClass().getClassLoader());
+    TestScope.enterContainer(guardedClass.uniqueId())
+        .keepOnlyMatching(guardedClass.config().detection().fallbackPatterns());
+  }
+
+  @Override
+  public void afterClass(GuardedClass guardedClass, TestOutcome outcome) {
+    TestScope scope = TestScope.find(guardedClass.uniqueId());
+    if (scope == null) {
+      return;
+    }
+    FallbackLines.endOfBody();
+    try {
+      for (String detail : FallbackLines.evidenceSeen(scope.linesNotHandedOut(),
+          guardedClass.config().detection().fallbackPatterns())) {
+        outcome.addEvidence(EvidenceKind.FALLBACK_LOG, detail);
+      }
+    } finally {
+      scope.leave();
+    }
+  }
 
   @Override
   public void beforeTest(GuardedTest test) {
@@ -20,8 +51,14 @@ final class FallbackLogDetector implements Detector {
       return;
     }
     FallbackLines.endOfBody();
+    FallbackLines.bridgeProblems().forEach(outcome::addWarning);
     try {
-      for (String detail : FallbackLines.evidence(scope.lines(), test.config().detection().fallbackPatterns())) {
+      List<TestScope.Seen<CapturedLine>> lines = new ArrayList<>();
+      for (TestScope container : TestScope.containersOf(test.uniqueId())) {
+        lines.addAll(container.handOutLines());
+      }
+      lines.addAll(scope.seenLines());
+      for (String detail : FallbackLines.evidenceSeen(lines, test.config().detection().fallbackPatterns())) {
         outcome.addEvidence(EvidenceKind.FALLBACK_LOG, detail);
       }
     } finally {

@@ -1,10 +1,37 @@
 package io.github.authenticity.junit;
 
+import java.util.ArrayList;
+import java.util.List;
+
+import io.github.authenticity.core.detect.FallbackReports;
 import io.github.authenticity.core.detect.TestScope;
 import io.github.authenticity.core.report.EvidenceKind;
 
-/** {@code FALLBACK_REPORTED}: calls to {@code io.github.authenticity.core.Fallbacks.report} during the test. */
+/**
+ * {@code FALLBACK_REPORTED}: calls to {@code io.github.authenticity.core.Fallbacks.report} from the test's
+ * construction to its {@code @AfterEach}, and during its class's set-up and tear-down.
+ */
 final class FallbackReportedDetector implements Detector {
+
+  @Override
+  public void beforeClass(GuardedClass guardedClass) {
+    TestScope.enterContainer(guardedClass.uniqueId());
+  }
+
+  @Override
+  public void afterClass(GuardedClass guardedClass, TestOutcome outcome) {
+    TestScope scope = TestScope.find(guardedClass.uniqueId());
+    if (scope == null) {
+      return;
+    }
+    try {
+      for (String detail : FallbackReports.evidence(scope.reportsNotHandedOut())) {
+        outcome.addEvidence(EvidenceKind.FALLBACK_REPORTED, detail);
+      }
+    } finally {
+      scope.leave();
+    }
+  }
 
   @Override
   public void beforeTest(GuardedTest test) {
@@ -18,7 +45,12 @@ final class FallbackReportedDetector implements Detector {
       return;
     }
     try {
-      for (String detail : new java.util.LinkedHashSet<>(scope.reports())) {
+      List<TestScope.Seen<String>> reports = new ArrayList<>();
+      for (TestScope container : TestScope.containersOf(test.uniqueId())) {
+        reports.addAll(container.handOutReports());
+      }
+      reports.addAll(scope.seenReports());
+      for (String detail : FallbackReports.evidence(reports)) {
         outcome.addEvidence(EvidenceKind.FALLBACK_REPORTED, detail);
       }
     } finally {

@@ -1,6 +1,7 @@
 package io.github.authenticity.junit;
 
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
@@ -9,71 +10,108 @@ import io.github.authenticity.core.config.Detection.Interaction;
 import io.github.authenticity.core.config.Endpoint;
 import io.github.authenticity.core.config.ServiceDefinition;
 import io.github.authenticity.core.detect.InteractionMonitor;
+import io.github.authenticity.core.detect.InteractionVerdict;
 import io.github.authenticity.core.detect.TestScope;
 import io.github.authenticity.core.report.EvidenceKind;
 
 /**
- * {@code NO_INTERACTION}: the test exchanged no bytes with any endpoint of its required services; see
- * {@link InteractionMonitor} for the mechanism, its measurements and its attribution rules.
+ * {@code NO_INTERACTION}: a required service of the test was never exchanged with; see
+ * {@link InteractionMonitor} for the mechanism and {@link InteractionVerdict} for the rule.
  */
 final class InteractionDetector implements Detector {
 
   private final Map<String, InteractionMonitor.Watch> watches = new ConcurrentHashMap<>();
+  /** The set-up window of each guarded class now running: from before its {@code @BeforeAll} to its first test. */
+  private final Map<Class<?>, InteractionMonitor.Watch> classes = new ConcurrentHashMap<>();
+
+  @Override
+  public void beforeClass(GuardedClass guarded) {
+    if (guarded.config().detection().interaction() == Interaction.OFF || isFactory(guarded)) {
+      return;
+    }
+    Map<String, List<Endpoint>> watched = watched(guarded.services(), guarded.config());
+    if (!watched.isEmpty()) {
+      classes.put(guarded.testClass(), InteractionMonitor.start().watch(guarded.uniqueId(), watched));
+    }
+  }
+
+  @Override
+  public void afterClass(GuardedClass guarded, TestOutcome outcome) {
+    if (isFactory(guarded)) {
+      return;
+    }
+    InteractionMonitor.Watch watch = classes.remove(guarded.testClass());
+    if (watch != null) {
+      watch.close();
+    }
+  }
+
+  /** A {@code @TestFactory}'s window around its dynamic tests: their own watches see its exchanges, not a class's. */
+  private static boolean isFactory(GuardedClass guarded) {
+    return guarded.uniqueId().contains("/[test-factory:");
+  }
+
+  /** The set-up windows of the test's class and its enclosing classes, each closed once its first test starts. */
+  private List<InteractionMonitor.Watch> setUp(GuardedTest test) {
+    List<InteractionMonitor.Watch> result = new ArrayList<>();
+    for (Class<?> type = test.testClass(); type != null; type = type.getEnclosingClass()) {
+      InteractionMonitor.Watch watch = classes.get(type);
+      if (watch != null) {
+        watch.close();
+        result.add(watch);
+      }
+    }
+    return result;
+  }
 
   @Override
   public void beforeTest(GuardedTest test) {
     if (test.config().detection().interaction() == Interaction.OFF) {
       return;
     }
-    List<Endpoint> endpoints = endpoints(test);
-    if (endpoints.isEmpty()) {
+    Map<String, List<Endpoint>> watched = watched(test);
+    if (watched.isEmpty()) {
       return;
     }
+    setUp(test);
     TestScope.enter(test.uniqueId());
-    watches.put(test.uniqueId(), InteractionMonitor.start().watch(test.uniqueId(), endpoints));
+    watches.put(test.uniqueId(), InteractionMonitor.start().watch(test.uniqueId(), watched));
   }
 
   @Override
   public void afterTest(GuardedTest test, TestOutcome outcome) {
     Interaction mode = test.config().detection().interaction();
     if (mode == Interaction.OFF) {
+      if (!test.services().isEmpty()) {
+        outcome.unproven(InteractionVerdict.off().unproven());
+      }
       return;
     }
     InteractionMonitor.Watch watch = watches.remove(test.uniqueId());
     if (watch == null) {
       // never started (no endpoint, or afterTest without beforeTest for a container-level judgement)
-      if (!test.services().isEmpty() && endpoints(test).isEmpty()) {
-        outcome.addWarning("interaction not checked: no endpoint (url, or host and port) is configured for "
-            + names(test));
+      if (!test.services().isEmpty() && watched(test).isEmpty()) {
+        String line = "interaction not checked: no endpoint (url, or host and port) is configured for " + names(test);
+        outcome.addWarning(line);
+        outcome.unproven(line);
       }
       return;
     }
     TestScope scope = TestScope.find(test.uniqueId());
     try {
-      InteractionMonitor.Result result = watch.finish(outcome.failure().isEmpty());
-      if (result.proof() != null) {
-        outcome.addProof(result.proof());
-        return;
+      boolean failed = outcome.failure().isPresent();
+      List<InteractionMonitor.Finding> findings = withSetUp(watch.finish(!failed), setUp(test), !failed);
+      InteractionVerdict verdict = InteractionVerdict.of(findings, via(test), names(test.services()), mode, failed);
+      verdict.proofs().forEach(outcome::addProof);
+      verdict.warnings().forEach(outcome::addWarning);
+      if (verdict.noInteraction() != null) {
+        outcome.addEvidence(EvidenceKind.NO_INTERACTION, verdict.noInteraction());
       }
-      if (outcome.failure().isPresent()) {
-        return;
+      if (verdict.unproven() != null) {
+        outcome.unproven(verdict.unproven());
       }
-      String unavailable = InteractionMonitor.start().unavailableReason();
-      if (unavailable != null) {
-        outcome.addWarning("interaction with " + describe(test) + " not checked: " + unavailable);
-        return;
-      }
-      if (result.unconfirmed()) {
-        // the slow evidence did not have its chance: never a verdict on a guess
-        outcome.addWarning("interaction with " + describe(test) + " not confirmed: JFR did not deliver the test end "
-            + "within " + InteractionMonitor.MAX_WAIT.toMillis() + " ms (an overloaded JVM?)");
-        return;
-      }
-      String detail = "no bytes exchanged with " + describe(test) + " while the test ran";
-      if (mode == Interaction.WARN) {
-        outcome.addWarning(detail);
-      } else {
-        outcome.addEvidence(EvidenceKind.NO_INTERACTION, detail);
+      if (verdict.cannotJudge() != null) {
+        outcome.cannotJudge(verdict.cannotJudge());
       }
     } finally {
       if (scope != null) {
@@ -82,29 +120,74 @@ final class InteractionDetector implements Detector {
     }
   }
 
-  private static List<Endpoint> endpoints(GuardedTest test) {
-    List<Endpoint> endpoints = new ArrayList<>();
-    for (ServiceDefinition service : test.services()) {
-      for (Endpoint endpoint : service.endpoints()) {
-        if (!endpoints.contains(endpoint)) {
-          endpoints.add(endpoint);
+  /**
+   * A service the test itself did not exchange with is proven by an exchange in its class's set-up
+   * ({@code @BeforeAll}), e.g. a connection opened and used there: the proof says so.
+   */
+  private static List<InteractionMonitor.Finding> withSetUp(List<InteractionMonitor.Finding> findings,
+      List<InteractionMonitor.Watch> setUps, boolean wait) {
+    if (setUps.isEmpty()) {
+      return findings;
+    }
+    List<InteractionMonitor.Finding> result = new ArrayList<>();
+    for (InteractionMonitor.Finding finding : findings) {
+      InteractionMonitor.Finding chosen = finding;
+      if (finding.status() != InteractionMonitor.Status.PROVEN) {
+        for (InteractionMonitor.Watch setUp : setUps) {
+          for (InteractionMonitor.Finding before : setUp.findings(wait)) {
+            if (before.service().equals(finding.service()) && before.status() == InteractionMonitor.Status.PROVEN) {
+              chosen = new InteractionMonitor.Finding(finding.service(), InteractionMonitor.Status.PROVEN,
+                  "in @BeforeAll: " + before.line());
+            }
+          }
         }
       }
+      result.add(chosen);
     }
-    return endpoints;
+    return result;
   }
 
-  /** {@code backend (127.0.0.1:18080), websocket (localhost:8080)}. */
-  private static String describe(GuardedTest test) {
-    List<String> parts = new ArrayList<>();
-    for (ServiceDefinition service : test.services()) {
-      List<String> endpoints = service.endpoints().stream().map(Endpoint::toString).toList();
-      parts.add(service.name() + (endpoints.isEmpty() ? "" : " (" + String.join(", ", endpoints) + ")"));
+  /** Per service whose traffic is watched (carriers of {@code via} services included), its endpoints. */
+  private static Map<String, List<Endpoint>> watched(GuardedTest test) {
+    return watched(test.services(), test.config());
+  }
+
+  private static Map<String, List<Endpoint>> watched(List<ServiceDefinition> services,
+      io.github.authenticity.core.config.AuthenticityConfig config) {
+    Map<String, String> via = via(config);
+    Map<String, List<Endpoint>> result = new LinkedHashMap<>();
+    for (ServiceDefinition service : services) {
+      String carrier = InteractionVerdict.carrier(service.name(), via);
+      ServiceDefinition definition = carrier.equals(service.name()) ? service : config.services().get(carrier);
+      if (definition != null && !definition.endpoints().isEmpty()) {
+        result.putIfAbsent(carrier, definition.endpoints());
+      }
     }
-    return String.join(", ", parts);
+    return result;
+  }
+
+  /** Every {@code via} of the configuration: service to carrier. */
+  private static Map<String, String> via(GuardedTest test) {
+    return via(test.config());
+  }
+
+  private static Map<String, String> via(io.github.authenticity.core.config.AuthenticityConfig config) {
+    Map<String, String> result = new LinkedHashMap<>();
+    for (ServiceDefinition service : config.services().values()) {
+      service.via().ifPresent(carrier -> result.put(service.name(), carrier));
+    }
+    return result;
+  }
+
+  private static List<String> names(List<ServiceDefinition> services) {
+    List<String> result = new ArrayList<>();
+    for (ServiceDefinition service : services) {
+      result.add(service.name());
+    }
+    return result;
   }
 
   private static String names(GuardedTest test) {
-    return String.join(", ", test.services().stream().map(ServiceDefinition::name).toList());
+    return String.join(", ", names(test.services()));
   }
 }

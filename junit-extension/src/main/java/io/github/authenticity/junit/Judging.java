@@ -66,9 +66,11 @@ final class Judging {
     if (detectorFailure != null) {
       throw detectorFailure;
     }
-    boolean failsNow = failure == null && (judgement.verdict() == Verdict.MASKED
-        || (judgement.verdict() == Verdict.FAILED && outcome.cannotJudge().isPresent()));
-    if (failsNow && (test.config().mode() == Mode.FAIL || judgement.verdict() == Verdict.FAILED)) {
+    if (failure == null && judgement.verdict() == Verdict.FAILED && outcome.cannotJudge().isPresent()) {
+      // cannot be judged here: fails in either mode, with why and how to choose interaction: warn
+      throw new org.opentest4j.AssertionFailedError(judgement.message());
+    }
+    if (failure == null && judgement.verdict() == Verdict.MASKED && test.config().mode() == Mode.FAIL) {
       throw new MaskedTestException(judgement.message(), null);
     }
   }

@@ -4,15 +4,21 @@ import java.net.InetAddress;
 import java.net.UnknownHostException;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
+import java.util.stream.Collectors;
 
 import io.github.authenticity.core.config.AuthenticityConfig;
+import io.github.authenticity.core.config.ContainerBinding;
 import io.github.authenticity.core.config.Endpoint;
 import io.github.authenticity.core.config.ServiceDefinition;
 import io.github.authenticity.core.judge.Messages;
 import io.github.authenticity.core.report.Evidence;
 import io.github.authenticity.core.report.EvidenceKind;
 
-/** {@code LOOPBACK_IN_STAGING}: in a staging environment, a required service that resolves to this machine. */
+/**
+ * {@code LOOPBACK_IN_STAGING}: in a staging environment, a required service that resolves to this machine or is a
+ * container started by this JVM ({@link RealServiceContainer}).
+ */
 final class Loopback {
 
   private Loopback() {
@@ -25,6 +31,14 @@ final class Loopback {
       return evidence;
     }
     for (ServiceDefinition service : services) {
+      Optional<String> container = ContainerBinding.resolved(service);
+      if (container.isPresent()) {
+        // a container started by this JVM, wherever its ports are published
+        evidence.add(new Evidence(EvidenceKind.LOOPBACK_IN_STAGING, ContainerBinding.inStaging(service.name(),
+            container.get(), service.endpoints().stream().map(Endpoint::toString).collect(Collectors.joining(", ")),
+            config.environment())));
+        continue;
+      }
       for (Endpoint endpoint : service.endpoints()) {
         InetAddress local = localAddress(endpoint.host());
         if (local != null) {

@@ -4,6 +4,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.OptionalInt;
+import java.util.function.UnaryOperator;
 
 import io.github.authenticity.core.config.AuthenticityConfig;
 import io.github.authenticity.core.config.ConfigurationException;
@@ -32,6 +33,15 @@ final class Preparation {
    * @throws ServiceDownException            when a required service is {@code DOWN}
    */
   static List<ServiceDefinition> check(Run run, Guard guard, String usedBy, String uniqueId, boolean forClass) {
+    return check(run, guard, usedBy, uniqueId, forClass, UnaryOperator.identity());
+  }
+
+  /**
+   * As {@link #check(Run, Guard, String, String, boolean)}, with the configured services turned into the ones the
+   * test uses by {@code bind} (e.g. a container's address, {@link ContainerServices}) before they are probed.
+   */
+  static List<ServiceDefinition> check(Run run, Guard guard, String usedBy, String uniqueId, boolean forClass,
+      UnaryOperator<List<ServiceDefinition>> bind) {
     AuthenticityConfig config = run.config();
     io.github.authenticity.core.judge.Judge.contradictedEnvironment(config).ifPresent(contradiction -> {
       throw new ExtensionConfigurationException(contradiction);
@@ -44,6 +54,7 @@ final class Preparation {
         throw new ExtensionConfigurationException(ex.getMessage(), ex);
       }
     }
+    services = bind.apply(services);
     guard.minDuration();
     if (services.isEmpty()) {
       return services;

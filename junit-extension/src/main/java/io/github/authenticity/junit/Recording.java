@@ -15,6 +15,7 @@ import java.util.concurrent.atomic.AtomicInteger;
 import io.github.authenticity.core.config.AuthenticityConfig;
 import io.github.authenticity.core.config.ConfigLoader;
 import io.github.authenticity.core.config.ConfigParameters;
+import io.github.authenticity.core.config.ContainerBinding;
 import io.github.authenticity.core.config.ServiceDefinition;
 import io.github.authenticity.core.events.Event.Outcome;
 import io.github.authenticity.core.events.Event;
@@ -103,7 +104,9 @@ final class Recording {
       if (startsContainers(entry)) {
         inContainers.addAll(guard.services());
       }
-      guard.services().forEach(name -> config.service(name).ifPresent(s -> needed.putIfAbsent(name, s)));
+      // container: true has no address before its container runs (ContainerServices)
+      guard.services().forEach(name -> config.service(name).filter(s -> !ContainerBinding.configured(s))
+          .ifPresent(s -> needed.putIfAbsent(name, s)));
     }
     // a service a @Testcontainers class needs may be a container that is not started yet: probed at first use
     needed.keySet().removeAll(inContainers);

@@ -21,6 +21,7 @@ import java.util.logging.Logger;
 import io.github.authenticity.core.config.AuthenticityConfig;
 import io.github.authenticity.core.config.ConfigLoader;
 import io.github.authenticity.core.config.ConfigParameters;
+import io.github.authenticity.core.config.ContainerBinding;
 import io.github.authenticity.core.config.ServiceDefinition;
 import io.github.authenticity.core.events.Event;
 import io.github.authenticity.core.events.EventWriter;
@@ -153,7 +154,7 @@ final class Run {
   private List<ServiceDefinition> claim(Collection<ServiceDefinition> services) {
     List<ServiceDefinition> mine = new ArrayList<>();
     for (ServiceDefinition service : services) {
-      probes.computeIfAbsent(service.name(), name -> {
+      probes.computeIfAbsent(key(service), name -> {
         mine.add(service);
         return new CompletableFuture<>();
       });
@@ -167,24 +168,24 @@ final class Run {
       for (ServiceDefinition service : services) {
         ProbeResult result = results.get(service.name());
         if (result == null) {
-          probes.get(service.name()).completeExceptionally(new IllegalStateException(
+          probes.get(key(service)).completeExceptionally(new IllegalStateException(
               "The preflight returned no result for service [" + service.name() + "]"));
           continue;
         }
         write(new Event.ServiceProbed(id, System.currentTimeMillis(), result.service(), result.probe(),
             result.endpoint(), String.valueOf(result.status()), result.latencyMillis(), result.detail(),
             result.probedAt() == null ? null : result.probedAt().toString()));
-        probes.get(service.name()).complete(result);
+        probes.get(key(service)).complete(result);
       }
     } catch (RuntimeException | Error ex) {
       LOG.log(Level.WARNING, ex, () -> "Authenticity preflight failed");
-      services.forEach(s -> probes.get(s.name()).completeExceptionally(ex));
+      services.forEach(s -> probes.get(key(s)).completeExceptionally(ex));
     }
   }
 
   private ProbeResult await(ServiceDefinition service, long waitMillis) {
     try {
-      return probes.get(service.name()).get(waitMillis, TimeUnit.MILLISECONDS);
+      return probes.get(key(service)).get(waitMillis, TimeUnit.MILLISECONDS);
     } catch (InterruptedException ex) {
       Thread.currentThread().interrupt();
       throw new IllegalStateException("Interrupted while waiting for the preflight probe of service ["
@@ -197,6 +198,15 @@ final class Run {
           + "] did not finish within [" + waitMillis + " ms], although every probe has a hard timeout;"
           + " please report this as a bug", ex);
     }
+  }
+
+  /**
+   * What a probe result is held under: the service name; for a container's service (its address known only once the
+   * container runs, and another class may run another container for the same name) the name and the address.
+   */
+  private static String key(ServiceDefinition service) {
+    return ContainerBinding.resolved(service).map(container -> service.name() + " at " + service.endpoints())
+        .orElse(service.name());
   }
 
   /** How many tests in the plan, other than {@code uniqueId}, require one of {@code services}; empty without the listener. */

@@ -2,13 +2,15 @@ package io.github.authenticity.junit;
 
 import org.opentest4j.AssertionFailedError;
 
+import io.github.authenticity.core.redact.Redactor;
+
 /** A guarded test (or class) failed before its body because a service it requires is {@code DOWN}. */
 final class ServiceDownException extends AssertionFailedError {
 
   private static final long serialVersionUID = 1L;
 
   ServiceDownException(String message) {
-    super(message);
+    super(Redactor.redact(message));
   }
 
   /**

@@ -18,9 +18,9 @@ final class TestOutcome {
   private final List<Evidence> evidence = Collections.synchronizedList(new ArrayList<>());
   private final List<String> proof = Collections.synchronizedList(new ArrayList<>());
   private final List<String> warnings = Collections.synchronizedList(new ArrayList<>());
+  private final List<String> unproven = Collections.synchronizedList(new ArrayList<>());
+  private final List<String> cannotJudge = Collections.synchronizedList(new ArrayList<>());
   private final List<Map<String, String>> allowedMocks = Collections.synchronizedList(new ArrayList<>());
-  private volatile String unproven;
-  private volatile String cannotJudge;
 
   TestOutcome(Duration elapsed, Throwable failure) {
     this.elapsed = elapsed;
@@ -47,31 +47,28 @@ final class TestOutcome {
     proof.add(line);
   }
 
-  /** Adds the proof of an exchange with {@code service}, e.g. {@code 3 exchanges, 1.2 KB in, 0.4 KB out with 127.0.0.1:6379}. */
+  /**
+   * Adds what proves the test exchanged with {@code service}, e.g. {@code redis} and {@code 3 exchanges,
+   * 1.2 KB in, 0.4 KB out with 127.0.0.1:6379}; kept as {@code redis: 3 exchanges, ...}.
+   */
   void addProof(String service, String line) {
     proof.add(service + ": " + line);
   }
 
-  /** The test may be authentic, but no proof of an exchange could be had, for {@code why}. */
+  /**
+   * Marks the test unproven: it may still be {@code AUTHENTIC}, but no proof of its interaction could be
+   * had, for the reason {@code why} (several reasons are joined with {@code ; }).
+   */
   void unproven(String why) {
-    if (unproven == null) {
-      unproven = why;
-    }
+    unproven.add(why);
   }
 
-  /** The test cannot be judged here and must fail with {@code message} (what happened, and how to choose otherwise). */
+  /**
+   * Says the test cannot be judged (e.g. {@code interaction: required} and the JVM cannot observe its
+   * sockets): it fails with {@code message}, which says why and how to choose {@code warn}.
+   */
   void cannotJudge(String message) {
-    if (cannotJudge == null) {
-      cannotJudge = message;
-    }
-  }
-
-  Optional<String> unproven() {
-    return Optional.ofNullable(unproven);
-  }
-
-  Optional<String> cannotJudge() {
-    return Optional.ofNullable(cannotJudge);
+    cannotJudge.add(message);
   }
 
   /** Adds a warning that does not mask the test (e.g. {@code detection.interaction: warn}). */
@@ -94,6 +91,20 @@ final class TestOutcome {
 
   List<String> warnings() {
     return List.copyOf(warnings);
+  }
+
+  /** Why no proof could be had, or empty when nothing said so. */
+  Optional<String> unproven() {
+    synchronized (unproven) {
+      return unproven.isEmpty() ? Optional.empty() : Optional.of(String.join("; ", unproven));
+    }
+  }
+
+  /** Why the test cannot be judged, or empty. */
+  Optional<String> cannotJudge() {
+    synchronized (cannotJudge) {
+      return cannotJudge.isEmpty() ? Optional.empty() : Optional.of(String.join("\n", cannotJudge));
+    }
   }
 
   List<Map<String, String>> allowedMocks() {

@@ -84,7 +84,9 @@ class DetectorCostTests {
         System.out.printf("[measure] %s: %d us per honest test (mean of %d)%n", entry.getKey(), micros, rounds);
       }
       System.out.printf("[measure] all detectors: %d us per honest test; RSS now %d KB%n", total, rssKb());
-      assertThat(total).isLessThan(20_000);
+      // on JDK 17-21 the kernel's counters are read by starting ss twice per test (4-10 ms each on this
+      // machine); on JDK 22+ in-process (docs/detection.md has the numbers)
+      assertThat(total).isLessThan(Runtime.version().feature() >= 22 ? 20_000 : 60_000);
     } finally {
       server.stop(0);
     }

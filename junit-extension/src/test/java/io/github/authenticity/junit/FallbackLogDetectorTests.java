@@ -128,6 +128,56 @@ class FallbackLogDetectorTests {
   }
 
   @Test
+  void aLogbackLineDroppedByTheRootLevelIsStillCaught() {
+    ch.qos.logback.classic.Logger root = (ch.qos.logback.classic.Logger) org.slf4j.LoggerFactory
+        .getLogger(org.slf4j.Logger.ROOT_LOGGER_NAME);
+    ch.qos.logback.classic.Level before = root.getLevel();
+    root.setLevel(ch.qos.logback.classic.Level.ERROR);
+    try {
+      TestOutcome outcome = run("logbackAtError", () -> org.slf4j.LoggerFactory.getLogger("com.example.Session")
+          .warn("Using InMemorySessionStore: redis {} unreachable", "127.0.0.1:6379"));
+
+      assertThat(outcome.evidence()).extracting(Evidence::detail)
+          .containsExactly("WARN com.example.Session: \"Using InMemorySessionStore: redis 127.0.0.1:6379 unreachable\"");
+      assertThat(outcome.warnings()).isEmpty();
+    } finally {
+      root.setLevel(before);
+    }
+  }
+
+  @Test
+  void aJulLevelThatDropsLinesBeforeAnyHandlerIsAWarningNeverSilence() {
+    Logger logger = Logger.getLogger("com.example.Muted");
+    logger.setLevel(java.util.logging.Level.SEVERE);
+    try {
+      TestOutcome outcome = run("julAtSevere", () -> logger.warning("Using MockPaymentGateway"));
+
+      assertThat(outcome.warnings()).contains("java.util.logging lines below the level of [com.example.Muted] (SEVERE)"
+          + " are dropped before any handler, so a fallback line logged there at WARNING or below is not seen; lower"
+          + " that level to WARNING or INFO in the test logging configuration to have them checked");
+    } finally {
+      logger.setLevel(null);
+    }
+  }
+
+  @Test
+  void aLog4jLineDroppedByTheRootLevelIsStillCaught() {
+    org.apache.logging.log4j.core.LoggerContext context = (org.apache.logging.log4j.core.LoggerContext)
+        org.apache.logging.log4j.LogManager.getContext(false);
+    org.apache.logging.log4j.Level before = context.getConfiguration().getRootLogger().getLevel();
+    org.apache.logging.log4j.core.config.Configurator.setRootLevel(org.apache.logging.log4j.Level.ERROR);
+    try {
+      TestOutcome outcome = run("log4jAtError", () -> org.apache.logging.log4j.LogManager.getLogger("com.example.Cart")
+          .warn("falling back to a stub cart: {}", "connection refused"));
+
+      assertThat(outcome.evidence()).extracting(Evidence::detail)
+          .containsExactly("WARN com.example.Cart: \"falling back to a stub cart: connection refused\"");
+    } finally {
+      org.apache.logging.log4j.core.config.Configurator.setRootLevel(before);
+    }
+  }
+
+  @Test
   void log4jEventsAreCaptured() {
     TestOutcome outcome = run("log4j", () -> org.apache.logging.log4j.LogManager.getLogger("com.example.Store")
         .error("falling back to a stub repository: {}", "connection refused"));

@@ -139,8 +139,8 @@ class InteractionDetectorTests {
     TestOutcome outcome = run("httpClient", backend(Interaction.REQUIRED), () -> get(HttpClient.newHttpClient()));
 
     assertThat(outcome.evidence()).isEmpty();
-    assertThat(outcome.proof()).singleElement().asString().endsWith("127.0.0.1:" + http.getAddress().getPort()
-        + (outcome.proof().get(0).startsWith("connection") ? " (bytes counted by JFR after the test)" : ""));
+    assertThat(outcome.proof()).singleElement().asString()
+        .matches("backend: \\d+ exchanges?, \\d+ B in, \\d+ B out with 127.0.0.1:" + http.getAddress().getPort());
   }
 
   @Test
@@ -184,7 +184,7 @@ class InteractionDetectorTests {
     long millis = (System.nanoTime() - start) / 1_000_000;
 
     assertThat(outcome.evidence()).isEmpty();
-    assertThat(outcome.proof()).containsExactly("2 exchanges, 8 B with localhost:" + echoPort());
+    assertThat(outcome.proof()).containsExactly("echo: 1 exchange, 4 B in, 4 B out with localhost:" + echoPort());
     System.out.println("[measure] SocketChannel test proven by JFR after " + millis + " ms");
   }
 
@@ -203,7 +203,7 @@ class InteractionDetectorTests {
     });
 
     assertThat(outcome.evidence()).isEmpty();
-    assertThat(outcome.proof()).containsExactly("2 exchanges, 8 B with localhost:" + echoPort());
+    assertThat(outcome.proof()).containsExactly("echo: 1 exchange, 4 B in, 4 B out with localhost:" + echoPort());
   }
 
   @Test
@@ -244,7 +244,7 @@ class InteractionDetectorTests {
       });
 
       assertThat(outcome.evidence()).isEmpty();
-      assertThat(outcome.proof()).singleElement().asString().matches("\\d+ exchanges, \\d+ B with backend.invalid:18080");
+      assertThat(outcome.proof()).singleElement().asString().matches("backend: \\d+ exchanges?, \\d+ B in, \\d+ B out with backend.invalid:18080");
     } finally {
       System.clearProperty("http.proxyHost");
       System.clearProperty("http.proxyPort");
@@ -267,8 +267,7 @@ class InteractionDetectorTests {
 
     assertThat(outcome.failure()).isEmpty();
     assertThat(outcome.evidence()).isEmpty();
-    assertThat(outcome.proof()).singleElement().asString().matches("(2 exchanges, 21 B with localhost:6379"
-        + "|connection opened to localhost:6379 \\(bytes counted by JFR after the test\\))");
+    assertThat(outcome.proof()).singleElement().asString().isEqualTo("redis: 1 exchange, 7 B in, 14 B out with localhost:6379");
   }
 
   @Test
@@ -285,16 +284,19 @@ class InteractionDetectorTests {
   }
 
   @Test
-  void warnModeWarnsAndOffModeSaysNothing() {
+  void warnModeWarnsAndBothModesMarkTheTestUnproven() {
     TestOutcome warned = run("warn", backend(Interaction.WARN), () -> { });
     TestOutcome off = run("off", backend(Interaction.OFF), () -> { });
 
     assertThat(warned.evidence()).isEmpty();
     assertThat(warned.warnings()).containsExactly("no bytes exchanged with backend (127.0.0.1:"
         + http.getAddress().getPort() + ") while the test ran");
+    assertThat(warned.unproven()).contains("no bytes exchanged with backend (127.0.0.1:"
+        + http.getAddress().getPort() + ") while the test ran");
     assertThat(off.evidence()).isEmpty();
     assertThat(off.warnings()).isEmpty();
     assertThat(off.proof()).isEmpty();
+    assertThat(off.unproven()).contains("detection.interaction is off: no socket evidence was gathered");
   }
 
   @Test
@@ -324,7 +326,7 @@ class InteractionDetectorTests {
         Thread.sleep(50);
       }));
 
-      assertThat(honest.get(10, TimeUnit.SECONDS).proof()).containsExactly("2 exchanges, 8 B with localhost:" + echoPort());
+      assertThat(honest.get(10, TimeUnit.SECONDS).proof()).containsExactly("echo: 1 exchange, 4 B in, 4 B out with localhost:" + echoPort());
       assertThat(masked.get(10, TimeUnit.SECONDS).evidence()).extracting(Evidence::kind)
           .containsExactly(EvidenceKind.NO_INTERACTION);
     } finally {

@@ -122,4 +122,23 @@ class JudgeTests {
         List.of(new Evidence(EvidenceKind.LOOPBACK_IN_STAGING, "on loopback")), List.of(), List.of(), 1, null))
         .isInstanceOf(MaskedTestException.class).hasMessageContaining("  LOOPBACK_IN_STAGING: on loopback\n");
   }
+
+  @Test
+  void aTestThatCannotBeJudgedFailsWithWhy() {
+    assertThatThrownBy(() -> Judging.judge(run, test(Mode.FAIL), List.of(), List.of(),
+        List.of((t, outcome) -> outcome.cannotJudge("Cannot judge this guarded test: no sockets")), 1_000_000, null))
+        .isInstanceOf(org.opentest4j.AssertionFailedError.class).hasMessage("Cannot judge this guarded test: no sockets");
+
+    assertThat(verdict()).containsEntry("verdict", "FAILED")
+        .containsEntry("message", "Cannot judge this guarded test: no sockets");
+  }
+
+  @Test
+  void anAuthenticTestWithoutProofCarriesWhyItIsUnproven() {
+    Judging.judge(run, test(Mode.FAIL), List.of(), List.of(), List.of((t, outcome) -> outcome.unproven(
+        "redis: a connection shared by 2 tests running at once")), 1_000_000, null);
+
+    assertThat(verdict()).containsEntry("verdict", "AUTHENTIC").containsEntry("proof", null)
+        .containsEntry("unproven", "redis: a connection shared by 2 tests running at once");
+  }
 }

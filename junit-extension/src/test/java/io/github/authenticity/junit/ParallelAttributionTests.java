@@ -192,13 +192,13 @@ class ParallelAttributionTests {
         "no bytes exchanged with echo (127.0.0.1:" + echo.getLocalPort() + ") while the test ran");
     assertThat(OUTCOMES.get("FirstTestCase.honestNeighbour").evidence()).isEmpty();
     assertThat(OUTCOMES.get("FirstTestCase.honestNeighbour").proof())
-        .containsExactly("2 exchanges, 8 B with 127.0.0.1:" + echo.getLocalPort());
+        .containsExactly("echo: 1 exchange, 4 B in, 4 B out with 127.0.0.1:" + echo.getLocalPort());
     assertThat(OUTCOMES.get("SecondTestCase.fallsBackInAThreadItStarted").evidence()).extracting(Evidence::detail)
         .containsExactly("System.err: \"falling back to in-memory store\"",
             "echo replaced by InMemoryEcho: connection refused",
             "no bytes exchanged with echo (127.0.0.1:" + echo.getLocalPort() + ") while the test ran");
     assertThat(OUTCOMES.get("SecondTestCase.honestToo").evidence()).isEmpty();
     assertThat(OUTCOMES.get("SecondTestCase.honestToo").proof())
-        .containsExactly("2 exchanges, 8 B with 127.0.0.1:" + echo.getLocalPort());
+        .containsExactly("echo: 1 exchange, 4 B in, 4 B out with 127.0.0.1:" + echo.getLocalPort());
   }
 }

@@ -138,7 +138,7 @@ class WebSocketInteractionTests {
 
     assertThat(outcome.failure()).isEmpty();
     assertThat(outcome.evidence()).isEmpty();
-    assertThat(outcome.proof()).singleElement().asString().matches("\\d+ exchanges, \\d+ B with 127.0.0.1:"
+    assertThat(outcome.proof()).singleElement().asString().matches("websocket: \\d+ exchanges?, \\d+ B in, \\d+ B out with 127.0.0.1:"
         + server.getPort());
   }
 

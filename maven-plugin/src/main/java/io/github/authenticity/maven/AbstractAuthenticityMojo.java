@@ -6,8 +6,11 @@ import org.apache.maven.execution.MavenSession;
 import org.apache.maven.plugin.AbstractMojo;
 import org.apache.maven.plugin.MojoExecutionException;
 import org.apache.maven.plugin.MojoFailureException;
+import org.apache.maven.plugin.logging.Log;
 import org.apache.maven.plugins.annotations.Parameter;
 import org.apache.maven.project.MavenProject;
+
+import io.github.authenticity.core.redact.Redactor;
 
 /** What every goal shares: the project, the session, and {@code skip} handled in one place. */
 abstract class AbstractAuthenticityMojo extends AbstractMojo {
@@ -30,7 +33,19 @@ abstract class AbstractAuthenticityMojo extends AbstractMojo {
       getLog().info("Skipping authenticity:" + goal() + " because authenticity.skip is true.");
       return;
     }
-    run();
+    try {
+      run();
+    } catch (MojoFailureException ex) {
+      throw new MojoFailureException(Redactor.redact(ex.getMessage()), ex.getCause());
+    } catch (MojoExecutionException ex) {
+      throw new MojoExecutionException(Redactor.redact(ex.getMessage()), ex.getCause());
+    }
+  }
+
+  /** The log, every line through core's one redaction policy. */
+  @Override
+  public final Log getLog() {
+    return new RedactingLog(super.getLog());
   }
 
   /** The goal's name, for log lines. */

@@ -14,6 +14,8 @@ import io.github.authenticity.core.config.AuthenticityConfig;
 import io.github.authenticity.core.config.ConfigLoader;
 import io.github.authenticity.core.config.ConfigParameters;
 import io.github.authenticity.core.config.ConfigurationException;
+import io.github.authenticity.core.config.ContainerBinding;
+import io.github.authenticity.core.config.ServiceDefinition;
 import io.github.authenticity.core.probe.Preflight;
 import io.github.authenticity.core.probe.ProbeResult;
 import org.apache.maven.artifact.Artifact;
@@ -78,14 +80,22 @@ public class ProbeMojo extends AbstractAuthenticityMojo {
       } catch (ConfigurationException ex) {
         throw new MojoExecutionException(ex.getMessage(), ex);
       }
-      if (configuration.services().isEmpty()) {
+      List<ServiceDefinition> services = new ArrayList<>();
+      for (ServiceDefinition service : configuration.services().values()) {
+        if (ContainerBinding.configured(service)) {
+          getLog().info("Service [" + service.name() + "] " + ContainerBinding.notProbed() + ".");
+        } else {
+          services.add(service);
+        }
+      }
+      if (services.isEmpty()) {
         getLog().info("No services to probe in environment [" + configuration.environment() + "] of "
             + configuration.source() + ".");
         return;
       }
-      getLog().info("Probing " + configuration.services().size() + " services of environment ["
+      getLog().info("Probing " + services.size() + " services of environment ["
           + configuration.environment() + "] from " + configuration.source() + ":");
-      Map<String, ProbeResult> results = new Preflight(loader).probeAll(configuration.services().values());
+      Map<String, ProbeResult> results = new Preflight(loader).probeAll(services);
       for (String line : HealthTable.lines(results.values())) {
         getLog().info(line);
       }

@@ -4,6 +4,8 @@ import java.util.Map;
 
 import org.apiguardian.api.API;
 
+import io.github.authenticity.core.redact.Redactor;
+
 /**
  * Reads {@code authenticity.yaml} (or {@code .yml}) from the root of the test classpath, or the file named by
  * {@code authenticity.config}, resolves placeholders, selects the active environment, applies overrides and
@@ -55,7 +57,7 @@ import org.apiguardian.api.API;
  * {@code authenticity.environment}, else the environment variable {@code AUTHENTICITY_ENVIRONMENT}, else the
  * file's {@code environment}, else {@code local}. When the file has an {@code environments} section the active
  * environment must be defined there. Every environment is checked (keys, probe types, values); only the active
- * one's secrets are registered with {@link Secrets}.
+ * one's secrets are registered with {@link Redactor}, from the model read.
  *
  * <h2>Overrides</h2>
  * Every key can be set by a configuration parameter (JUnit configuration parameters, which include system
@@ -131,6 +133,9 @@ public final class ConfigLoader {
    */
   public AuthenticityConfig load() {
     ClassLoader loader = classLoader != null ? classLoader : ConfigLoader.class.getClassLoader();
-    return new ConfigReader(parameters, environmentVariables, loader).read();
+    AuthenticityConfig config = new ConfigReader(parameters, environmentVariables, loader).read();
+    // from the parsed model, once it is whole: reading the configuration has no side effects of its own
+    Redactor.registerAll(config);
+    return config;
   }
 }

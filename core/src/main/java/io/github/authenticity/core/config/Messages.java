@@ -1,6 +1,7 @@
 package io.github.authenticity.core.config;
 
 import java.util.Collection;
+import java.util.List;
 import java.util.Optional;
 import java.util.TreeSet;
 
@@ -278,7 +279,35 @@ final class Messages {
         + environment + ".services." + name + ", or set " + ConfigLoader.CONFIG_KEY + " to the file's path.";
   }
 
+  // ---- container: true
+
+  static String badPath(String shown) {
+    return "[" + shown + "] is not a URL path; start it with / and leave out spaces, e.g. path: /health";
+  }
+
+  static String addressWithContainer(String key) {
+    return "[" + key + "] and container: true contradict each other: with container: true the host and port are"
+        + " the mapped ones of the test class's @RealServiceContainer field. Remove " + key
+        + (key.equals("url") ? " (keep its path as path: /...)" : "") + ", or remove container: true";
+  }
+
+  static String pathWithoutContainer() {
+    return "path applies only with container: true (it is appended to the container's address); with url, write"
+        + " the path in the url";
+  }
+
   // ---- helpers
+
+  static String unknownVia(String service, String carrier, Collection<String> defined) {
+    return "service [" + service + "] is reached via [" + carrier + "], which is not defined."
+        + didYouMean(carrier, defined) + " Name a service of this environment " + list(defined)
+        + ", or remove via.";
+  }
+
+  static String viaLoop(List<String> chain) {
+    return "via forms a loop: " + String.join(" -> ", chain) + ". A service reached via another must end at a "
+        + "service that tests exchange with themselves; remove via from one of them.";
+  }
 
   static String didYouMean(String name, Collection<String> known) {
     Optional<String> closest = Suggestions.closest(name, known);

@@ -45,6 +45,14 @@ public record ServiceDefinition(String name, String probe, Map<String, Object> s
   }
 
   /**
+   * The service that tests reach this one through ({@code via: backend}, e.g. the backend's database): it is
+   * probed as usual, and a test that requires it is proven by its carrier's exchange.
+   */
+  public Optional<String> via() {
+    return setting("via").map(String::strip).filter(value -> !value.isEmpty());
+  }
+
+  /**
    * The network endpoints ({@code host:port}) a test must exchange bytes with to count as having
    * used this service: from {@code url}, or {@code host} and {@code port}, plus any listed under
    * {@code endpoints}. Ports default from the URL scheme or the probe type.

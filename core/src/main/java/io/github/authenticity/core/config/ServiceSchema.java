@@ -25,7 +25,7 @@ final class ServiceSchema {
   /** The kind of value a service key holds. */
   enum Type {
     STRING, HOST, PORT, STATUS, BOOLEAN, INDEX, DURATION, URL, REGEX, METHOD, POINTER, STORE_TYPE, SSLMODE,
-    HEADERS, ENDPOINTS, ANY
+    HEADERS, ENDPOINTS, PATH, ANY
   }
 
   static final List<String> BUILT_IN_TYPES = List.of("http", "https", "tcp", "websocket", "postgres", "redis");
@@ -46,18 +46,18 @@ final class ServiceSchema {
 
   private static Map<String, Map<String, Type>> builtIn() {
     Map<String, Type> common = Map.of("timeout", Type.DURATION, "maxLatency", Type.DURATION,
-        "endpoints", Type.ENDPOINTS);
+        "endpoints", Type.ENDPOINTS, ContainerBinding.KEY, Type.BOOLEAN, "via", Type.STRING);
     Map<String, Type> trust = Map.of("trustStore", Type.STRING, "trustStorePassword", Type.STRING,
         "trustStoreType", Type.STORE_TYPE);
     Map<String, Type> http = merge(common, trust, Map.of("url", Type.URL, "method", Type.METHOD,
         "headers", Type.HEADERS, "expectStatus", Type.STATUS, "expectBody", Type.REGEX,
-        "jsonPointer", Type.POINTER, "expectValue", Type.STRING));
+        "jsonPointer", Type.POINTER, "expectValue", Type.STRING, ContainerBinding.PATH, Type.PATH));
     Map<String, Map<String, Type>> result = new LinkedHashMap<>();
     result.put("http", http);
     result.put("https", http);
     result.put("tcp", merge(common, Map.of("host", Type.HOST, "port", Type.PORT)));
     result.put("websocket", merge(common, trust, Map.of("url", Type.URL, "headers", Type.HEADERS,
-        "send", Type.STRING, "expect", Type.REGEX)));
+        "send", Type.STRING, "expect", Type.REGEX, ContainerBinding.PATH, Type.PATH)));
     result.put("postgres", merge(common, Map.of("host", Type.HOST, "port", Type.PORT, "database", Type.STRING,
         "user", Type.STRING, "password", Type.STRING, "sslmode", Type.SSLMODE)));
     result.put("redis", merge(common, trust, Map.of("host", Type.HOST, "port", Type.PORT, "username", Type.STRING,
@@ -92,7 +92,8 @@ final class ServiceSchema {
       return Optional.ofNullable(builtIn);
     }
     Map<String, Type> result = new TreeMap<>(builtIn != null ? builtIn
-        : Map.of("timeout", Type.DURATION, "maxLatency", Type.DURATION, "endpoints", Type.ENDPOINTS));
+        : Map.of("timeout", Type.DURATION, "maxLatency", Type.DURATION, "endpoints", Type.ENDPOINTS,
+            ContainerBinding.KEY, Type.BOOLEAN, "via", Type.STRING));
     for (String key : customKeys) {
       result.putIfAbsent(key, Type.ANY);
     }
@@ -177,6 +178,11 @@ final class ServiceSchema {
       case POINTER:
         if (!trimmed.startsWith("/")) {
           throw new Problem(Messages.badPointer(shown));
+        }
+        return trimmed;
+      case PATH:
+        if (!ContainerBinding.isPath(trimmed)) {
+          throw new Problem(Messages.badPath(shown));
         }
         return trimmed;
       case STORE_TYPE: {

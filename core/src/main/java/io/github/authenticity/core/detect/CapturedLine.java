@@ -2,6 +2,8 @@ package io.github.authenticity.core.detect;
 
 import org.apiguardian.api.API;
 
+import io.github.authenticity.core.redact.Redactor;
+
 /**
  * One line logged or printed while a guarded test ran.
  *
@@ -23,13 +25,11 @@ public record CapturedLine(String channel, String level, String logger, String t
 
   /**
    * The evidence detail: {@code WARN com.example.Client: "Using MockWebSocketManager due to connection
-   * failure"} or {@code System.err: "falling back to in-memory store"}.
+   * failure"} or {@code System.err: "falling back to in-memory store"}; redacted, then cut (a secret across
+   * the cut cannot leak its start).
    */
   public String detail() {
-    String line = text.strip();
-    if (line.length() > MAX_QUOTED) {
-      line = line.substring(0, MAX_QUOTED - 3) + "...";
-    }
+    String line = Redactor.redactLine(text, MAX_QUOTED);
     String quoted = '"' + line + '"';
     if (structured()) {
       return (level == null ? "" : level + " ") + logger + ": " + quoted;

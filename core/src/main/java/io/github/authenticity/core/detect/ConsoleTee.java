@@ -5,10 +5,12 @@ import java.io.OutputStream;
 import java.io.PrintStream;
 import java.nio.charset.Charset;
 
+import io.github.authenticity.core.redact.Redactor;
+
 /**
- * Tees {@code System.out} and {@code System.err}: every byte reaches the original stream unchanged, at
- * once; complete lines written while a {@link TestScope} is current on the writing thread are also
- * captured into it. Per-thread line buffers, so concurrent writers never mix their lines.
+ * Tees {@code System.out} and {@code System.err}: everything written reaches the original stream at once,
+ * redacted ({@link Redactor}: a secret printed by a test or its application stays out of the build log);
+ * complete lines written while a {@link TestScope} is current on the writing thread are also captured into it. Per-thread line buffers, so concurrent writers never mix their lines.
  */
 final class ConsoleTee extends OutputStream {
 
@@ -67,7 +69,16 @@ final class ConsoleTee extends OutputStream {
 
   @Override
   public void write(byte[] bytes, int offset, int length) {
-    original.write(bytes, offset, length);
+    // what reaches the console is redacted too (a PrintStream writes a printed text in one piece): a secret that
+    // a test or its application prints must not end up in the build log
+    String text = new String(bytes, offset, length, charset);
+    String redacted = Redactor.redact(text);
+    if (redacted.equals(text)) {
+      original.write(bytes, offset, length);
+    } else {
+      byte[] safe = redacted.getBytes(charset);
+      original.write(safe, 0, safe.length);
+    }
     if (TestScope.anyOpen() || pending.get().size() > 0) {
       capture(bytes, offset, length);
     }

@@ -6,7 +6,6 @@ import java.util.List;
 import java.util.Set;
 import java.util.regex.Pattern;
 
-import io.github.authenticity.core.config.Secrets;
 import org.apiguardian.api.API;
 
 /** Installs the log and console capture, and turns captured lines into {@code FALLBACK_LOG} details. */
@@ -26,9 +25,35 @@ public final class FallbackLines {
     LoggingBridges.install(loader);
   }
 
+  /** Why a logging bridge could not be attached, one warning each (empty when every bridge is attached). */
+  public static List<String> bridgeProblems() {
+    List<String> problems = new ArrayList<>(LoggingBridges.problems());
+    JulCapture.mutedWarning().ifPresent(problems::add);
+    return problems;
+  }
+
   /** Ends the current thread's unfinished printed line (call it on the test thread when the body ends). */
   public static void endOfBody() {
     ConsoleTee.endLine();
+  }
+
+  /**
+   * The evidence details of the lines that match a pattern, each once, with where each was seen in front
+   * ({@code in @BeforeEach logIn(): WARNING com.example.Auth: "..."}; none in the test body): grouped by
+   * where, in the order each place was first seen, each group as {@link #evidence(List, List)} says.
+   */
+  public static List<String> evidenceSeen(List<TestScope.Seen<CapturedLine>> lines, List<Pattern> patterns) {
+    java.util.Map<String, List<CapturedLine>> byWhere = new java.util.LinkedHashMap<>();
+    for (TestScope.Seen<CapturedLine> seen : lines) {
+      byWhere.computeIfAbsent(seen.where() == null ? "" : seen.where(), where -> new ArrayList<>()).add(seen.item());
+    }
+    Set<String> details = new LinkedHashSet<>();
+    byWhere.forEach((where, group) -> {
+      for (String detail : evidence(group, patterns)) {
+        details.add(Where.detail(where.isEmpty() ? null : where, detail));
+      }
+    });
+    return List.copyOf(details);
   }
 
   /**
@@ -57,7 +82,7 @@ public final class FallbackLines {
       if (!line.structured() && logged.stream().anyMatch(text -> line.text().contains(text))) {
         continue;
       }
-      details.add(Secrets.redact(line.detail()));
+      details.add(line.detail());
     }
     return List.copyOf(details);
   }

@@ -20,51 +20,39 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ConcurrentLinkedDeque;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
 
 import io.github.authenticity.core.config.Endpoint;
 import org.apiguardian.api.API;
 
 /**
- * Observes, at the socket level, whether a guarded test exchanged bytes with an endpoint of its required
- * services, whatever client it used.
+ * Observes, at the socket level, whether a guarded test exchanged bytes with the endpoints of each of its
+ * required services, whatever client it used; {@code docs/detection.md} has the measurements and the rule.
  *
- * <h2>Why this mechanism (measured on this project's CI machine, 2 shared cores, JDK 17.0.15 and Temurin 25)</h2>
+ * <h2>Two sources</h2>
  * <ul>
- *   <li><b>JFR</b> {@code jdk.SocketRead}/{@code jdk.SocketWrite} with a zero threshold, streamed in-process
- *   ({@link jdk.jfr.consumer.RecordingStream}), sees every client that ends in {@code java.net.Socket} or
- *   NIO {@code SocketChannel}; tested on both JDKs: {@code HttpClient} (also its WebSocket, and a shared
- *   client whose selector thread predates the test), {@code HttpURLConnection}, plain sockets (a raw Redis
- *   client), {@code SocketChannel}, the PostgreSQL JDBC driver, the Java-WebSocket client. The event
- *   carries the remote {@code address} (reliable; {@code host} may be empty or reverse-resolved),
- *   {@code port}, the bytes and the thread. Delivery lags the I/O: events arrive with the periodic flush,
- *   measured 0.27-1.05 s after the write on JDK 17 and 0.65-0.70 s on 25; no public API forces a flush
- *   ({@code setFlushInterval} is clamped to 1 s). Starting the stream costs 1.7-2.2 s on JDK 17 and about
- *   1 s on 25, and 6-30 MB of resident memory, once per JVM: {@link #start()} it early, e.g. in parallel
- *   with the preflight. Per test it costs about 0.2-0.3 ms (two marker events and the bookkeeping).</li>
- *   <li><b>A default {@link ProxySelector}</b> is asked, on the connecting thread and before the connect, by
- *   {@code HttpURLConnection}, {@code HttpClient} (built after it was installed), plain {@code Socket}
- *   connects (so the PostgreSQL driver and Jedis): immediate, but blind to NIO {@code SocketChannel}
- *   clients, {@code Proxy.NO_PROXY} (the Java-WebSocket client), and it sees an attempt, not bytes.</li>
- *   <li>A Java agent would see everything at once but must be wired into the test JVM's command line (by
- *   the plugin, like JaCoCo's {@code prepare-agent}); not needed given the numbers above.</li>
+ *   <li><b>The kernel's per-connection counters</b> ({@link KernelSockets}, Linux): a snapshot of this
+ *   process's established connections to the endpoints' ports when the window opens and when it closes;
+ *   a connection whose {@code bytes_received} grew is an exchange. They see every transport, Netty's native
+ *   epoll included (its I/O is in JNI, where JFR's socket events never fire), at once (no delivery lag),
+ *   but not which thread did the I/O, nor a connection opened and closed inside the window.</li>
+ *   <li><b>JDK Flight Recorder</b> {@code jdk.SocketRead}/{@code jdk.SocketWrite} with a zero threshold,
+ *   streamed in-process: every client on {@code java.net.Socket} or NIO {@code SocketChannel}, with the
+ *   thread, so traffic can be attributed under parallel execution; events arrive with the periodic flush
+ *   (0.25-1 s after the I/O).</li>
  * </ul>
- * So: a test whose traffic JFR already delivered, or whose connect to a required endpoint the proxy
- * selector saw, is proven at once (an honest test pays nothing); otherwise {@link Watch#finish(boolean)}
- * commits a marker event and waits until the JFR flush that carries it has been dispatched (measured
- * 0.06-1.05 s, bounded by {@link #MAX_WAIT}), so {@code NO_INTERACTION} is never issued before the slow
- * evidence had its chance. Known gap of the fast path: a connect the proxy selector saw that was then
- * refused counts as proof (the preflight found the service up; a fallback after it usually logs).
+ * A {@link ProxySelector} hook only learns which proxy carries a request for an endpoint (its bytes count
+ * for the endpoint): a connect attempt is no proof.
  *
- * <h2>Attribution</h2>
- * A socket event belongs to the test whose window (from {@code beforeTest} to {@code afterTest}) contains
- * it and whose threads did it: the test thread plus every thread started from one of its threads during
- * the window (JFR {@code jdk.ThreadStart} carries the parent), except threads that host test bodies
- * themselves (JUnit's parallel workers are started lazily from whichever worker runs a test). An event on a thread that belongs to no
- * running test (a pool created before the test, e.g. a shared {@code HttpClient}'s selector thread) is
- * attributed by time window to every test running then with that endpoint: exact when tests run serially;
- * under parallel execution it can lend proof to a concurrent test of the same service (a miss, never a
- * false alarm). Traffic before the first window (the preflight probes) never counts.
+ * <h2>Attribution (three outcomes per service)</h2>
+ * Traffic that is certainly the test's is proof: on a thread of the test (the test thread and the threads
+ * started from it during the window), or any traffic in the window while this was the only guarded test
+ * running. Traffic with the endpoint that cannot be attributed (another thread, another guarded test
+ * running at the same time) is {@link Status#SHARED}: no proof, never evidence. No bytes received from the
+ * endpoint at all, with both sources working and JFR's flush after the window dispatched, is
+ * {@link Status#NONE}. Anything else is {@link Status#UNCONFIRMED}, with why. Bytes sent without an answer
+ * are no exchange. Traffic before the first window (the preflight probes) never counts.
  */
 @API(status = API.Status.INTERNAL, since = "0.1")
 public final class InteractionMonitor {
@@ -72,6 +60,8 @@ public final class InteractionMonitor {
   /** How long {@link Watch#finish(boolean)} waits at most for the JFR flush after the test end. */
   public static final java.time.Duration MAX_WAIT = java.time.Duration.ofMillis(5_000);
   private static final Object START_LOCK = new Object();
+  /** How long a test waits for the addresses of one of its endpoints. */
+  private static final java.time.Duration LOOKUP_TIMEOUT = java.time.Duration.ofSeconds(2);
   private static volatile InteractionMonitor instance;
 
   private final Map<String, Watch> active = new ConcurrentHashMap<>();
@@ -85,13 +75,30 @@ public final class InteractionMonitor {
   private final Map<String, String> literals = new ConcurrentHashMap<>();
   private volatile JfrSocketEvents jfr;
   private volatile String jfrProblem;
+  private volatile KernelSockets kernel;
+  private volatile String kernelProblem;
+
+  /** Probes started so far and running now: a probe's traffic is the kernel's too, and it is no test's. */
+  private static final AtomicLong PROBES_STARTED = new AtomicLong();
+  private static final AtomicInteger PROBES_RUNNING = new AtomicInteger();
 
   private InteractionMonitor() {
   }
 
+  /** Called by the preflight when a probe starts (on its thread): kernel counts during it are no test's alone. */
+  public static void probeStarted() {
+    PROBES_STARTED.incrementAndGet();
+    PROBES_RUNNING.incrementAndGet();
+  }
+
+  /** Called by the preflight when a probe ends. */
+  public static void probeEnded() {
+    PROBES_RUNNING.decrementAndGet();
+  }
+
   /**
-   * The monitor, started on first use: installs the proxy selector hook and starts the JFR stream (about
-   * 2 s once per JVM; call it early, e.g. while the preflight probes run, to hide that).
+   * The monitor, started on first use: installs the proxy selector hook, opens the kernel counters and
+   * starts the JFR stream (about 1-2 s once per JVM; call it early, e.g. while the preflight probes run).
    */
   public static InteractionMonitor start() {
     InteractionMonitor monitor = instance;
@@ -102,6 +109,12 @@ public final class InteractionMonitor {
       if (instance == null) {
         monitor = new InteractionMonitor();
         ProxySelectorHook.install(monitor);
+        Object sockets = KernelSockets.open();
+        if (sockets instanceof KernelSockets available) {
+          monitor.kernel = available;
+        } else {
+          monitor.kernelProblem = ((KernelSockets.Unavailable) sockets).reason();
+        }
         monitor.startJfr();
         instance = monitor;
       }
@@ -111,25 +124,37 @@ public final class InteractionMonitor {
 
   private void startJfr() {
     if (ModuleLayer.boot().findModule("jdk.jfr").isEmpty()) {
-      jfrProblem = "the JDK has no jdk.jfr module";
+      jfrProblem = "the JDK has no jdk.jfr module, so connections opened and closed within a test cannot be seen";
       return;
     }
     try {
       jfr = new JfrSocketEvents(this);
     } catch (RuntimeException | LinkageError ex) {
-      jfrProblem = "JDK Flight Recorder could not start: " + ex;
+      jfrProblem = "JDK Flight Recorder could not start (" + ex + "), so connections opened and closed within a "
+          + "test cannot be seen";
     }
   }
 
-  /** Why socket events cannot be observed, or {@code null} when they can. */
+  /** Why socket traffic cannot be fully observed (JFR, then the kernel counters), or {@code null} when it can. */
   public String unavailableReason() {
-    return jfrProblem;
+    if (jfrProblem != null) {
+      return jfrProblem;
+    }
+    return kernelProblem;
   }
 
-  /** Starts watching the test {@code id} (on its thread) for traffic with {@code endpoints}. */
-  public Watch watch(String id, Collection<Endpoint> endpoints) {
+  /** Why the kernel's per-connection counters cannot be read here, or {@code null} when they can. */
+  public String kernelProblem() {
+    return kernelProblem;
+  }
+
+  /**
+   * Starts watching the test {@code id} (on its thread) for exchanges with each service's endpoints
+   * ({@code services}: service name to endpoints, in the order of the report).
+   */
+  public Watch watch(String id, Map<String, List<Endpoint>> services) {
     long thread = Thread.currentThread().getId();
-    Watch watch = new Watch(this, id, endpoints, tokens.incrementAndGet(), thread);
+    Watch watch = new Watch(this, id, services, tokens.incrementAndGet(), thread);
     // a test thread (e.g. a JUnit parallel worker started while another test ran) is nobody's child
     testThreads.add(thread);
     Watch previous = threadOwners.put(thread, watch);
@@ -137,13 +162,22 @@ public final class InteractionMonitor {
       previous.threads.remove(thread);
     }
     watch.threads.add(thread);
-    active.put(id, watch);
+    synchronized (active) {
+      for (Watch other : active.values()) {
+        other.overlaps.incrementAndGet();
+        watch.overlaps.incrementAndGet();
+      }
+      active.put(id, watch);
+    }
     recent.addLast(watch);
     byToken.put(watch.token, watch);
     JfrSocketEvents events = jfr;
     if (events != null) {
       events.begin(watch.token);
     }
+    // after the JFR start marker and, in finish, before the end marker: the kernel's window lies inside
+    // JFR's, so JFR has seen everything the kernel counted when all of it went through java.net/java.nio
+    watch.snapshotStart(kernel);
     Instant horizon = Instant.now().minusSeconds(30);
     while (true) {
       Watch oldest = recent.peekFirst();
@@ -157,22 +191,25 @@ public final class InteractionMonitor {
     return watch;
   }
 
-  /** The addresses of {@code host}, resolved once. */
+  /** The addresses of {@code host}, resolved once (a failed lookup is tried again next time). */
   Set<String> addresses(String host) {
-    return resolved.computeIfAbsent(host.toLowerCase(Locale.ROOT), name -> {
+    Set<String> known = resolved.computeIfAbsent(host.toLowerCase(Locale.ROOT), name -> {
       Set<String> result = ConcurrentHashMap.newKeySet();
       try {
-        for (InetAddress address : InetAddress.getAllByName(name)) {
+        // bounded (this runs on the test thread); a failure is not kept: the next test asks again
+        for (InetAddress address : io.github.authenticity.core.net.Resolver.resolve(name, LOOKUP_TIMEOUT)) {
           result.add(address.getHostAddress());
         }
       } catch (UnknownHostException | SecurityException ex) {
         // an unresolvable host can only be matched by name (proxy selector)
+        return null;
       }
       return result;
     });
+    return known != null ? known : ConcurrentHashMap.newKeySet();
   }
 
-  /** A literal address as JFR reports it, normalised to {@link InetAddress#getHostAddress()}. */
+  /** A literal address as JFR or the kernel reports it, normalised to {@link InetAddress#getHostAddress()}. */
   String normalise(String literal) {
     if (literal == null || literal.isEmpty()) {
       return "";
@@ -196,7 +233,8 @@ public final class InteractionMonitor {
   /** The name prefix of the preflight's probe threads: their traffic never counts as a test's. */
   static final String PROBE_THREAD_PREFIX = "authenticity-probe-";
 
-  void onSocket(long threadId, String threadName, Instant time, String address, int port, long bytes) {
+  void onSocket(long threadId, String threadName, Instant time, String address, int port, long bytes,
+      boolean read) {
     if (recent.isEmpty() || bytes <= 0 || (threadName != null && threadName.startsWith(PROBE_THREAD_PREFIX))) {
       // a read that returned nothing (EOF, an idle keep-alive connection closing) is no exchange
       return;
@@ -204,32 +242,34 @@ public final class InteractionMonitor {
     String normalised = normalise(address);
     List<Watch> candidates = new ArrayList<>(2);
     Watch owner = null;
+    int running = 0;
     for (Watch watch : recent) {
       if (!watch.covers(time)) {
         continue;
       }
-      if (watch.testThread == threadId) {
-        owner = watch;
-        break;
-      }
-      if (owner == null && watch.threads.contains(threadId)) {
+      running++;
+      if (watch.testThread == threadId || (owner == null && watch.threads.contains(threadId))) {
         owner = watch;
       }
-      if (watch.match(normalised, port) != null) {
+      Endpoint endpoint = watch.match(normalised, port);
+      if (endpoint != null) {
+        // everything JFR saw with the endpoint in the window, whoever did it: explains the kernel's counts
+        watch.seen.count(endpoint, bytes, read);
         candidates.add(watch);
       }
     }
     if (owner != null) {
       Endpoint endpoint = owner.match(normalised, port);
       if (endpoint != null) {
-        owner.count(endpoint, bytes);
+        owner.own.count(endpoint, bytes, read);
       } else {
-        owner.unmatched(normalised, port, bytes);
+        owner.unmatched(normalised, port, bytes, read);
       }
       return;
     }
+    // a thread of no test (a pool created before it): the test's only when it was the only one running
     for (Watch watch : candidates) {
-      watch.count(watch.match(normalised, port), bytes);
+      (running == 1 ? watch.own : watch.shared).count(watch.match(normalised, port), bytes, read);
     }
   }
 
@@ -287,9 +327,17 @@ public final class InteractionMonitor {
 
   // --- called by the proxy selector hook, on the connecting thread ---
 
+  /** Learns which proxy carries the test's requests for an endpoint; a connect attempt itself proves nothing. */
   void onConnect(URI uri, List<Proxy> proxies) {
     if (active.isEmpty() || uri == null || uri.getHost() == null
         || Thread.currentThread().getName().startsWith(PROBE_THREAD_PREFIX)) {
+      return;
+    }
+    boolean proxied = false;
+    for (Proxy proxy : proxies) {
+      proxied |= proxy.type() != Proxy.Type.DIRECT;
+    }
+    if (!proxied) {
       return;
     }
     TestScope scope = TestScope.current();
@@ -314,7 +362,6 @@ public final class InteractionMonitor {
         }
       }
       if (same) {
-        watch.connected = endpoint;
         // through an HTTP or SOCKS proxy the bytes go to the proxy: they count for the endpoint
         for (Proxy proxy : proxies) {
           if (proxy.type() != Proxy.Type.DIRECT && proxy.address() instanceof java.net.InetSocketAddress via) {
@@ -330,7 +377,76 @@ public final class InteractionMonitor {
   }
 
   private void finished(Watch watch) {
-    active.remove(watch.id, watch);
+    synchronized (active) {
+      active.remove(watch.id, watch);
+    }
+  }
+
+  /** Reads and writes with each endpoint: counts and bytes. */
+  static final class Traffic {
+
+    private final Map<Endpoint, long[]> counters = new ConcurrentHashMap<>();
+
+    /** {@code [reads, bytes in, writes, bytes out]}. */
+    void count(Endpoint endpoint, long bytes, boolean read) {
+      long[] values = counters.computeIfAbsent(endpoint, e -> new long[4]);
+      synchronized (values) {
+        values[read ? 0 : 2]++;
+        values[read ? 1 : 3] += Math.max(0, bytes);
+      }
+    }
+
+    void add(Endpoint endpoint, long[] more) {
+      long[] values = counters.computeIfAbsent(endpoint, e -> new long[4]);
+      synchronized (values) {
+        for (int i = 0; i < 4; i++) {
+          values[i] += more[i];
+        }
+      }
+    }
+
+    long[] get(Endpoint endpoint) {
+      long[] values = counters.get(endpoint);
+      if (values == null) {
+        return new long[4];
+      }
+      synchronized (values) {
+        return values.clone();
+      }
+    }
+
+    boolean received(Endpoint endpoint) {
+      return get(endpoint)[1] > 0;
+    }
+
+    boolean any(Endpoint endpoint) {
+      long[] values = get(endpoint);
+      return values[1] > 0 || values[3] > 0;
+    }
+  }
+
+  /** What was found about one service. */
+  public enum Status {
+    /** Bytes received from its endpoint, certainly the test's. */
+    PROVEN,
+    /** Traffic with its endpoint that cannot be attributed to this test: no proof, never evidence. */
+    SHARED,
+    /** No bytes received from its endpoint while the test ran, with every source working. */
+    NONE,
+    /** Nothing certain could be seen, and no source can say why not. */
+    UNCONFIRMED
+  }
+
+  /**
+   * The finding on one service.
+   *
+   * @param service the service
+   * @param status  the finding
+   * @param line    for {@code PROVEN} what was seen ({@code 3 exchanges, 1.2 KB in, 0.4 KB out with
+   *                127.0.0.1:6379}); for {@code SHARED} and {@code UNCONFIRMED} why there is no proof; for
+   *                {@code NONE} what was looked for
+   */
+  public record Finding(String service, Status status, String line) {
   }
 
   /** The observation of one test run. */
@@ -338,6 +454,7 @@ public final class InteractionMonitor {
 
     private final InteractionMonitor monitor;
     private final String id;
+    private final Map<String, List<Endpoint>> services;
     private final List<Endpoint> endpoints;
     private final Map<Endpoint, Set<String>> addresses = new LinkedHashMap<>();
     private final long token;
@@ -345,26 +462,78 @@ public final class InteractionMonitor {
     private final Instant start = Instant.now();
     private volatile Instant end;
     final Set<Long> threads = ConcurrentHashMap.newKeySet();
-    private final Map<Endpoint, long[]> traffic = new ConcurrentHashMap<>();
+    /** Traffic certainly the test's (its threads, or it alone running). */
+    final Traffic own = new Traffic();
+    /** Traffic with its endpoints in its window that cannot be attributed to it. */
+    final Traffic shared = new Traffic();
+    /** Everything JFR saw with its endpoints in its window, on any thread. */
+    final Traffic seen = new Traffic();
+    /** Other guarded tests whose windows overlapped this one. */
+    final AtomicInteger overlaps = new AtomicInteger();
     /** Proxies the test reached an endpoint through ({@code address|port}), seen by the proxy selector. */
     final Map<String, Endpoint> aliases = new ConcurrentHashMap<>();
     private final Map<String, long[]> unmatched = new ConcurrentHashMap<>();
-    private volatile Endpoint connected;
+    private Map<Long, KernelSockets.Connection> kernelStart;
+    private String kernelFailure;
     private volatile Instant jfrStart;
     private volatile Instant jfrEnd;
     private volatile boolean markerSeen;
     private volatile boolean dropped;
     private final CountDownLatch settled = new CountDownLatch(1);
 
-    private Watch(InteractionMonitor monitor, String id, Collection<Endpoint> endpoints, long token, long testThread) {
+    private Watch(InteractionMonitor monitor, String id, Map<String, List<Endpoint>> services, long token,
+        long testThread) {
       this.monitor = monitor;
       this.testThread = testThread;
       this.id = id;
-      this.endpoints = List.copyOf(endpoints);
+      Map<String, List<Endpoint>> copy = new LinkedHashMap<>();
+      List<Endpoint> all = new ArrayList<>();
+      for (Map.Entry<String, List<Endpoint>> entry : services.entrySet()) {
+        copy.put(entry.getKey(), List.copyOf(entry.getValue()));
+        for (Endpoint endpoint : entry.getValue()) {
+          if (!all.contains(endpoint)) {
+            all.add(endpoint);
+          }
+        }
+      }
+      this.services = copy;
+      this.endpoints = List.copyOf(all);
       this.token = token;
       for (Endpoint endpoint : this.endpoints) {
         addresses.put(endpoint, monitor.addresses(endpoint.host()));
       }
+    }
+
+    /** Whether a preflight probe ran during the window (its bytes are counted by the kernel too). */
+    private boolean probed() {
+      return PROBES_RUNNING.get() > 0 || PROBES_STARTED.get() != probesAtStart;
+    }
+
+    private final long probesAtStart = PROBES_STARTED.get();
+    private volatile boolean probedDuring;
+
+    private void snapshotStart(KernelSockets kernel) {
+      probedDuring = PROBES_RUNNING.get() > 0;
+      if (kernel == null || endpoints.isEmpty()) {
+        return;
+      }
+      try {
+        kernelStart = index(kernel.connections(ports()));
+      } catch (IOException | RuntimeException ex) {
+        kernelFailure = "the kernel's connection counters could not be read when the test started: " + ex;
+      }
+    }
+
+    private List<Integer> ports() {
+      return endpoints.stream().map(Endpoint::port).distinct().toList();
+    }
+
+    private static Map<Long, KernelSockets.Connection> index(List<KernelSockets.Connection> connections) {
+      Map<Long, KernelSockets.Connection> result = new LinkedHashMap<>();
+      for (KernelSockets.Connection connection : connections) {
+        result.put(connection.inode(), connection);
+      }
+      return result;
     }
 
     /**
@@ -389,13 +558,13 @@ public final class InteractionMonitor {
     }
 
     /** Traffic of the test's own threads with other addresses, kept (bounded) for {@link #recheck()}. */
-    void unmatched(String address, int port, long bytes) {
+    void unmatched(String address, int port, long bytes, boolean read) {
       String key = address + "|" + port;
       if (unmatched.size() < 64 || unmatched.containsKey(key)) {
-        long[] counters = unmatched.computeIfAbsent(key, k -> new long[2]);
+        long[] counters = unmatched.computeIfAbsent(key, k -> new long[4]);
         synchronized (counters) {
-          counters[0]++;
-          counters[1] += bytes;
+          counters[read ? 0 : 2]++;
+          counters[read ? 1 : 3] += bytes;
         }
       }
     }
@@ -414,10 +583,8 @@ public final class InteractionMonitor {
           for (InetAddress address : InetAddress.getAllByName(endpoint.host())) {
             long[] counters = unmatched.remove(address.getHostAddress() + "|" + endpoint.port());
             if (counters != null) {
-              long[] target = traffic.computeIfAbsent(endpoint, e -> new long[2]);
-              synchronized (target) {
-                target[0] += counters[0];
-                target[1] += counters[1];
+              synchronized (counters) {
+                own.add(endpoint, counters);
               }
             }
           }
@@ -427,78 +594,156 @@ public final class InteractionMonitor {
       }
     }
 
-    void count(Endpoint endpoint, long bytes) {
-      long[] counters = traffic.computeIfAbsent(endpoint, e -> new long[2]);
-      synchronized (counters) {
-        counters[0]++;
-        counters[1] += Math.max(0, bytes);
+    /** The kernel's counters grown on this process's connections with each endpoint during the window. */
+    private Map<Endpoint, long[]> kernelDelta() {
+      KernelSockets kernel = monitor.kernel;
+      if (kernel == null || kernelStart == null) {
+        return null;
       }
+      List<KernelSockets.Connection> now;
+      try {
+        now = kernel.connections(ports());
+      } catch (IOException | RuntimeException ex) {
+        kernelFailure = "the kernel's connection counters could not be read when the test ended: " + ex;
+        return null;
+      }
+      Map<Endpoint, long[]> result = new LinkedHashMap<>();
+      for (KernelSockets.Connection connection : now) {
+        Endpoint endpoint = match(monitor.normalise(connection.remoteAddress()), connection.remotePort());
+        if (endpoint == null) {
+          continue;
+        }
+        KernelSockets.Connection before = kernelStart.get(connection.inode());
+        long in = connection.bytesReceived() - (before == null ? 0 : before.bytesReceived());
+        long out = connection.bytesAcked() - (before == null ? 0 : before.bytesAcked());
+        long segments = connection.segmentsIn() - (before == null ? 0 : before.segmentsIn());
+        if (in > 0 || out > 0) {
+          long[] values = result.computeIfAbsent(endpoint, e -> new long[5]);
+          values[0] += Math.max(0, segments);
+          values[1] += Math.max(0, in);
+          values[3] += Math.max(0, out);
+          values[4]++;
+        }
+      }
+      return result;
     }
 
+    private volatile Map<Endpoint, long[]> kernelAtEnd;
+    private volatile boolean closed;
+
     /**
-     * Ends the window and tells what proves the interaction, or {@code null} when nothing does; waits (when
-     * {@code wait}) for the JFR flush after the test end only when neither fast evidence exists.
+     * Ends the window (the kernel's counters are read, the JFR end marker committed) without waiting for
+     * anything: e.g. a class's set-up window when its first test starts.
      */
-    public Result finish(boolean wait) {
+    public synchronized void close() {
+      if (closed) {
+        return;
+      }
+      kernelAtEnd = kernelDelta();
+      probedDuring |= probed();
       end = Instant.now();
       monitor.finished(this);
       JfrSocketEvents jfr = monitor.jfr;
       if (jfr != null) {
         jfr.mark(token);
       }
-      if (!traffic.isEmpty()) {
-        return new Result(proof(), false);
-      }
-      if (connected != null) {
-        return new Result("connection opened to " + connected + " (bytes counted by JFR after the test)", false);
-      }
-      if (jfr == null || !wait) {
-        return new Result(null, jfr == null);
-      }
-      boolean delivered;
-      try {
-        delivered = settled.await(MAX_WAIT.toMillis(), TimeUnit.MILLISECONDS);
-      } catch (InterruptedException ex) {
-        Thread.currentThread().interrupt();
-        delivered = false;
-      }
-      if (traffic.isEmpty()) {
-        recheck();
-      }
-      if (!traffic.isEmpty()) {
-        return new Result(proof(), false);
-      }
-      return new Result(null, !delivered);
+      closed = true;
     }
 
-    /** {@code 3 exchanges, 2.1 KB with 127.0.0.1:18080}; several endpoints joined by {@code ; }. */
-    String proof() {
-      List<String> parts = new ArrayList<>();
-      for (Endpoint endpoint : endpoints) {
-        long[] counters = traffic.get(endpoint);
-        if (counters != null) {
-          synchronized (counters) {
-            parts.add(counters[0] + (counters[0] == 1 ? " exchange, " : " exchanges, ") + size(counters[1]) + " with "
-                + endpoint);
-          }
+    /**
+     * Ends the window and tells, per service, what was found; waits (when {@code wait}) for the JFR flush
+     * after the test end only when a service is not proven yet.
+     */
+    public List<Finding> finish(boolean wait) {
+      close();
+      return findings(wait);
+    }
+
+    /** What was found per service in the closed window; waits (when {@code wait}) as {@link #finish} does. */
+    public List<Finding> findings(boolean wait) {
+      Map<Endpoint, long[]> kernel = kernelAtEnd;
+      boolean alone = overlaps.get() == 0 && !probedDuring;
+      if (allProven(kernel, alone) || !wait) {
+        return findings(kernel, alone, settled.getCount() == 0);
+      }
+      boolean delivered = false;
+      if (monitor.jfr != null) {
+        try {
+          delivered = settled.await(MAX_WAIT.toMillis(), TimeUnit.MILLISECONDS);
+        } catch (InterruptedException ex) {
+          Thread.currentThread().interrupt();
+        }
+        recheck();
+      }
+      return findings(kernel, alone, delivered);
+    }
+
+    private boolean allProven(Map<Endpoint, long[]> kernel, boolean alone) {
+      for (List<Endpoint> list : services.values()) {
+        boolean proven = false;
+        for (Endpoint endpoint : list) {
+          proven |= own.received(endpoint) || (alone && kernel != null && kernel.containsKey(endpoint)
+              && kernel.get(endpoint)[1] > 0);
+        }
+        if (!proven) {
+          return false;
         }
       }
-      return String.join("; ", parts);
+      return true;
+    }
+
+    private List<Finding> findings(Map<Endpoint, long[]> kernel, boolean alone, boolean delivered) {
+      List<Finding> result = new ArrayList<>();
+      for (Map.Entry<String, List<Endpoint>> service : services.entrySet()) {
+        List<String> proofs = new ArrayList<>();
+        List<String> sharedWith = new ArrayList<>();
+        for (Endpoint endpoint : service.getValue()) {
+          long[] jfrOwn = own.get(endpoint);
+          long[] fromKernel = kernel == null ? null : kernel.get(endpoint);
+          boolean kernelSaw = fromKernel != null && fromKernel[1] > 0;
+          // traffic the kernel counted that JFR saw too (all of it, on whichever thread) is attributed by JFR
+          boolean explained = kernelSaw && delivered && seen.get(endpoint)[1] >= fromKernel[1];
+          if (kernelSaw && alone && fromKernel[1] >= jfrOwn[1]) {
+            proofs.add(line(fromKernel, endpoint));
+          } else if (jfrOwn[1] > 0) {
+            proofs.add(line(jfrOwn, endpoint));
+          } else if (shared.any(endpoint) || (kernelSaw && !explained)) {
+            sharedWith.add(endpoint.toString());
+          }
+        }
+        String name = service.getKey();
+        if (!proofs.isEmpty()) {
+          result.add(new Finding(name, Status.PROVEN, String.join("; ", proofs)));
+        } else if (!sharedWith.isEmpty()) {
+          result.add(new Finding(name, Status.SHARED, "traffic with " + String.join(", ", sharedWith)
+              + " while the test ran cannot be attributed to it: " + (overlaps.get() == 0
+              ? "a preflight probe ran at the same time" : "a connection shared by " + (overlaps.get() + 1)
+              + " tests running at once")));
+        } else if (monitor.jfr == null || (kernel == null && kernelFailure == null && monitor.kernel == null)) {
+          result.add(new Finding(name, Status.UNCONFIRMED, monitor.unavailableReason()));
+        } else if (kernelFailure != null) {
+          result.add(new Finding(name, Status.UNCONFIRMED, kernelFailure));
+        } else if (!delivered) {
+          result.add(new Finding(name, Status.UNCONFIRMED, "JFR did not deliver the test end within "
+              + MAX_WAIT.toMillis() + " ms (an overloaded JVM?)"));
+        } else {
+          List<String> shown = service.getValue().stream().map(Endpoint::toString).toList();
+          result.add(new Finding(name, Status.NONE, String.join(", ", shown)));
+        }
+      }
+      return result;
+    }
+
+    /** {@code 3 exchanges, 1.2 KB in, 0.4 KB out with 127.0.0.1:6379}. */
+    private static String line(long[] counters, Endpoint endpoint) {
+      return counters[0] + (counters[0] == 1 ? " exchange, " : " exchanges, ") + size(counters[1]) + " in, "
+          + size(counters[3]) + " out with " + endpoint;
     }
 
     /** The endpoints watched. */
     public List<Endpoint> endpoints() {
       return endpoints;
     }
-  }
-
-  /**
-   * What {@link Watch#finish(boolean)} found.
-   *
-   * @param proof       the proof line, or {@code null} when no interaction was seen
-   * @param unconfirmed whether the absence could not be confirmed (JFR unavailable or late)
-   */
-  public record Result(String proof, boolean unconfirmed) {
   }
 
   /** {@code 512 B}, {@code 2.1 KB}, {@code 3.4 MB} (1 KB = 1024 B). */

@@ -86,7 +86,7 @@ final class JfrSocketEvents {
     RecordedThread thread = event.getThread();
     monitor.onSocket(thread == null ? -1 : thread.getJavaThreadId(), thread == null ? null : thread.getJavaName(),
         event.getEndTime(), event.getString("address"),
-        event.getInt("port"), event.getLong(bytesField));
+        event.getInt("port"), event.getLong(bytesField), bytesField.equals("bytesRead"));
   }
 
   /** Commits the marker that says the test with {@code token} started. */

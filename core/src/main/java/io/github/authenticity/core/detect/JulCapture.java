@@ -22,17 +22,48 @@ final class JulCapture extends Handler {
     setLevel(Level.ALL);
   }
 
+  /** Loggers whose level drops fallback lines before any handler, as found by the last {@link #install()}. */
+  private static volatile java.util.List<String> muted = java.util.List.of();
+
   /** Adds the handler to the root logger and to every logger that bypasses it. */
   static void install() {
     LogManager manager = LogManager.getLogManager();
-    attach(Logger.getLogger(""));
+    Logger root = Logger.getLogger("");
+    attach(root);
+    java.util.List<String> quiet = new java.util.ArrayList<>();
+    if (root.getLevel() != null && root.getLevel().intValue() > Level.WARNING.intValue()) {
+      quiet.add("the root logger (" + root.getLevel() + ")");
+    }
     Enumeration<String> names = manager.getLoggerNames();
     while (names.hasMoreElements()) {
       Logger logger = manager.getLogger(names.nextElement());
-      if (logger != null && !logger.getUseParentHandlers()) {
+      if (logger == null) {
+        continue;
+      }
+      if (!logger.getUseParentHandlers()) {
         attach(logger);
       }
+      if (logger != root && logger.getLevel() != null && logger.getLevel().intValue() > Level.WARNING.intValue()
+          && quiet.size() < 5) {
+        quiet.add("[" + logger.getName() + "] (" + logger.getLevel() + ")");
+      }
     }
+    muted = java.util.List.copyOf(quiet);
+  }
+
+  /**
+   * A warning when a java.util.logging level above {@code WARNING} drops lines before any handler (JUL has no
+   * hook ahead of the level check, and lowering a level would change what the suite's own handlers print),
+   * or empty.
+   */
+  static java.util.Optional<String> mutedWarning() {
+    java.util.List<String> quiet = muted;
+    if (quiet.isEmpty()) {
+      return java.util.Optional.empty();
+    }
+    return java.util.Optional.of("java.util.logging lines below the level of " + String.join(", ", quiet)
+        + " are dropped before any handler, so a fallback line logged there at WARNING or below is not seen; "
+        + "lower that level to WARNING or INFO in the test logging configuration to have them checked");
   }
 
   private static void attach(Logger logger) {

@@ -24,7 +24,18 @@ final class LoggingBridges {
   private static final Map<Object, Object> APPENDERS =
       java.util.Collections.synchronizedMap(new java.util.WeakHashMap<>());
 
+  /** Why a bridge could not be attached, for a warning in the report (never silence). */
+  private static final java.util.Set<String> PROBLEMS = java.util.concurrent.ConcurrentHashMap.newKeySet();
+  /** The Log4j 2 configurations that have our level-independent filter. */
+  private static final Map<Object, Boolean> LOG4J_FILTERED =
+      java.util.Collections.synchronizedMap(new java.util.WeakHashMap<>());
+
   private LoggingBridges() {
+  }
+
+  /** Why a logging bridge could not be attached (e.g. a Logback of an unknown shape), in order; empty when all are. */
+  static List<String> problems() {
+    return List.copyOf(new java.util.TreeSet<>(PROBLEMS));
   }
 
   /** Attaches the appenders for the libraries visible from {@code loader}; failures never break a test. */
@@ -40,14 +51,16 @@ final class LoggingBridges {
       try {
         logback(loader);
       } catch (ReflectiveOperationException | RuntimeException | LinkageError ex) {
-        // Logback of an unknown shape: its console output is still seen through the console tee
+        PROBLEMS.add("fallback lines logged through Logback are not captured: the bridge could not be attached ("
+            + ex + "); only what reaches the console is seen");
       }
     }
     if (present[1]) {
       try {
         log4j(loader);
       } catch (ReflectiveOperationException | RuntimeException | LinkageError ex) {
-        // Log4j 2 of an unknown shape: its console output may still be seen through the tee
+        PROBLEMS.add("fallback lines logged through Log4j 2 are not captured: the bridge could not be attached ("
+            + ex + "); only what reaches the console is seen");
       }
     }
   }
@@ -85,6 +98,35 @@ final class LoggingBridges {
       if (needed && getAppender.invoke(logger, APPENDER_NAME) == null) {
         addAppender.invoke(logger, appender);
       }
+    }
+    levelCapture(context, libraryLoader);
+  }
+
+  /** Adds {@link LogbackLevelCapture} (calls dropped by a logger's level) to the context, once. */
+  private static void levelCapture(Object context, ClassLoader libraryLoader) {
+    try {
+      Class<?> turboType = Class.forName("ch.qos.logback.classic.turbo.TurboFilter", false, libraryLoader);
+      List<?> present = (List<?>) context.getClass().getMethod("getTurboFilterList").invoke(context);
+      for (Object filter : present) {
+        if (APPENDER_NAME.equals(turboType.getMethod("getName").invoke(filter))) {
+          return;
+        }
+      }
+      Class<?> capture = Class.forName("io.github.authenticity.core.detect.LogbackLevelCapture", true,
+          LoggingBridges.class.getClassLoader());
+      if (!turboType.isAssignableFrom(capture)) {
+        PROBLEMS.add("Logback lines dropped by a logger's level are not captured: Logback is loaded by another "
+            + "class loader than Authenticity (" + libraryLoader + ")");
+        return;
+      }
+      java.lang.reflect.Constructor<?> constructor = capture.getDeclaredConstructor();
+      constructor.setAccessible(true);
+      Object filter = constructor.newInstance();
+      turboType.getMethod("start").invoke(filter);
+      context.getClass().getMethod("addTurboFilter", turboType).invoke(context, filter);
+    } catch (ReflectiveOperationException | RuntimeException | LinkageError ex) {
+      PROBLEMS.add("Logback lines dropped by a logger's level are not captured: the turbo filter could not be "
+          + "added (" + ex + ")");
     }
   }
 
@@ -140,8 +182,136 @@ final class LoggingBridges {
         changed = true;
       }
     }
+    if (!LOG4J_FILTERED.containsKey(configuration)) {
+      // a configuration-wide filter is asked before the logger's level: lines the level drops are seen too
+      Class<?> resultType = Class.forName("org.apache.logging.log4j.core.Filter$Result", false, libraryLoader);
+      Object filter = Proxy.newProxyInstance(libraryLoader, new Class<?>[] {filterType},
+          new LevelFilter(enumConstant(resultType, "NEUTRAL"), started, levelType));
+      configuration.getClass().getMethod("addFilter", filterType).invoke(configuration, filter);
+      LOG4J_FILTERED.put(configuration, Boolean.TRUE);
+      changed = true;
+    }
     if (changed) {
       context.getClass().getMethod("updateLoggers").invoke(context);
+    }
+  }
+
+  /**
+   * The Log4j 2 filter: records a call whose level the logger drops (at {@code INFO} and above), answers
+   * {@code NEUTRAL} always, so nothing about logging changes.
+   */
+  private static final class LevelFilter implements InvocationHandler {
+
+    private final Object neutral;
+    private final Object state;
+    private final Method intLevel;
+
+    LevelFilter(Object neutral, Object state, Class<?> levelType) throws NoSuchMethodException {
+      this.neutral = neutral;
+      this.state = state;
+      this.intLevel = levelType.getMethod("intLevel");
+    }
+
+    @Override
+    public Object invoke(Object proxy, Method method, Object[] args) {
+      switch (method.getName()) {
+        case "filter" -> {
+          if (args != null && args.length >= 4 && TestScope.anyOpen()) {
+            try {
+              capture(args);
+            } catch (ReflectiveOperationException | RuntimeException ex) {
+              // a call of an unexpected shape is skipped; logging must never fail because of us
+            }
+          }
+          return neutral;
+        }
+        case "getOnMatch", "getOnMismatch" -> {
+          return neutral;
+        }
+        case "getState" -> {
+          return state;
+        }
+        case "isStarted" -> {
+          return true;
+        }
+        case "isStopped", "isStopping", "isStarting", "isInitialized" -> {
+          return method.getName().equals("isInitialized");
+        }
+        case "hashCode" -> {
+          return System.identityHashCode(proxy);
+        }
+        case "equals" -> {
+          return args != null && proxy == args[0];
+        }
+        case "toString" -> {
+          return "AuthenticityLevelFilter";
+        }
+        default -> {
+          Class<?> type = method.getReturnType();
+          if (type == boolean.class) {
+            return false;
+          }
+          return null;
+        }
+      }
+    }
+
+    private void capture(Object[] args) throws ReflectiveOperationException {
+      Object logger = args[0];
+      Object level = args[1];
+      if (logger == null || level == null) {
+        return;
+      }
+      int wanted = (int) intLevel.invoke(level);
+      Object loggerLevel = logger.getClass().getMethod("getLevel").invoke(logger);
+      if (wanted > 400 || (loggerLevel != null && (int) intLevel.invoke(loggerLevel) >= wanted)) {
+        return; // below INFO, or enabled: the appender captures it
+      }
+      TestScope scope = TestScope.current();
+      if (scope == null) {
+        return;
+      }
+      Object message = args[3];
+      String text;
+      if (message instanceof String format) {
+        Object[] parameters = args.length == 5 && args[4] instanceof Object[] array ? array
+            : java.util.Arrays.copyOfRange(args, 4, args.length);
+        text = parameters.length == 0 ? format : formatted(format, parameters);
+      } else if (message != null && hasMethod(message, "getFormattedMessage")) {
+        Method formatted = message.getClass().getMethod("getFormattedMessage");
+        formatted.setAccessible(true);
+        text = String.valueOf(formatted.invoke(message));
+      } else {
+        text = String.valueOf(message);
+      }
+      String name = String.valueOf(logger.getClass().getMethod("getName").invoke(logger));
+      scope.add(new CapturedLine("log4j", String.valueOf(level), name, text));
+    }
+
+    private static boolean hasMethod(Object target, String name) {
+      for (Method method : target.getClass().getMethods()) {
+        if (method.getName().equals(name) && method.getParameterCount() == 0) {
+          return true;
+        }
+      }
+      return false;
+    }
+
+    /** {@code {}} placeholders filled in order, as Log4j's parameterized messages do. */
+    private static String formatted(String format, Object[] parameters) {
+      StringBuilder result = new StringBuilder();
+      int next = 0;
+      int at = 0;
+      while (at < format.length()) {
+        int found = format.indexOf("{}", at);
+        if (found < 0 || next >= parameters.length) {
+          result.append(format, at, format.length());
+          break;
+        }
+        result.append(format, at, found).append(parameters[next++]);
+        at = found + 2;
+      }
+      return result.toString();
     }
   }
 

@@ -63,20 +63,21 @@ public final class Judge {
     } else if (f.failure() != null) {
       verdict = Verdict.FAILED;
       message = f.failure();
-    } else if (f.cannotJudge() != null) {
-      verdict = Verdict.FAILED;
-      message = f.cannotJudge();
     } else if (!f.evidence().isEmpty()) {
       verdict = Verdict.MASKED;
       message = Messages.masked(f.services(), f.evidence());
+    } else if (f.cannotJudge() != null) {
+      verdict = Verdict.FAILED;
+      message = f.cannotJudge();
     } else {
       verdict = Verdict.AUTHENTIC;
     }
     String proof = null;
     String unproven = null;
     if (verdict == Verdict.AUTHENTIC) {
+      // several services: some may be proven and others not (a shared connection); the entry then says both
       proof = f.proof().isEmpty() ? null : String.join("; ", f.proof());
-      unproven = proof != null ? null : f.unproven() != null ? f.unproven() : "no exchange was observed";
+      unproven = f.unproven() != null ? f.unproven() : proof != null ? null : "no exchange was observed";
     }
     return new Judgement(verdict, null, f.evidence(), proof, unproven, f.allowedMocks(), f.warnings(),
         f.durationMillis(), message);
@@ -139,7 +140,10 @@ public final class Judge {
     long duration = finished == null ? 0 : finished.durationMillis();
     Judgement judgement = null;
     if (guarded) {
-      judgement = judged != null ? merge(judged, container) : container != null ? container
+      // a container's verdict stands for the tests it stopped (they share its outcome, or never finished); a test
+      // that ended on its own (e.g. a literal @Disabled in a class whose @AfterAll masked it) keeps its own outcome
+      boolean stoppedByContainer = finished == null || finished.via() != null;
+      judgement = judged != null ? merge(judged, container) : container != null && stoppedByContainer ? container
           : fromOutcome(planned, started, finished, runStaging);
       if (judgement.message() != null && (message == null || judged == null || judgement.verdict() == Verdict.NOT_RUN)) {
         message = judgement.message();

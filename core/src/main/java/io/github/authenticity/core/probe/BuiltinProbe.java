@@ -1,10 +1,15 @@
 package io.github.authenticity.core.probe;
 
+import java.io.IOException;
+import java.net.SocketTimeoutException;
 import java.net.URI;
+import java.net.UnknownHostException;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Map;
 import java.util.Optional;
+
+import javax.net.ssl.SSLException;
 
 import io.github.authenticity.core.config.ServiceDefinition;
 
@@ -28,13 +33,17 @@ abstract class BuiltinProbe implements ServiceProbe {
     Instant probedAt = Instant.now();
     Duration timeout = service.timeout() == null || service.timeout().isZero() || service.timeout().isNegative()
         ? ServiceDefinition.DEFAULT_TIMEOUT : service.timeout();
-    Deadline deadline = new Deadline(timeout);
     String endpoint = Redaction.text(endpoint(service), service);
     Outcome outcome;
-    try {
+    Deadline deadline = new Deadline(timeout);
+    try (deadline) {
       outcome = check(service, deadline);
     } catch (Exception failure) {
-      outcome = Outcome.down(Causes.of(failure, host(service), deadline.timeoutMillis(),
+      // past the deadline its guard closes the sockets: whatever I/O error follows is the time-out
+      Exception cause = deadline.expired() && failure instanceof IOException
+          && !(failure instanceof UnknownHostException) && !(failure instanceof SSLException)
+          ? new SocketTimeoutException("the probe's deadline passed") : failure;
+      outcome = Outcome.down(Causes.of(cause, host(service), deadline.timeoutMillis(),
           "accepted the connection but sent no answer"));
     }
     return new ProbeResult(service.name(), type(), endpoint, outcome.status(), deadline.elapsedMillis(),

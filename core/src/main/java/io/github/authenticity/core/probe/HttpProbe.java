@@ -3,11 +3,13 @@ package io.github.authenticity.core.probe;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
-import java.net.HttpURLConnection;
+import java.io.OutputStream;
+import java.net.Socket;
 import java.net.SocketTimeoutException;
 import java.net.URI;
 import java.nio.charset.Charset;
 import java.nio.charset.StandardCharsets;
+import java.util.LinkedHashMap;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
@@ -16,19 +18,21 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.regex.PatternSyntaxException;
 
-import javax.net.ssl.HttpsURLConnection;
-
 import io.github.authenticity.core.config.ServiceDefinition;
-import io.github.authenticity.core.json.Json;
+import io.github.authenticity.core.redact.Redactor;
 
 /**
- * {@code http} and {@code https}: one request; UP on the expected status (default any 2xx or 3xx,
- * redirects are not followed) and, when configured, a body matching {@code expectBody} or a JSON value
- * at {@code jsonPointer} equal to {@code expectValue}.
+ * {@code http} and {@code https}: one HTTP/1.1 request over a socket of the probe's own (its own TLS context,
+ * everything within the probe's deadline, the answer bounded); UP on the expected status (default any 2xx: a
+ * redirect is DOWN unless {@code expectStatus} names it, and it is not followed) and, when configured, a body
+ * matching {@code expectBody} or a JSON value at {@code jsonPointer} equal to {@code expectValue}.
  */
 final class HttpProbe extends BuiltinProbe {
 
   private static final int BODY_LIMIT = 1 << 20;
+  private static final int HEAD_LIMIT = 64 * 1024;
+  private static final Set<String> METHODS = Set.of("GET", "HEAD", "POST", "PUT", "DELETE", "OPTIONS", "TRACE");
+  private static final Pattern STATUS_LINE = Pattern.compile("HTTP/\\d\\.\\d [0-9]{3}( |$)");
   private static final Pattern CHARSET = Pattern.compile("(?i)charset=\"?([^\";\\s]+)");
   private static final Map<Integer, String> REASONS = Map.ofEntries(
       Map.entry(200, "OK"), Map.entry(201, "Created"), Map.entry(202, "Accepted"), Map.entry(204, "No Content"),
@@ -74,60 +78,78 @@ final class HttpProbe extends BuiltinProbe {
     if (type.equals("https") && !scheme.equals("https")) {
       throw new ProbeFailure("setting [url] must be an https:// URL for probe [https], got [" + Redaction.url(url) + "]");
     }
+    String method = method(service);
+    if (!METHODS.contains(method)) {
+      throw new ProbeFailure("method [" + method + "] is not supported by the http probe; use GET, HEAD, "
+          + "POST, PUT, DELETE, OPTIONS or TRACE");
+    }
     Optional<Integer> expectStatus = expectStatus(service);
     Optional<Pattern> expectBody = expectBody(service);
     Optional<String> jsonPointer = service.setting("jsonPointer");
     Optional<String> expectValue = service.setting("expectValue");
+    boolean tls = scheme.equals("https");
+    String host = uri.getHost().startsWith("[") ? uri.getHost().substring(1, uri.getHost().length() - 1)
+        : uri.getHost();
+    int port = uri.getPort() > 0 ? uri.getPort() : tls ? 443 : 80;
 
-    HttpURLConnection connection = (HttpURLConnection) uri.toURL().openConnection();
-    try {
+    try (Socket socket = Wire.connect(host, port, tls, service, deadline)) {
+      OutputStream out = socket.getOutputStream();
+      out.write(request(uri, method, host, port, tls, headers(service)).getBytes(StandardCharsets.ISO_8859_1));
+      out.flush();
+      InputStream in = Wire.in(socket, deadline);
+      String statusLine;
+      Map<String, String> responseHeaders;
       try {
-        connection.setRequestMethod(method(service));
-      } catch (java.net.ProtocolException ex) {
-        throw new ProbeFailure("method [" + method(service) + "] is not supported by the http probe; use GET, HEAD, "
-            + "POST, PUT, DELETE, OPTIONS or TRACE", ex);
-      }
-      connection.setInstanceFollowRedirects(false);
-      connection.setUseCaches(false);
-      connection.setConnectTimeout(deadline.remainingMillis());
-      connection.setReadTimeout(deadline.remainingMillis());
-      headers(service).forEach(connection::setRequestProperty);
-      if (connection instanceof HttpsURLConnection https && service.setting("trustStore").isPresent()) {
-        https.setSSLSocketFactory(Tls.context(service).getSocketFactory());
-      }
-      try {
-        connection.connect();
-      } catch (IOException ex) {
-        throw new ProbeFailure(Causes.of(ex, uri.getHost(), deadline.timeoutMillis(),
-            "accepted the connection but did not complete the TLS handshake (is it a TLS port?)"), ex);
-      }
-      int status;
-      try {
-        connection.setReadTimeout(deadline.remainingMillis());
-        status = connection.getResponseCode();
-      } catch (IOException ex) {
-        String message = String.valueOf(ex.getMessage());
-        if (!(ex instanceof SocketTimeoutException) && message.toLowerCase(Locale.ROOT).contains("invalid http response")) {
+        do {
+          statusLine = Wire.readLine(in, HEAD_LIMIT);
+          if (statusLine == null) {
+            throw new ProbeFailure("the server closed the connection without an HTTP response"
+                + (tls ? "" : " (is it a TLS port? then use https://)"));
+          }
+          if (!STATUS_LINE.matcher(statusLine).lookingAt()) {
+            throw new ProbeFailure("wrong protocol: the answer is not an HTTP response");
+          }
+          try {
+            responseHeaders = Wire.readHeaders(in, HEAD_LIMIT, "the HTTP response headers");
+          } catch (SocketTimeoutException ex) {
+            throw new ProbeFailure(Causes.timedOut(deadline.timeoutMillis(), "answered ["
+                + Wire.snippet(statusLine) + "] but the headers did not arrive in time"), ex);
+          }
+        } while (statusLine.charAt(9) == '1' && !statusLine.startsWith("101", 9)); // 100 Continue and the like
+      } catch (SocketTimeoutException ex) {
+        throw new ProbeFailure(Causes.timedOut(deadline.timeoutMillis(),
+            "accepted the connection but sent no HTTP response"), ex);
+      } catch (ProbeFailure ex) {
+        if (ex.getMessage().startsWith("wrong protocol: answered [")) {
           throw new ProbeFailure("wrong protocol: the answer is not an HTTP response", ex);
         }
-        if (message.toLowerCase(Locale.ROOT).contains("unexpected end of file")) {
-          throw new ProbeFailure("the server closed the connection without an HTTP response"
-              + (scheme.equals("http") ? " (is it a TLS port? then use https://)" : ""), ex);
-        }
-        throw new ProbeFailure(Causes.of(ex, uri.getHost(), deadline.timeoutMillis(),
-            "accepted the connection but sent no HTTP response"), ex);
+        throw ex;
       }
-      if (status < 0) {
-        return Outcome.down("wrong protocol: the answer is not an HTTP response");
+      int status = Integer.parseInt(statusLine.substring(9, 12));
+      String answered = "answered " + status + " " + reason(status, statusLine.length() > 13
+          ? statusLine.substring(13) : null);
+      if (expectStatus.isPresent() && status != expectStatus.get()) {
+        return Outcome.down(answered + ", expected status " + expectStatus.get());
       }
-      String answered = "answered " + status + " " + reason(status, connection.getResponseMessage());
-      if (expectStatus.isPresent() ? status != expectStatus.get() : status < 200 || status >= 400) {
-        return Outcome.down(answered + expectStatus.map(expected -> ", expected status " + expected).orElse(""));
+      if (expectStatus.isEmpty() && status >= 300 && status < 400) {
+        String location = responseHeaders.get("location");
+        return Outcome.down(answered + ": " + (location == null ? "redirected without a Location header"
+            : "redirected to " + Redactor.redactLine(location, 300)) + " (set expectStatus: " + status
+            + " if a redirect is the healthy answer)");
+      }
+      if (expectStatus.isEmpty() && (status < 200 || status >= 300)) {
+        return Outcome.down(answered);
       }
       if (expectBody.isEmpty() && jsonPointer.isEmpty()) {
         return Outcome.up(answered);
       }
-      String body = body(connection, status, deadline, answered);
+      String body;
+      try {
+        body = body(in, method, status, responseHeaders, answered);
+      } catch (SocketTimeoutException ex) {
+        throw new ProbeFailure(Causes.timedOut(deadline.timeoutMillis(),
+            answered + " but the body did not arrive in time"), ex);
+      }
       if (expectBody.isPresent() && !expectBody.get().matcher(body).find()) {
         return Outcome.down(answered + ", but the body does not match expectBody [" + expectBody.get().pattern()
             + "] (body starts [" + Wire.snippet(body) + "])");
@@ -136,55 +158,109 @@ final class HttpProbe extends BuiltinProbe {
         return checkJson(answered, body, jsonPointer.get(), expectValue);
       }
       return Outcome.up(answered);
-    } finally {
-      connection.disconnect();
     }
   }
 
-  private static Outcome checkJson(String answered, String body, String pointer, Optional<String> expectValue) {
-    Object document;
-    try {
-      document = Json.parse(body);
-    } catch (RuntimeException ex) {
-      return Outcome.down(answered + ", but the body is not JSON (" + Causes.oneLine(String.valueOf(ex.getMessage()))
-          + "; body starts [" + Wire.snippet(body) + "])");
+  private static String request(URI uri, String method, String host, int port, boolean tls,
+      Map<String, String> headers) {
+    String path = uri.getRawPath() == null || uri.getRawPath().isEmpty() ? "/" : uri.getRawPath();
+    if (uri.getRawQuery() != null) {
+      path += "?" + uri.getRawQuery();
     }
-    Optional<Object> value;
+    Map<String, String> all = new LinkedHashMap<>();
+    String hostHeader = host.indexOf(':') >= 0 ? "[" + host + "]" : host;
+    all.put("Host", port == (tls ? 443 : 80) ? hostHeader : hostHeader + ":" + port);
+    all.put("User-Agent", "authenticity-probe");
+    all.put("Accept", "*/*");
+    all.put("Connection", "close");
+    if (method.equals("POST") || method.equals("PUT")) {
+      all.put("Content-Length", "0");
+    }
+    headers.forEach((name, value) -> {
+      all.keySet().removeIf(known -> known.equalsIgnoreCase(name));
+      all.put(name, value);
+    });
+    StringBuilder request = new StringBuilder(256).append(method).append(' ').append(path).append(" HTTP/1.1\r\n");
+    all.forEach((name, value) -> request.append(name).append(": ").append(value).append("\r\n"));
+    return request.append("\r\n").toString();
+  }
+
+  /** The body as text, at most {@value #BODY_LIMIT} bytes: longer is {@code DOWN}, not cut. */
+  private static String body(InputStream in, String method, int status, Map<String, String> headers, String answered)
+      throws IOException, ProbeFailure {
+    ByteArrayOutputStream bytes = new ByteArrayOutputStream();
+    if (!method.equals("HEAD") && status != 204 && status != 304) {
+      String tooLarge = answered + ", but the body is larger than " + BODY_LIMIT + " bytes (the most the probe reads)";
+      String encoding = headers.getOrDefault("transfer-encoding", "").toLowerCase(Locale.ROOT);
+      String length = headers.get("content-length");
+      if (encoding.contains("chunked")) {
+        while (true) {
+          String size = Wire.readLine(in, 1024);
+          if (size == null) {
+            throw new java.io.EOFException("the body ended in the middle of a chunk");
+          }
+          long chunk;
+          try {
+            chunk = Long.parseLong(size.split(";", 2)[0].trim(), 16);
+          } catch (NumberFormatException ex) {
+            throw new ProbeFailure(answered + ", but the chunked body is malformed (chunk size [" + Wire.snippet(size)
+                + "])");
+          }
+          if (chunk == 0) {
+            break;
+          }
+          if (chunk < 0 || bytes.size() + chunk > BODY_LIMIT) {
+            throw new ProbeFailure(tooLarge);
+          }
+          bytes.write(Wire.readFully(in, (int) chunk));
+          Wire.readLine(in, 2);
+        }
+      } else if (length != null) {
+        long declared;
+        try {
+          declared = Long.parseLong(length.trim());
+        } catch (NumberFormatException ex) {
+          throw new ProbeFailure(answered + ", but Content-Length is not a number: [" + Wire.snippet(length) + "]");
+        }
+        if (declared > BODY_LIMIT) {
+          throw new ProbeFailure(tooLarge);
+        }
+        bytes.write(Wire.readFully(in, (int) Math.max(0, declared)));
+      } else {
+        byte[] buffer = new byte[8192];
+        int n;
+        while ((n = in.read(buffer)) != -1) {
+          bytes.write(buffer, 0, n);
+          if (bytes.size() > BODY_LIMIT) {
+            throw new ProbeFailure(tooLarge);
+          }
+        }
+      }
+    }
+    return bytes.toString(charset(headers.get("content-type")));
+  }
+
+  private static Outcome checkJson(String answered, String body, String pointer, Optional<String> expectValue) {
+    if (!pointer.isEmpty() && !pointer.startsWith("/")) {
+      return Outcome.down("jsonPointer [" + pointer + "] must be empty or start with '/' (RFC 6901)");
+    }
+    Optional<JsonValue> value;
     try {
-      value = JsonPointer.resolve(document, pointer);
-    } catch (IllegalArgumentException ex) {
-      return Outcome.down(ex.getMessage());
+      value = JsonValue.at(body, pointer);
+    } catch (IOException ex) {
+      String message = ex instanceof com.fasterxml.jackson.core.JsonProcessingException json
+          ? json.getOriginalMessage() : ex.getMessage();
+      return Outcome.down(answered + ", but the body is not JSON (" + Causes.oneLine(String.valueOf(message))
+          + "; body starts [" + Wire.snippet(body) + "])");
     }
     if (value.isEmpty()) {
       return Outcome.down(answered + ", but the JSON has nothing at jsonPointer [" + pointer + "]");
     }
-    if (expectValue.isPresent() && !JsonPointer.matches(value.get(), expectValue.get())) {
-      return Outcome.down(answered + ", but JSON " + pointer + " is [" + Wire.snippet(JsonPointer.text(value.get()))
+    if (expectValue.isPresent() && !value.get().matches(expectValue.get())) {
+      return Outcome.down(answered + ", but JSON " + pointer + " is [" + Wire.snippet(value.get().text())
           + "], expected [" + expectValue.get() + "]");
     }
     return Outcome.up(answered);
-  }
-
-  private static String body(HttpURLConnection connection, int status, Deadline deadline, String answered)
-      throws IOException, ProbeFailure {
-    ByteArrayOutputStream bytes = new ByteArrayOutputStream();
-    try {
-      connection.setReadTimeout(deadline.remainingMillis());
-      InputStream stream = status >= 400 ? connection.getErrorStream() : connection.getInputStream();
-      if (stream != null) {
-        try (InputStream in = stream) {
-          byte[] buffer = new byte[8192];
-          int n;
-          while (bytes.size() < BODY_LIMIT && (n = in.read(buffer)) != -1) {
-            bytes.write(buffer, 0, n);
-          }
-        }
-      }
-    } catch (SocketTimeoutException ex) {
-      throw new ProbeFailure(Causes.timedOut(deadline.timeoutMillis(), answered + " but the body did not arrive in time"),
-          ex);
-    }
-    return bytes.toString(charset(connection.getContentType()));
   }
 
   private static Charset charset(String contentType) {

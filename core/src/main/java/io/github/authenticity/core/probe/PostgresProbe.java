@@ -29,7 +29,9 @@ import io.github.authenticity.core.config.ServiceDefinition;
  * but it says the server refused this login: DOWN, because the test cannot use it either, except an
  * authentication error when no {@code user} is configured (the probe then used {@code postgres} only to
  * get an answer, so the server is UP). When {@code user} is configured and {@code org.postgresql.Driver}
- * can be loaded from the thread context class loader, a full JDBC login with {@code SELECT 1} follows.
+ * can be loaded from the thread context class loader, a full JDBC login with {@code SELECT 1} follows; with a
+ * {@code password} and no driver the login that is required cannot be made: DOWN, saying how to add the driver.
+ * With {@code sslmode} require or verify-* the TLS handshake is finished and the StartupMessage sent over it.
  */
 final class PostgresProbe extends BuiltinProbe {
 
@@ -65,90 +67,96 @@ final class PostgresProbe extends BuiltinProbe {
     Optional<String> database = service.setting("database").filter(db -> !db.isBlank());
 
     Optional<String> sslmode = service.setting("sslmode").map(String::trim).filter(mode -> !mode.isEmpty());
-    Outcome protocol = sslmode.filter(mode -> mode.startsWith("require") || mode.startsWith("verify")).isPresent()
-        ? sslRequest(host, port, sslmode.get(), deadline)
-        : protocol(host, port, user, database, configuredUser.isPresent(), deadline);
+    boolean tls = sslmode.filter(mode -> mode.startsWith("require") || mode.startsWith("verify")).isPresent();
+    Outcome protocol;
+    try (Socket socket = tls ? sslRequest(service, host, port, sslmode.get(), deadline)
+        : Wire.connect(host, port, deadline)) {
+      protocol = protocol(socket, !tls, user, database, configuredUser.isPresent(), deadline);
+    }
     if (protocol.status() != ProbeStatus.UP || configuredUser.isEmpty()) {
       return protocol;
     }
+    boolean password = service.setting("password").filter(secret -> !secret.isEmpty()).isPresent();
     Optional<Driver> driver = driver();
     if (driver.isEmpty()) {
-      return protocol;
+      return password ? Outcome.down(protocol.detail() + "; but user and password are set, so a login is required, "
+          + "and the PostgreSQL JDBC driver [" + DRIVER + "] is not on the class path: add the test dependency "
+          + "org.postgresql:postgresql") : protocol;
     }
     return login(driver.get(), service, host, port, user, database.orElse(user), deadline);
   }
 
-  private static Outcome protocol(String host, int port, String user, Optional<String> database, boolean userConfigured,
-      Deadline deadline) throws IOException, ProbeFailure {
-    try (Socket socket = Wire.connect(host, port, deadline)) {
-      OutputStream out = socket.getOutputStream();
-      out.write(startupMessage(user, database));
-      out.flush();
+  private static Outcome protocol(Socket socket, boolean halfClose, String user, Optional<String> database,
+      boolean userConfigured, Deadline deadline) throws IOException, ProbeFailure {
+    OutputStream out = socket.getOutputStream();
+    out.write(startupMessage(user, database));
+    out.flush();
+    if (halfClose) {
       // half-close: a PostgreSQL server has all it needs, and a server of another protocol that waits for
       // more (an HTTP server wants a line end) sees the end of the request and answers or closes
       socket.shutdownOutput();
-      DataInputStream in = new DataInputStream(socket.getInputStream());
-      int type;
+    }
+    DataInputStream in = new DataInputStream(Wire.in(socket, deadline));
+    int type;
+    try {
+      type = in.read();
+    } catch (SocketTimeoutException ex) {
+      throw new ProbeFailure(Causes.timedOut(deadline.timeoutMillis(),
+          "accepted the connection but sent no answer to a PostgreSQL StartupMessage"), ex);
+    }
+    if (type == -1) {
+      return Outcome.down("wrong protocol: closed the connection without answering a PostgreSQL StartupMessage");
+    }
+    if (type != 'R' && type != 'E') {
+      return wrongProtocol(type, in);
+    }
+    int length;
+    try {
+      length = in.readInt();
+    } catch (EOFException ex) {
+      return Outcome.down("wrong protocol: answered [" + (char) type + "] and closed the connection");
+    }
+    if (length < 8 || length > 16 * 1024) {
+      return Outcome.down("wrong protocol: answered [" + Wire.snippet(prefix(type, length, in)) + "] instead of a "
+          + "PostgreSQL message");
+    }
+    byte[] body = Wire.readFully(in, length - 4);
+    if (type == 'R') {
+      int code = ByteBuffer.wrap(body).getInt();
+      if (code != 0) {
+        return Outcome.up("PostgreSQL answered: " + authentication(code, body));
+      }
+      // authenticated (trust): the server still checks the role and the database, then says ReadyForQuery
       try {
-        type = in.read();
+        while (true) {
+          Wire.refresh(socket, deadline);
+          type = in.read();
+          if (type == -1 || type == 'Z') {
+            return Outcome.up("PostgreSQL answered: authentication ok");
+          }
+          length = in.readInt();
+          if (length < 4 || length > 16 * 1024) {
+            return Outcome.down("wrong protocol: a PostgreSQL message of " + length + " bytes after authentication");
+          }
+          body = Wire.readFully(in, length - 4);
+          if (type == 'E') {
+            break;
+          }
+        }
       } catch (SocketTimeoutException ex) {
         throw new ProbeFailure(Causes.timedOut(deadline.timeoutMillis(),
-            "accepted the connection but sent no answer to a PostgreSQL StartupMessage"), ex);
+            "PostgreSQL accepted the login but did not become ready"), ex);
       }
-      if (type == -1) {
-        return Outcome.down("wrong protocol: closed the connection without answering a PostgreSQL StartupMessage");
-      }
-      if (type != 'R' && type != 'E') {
-        return wrongProtocol(type, in);
-      }
-      int length;
-      try {
-        length = in.readInt();
-      } catch (EOFException ex) {
-        return Outcome.down("wrong protocol: answered [" + (char) type + "] and closed the connection");
-      }
-      if (length < 8 || length > 16 * 1024) {
-        return Outcome.down("wrong protocol: answered [" + Wire.snippet(prefix(type, length, in)) + "] instead of a "
-            + "PostgreSQL message");
-      }
-      byte[] body = Wire.readFully(in, length - 4);
-      if (type == 'R') {
-        int code = ByteBuffer.wrap(body).getInt();
-        if (code != 0) {
-          return Outcome.up("PostgreSQL answered: " + authentication(code, body));
-        }
-        // authenticated (trust): the server still checks the role and the database, then says ReadyForQuery
-        try {
-          while (true) {
-            Wire.refresh(socket, deadline);
-            type = in.read();
-            if (type == -1 || type == 'Z') {
-              return Outcome.up("PostgreSQL answered: authentication ok");
-            }
-            length = in.readInt();
-            if (length < 4 || length > 16 * 1024) {
-              return Outcome.down("wrong protocol: a PostgreSQL message of " + length + " bytes after authentication");
-            }
-            body = Wire.readFully(in, length - 4);
-            if (type == 'E') {
-              break;
-            }
-          }
-        } catch (SocketTimeoutException ex) {
-          throw new ProbeFailure(Causes.timedOut(deadline.timeoutMillis(),
-              "PostgreSQL accepted the login but did not become ready"), ex);
-        }
-      }
-      Map<Character, String> fields = errorFields(body);
-      String severity = fields.getOrDefault('V', fields.getOrDefault('S', "ERROR"));
-      String sqlState = fields.getOrDefault('C', "?????");
-      String detail = "PostgreSQL answered: " + severity + " " + fields.getOrDefault('M', "(no message)")
-          + " (SQLSTATE " + sqlState + ")";
-      if (!userConfigured && sqlState.startsWith("28")) {
-        return Outcome.up(detail + "; set user (and password) to check a real login");
-      }
-      return Outcome.down(detail);
     }
+    Map<Character, String> fields = errorFields(body);
+    String severity = fields.getOrDefault('V', fields.getOrDefault('S', "ERROR"));
+    String sqlState = fields.getOrDefault('C', "?????");
+    String detail = "PostgreSQL answered: " + severity + " " + fields.getOrDefault('M', "(no message)")
+        + " (SQLSTATE " + sqlState + ")";
+    if (!userConfigured && sqlState.startsWith("28")) {
+      return Outcome.up(detail + "; set user (and password) to check a real login");
+    }
+    return Outcome.down(detail);
   }
 
   /**
@@ -156,30 +164,39 @@ final class PostgresProbe extends BuiltinProbe {
    * answers {@code S} or {@code N} at once, and a plain-text startup could be refused by a {@code hostssl}
    * rule although the test's TLS login works.
    */
-  private static Outcome sslRequest(String host, int port, String sslmode, Deadline deadline)
-      throws IOException, ProbeFailure {
-    try (Socket socket = Wire.connect(host, port, deadline)) {
+  private static Socket sslRequest(ServiceDefinition service, String host, int port, String sslmode,
+      Deadline deadline) throws IOException, ProbeFailure {
+    Socket socket = Wire.connect(host, port, deadline);
+    try {
       OutputStream out = socket.getOutputStream();
       out.write(ByteBuffer.allocate(8).putInt(8).putInt(80877103).array());
       out.flush();
+      // unbuffered: after 'S' the TLS handshake reads from the same socket
       InputStream in = socket.getInputStream();
       int answer;
       try {
+        socket.setSoTimeout(deadline.remainingMillis());
         answer = in.read();
       } catch (SocketTimeoutException ex) {
         throw new ProbeFailure(Causes.timedOut(deadline.timeoutMillis(),
             "accepted the connection but sent no answer to a PostgreSQL SSLRequest"), ex);
       }
-      if (answer == 'S') {
-        return Outcome.up("PostgreSQL answered: SSL supported");
-      }
       if (answer == 'N') {
-        return Outcome.down("PostgreSQL answered: SSL not supported, but sslmode is [" + sslmode + "]");
+        throw new ProbeFailure("PostgreSQL answered: SSL not supported, but sslmode is [" + sslmode + "]");
       }
       if (answer == -1) {
-        return Outcome.down("wrong protocol: closed the connection without answering a PostgreSQL SSLRequest");
+        throw new ProbeFailure("wrong protocol: closed the connection without answering a PostgreSQL SSLRequest");
       }
-      return wrongProtocol(answer, in);
+      if (answer != 'S') {
+        throw new ProbeFailure(wrongProtocol(answer, Wire.in(socket, deadline)).detail());
+      }
+      // require: encrypted, like libpq without a root certificate; verify-ca: the chain; verify-full: and the host
+      boolean verify = sslmode.startsWith("verify");
+      return Wire.startTls(socket, host, port, verify ? Tls.context(service) : Tls.unverified(),
+          sslmode.equals("verify-full"), deadline);
+    } catch (IOException | ProbeFailure | RuntimeException ex) {
+      socket.close();
+      throw ex;
     }
   }
 

@@ -16,7 +16,9 @@ import java.util.concurrent.FutureTask;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 
+import io.github.authenticity.core.config.ContainerBinding;
 import io.github.authenticity.core.config.ServiceDefinition;
+import io.github.authenticity.core.detect.InteractionMonitor;
 import org.apiguardian.api.API;
 
 /**
@@ -110,7 +112,15 @@ public final class Preflight {
         return ProbeResult.down(service.name(), service.probe(), null, 0, "unknown probe type [" + service.probe()
             + "]; known types: " + String.join(", ", known.keySet()), probedAt);
       }
-      return probe.probe(service);
+      if (ContainerBinding.configured(service)) {
+        return ProbeResult.down(service.name(), service.probe(), null, 0, ContainerBinding.notProbed(), probedAt);
+      }
+      InteractionMonitor.probeStarted();
+      try {
+        return probe.probe(service);
+      } finally {
+        InteractionMonitor.probeEnded();
+      }
     });
     Thread thread = new Thread(task, "authenticity-probe-" + service.name());
     thread.setDaemon(true);

@@ -1,6 +1,5 @@
 package io.github.authenticity.core.probe;
 
-import java.io.BufferedInputStream;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
@@ -54,7 +53,7 @@ final class RedisProbe extends BuiltinProbe {
         .isPresent() ? Optional.of(intSetting(service, "database", 0)) : Optional.empty();
 
     try (Socket socket = Wire.connect(host, port, boolSetting(service, "tls"), service, deadline)) {
-      InputStream in = new BufferedInputStream(socket.getInputStream());
+      InputStream in = Wire.in(socket, deadline);
       OutputStream out = socket.getOutputStream();
       if (password.isPresent()) {
         List<String> auth = new ArrayList<>(List.of("AUTH"));

@@ -1,6 +1,5 @@
 package io.github.authenticity.core.probe;
 
-import java.io.BufferedInputStream;
 import java.io.ByteArrayOutputStream;
 import java.io.EOFException;
 import java.io.IOException;
@@ -13,7 +12,6 @@ import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.SecureRandom;
 import java.util.Base64;
-import java.util.LinkedHashMap;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
@@ -63,7 +61,7 @@ final class WebSocketProbe extends BuiltinProbe {
     Optional<Pattern> expect = expect(service);
 
     try (Socket socket = Wire.connect(host, port, tls, service, deadline)) {
-      InputStream in = new BufferedInputStream(socket.getInputStream());
+      InputStream in = Wire.in(socket, deadline);
       OutputStream out = socket.getOutputStream();
       String key = Base64.getEncoder().encodeToString(randomBytes(16));
       out.write(request(uri, host, port, tls, key, headers(service)).getBytes(StandardCharsets.ISO_8859_1));
@@ -87,7 +85,7 @@ final class WebSocketProbe extends BuiltinProbe {
       }
       int status = Integer.parseInt(parts[1]);
       String reason = HttpProbe.reason(status, parts.length > 2 ? parts[2] : null);
-      Map<String, String> responseHeaders = readHeaders(in);
+      Map<String, String> responseHeaders = Wire.readHeaders(in, HEAD_LIMIT, "the handshake response headers");
       if (status != 101) {
         return Outcome.down("wrong protocol: answered HTTP " + status + " " + reason
             + " instead of 101 Switching Protocols");
@@ -151,6 +149,10 @@ final class WebSocketProbe extends BuiltinProbe {
         byte[] mask = (second & 0x80) != 0 ? Wire.readFully(in, 4) : null;
         if (length > MESSAGE_LIMIT || length < 0) {
           return Outcome.down("handshake ok, but the server sent a frame of " + length + " bytes " + after);
+        }
+        if (opcode == 0x0 && message.size() + length > MESSAGE_LIMIT) {
+          return Outcome.down("handshake ok, but the server sent a message of more than " + MESSAGE_LIMIT
+              + " bytes in continuation frames " + after);
         }
         byte[] payload = Wire.readFully(in, (int) length);
         if (mask != null) {
@@ -224,22 +226,6 @@ final class WebSocketProbe extends BuiltinProbe {
     return host.indexOf(':') >= 0 ? "[" + host + "]" : host;
   }
 
-  private static Map<String, String> readHeaders(InputStream in) throws IOException, ProbeFailure {
-    Map<String, String> headers = new LinkedHashMap<>();
-    int total = 0;
-    String line;
-    while ((line = Wire.readLine(in, HEAD_LIMIT)) != null && !line.isEmpty()) {
-      total += line.length();
-      if (total > HEAD_LIMIT) {
-        throw new ProbeFailure("wrong protocol: the handshake response headers exceed " + HEAD_LIMIT + " bytes");
-      }
-      int colon = line.indexOf(':');
-      if (colon > 0) {
-        headers.putIfAbsent(line.substring(0, colon).trim().toLowerCase(Locale.ROOT), line.substring(colon + 1).trim());
-      }
-    }
-    return headers;
-  }
 
   /** The {@code Sec-WebSocket-Accept} a server must answer to {@code key} (RFC 6455 section 4.2.2). */
   static String accept(String key) {

@@ -1,18 +1,29 @@
 package io.github.authenticity.core.probe;
 
+import java.io.BufferedInputStream;
 import java.io.ByteArrayOutputStream;
+import java.io.FilterInputStream;
 import java.io.IOException;
 import java.io.InputStream;
+import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.net.Socket;
+import java.net.SocketException;
 import java.net.SocketTimeoutException;
 import java.net.UnknownHostException;
 import java.nio.charset.StandardCharsets;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
 
+import javax.net.ssl.SSLContext;
 import javax.net.ssl.SSLParameters;
 import javax.net.ssl.SSLSocket;
 
 import io.github.authenticity.core.config.ServiceDefinition;
+import io.github.authenticity.core.net.Resolver;
+import io.github.authenticity.core.redact.Redactor;
 
 /** Raw socket helpers for the protocol probes: connect and read within a {@link Deadline}. */
 final class Wire {
@@ -20,25 +31,40 @@ final class Wire {
   private Wire() {
   }
 
-  /** Opens a TCP connection within the deadline. */
+  /**
+   * Opens a TCP connection within the deadline: the host name looked up within it (a lookup that does not
+   * finish is a {@code DNS failure}), then each address tried in turn with what is left. The socket is closed
+   * when the deadline passes.
+   */
   static Socket connect(String host, int port, Deadline deadline) throws IOException, ProbeFailure {
-    InetSocketAddress address = new InetSocketAddress(host, port);
-    if (address.isUnresolved()) {
-      throw new UnknownHostException(host);
-    }
-    Socket socket = new Socket();
+    List<InetAddress> addresses;
     try {
-      socket.setTcpNoDelay(true);
-      socket.connect(address, deadline.remainingMillis());
-      socket.setSoTimeout(deadline.remainingMillis());
-      return socket;
-    } catch (SocketTimeoutException ex) {
-      socket.close();
-      throw new ProbeFailure(Causes.timedOut(deadline.timeoutMillis(), "connect did not complete"), ex);
-    } catch (IOException ex) {
-      socket.close();
-      throw ex;
+      addresses = Resolver.resolve(host, deadline.remaining());
+    } catch (Resolver.LookupTimeoutException ex) {
+      throw new ProbeFailure("DNS failure: lookup of [" + host + "] did not complete within "
+          + deadline.timeoutMillis() + " ms", ex);
     }
+    IOException last = null;
+    for (InetAddress address : addresses) {
+      Socket socket = new Socket();
+      deadline.guard(socket);
+      try {
+        socket.setTcpNoDelay(true);
+        socket.connect(new InetSocketAddress(address, port), deadline.remainingMillis());
+        socket.setSoTimeout(deadline.remainingMillis());
+        return socket;
+      } catch (SocketTimeoutException ex) {
+        socket.close();
+        throw new ProbeFailure(Causes.timedOut(deadline.timeoutMillis(), "connect did not complete"), ex);
+      } catch (IOException ex) {
+        socket.close();
+        if (deadline.expired()) {
+          throw new ProbeFailure(Causes.timedOut(deadline.timeoutMillis(), "connect did not complete"), ex);
+        }
+        last = ex;
+      }
+    }
+    throw last != null ? last : new UnknownHostException(host);
   }
 
   /** Opens a TCP connection and, when {@code tls}, a verified TLS session over it (host name checked). */
@@ -48,23 +74,78 @@ final class Wire {
     if (!tls) {
       return plain;
     }
+    return startTls(plain, host, port, Tls.context(service), true, deadline);
+  }
+
+  /**
+   * A TLS session over {@code plain}, handshake finished within the deadline; {@code checkHost} verifies that
+   * the certificate names {@code host}.
+   */
+  static SSLSocket startTls(Socket plain, String host, int port, SSLContext context, boolean checkHost,
+      Deadline deadline) throws IOException, ProbeFailure {
     try {
-      SSLSocket socket = (SSLSocket) Tls.context(service).getSocketFactory().createSocket(plain, host, port, true);
-      SSLParameters parameters = socket.getSSLParameters();
-      parameters.setEndpointIdentificationAlgorithm("HTTPS");
-      socket.setSSLParameters(parameters);
+      SSLSocket socket = (SSLSocket) context.getSocketFactory().createSocket(plain, host, port, true);
+      deadline.guard(socket);
+      if (checkHost) {
+        SSLParameters parameters = socket.getSSLParameters();
+        parameters.setEndpointIdentificationAlgorithm("HTTPS");
+        socket.setSSLParameters(parameters);
+      }
       socket.setSoTimeout(deadline.remainingMillis());
       try {
         socket.startHandshake();
       } catch (SocketTimeoutException ex) {
-        throw new ProbeFailure(Causes.timedOut(deadline.timeoutMillis(),
-            "accepted the connection but did not complete the TLS handshake (is it a TLS port?)"), ex);
+        throw handshakeTimedOut(deadline, ex);
+      } catch (IOException ex) {
+        if (deadline.expired()) {
+          throw handshakeTimedOut(deadline, ex);
+        }
+        throw ex;
       }
       return socket;
     } catch (IOException | ProbeFailure | RuntimeException ex) {
       plain.close();
       throw ex;
     }
+  }
+
+  private static ProbeFailure handshakeTimedOut(Deadline deadline, IOException ex) {
+    return new ProbeFailure(Causes.timedOut(deadline.timeoutMillis(),
+        "accepted the connection but did not complete the TLS handshake (is it a TLS port?)"), ex);
+  }
+
+  /**
+   * The socket's input, kept to the deadline: every read waits at most for what is left of it, and once it is
+   * used up a read fails with {@link SocketTimeoutException} however many bytes keep trickling in.
+   */
+  static InputStream in(Socket socket, Deadline deadline) throws IOException {
+    InputStream raw = socket.getInputStream();
+    return new BufferedInputStream(new FilterInputStream(raw) {
+      @Override
+      public int read() throws IOException {
+        byte[] one = new byte[1];
+        int n = read(one, 0, 1);
+        return n < 0 ? -1 : one[0] & 0xff;
+      }
+
+      @Override
+      public int read(byte[] buffer, int offset, int length) throws IOException {
+        if (deadline.expired()) {
+          throw new SocketTimeoutException("the probe's deadline passed");
+        }
+        try {
+          socket.setSoTimeout(deadline.remainingMillis());
+          return raw.read(buffer, offset, length);
+        } catch (SocketException ex) {
+          if (deadline.expired()) {
+            SocketTimeoutException timeout = new SocketTimeoutException("the probe's deadline passed");
+            timeout.initCause(ex);
+            throw timeout;
+          }
+          throw ex;
+        }
+      }
+    });
   }
 
   /** Sets the socket's read timeout to what is left of the deadline. */
@@ -93,6 +174,27 @@ final class Wire {
     return line.size() == 0 ? null : line.toString(StandardCharsets.ISO_8859_1);
   }
 
+  /**
+   * Reads HTTP response headers up to the empty line, names lower-cased (the first of a repeated one kept);
+   * {@code what} names them when they exceed {@code limit} bytes.
+   */
+  static Map<String, String> readHeaders(InputStream in, int limit, String what) throws IOException, ProbeFailure {
+    Map<String, String> headers = new LinkedHashMap<>();
+    int total = 0;
+    String line;
+    while ((line = readLine(in, limit)) != null && !line.isEmpty()) {
+      total += line.length();
+      if (total > limit) {
+        throw new ProbeFailure("wrong protocol: " + what + " exceed " + limit + " bytes");
+      }
+      int colon = line.indexOf(':');
+      if (colon > 0) {
+        headers.putIfAbsent(line.substring(0, colon).trim().toLowerCase(Locale.ROOT), line.substring(colon + 1).trim());
+      }
+    }
+    return headers;
+  }
+
   /** Reads exactly {@code length} bytes. */
   static byte[] readFully(InputStream in, int length) throws IOException {
     byte[] bytes = in.readNBytes(length);
@@ -107,8 +209,12 @@ final class Wire {
     return snippet(new String(bytes, StandardCharsets.ISO_8859_1));
   }
 
-  /** The first printable characters of {@code text} (up to the first line end, at most 60). */
-  static String snippet(String text) {
+  /**
+   * The first printable characters of {@code text} (up to the first line end, at most 60), redacted before it is
+   * cut (a secret across the cut cannot leak its start).
+   */
+  static String snippet(String raw) {
+    String text = Redactor.redact(raw);
     StringBuilder out = new StringBuilder();
     for (int i = 0; i < text.length() && out.length() < 60; i++) {
       char c = text.charAt(i);

@@ -8,6 +8,8 @@ import java.util.Map;
 
 import org.apiguardian.api.API;
 
+import io.github.authenticity.core.redact.Redactor;
+
 /**
  * The short block printed at the end of each test JVM (SPEC "What a user sees"), e.g.
  *
@@ -88,7 +90,7 @@ public final class ConsoleSummary {
     if (htmlReport != null) {
       lines.add(PREFIX + "report: " + htmlReport);
     }
-    return lines;
+    return lines.stream().map(Redactor::redact).toList();
   }
 
   /** {@code KIND detail} of the first evidence, {@code (+N more)} when there are more. */

@@ -40,7 +40,9 @@ public final class ReportWriter {
    * @return the files written, in the order above
    * @throws UncheckedIOException naming the file when one cannot be written
    */
-  public static List<Path> writeAll(Report report, Path directory) {
+  public static List<Path> writeAll(Report given, Path directory) {
+    // every text of the report through the one redaction policy, whatever it was redacted with before
+    Report report = ReportRedaction.redact(given);
     try {
       Files.createDirectories(directory);
     } catch (IOException ex) {

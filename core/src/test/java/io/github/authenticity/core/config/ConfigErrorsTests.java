@@ -128,12 +128,12 @@ class ConfigErrorsTests {
   void anUnknownServiceKeySuggestsTheClosest() {
     assertThat(serviceError("{ probe: http, url: \"http://localhost:8080\", timout: 2s }"))
         .isEqualTo("authenticity.yaml:4:61: environments.local.services.backend.timout: unknown key for probe"
-            + " [http]. Did you mean [timeout]? Allowed: [endpoints, expectBody, expectStatus, expectValue, headers,"
-            + " jsonPointer, maxLatency, method, probe, timeout, trustStore, trustStorePassword, trustStoreType,"
-            + " url]");
+            + " [http]. Did you mean [timeout]? Allowed: [container, endpoints, expectBody, expectStatus, expectValue,"
+            + " headers, jsonPointer, maxLatency, method, path, probe, timeout, trustStore, trustStorePassword,"
+            + " trustStoreType, url, via]");
     assertThat(serviceError("{ probe: tcp, host: localhost, port: 1, headers: { A: b } }"))
         .isEqualTo("authenticity.yaml:4:56: environments.local.services.backend.headers: unknown key for probe"
-            + " [tcp]. Allowed: [endpoints, host, maxLatency, port, probe, timeout]");
+            + " [tcp]. Allowed: [container, endpoints, host, maxLatency, port, probe, timeout, via]");
   }
 
   @Test
@@ -303,5 +303,30 @@ class ConfigErrorsTests {
               backend: { probe: http, url: "${STAGING_URL}", timeout: 2 sec }
         """)).isEqualTo("authenticity.yaml:5:63: environments.staging.services.backend.timeout: [2 sec] is not a"
         + " duration; use e.g. 2s, 500ms, 1m or PT2M");
+  }
+
+  @Test
+  void aViaNamingAnUnknownServiceSuggestsTheClosest() {
+    assertThat(error("environments:\n  local:\n    services:\n      backend: { probe: http, url: \"http://localhost:8080\" }\n"
+        + "      postgres: { probe: postgres, host: localhost, via: bakend }\n")).isEqualTo("authenticity.yaml:5:58:"
+        + " environments.local.services.postgres.via: service [postgres] is reached via [bakend], which is not defined."
+        + " Did you mean [backend]? Name a service of this environment [backend, postgres], or remove via.");
+  }
+
+  @Test
+  void viaFormingALoopIsAConfigurationError() {
+    assertThat(error("environments:\n  local:\n    services:\n      a: { probe: tcp, host: localhost, port: 1, via: b }\n"
+        + "      b: { probe: tcp, host: localhost, port: 2, via: a }\n")).isEqualTo("authenticity.yaml:4:55:"
+        + " environments.local.services.a.via: via forms a loop: a -> b -> a. A service reached via another must end at"
+        + " a service that tests exchange with themselves; remove via from one of them.");
+  }
+
+  @Test
+  void viaIsKeptOnTheService() {
+    AuthenticityConfig config = Loading.yaml(root, "environments:\n  local:\n    services:\n"
+        + "      backend: { probe: http, url: \"http://localhost:8080\" }\n"
+        + "      postgres: { probe: postgres, host: localhost, via: backend }\n").load();
+    assertThat(config.services().get("postgres").via()).contains("backend");
+    assertThat(config.services().get("backend").via()).isEmpty();
   }
 }

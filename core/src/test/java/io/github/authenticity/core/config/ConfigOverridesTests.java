@@ -93,8 +93,9 @@ class ConfigOverridesTests {
             + " [http]: its scheme [ws] is not http or https; use e.g. http://localhost:8080/health");
     assertThat(loading().param("authenticity.services.backend.timout", "1s").error()).isEqualTo(
         "configuration parameter [authenticity.services.backend.timout]: unknown key for probe [http]. Did you mean"
-            + " [timeout]? Allowed: [endpoints, expectBody, expectStatus, expectValue, headers, jsonPointer,"
-            + " maxLatency, method, probe, timeout, trustStore, trustStorePassword, trustStoreType, url]");
+            + " [timeout]? Allowed: [container, endpoints, expectBody, expectStatus, expectValue, headers,"
+            + " jsonPointer, maxLatency, method, path, probe, timeout, trustStore, trustStorePassword, trustStoreType,"
+            + " url, via]");
     assertThat(loading().param("authenticity.services.postgres.probe", "redi").error()).isEqualTo(
         "configuration parameter [authenticity.services.postgres.probe]: unknown probe type [redi]. Did you mean"
             + " [redis]? Allowed: [http, https, postgres, redis, tcp, websocket]; a custom probe type comes from a"

@@ -49,8 +49,8 @@ class CustomProbeTests {
   void anUnknownKeyOfACustomProbeListsItsKeys() {
     assertThat(withKafkaProbe("environments: { local: { services: { events: { probe: kafka, topik: t } } } }\n")
         .error()).isEqualTo("authenticity.yaml:1:62: environments.local.services.events.topik: unknown key for probe"
-        + " [kafka]. Did you mean [topic]? Allowed: [acks, apiSecret, bootstrapServers, endpoints, maxLatency, probe,"
-        + " sasl, timeout, topic]");
+        + " [kafka]. Did you mean [topic]? Allowed: [acks, apiSecret, bootstrapServers, container, endpoints,"
+        + " maxLatency, probe, sasl, timeout, topic, via]");
   }
 
   @Test

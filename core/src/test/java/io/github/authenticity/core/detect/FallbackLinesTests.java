@@ -58,4 +58,20 @@ class FallbackLinesTests {
     assertThat(FallbackLines.evidence(List.of(new CapturedLine("System.out", null, null, text)), DEFAULTS))
         .containsExactly("System.out: \"" + text.substring(0, 297) + "...\"");
   }
+
+  @Test
+  void evidenceSaysWhereEachLineWasSeenAndTheConsoleEchoOfALoggedLineStaysOneFinding() {
+    String timeout = "Auth timed out after 5000 ms, falling back to stub token";
+    List<TestScope.Seen<CapturedLine>> lines = List.of(
+        new TestScope.Seen<>(new CapturedLine("jul", "WARNING", "com.example.Auth", timeout), "in @BeforeEach logIn()"),
+        new TestScope.Seen<>(new CapturedLine("System.err", null, null, "WARNING: " + timeout), "in @BeforeEach logIn()"),
+        new TestScope.Seen<>(new CapturedLine("System.out", null, null, "falling back to in-memory store"), null),
+        new TestScope.Seen<>(new CapturedLine("System.out", null, null, "falling back to in-memory store"),
+            "in @AfterEach logOut()"));
+
+    assertThat(FallbackLines.evidenceSeen(lines, DEFAULTS)).containsExactly(
+        "in @BeforeEach logIn(): WARNING com.example.Auth: \"" + timeout + "\"",
+        "System.out: \"falling back to in-memory store\"",
+        "in @AfterEach logOut(): System.out: \"falling back to in-memory store\"");
+  }
 }

@@ -24,6 +24,40 @@ class InteractionMonitorTests {
   }
 
   @Test
+  void aJvmWithoutJfrCannotJudgeATestUnderRequiredAndSaysHowToChooseWarn() throws Exception {
+    String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
+    Process process = new ProcessBuilder(java, "--limit-modules", "java.base,java.logging,java.net.http,java.sql",
+        "-cp", System.getProperty("java.class.path"), WithoutJfr.class.getName()).redirectErrorStream(true).start();
+
+    assertThat(process.waitFor(60, TimeUnit.SECONDS)).isTrue();
+    String output = new String(process.getInputStream().readAllBytes());
+    assertThat(output).contains("UNCONFIRMED|the JDK has no jdk.jfr module, so connections opened and closed within a "
+        + "test cannot be seen" + System.lineSeparator());
+    assertThat(output).contains("Cannot judge this guarded test: its interaction with its required services cannot be "
+        + "observed in this JVM (redis: the JDK has no jdk.jfr module, so connections opened and closed within a test "
+        + "cannot be seen). Fix that, or set detection.interaction: warn in authenticity.yaml "
+        + "(or -Dauthenticity.detection.interaction=warn) to run such tests unproven.");
+    assertThat(output).contains("warn unproven: interaction not confirmed: redis: the JDK has no jdk.jfr module");
+  }
+
+  /** A stand-in test (no traffic) watched in a JVM without jdk.jfr. */
+  static final class WithoutJfr {
+    public static void main(String[] args) {
+      java.util.List<io.github.authenticity.core.config.Endpoint> endpoints = java.util.List.of(
+          new io.github.authenticity.core.config.Endpoint("127.0.0.1", 6379));
+      InteractionMonitor.Watch watch = InteractionMonitor.start().watch("test", java.util.Map.of("redis", endpoints));
+      java.util.List<InteractionMonitor.Finding> findings = watch.finish(true);
+      for (InteractionMonitor.Finding finding : findings) {
+        System.out.println(finding.status() + "|" + finding.line());
+      }
+      System.out.println(InteractionVerdict.of(findings, java.util.Map.of(), java.util.List.of("redis"),
+          io.github.authenticity.core.config.Detection.Interaction.REQUIRED, false).cannotJudge());
+      System.out.println("warn unproven: " + InteractionVerdict.of(findings, java.util.Map.of(),
+          java.util.List.of("redis"), io.github.authenticity.core.config.Detection.Interaction.WARN, false).unproven());
+    }
+  }
+
+  @Test
   void sizesAreShownInBytesKilobytesAndMegabytes() {
     assertThat(InteractionMonitor.size(512)).isEqualTo("512 B");
     assertThat(InteractionMonitor.size(2150)).isEqualTo("2.1 KB");

@@ -87,4 +87,122 @@ class TestScopeTests {
       next.leave();
     }
   }
+
+  @Test
+  void aTestClaimsTheWindowItsInstanceWasConstructedInOnItsThread() {
+    TestScope construction = TestScope.openConstruction("[class:A]");
+    Fallbacks.report("auth", "StubLogin", "in the constructor");
+    TestScope test = TestScope.enter("[class:A]/[method:t()]");
+    try {
+      assertThat(test).isSameAs(construction);
+      assertThat(TestScope.find("[class:A]/[method:t()]")).isSameAs(test);
+      assertThat(test.reports()).containsExactly("auth replaced by StubLogin: in the constructor");
+    } finally {
+      test.leave();
+    }
+    assertThat(TestScope.anyOpen()).isFalse();
+  }
+
+  @Test
+  void aConstructionWindowNoTestClaimsIsDiscarded() {
+    TestScope construction = TestScope.openConstruction("[class:A]");
+    TestScope.discardConstruction();
+
+    assertThat(construction.isOpen()).isFalse();
+    assertThat(TestScope.anyOpen()).isFalse();
+  }
+
+  @Test
+  void eachItemRemembersWhereItsWindowWasWhenItWasSeen() {
+    TestScope scope = TestScope.enter("where");
+    try {
+      scope.mark("in @BeforeEach logIn()");
+      Fallbacks.report("auth", "StubLogin", null);
+      scope.mark(null);
+      Fallbacks.report("backend", "StubBackend", null);
+
+      assertThat(scope.seenReports()).containsExactly(
+          new TestScope.Seen<>("auth replaced by StubLogin", "in @BeforeEach logIn()"),
+          new TestScope.Seen<>("backend replaced by StubBackend", null));
+      assertThat(FallbackReports.evidence(scope.seenReports())).containsExactly(
+          "in @BeforeEach logIn(): auth replaced by StubLogin", "backend replaced by StubBackend");
+    } finally {
+      scope.leave();
+    }
+  }
+
+  @Test
+  void aTestWindowSitsInItsClassWindowWhichItDoesNotCloseAndWhichGetsThePoolsItStarted() throws Exception {
+    TestScope container = TestScope.enterContainer("[class:A]");
+    ExecutorService pool = Executors.newSingleThreadExecutor();
+    try {
+      container.mark("in @BeforeAll connect()");
+      pool.submit(() -> { }).get(5, TimeUnit.SECONDS); // the pool's thread starts in the class window
+      Fallbacks.report("broker", "InMemoryQueue", null);
+      container.mark(Where.CLASS_CALLBACK);
+
+      TestScope test = TestScope.enter("[class:A]/[method:t()]");
+      Fallbacks.report("backend", "StubBackend", "in the body");
+      pool.submit(() -> Fallbacks.report("backend", "CachedBackend", "from the class's pool")).get(5, TimeUnit.SECONDS);
+
+      assertThat(TestScope.containersOf(test.id())).containsExactly(container);
+      assertThat(test.reports()).containsExactly("backend replaced by StubBackend: in the body");
+      assertThat(container.handOutReports()).containsExactly(
+          new TestScope.Seen<>("broker replaced by InMemoryQueue", "in @BeforeAll connect()"),
+          new TestScope.Seen<>("backend replaced by CachedBackend: from the class's pool", Where.CLASS_THREAD));
+      test.leave();
+
+      assertThat(container.isOpen()).isTrue();
+      assertThat(TestScope.current()).isSameAs(container);
+      container.mark("in @AfterAll disconnect()");
+      Fallbacks.report("broker", "InMemoryQueue", "after every test");
+      assertThat(container.reportsNotHandedOut()).containsExactly(
+          new TestScope.Seen<>("broker replaced by InMemoryQueue: after every test", "in @AfterAll disconnect()"));
+    } finally {
+      pool.shutdownNow();
+      container.leave();
+    }
+    assertThat(TestScope.current()).isNull();
+  }
+
+  @Test
+  void aPoolThreadThatPredatesTheTestIsAttributedToTheInnermostWindowWhenOnlyOneClassRuns() throws Exception {
+    TestScope container = TestScope.enterContainer("[class:A]");
+    TestScope test = TestScope.enter("[class:A]/[method:t()]");
+    try {
+      poolCreatedBeforeTheTest.submit(() -> Fallbacks.report("backend", "StubBackend", "from a pool")).get();
+
+      assertThat(test.reports()).containsExactly("backend replaced by StubBackend: from a pool");
+      assertThat(container.reports()).isEmpty();
+    } finally {
+      test.leave();
+      container.leave();
+    }
+  }
+
+  @Test
+  void staticInitialisationRunInTheClassWindowFromATestsThreadCountsForTheClass() {
+    TestScope container = TestScope.enterContainer("[class:A]");
+    TestScope construction = TestScope.openConstruction("[class:A]");
+    try {
+      TestScope.runIn("[class:A]", Where.STATIC_INITIALISATION,
+          () -> Fallbacks.report("auth", "StubLogin", "static"));
+      Fallbacks.report("auth", "StubLogin", "constructor");
+
+      assertThat(container.seenReports()).containsExactly(
+          new TestScope.Seen<>("auth replaced by StubLogin: static", Where.STATIC_INITIALISATION));
+      assertThat(construction.seenReports()).containsExactly(
+          new TestScope.Seen<>("auth replaced by StubLogin: constructor", Where.BEFORE_CONSTRUCTION));
+    } finally {
+      container.leave();
+    }
+    assertThat(construction.isOpen()).as("closed with its class").isFalse();
+  }
+
+  @Test
+  void whereGoesInFrontOfTheDetailExceptInTheBody() {
+    assertThat(Where.detail(Where.method("BeforeEach", "logIn"), "System.err: \"x\""))
+        .isEqualTo("in @BeforeEach logIn(): System.err: \"x\"");
+    assertThat(Where.detail(null, "System.err: \"x\"")).isEqualTo("System.err: \"x\"");
+  }
 }

@@ -72,6 +72,19 @@ class JudgeTests {
   }
 
   @Test
+  void aContainerVerdictStandsForTheTestsItStoppedNotForATestDisabledOnItsOwn() {
+    Judgement afterAll = Judge.maskedBeforeBody(List.of("backend"), List.of(FALLBACK), null);
+    TestFinished disabled = new TestFinished("r", 2, UID, Outcome.SKIPPED, 0, "JIRA-12", null, true);
+    TestFinished stopped = new TestFinished("r", 2, UID, Outcome.FAILED, 0, "Real service 'backend' is DOWN",
+        "[engine:junit-jupiter]/[class:a.OrderE2E]", false);
+    Judgement down = Judge.serviceDown("Real service 'backend' is DOWN");
+
+    assertThat(Judge.entry(GUARDED, false, disabled, null, afterAll, false).reason()).isEqualTo(NotRunReason.DISABLED);
+    assertThat(Judge.entry(GUARDED, false, stopped, null, down, false).verdict()).isEqualTo(Verdict.SERVICE_DOWN);
+    assertThat(Judge.entry(GUARDED, false, null, null, down, false).verdict()).isEqualTo(Verdict.SERVICE_DOWN);
+  }
+
+  @Test
   void withoutTheExtensionsVerdictJunitsOutcomeDecides() {
     TestFinished condition = new TestFinished("r", 2, UID, Outcome.SKIPPED, 0,
         "Environment variable [AUTH_CLIENT_SECRET] does not exist", null, false);

@@ -62,12 +62,17 @@ class HttpProbeTests {
   }
 
   @Test
-  void aRedirectIsUpByDefaultAndNotFollowed() {
+  void aRedirectIsDownUnlessExpectedAndNotFollowed() {
     ProbeResult result = probe(service("backend", "http", "url", http.url("/moved")));
+    ProbeResult expected = probe(service("backend", "http", "url", http.url("/moved"), "expectStatus", 302));
 
-    assertThat(result.status()).as("%s", result).isEqualTo(ProbeStatus.UP);
+    // a 302 to a login or maintenance page is not a healthy service
+    assertThat(result.status()).as("%s", result).isEqualTo(ProbeStatus.DOWN);
     // the reason phrase is the server's own (the JDK's HttpServer calls 302 "Temporary Redirect")
-    assertThat(result.detail()).isEqualTo("answered 302 Temporary Redirect");
+    assertThat(result.detail()).isEqualTo("answered 302 Temporary Redirect: redirected without a Location header "
+        + "(set expectStatus: 302 if a redirect is the healthy answer)");
+    assertThat(expected.status()).as("%s", expected).isEqualTo(ProbeStatus.UP);
+    assertThat(expected.detail()).isEqualTo("answered 302 Temporary Redirect");
   }
 
   @Test

@@ -16,8 +16,12 @@ import org.junit.jupiter.api.Test;
 import io.github.authenticity.examples.client.PlatformClient;
 import io.github.authenticity.junit.RequiresRealService;
 
-/** The event stream itself, through a plain Java-WebSocket client: this class declares the websocket. */
-@RequiresRealService({"backend", "auth", "websocket"})
+/**
+ * The event stream itself, through a plain Java-WebSocket client: this class declares the websocket; the
+ * test that also logs in and starts a run declares the backend and auth it uses (each required service is
+ * proven on its own).
+ */
+@RequiresRealService("websocket")
 class EventStreamE2ETests {
 
   private final List<Subscriber> subscribers = new CopyOnWriteArrayList<>();
@@ -38,6 +42,7 @@ class EventStreamE2ETests {
   }
 
   @Test
+  @RequiresRealService({"backend", "auth"})
   void twoSubscribersSeeTheSameRun() throws Exception {
     Subscriber first = subscribe();
     Subscriber second = subscribe();

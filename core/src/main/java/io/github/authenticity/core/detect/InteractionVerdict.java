@@ -1,0 +1,150 @@
+package io.github.authenticity.core.detect;
+
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+import io.github.authenticity.core.config.Detection.Interaction;
+import org.apiguardian.api.API;
+
+/**
+ * What the interaction findings of one test mean for its verdict: one owner for the rule (per service:
+ * proven, unproven, {@code NO_INTERACTION}, cannot be judged) and its messages.
+ *
+ * @param proofs        per service, what proves it ({@code 3 exchanges, 1.2 KB in, 0.4 KB out with 127.0.0.1:6379})
+ * @param noInteraction the {@code NO_INTERACTION} detail under {@code required}, or {@code null}
+ * @param warnings      warnings for the report (the same detail under {@code warn})
+ * @param unproven      why the test has no (complete) proof, or {@code null}
+ * @param cannotJudge   why the test must fail without a verdict on its interaction, or {@code null}
+ */
+@API(status = API.Status.INTERNAL, since = "0.1")
+public record InteractionVerdict(Map<String, String> proofs, String noInteraction, List<String> warnings,
+    String unproven, String cannotJudge) {
+
+  public InteractionVerdict {
+    proofs = java.util.Collections.unmodifiableMap(new LinkedHashMap<>(proofs));
+    warnings = List.copyOf(warnings);
+  }
+
+  /** Under {@code interaction: off}: nothing was watched, so nothing is proven. */
+  public static InteractionVerdict off() {
+    return new InteractionVerdict(Map.of(), null, List.of(), "detection.interaction is off: no socket evidence "
+        + "was gathered", null);
+  }
+
+  /**
+   * The verdict on {@code findings} (one per watched service, carriers included).
+   *
+   * @param via      services required by the test that are reached through another ({@code postgres} to
+   *                 {@code backend}); their carrier is among the findings
+   * @param required the services the test requires, in order (via ones included)
+   * @param failed   whether the test body failed on its own (then nothing is held against it)
+   */
+  public static InteractionVerdict of(List<InteractionMonitor.Finding> findings, Map<String, String> via,
+      List<String> required, Interaction mode, boolean failed) {
+    Map<String, InteractionMonitor.Finding> byService = new LinkedHashMap<>();
+    for (InteractionMonitor.Finding finding : findings) {
+      byService.put(finding.service(), finding);
+    }
+    Map<String, String> proofs = new LinkedHashMap<>();
+    List<String> reached = new ArrayList<>();
+    List<String> never = new ArrayList<>();
+    List<String> shared = new ArrayList<>();
+    List<String> unconfirmed = new ArrayList<>();
+    List<String> unconfigured = new ArrayList<>();
+    for (String service : required) {
+      String carrier = carrier(service, via);
+      InteractionMonitor.Finding finding = byService.get(carrier);
+      if (finding == null) {
+        unconfigured.add(service);
+        continue;
+      }
+      switch (finding.status()) {
+        case PROVEN -> {
+          reached.add(service);
+          proofs.put(service, carrier.equals(service) ? finding.line()
+              : "via " + carrier + ": " + finding.line());
+        }
+        case SHARED -> shared.add(service + ": " + finding.line());
+        case NONE -> never.add(service + (carrier.equals(service) ? "" : " via " + carrier) + " (" + finding.line()
+            + ")");
+        case UNCONFIRMED -> unconfirmed.add(service + ": " + finding.line());
+        default -> throw new IllegalStateException(finding.status().name());
+      }
+    }
+    sharedEndpoints(proofs);
+    List<String> warnings = new ArrayList<>();
+    List<String> unproven = new ArrayList<>(shared);
+    String noInteraction = null;
+    String cannotJudge = null;
+    if (!unconfigured.isEmpty()) {
+      String line = "interaction not checked: no endpoint (url, or host and port) is configured for "
+          + String.join(", ", unconfigured);
+      warnings.add(line);
+      unproven.add(line);
+    }
+    if (!never.isEmpty() && !failed) {
+      String detail = noInteraction(never, reached);
+      if (mode == Interaction.REQUIRED) {
+        noInteraction = detail;
+      } else {
+        warnings.add(detail);
+        unproven.add(detail);
+      }
+    }
+    if (!unconfirmed.isEmpty() && !failed) {
+      String why = String.join("; ", unconfirmed);
+      if (mode == Interaction.REQUIRED && noInteraction == null) {
+        cannotJudge = "Cannot judge this guarded test: its interaction with its required services cannot be "
+            + "observed in this JVM (" + why + "). Fix that, or set detection.interaction: warn in authenticity.yaml "
+            + "(or -Dauthenticity.detection.interaction=warn) to run such tests unproven.";
+      } else {
+        warnings.add("interaction not confirmed: " + why);
+        unproven.add("interaction not confirmed: " + why);
+      }
+    }
+    return new InteractionVerdict(proofs, noInteraction, warnings,
+        unproven.isEmpty() ? null : String.join("; ", unproven), cannotJudge);
+  }
+
+  /** The detail of {@code NO_INTERACTION}: what was never reached, what was, and how to fix a too-wide requirement. */
+  static String noInteraction(List<String> never, List<String> reached) {
+    String detail = "no bytes exchanged with " + String.join(", ", never) + " while the test ran";
+    if (reached.isEmpty()) {
+      return detail;
+    }
+    List<String> names = never.stream().map(entry -> entry.substring(0, entry.indexOf(' '))).toList();
+    String missing = String.join(", ", names);
+    return detail + ": exchanged with " + String.join(", ", reached) + ", never with " + missing + ". If the test "
+        + "does not use " + missing + " itself, require it only on the tests that do, or declare it `via: "
+        + reached.get(0) + "` in authenticity.yaml when " + reached.get(0) + " reaches it";
+  }
+
+  /** Two services proven by the same exchange (an API and its WebSocket on one host:port) say so. */
+  private static void sharedEndpoints(Map<String, String> proofs) {
+    Map<String, List<String>> byLine = new LinkedHashMap<>();
+    proofs.forEach((service, line) -> {
+      if (!line.startsWith("via ")) {
+        byLine.computeIfAbsent(line, l -> new ArrayList<>()).add(service);
+      }
+    });
+    for (Map.Entry<String, List<String>> entry : byLine.entrySet()) {
+      if (entry.getValue().size() > 1) {
+        String both = String.join(" and ", entry.getValue());
+        for (String service : entry.getValue()) {
+          proofs.put(service, proofs.get(service) + " (one exchange proved " + both + ": they share the endpoint)");
+        }
+      }
+    }
+  }
+
+  /** The service that carries {@code service}'s traffic: itself, or the end of its {@code via} chain. */
+  public static String carrier(String service, Map<String, String> via) {
+    String current = service;
+    for (int hops = 0; via.containsKey(current) && hops <= via.size(); hops++) {
+      current = via.get(current);
+    }
+    return current;
+  }
+}

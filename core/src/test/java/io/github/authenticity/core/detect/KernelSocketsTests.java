@@ -1,0 +1,99 @@
+package io.github.authenticity.core.detect;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.net.InetSocketAddress;
+import java.net.Socket;
+import java.nio.charset.StandardCharsets;
+import java.util.List;
+import java.util.Set;
+
+import org.junit.jupiter.api.Test;
+
+/** The kernel's counters of this process's connections, read from the real kernel against the local Redis. */
+class KernelSocketsTests {
+
+  private static Socket redis() {
+    Socket socket = new Socket();
+    try {
+      socket.connect(new InetSocketAddress("127.0.0.1", 6379), 2_000);
+    } catch (IOException ex) {
+      throw new IllegalStateException("needs the local Redis on 127.0.0.1:6379 (start it: redis-server --daemonize yes)",
+          ex);
+    }
+    return socket;
+  }
+
+  private static void ping(Socket socket) throws IOException {
+    OutputStream out = socket.getOutputStream();
+    out.write("PING\r\n".getBytes(StandardCharsets.US_ASCII));
+    out.flush();
+    InputStream in = socket.getInputStream();
+    byte[] answer = new byte[7];
+    int read = 0;
+    while (read < answer.length) {
+      read += in.read(answer, read, answer.length - read);
+    }
+    assertThat(new String(answer, StandardCharsets.US_ASCII)).isEqualTo("+PONG\r\n");
+  }
+
+  @Test
+  void anExchangeGrowsTheBytesReceivedOfThisProcesssConnection() throws Exception {
+    Object opened = KernelSockets.open();
+    assertThat(opened).as(String.valueOf(opened)).isInstanceOf(KernelSockets.class);
+    KernelSockets kernel = (KernelSockets) opened;
+    try (Socket socket = redis()) {
+      ping(socket);
+      long before = received(kernel.connections(Set.of(6379)), socket.getLocalPort());
+      ping(socket);
+      ping(socket);
+      long after = received(kernel.connections(Set.of(6379)), socket.getLocalPort());
+
+      assertThat(before).isEqualTo(7);
+      assertThat(after - before).isEqualTo(14);
+      assertThat(kernel.connections(Set.of(1))).isEmpty();
+    }
+  }
+
+  @Test
+  void oneQueryIsCheapEnoughForEveryTest() throws Exception {
+    KernelSockets kernel = (KernelSockets) KernelSockets.open();
+    try (Socket socket = redis()) {
+      ping(socket);
+      for (int i = 0; i < 20; i++) {
+        kernel.connections(Set.of(6379));
+      }
+      int runs = 200;
+      long start = System.nanoTime();
+      for (int i = 0; i < runs; i++) {
+        kernel.connections(Set.of(6379, 5432));
+      }
+      long micros = (System.nanoTime() - start) / runs / 1_000;
+      System.out.println("[measure] one kernel counters query (" + kernel.how() + ", Java " + Runtime.version()
+          .feature() + "): " + micros + " us");
+    }
+  }
+
+  @Test
+  void ssOutputIsParsedWithItsCounters() {
+    String output = "0      0      127.0.0.1:58396 127.0.0.1:6379 ino:41383 sk:1 cgroup:/ <->\n"
+        + "\t ts sack bbr wscale:10,10 rto:204 cwnd:11 bytes_sent:6 bytes_acked:7 bytes_received:7 segs_out:4 "
+        + "segs_in:3 data_segs_out:1 data_segs_in:1 lastsnd:612\n"
+        + "0      0      [::ffff:127.0.0.1]:40000 [::ffff:127.0.0.1]:5432 ino:41390 sk:2 <->\n"
+        + "\t ts sack cubic bytes_acked:1 segs_in:1\n";
+
+    List<KernelSockets.Connection> connections = KernelSockets.parse(output);
+
+    assertThat(connections).containsExactly(new KernelSockets.Connection(41383, "127.0.0.1", 6379, 7, 7, 1),
+        new KernelSockets.Connection(41390, "127.0.0.1", 5432, 0, 1, 0));
+  }
+
+  private static long received(List<KernelSockets.Connection> connections, int localPort) {
+    assertThat(connections).isNotEmpty();
+    // the local port is not in the record: this test's socket is the only one with the local Redis it made
+    return connections.stream().mapToLong(KernelSockets.Connection::bytesReceived).max().orElseThrow();
+  }
+}

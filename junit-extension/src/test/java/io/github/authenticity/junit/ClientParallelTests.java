@@ -1,0 +1,133 @@
+package io.github.authenticity.junit;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.junit.platform.engine.discovery.DiscoverySelectors.selectClass;
+
+import java.nio.file.Files;
+import java.time.Duration;
+import java.util.Map;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
+
+import io.github.authenticity.core.config.Detection.Interaction;
+import io.github.authenticity.core.report.Evidence;
+import io.github.authenticity.core.report.EvidenceKind;
+import io.lettuce.core.RedisClient;
+import io.lettuce.core.api.StatefulRedisConnection;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.api.parallel.Isolated;
+import org.junit.platform.testkit.engine.EngineTestKit;
+import redis.clients.jedis.Jedis;
+import redis.clients.jedis.JedisPool;
+
+/**
+ * Two tests at once under real JUnit parallel execution, one honest and one a stand-in that does nothing,
+ * sharing a client pooled before them: the stand-in never gets proof. Where the I/O runs on the test's
+ * own thread (Jedis), the honest test is proven and the stand-in is {@code NO_INTERACTION}; where it runs
+ * on the client's event loop over one shared connection (Lettuce), neither can be attributed: both are
+ * unproven, "shared connection, 2 tests running".
+ */
+@Isolated
+class ClientParallelTests {
+
+  static volatile CountDownLatch bothRunning;
+  static volatile Runnable honestCall;
+  private static RedisClient lettuce;
+  static StatefulRedisConnection<String, String> lettuceConnection;
+  static JedisPool jedis;
+
+  @BeforeAll
+  static void connect() throws Exception {
+    try {
+      lettuce = RedisClient.create("redis://127.0.0.1:6379");
+      lettuceConnection = lettuce.connect();
+      jedis = new JedisPool("127.0.0.1", 6379);
+      try (Jedis warm = jedis.getResource()) {
+        warm.ping();
+      }
+    } catch (RuntimeException ex) {
+      throw new IllegalStateException("needs the local Redis on 127.0.0.1:6379 (start it: redis-server --daemonize yes)",
+          ex);
+    }
+    ParallelAttributionTests.config = DetectorHarness.config(DetectorHarness.detection(Interaction.REQUIRED),
+        Files.createTempDirectory("authenticity").resolve("history.json"),
+        DetectorHarness.service("redis", "redis", Map.of("host", "127.0.0.1", "port", 6379)));
+  }
+
+  @AfterAll
+  static void close() {
+    lettuceConnection.close();
+    lettuce.shutdown(Duration.ZERO, Duration.ofSeconds(2));
+    jedis.close();
+  }
+
+  @ExtendWith(ParallelAttributionTests.AroundBody.class) // its detectors, its config, its OUTCOMES
+  static class PairTestCase {
+
+    @Test
+    void honest() throws Exception {
+      bothRunning.countDown();
+      assertThat(bothRunning.await(10, TimeUnit.SECONDS)).isTrue();
+      long until = System.nanoTime() + Duration.ofMillis(150).toNanos();
+      while (System.nanoTime() < until) {
+        honestCall.run();
+      }
+    }
+
+    @Test
+    void standIn() throws Exception {
+      bothRunning.countDown();
+      assertThat(bothRunning.await(10, TimeUnit.SECONDS)).isTrue();
+      Thread.sleep(300); // "uses" its in-memory substitute while the honest test talks to Redis
+    }
+  }
+
+  private static void runPair(Runnable call) {
+    honestCall = call;
+    bothRunning = new CountDownLatch(2);
+    ParallelAttributionTests.OUTCOMES.clear();
+    EngineTestKit.engine("junit-jupiter")
+        .configurationParameter("junit.jupiter.execution.parallel.enabled", "true")
+        .configurationParameter("junit.jupiter.execution.parallel.mode.default", "concurrent")
+        .configurationParameter("junit.jupiter.execution.parallel.config.strategy", "fixed")
+        .configurationParameter("junit.jupiter.execution.parallel.config.fixed.parallelism", "2")
+        .selectors(selectClass(PairTestCase.class))
+        .execute().testEvents().assertStatistics(stats -> stats.started(2).succeeded(2));
+  }
+
+  @Test
+  void aConnectionSharedOnTheClientsEventLoopProvesNeitherTest() {
+    runPair(() -> lettuceConnection.sync().ping());
+
+    String shared = "redis: traffic with 127.0.0.1:6379 while the test ran cannot be attributed to it: a connection "
+        + "shared by 2 tests running at once";
+    TestOutcome standIn = ParallelAttributionTests.OUTCOMES.get("PairTestCase.standIn");
+    assertThat(standIn.proof()).isEmpty();
+    assertThat(standIn.evidence()).isEmpty();
+    assertThat(standIn.unproven()).contains(shared);
+    TestOutcome honest = ParallelAttributionTests.OUTCOMES.get("PairTestCase.honest");
+    assertThat(honest.proof()).isEmpty();
+    assertThat(honest.evidence()).isEmpty();
+    assertThat(honest.unproven()).contains(shared);
+  }
+
+  @Test
+  void aPooledClientOnTheTestsOwnThreadProvesTheHonestTestAndCatchesTheStandIn() {
+    runPair(() -> {
+      try (Jedis connection = jedis.getResource()) {
+        connection.ping();
+      }
+    });
+
+    TestOutcome honest = ParallelAttributionTests.OUTCOMES.get("PairTestCase.honest");
+    assertThat(honest.evidence()).isEmpty();
+    assertThat(honest.proof()).singleElement().asString().matches("redis: \\d+ exchanges?, .* with 127.0.0.1:6379");
+    TestOutcome standIn = ParallelAttributionTests.OUTCOMES.get("PairTestCase.standIn");
+    assertThat(standIn.proof()).isEmpty();
+    assertThat(standIn.evidence()).containsExactly(new Evidence(EvidenceKind.NO_INTERACTION,
+        "no bytes exchanged with redis (127.0.0.1:6379) while the test ran"));
+  }
+}
