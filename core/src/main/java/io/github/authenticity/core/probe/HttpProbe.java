@@ -4,6 +4,9 @@ import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
+import java.net.InetSocketAddress;
+import java.net.Proxy;
+import java.net.ProxySelector;
 import java.net.Socket;
 import java.net.SocketTimeoutException;
 import java.net.URI;
@@ -11,6 +14,7 @@ import java.nio.charset.Charset;
 import java.nio.charset.StandardCharsets;
 import java.util.LinkedHashMap;
 import java.util.Locale;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
@@ -92,9 +96,14 @@ final class HttpProbe extends BuiltinProbe {
         : uri.getHost();
     int port = uri.getPort() > 0 ? uri.getPort() : tls ? 443 : 80;
 
-    try (Socket socket = Wire.connect(host, port, tls, service, deadline)) {
+    Optional<InetSocketAddress> proxy = httpProxy(uri);
+    try (Socket socket = proxy.isEmpty() ? Wire.connect(host, port, tls, service, deadline)
+        : throughProxy(proxy.get(), host, port, tls, service, deadline)) {
       OutputStream out = socket.getOutputStream();
-      out.write(request(uri, method, host, port, tls, headers(service)).getBytes(StandardCharsets.ISO_8859_1));
+      // through a plain HTTP proxy the request names the whole URL (absolute form); a tunnel carries it as is
+      boolean absolute = proxy.isPresent() && !tls;
+      out.write(request(uri, method, host, port, tls, headers(service), absolute)
+          .getBytes(StandardCharsets.ISO_8859_1));
       out.flush();
       InputStream in = Wire.in(socket, deadline);
       String statusLine;
@@ -161,11 +170,89 @@ final class HttpProbe extends BuiltinProbe {
     }
   }
 
+  /**
+   * The HTTP proxy the JVM's {@link ProxySelector} chooses for {@code uri} ({@code http.proxyHost},
+   * {@code https.proxyHost}, {@code http.nonProxyHosts}, or a selector the build installed), as
+   * {@code HttpURLConnection} would use it; empty for a direct connection. A SOCKS proxy needs nothing here:
+   * the socket itself goes through it.
+   */
+  static Optional<InetSocketAddress> httpProxy(URI uri) {
+    ProxySelector selector = ProxySelector.getDefault();
+    if (selector == null) {
+      return Optional.empty();
+    }
+    List<Proxy> proxies;
+    try {
+      proxies = selector.select(uri);
+    } catch (RuntimeException ex) {
+      return Optional.empty();
+    }
+    for (Proxy proxy : proxies == null ? List.<Proxy>of() : proxies) {
+      if (proxy.type() == Proxy.Type.HTTP && proxy.address() instanceof InetSocketAddress address) {
+        return Optional.of(address);
+      }
+      if (proxy.type() == Proxy.Type.DIRECT || proxy.type() == Proxy.Type.SOCKS) {
+        return Optional.empty();
+      }
+    }
+    return Optional.empty();
+  }
+
+  /**
+   * A connection to {@code host:port} through the HTTP {@code proxy}: plain for {@code http} (the request then
+   * names the whole URL), a {@code CONNECT} tunnel with a verified TLS session over it for {@code https}; all
+   * within the probe's deadline.
+   */
+  private static Socket throughProxy(InetSocketAddress proxy, String host, int port, boolean tls,
+      ServiceDefinition service, Deadline deadline) throws IOException, ProbeFailure {
+    String via = proxy.getHostString() + ":" + proxy.getPort();
+    Socket socket;
+    try {
+      socket = Wire.connect(proxy.getHostString(), proxy.getPort(), deadline);
+    } catch (java.net.ConnectException ex) {
+      throw new ProbeFailure("connection refused by the HTTP proxy [" + via + "] (http.proxyHost / https.proxyHost)",
+          ex);
+    }
+    if (!tls) {
+      return socket;
+    }
+    try {
+      String authority = (host.indexOf(':') >= 0 ? "[" + host + "]" : host) + ":" + port;
+      OutputStream out = socket.getOutputStream();
+      out.write(("CONNECT " + authority + " HTTP/1.1\r\nHost: " + authority + "\r\nUser-Agent: authenticity-probe"
+          + "\r\n\r\n").getBytes(StandardCharsets.ISO_8859_1));
+      out.flush();
+      InputStream in = socket.getInputStream();
+      String status = Wire.readLine(in, HEAD_LIMIT);
+      if (status == null || !STATUS_LINE.matcher(status).lookingAt()) {
+        throw new ProbeFailure("the HTTP proxy [" + via + "] did not answer the CONNECT for [" + authority + "]");
+      }
+      Wire.readHeaders(in, HEAD_LIMIT, "the HTTP proxy's answer");
+      if (!status.startsWith("200", 9)) {
+        throw new ProbeFailure("the HTTP proxy [" + via + "] refused to tunnel to [" + authority + "]: answered "
+            + Wire.snippet(status.substring(9)) + (status.startsWith("407", 9)
+            ? " (it wants credentials, which the probe does not send)" : ""));
+      }
+      return Wire.startTls(socket, host, port, Tls.context(service), true, deadline);
+    } catch (SocketTimeoutException ex) {
+      socket.close();
+      throw new ProbeFailure(Causes.timedOut(deadline.timeoutMillis(), "the HTTP proxy [" + via
+          + "] did not open the tunnel"), ex);
+    } catch (IOException | ProbeFailure | RuntimeException ex) {
+      socket.close();
+      throw ex;
+    }
+  }
+
   private static String request(URI uri, String method, String host, int port, boolean tls,
-      Map<String, String> headers) {
+      Map<String, String> headers, boolean absolute) {
     String path = uri.getRawPath() == null || uri.getRawPath().isEmpty() ? "/" : uri.getRawPath();
     if (uri.getRawQuery() != null) {
       path += "?" + uri.getRawQuery();
+    }
+    if (absolute) {
+      String authority = host.indexOf(':') >= 0 ? "[" + host + "]" : host;
+      path = "http://" + authority + (port == 80 ? "" : ":" + port) + path;
     }
     Map<String, String> all = new LinkedHashMap<>();
     String hostHeader = host.indexOf(':') >= 0 ? "[" + host + "]" : host;
