@@ -59,6 +59,28 @@ class KernelSocketsTests {
   }
 
   @Test
+  void aDescriptorReusedByANewConnectionIsSeenAsThatConnection() throws Exception {
+    KernelSockets kernel = (KernelSockets) KernelSockets.open();
+    long firstInode;
+    try (Socket first = redis()) {
+      ping(first);
+      ping(first);
+      ping(first);
+      List<KernelSockets.Connection> connections = kernel.connections(Set.of(6379));
+      firstInode = connections.stream().filter(connection -> connection.bytesReceived() == 21)
+          .mapToLong(KernelSockets.Connection::inode).findFirst().orElseThrow(() -> new AssertionError(connections));
+    }
+    // the closed socket's descriptor number is the lowest free one: the next socket gets it
+    try (Socket second = redis()) {
+      ping(second);
+      List<KernelSockets.Connection> connections = kernel.connections(Set.of(6379));
+
+      assertThat(connections).extracting(KernelSockets.Connection::inode).doesNotContain(firstInode);
+      assertThat(connections).filteredOn(connection -> connection.bytesReceived() == 7).hasSize(1);
+    }
+  }
+
+  @Test
   void oneQueryIsCheapEnoughForEveryTest() throws Exception {
     KernelSockets kernel = (KernelSockets) KernelSockets.open();
     try (Socket socket = redis()) {
