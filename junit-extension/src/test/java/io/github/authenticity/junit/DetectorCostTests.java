@@ -96,7 +96,8 @@ class DetectorCostTests {
         System.out.printf("[measure] %s: %d us per honest test (mean of %d), CPU of the test thread median %d us%n",
             entry.getKey(), micros, rounds, cpus[rounds / 2] / 1000);
       }
-      System.out.printf("[measure] all detectors: %d us per honest test; RSS now %d KB%n", total, rssKb());
+      System.out.printf("[measure] all detectors: %d us per honest test; RSS now %d KB, %d descriptors open%n", total,
+          rssKb(), new java.io.File("/proc/self/fd").list().length);
       // on JDK 17-21 the kernel's counters are read by starting ss twice per test (4-10 ms each on this
       // machine); on JDK 22+ in-process (docs/detection.md has the numbers)
       assertThat(total).isLessThan(Runtime.version().feature() >= 22 ? 20_000 : 60_000);

@@ -13,10 +13,8 @@ import java.nio.ByteOrder;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
-import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 
@@ -66,8 +64,8 @@ final class DescriptorSockets {
   private final ByteBuffer peerBytes;
   private final ByteBuffer peerLengthBytes;
   private final ByteBuffer statBytes;
-  /** Per descriptor number: what it held at the last snapshot. */
-  private Map<Integer, Descriptor> descriptors = new HashMap<>();
+  /** Per descriptor number: what it held at the last snapshot (descriptor numbers are small: an array). */
+  private Descriptor[] descriptors = new Descriptor[0];
 
   private record Remote(String address, int port) {
   }
@@ -169,19 +167,27 @@ final class DescriptorSockets {
       throw new IOException("/proc/self/fd cannot be listed");
     }
     List<KernelSockets.Connection> result = new ArrayList<>();
-    Map<Integer, Descriptor> now = new HashMap<>(names.length * 2);
-    for (String name : names) {
-      int fd;
+    int[] numbers = new int[names.length];
+    int highest = -1;
+    for (int i = 0; i < names.length; i++) {
       try {
-        fd = Integer.parseInt(name);
+        numbers[i] = Integer.parseInt(names[i]);
       } catch (NumberFormatException ex) {
+        numbers[i] = -1;
+      }
+      highest = Math.max(highest, numbers[i]);
+    }
+    Descriptor[] known = descriptors;
+    Descriptor[] now = new Descriptor[highest + 1];
+    for (int fd : numbers) {
+      if (fd < 0) {
         continue;
       }
-      Descriptor descriptor = describe(fd, descriptors.get(fd));
+      Descriptor descriptor = describe(fd, fd < known.length ? known[fd] : null);
       if (descriptor == null) {
         continue; // closed while we read
       }
-      now.put(fd, descriptor);
+      now[fd] = descriptor;
       Remote remote = descriptor.remote();
       if (remote == null || remote.port() < 0 || !ports.contains(remote.port())) {
         continue;

@@ -519,9 +519,21 @@ public final class InteractionMonitor {
       }
     }
 
-    private List<Integer> ports() {
-      return endpoints.stream().map(Endpoint::port).distinct().toList();
+    /** The endpoints' ports, computed once: the kernel's snapshots ask for them twice per test. */
+    private Set<Integer> ports() {
+      Set<Integer> result = ports;
+      if (result == null) {
+        result = new java.util.TreeSet<>();
+        for (Endpoint endpoint : endpoints) {
+          result.add(endpoint.port());
+        }
+        result = java.util.Collections.unmodifiableSet(result);
+        ports = result;
+      }
+      return result;
     }
+
+    private volatile Set<Integer> ports;
 
     private static Map<Long, KernelSockets.Connection> index(List<KernelSockets.Connection> connections) {
       Map<Long, KernelSockets.Connection> result = new LinkedHashMap<>();
