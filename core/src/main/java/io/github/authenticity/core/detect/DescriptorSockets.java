@@ -42,6 +42,10 @@ final class DescriptorSockets {
   private static final int STAT_SIZE = 256;
   /** {@code st_ino} in {@code struct stat}: after the 8-byte {@code st_dev} on every 64-bit Linux. */
   private static final int ST_INO = 8;
+  /** {@code st_size}: at 48 on x86_64 and aarch64 (the architectures whose {@code st_mode} is known here). */
+  private static final int ST_SIZE = 48;
+  /** How many numbers above the highest open descriptor a snapshot probes. */
+  private static final int SLACK = 16;
   private static final int S_IFMT = 0170000;
   private static final int S_IFSOCK = 0140000;
   private static final File FDS = new File("/proc/self/fd");
@@ -52,8 +56,12 @@ final class DescriptorSockets {
   private final MethodHandle getpeername;
   /** {@code (int, Object) int}, or {@code null} when libc has no {@code fstat} symbol. */
   private final MethodHandle fstat;
+  /** {@code (Object, Object) int}: {@code stat} by path, or {@code null} when libc has no such symbol. */
+  private final MethodHandle statByPath;
   /** Where {@code st_mode} is in {@code struct stat} on this architecture, or -1 when unknown. */
   private final int stMode;
+  /** {@code "/proc/self/fd"}, NUL-terminated, for {@link #statByPath}. */
+  private final Object procFd;
   private final Object info;
   private final Object infoLength;
   private final Object peer;
@@ -66,6 +74,8 @@ final class DescriptorSockets {
   private final ByteBuffer statBytes;
   /** Per descriptor number: what it held at the last snapshot (descriptor numbers are small: an array). */
   private Descriptor[] descriptors = new Descriptor[0];
+  /** How many of {@link #descriptors} were open. */
+  private int knownOpen;
 
   private record Remote(String address, int port) {
   }
@@ -112,6 +122,15 @@ final class DescriptorSockets {
       stat = null; // glibc before 2.33 exports only __fxstat: read the links instead
     }
     fstat = stat;
+    MethodHandle byPath;
+    try {
+      byPath = handle(downcall, linker, find, lookup, "stat",
+          of.invoke(null, javaInt, layouts(layoutType, address, address)), noOptions)
+          .asType(MethodType.methodType(int.class, Object.class, Object.class));
+    } catch (NoSuchMethodException ex) {
+      byPath = null;
+    }
+    statByPath = byPath;
     String arch = System.getProperty("os.arch", "").toLowerCase(Locale.ROOT);
     stMode = arch.equals("amd64") || arch.equals("x86_64") ? 24 : arch.equals("aarch64") ? 16 : -1;
     Object arena = arenaType.getMethod("global").invoke(null);
@@ -127,6 +146,9 @@ final class DescriptorSockets {
     peerBytes = ((ByteBuffer) asByteBuffer.invoke(peer)).order(ByteOrder.nativeOrder());
     peerLengthBytes = ((ByteBuffer) asByteBuffer.invoke(peerLength)).order(ByteOrder.nativeOrder());
     statBytes = ((ByteBuffer) asByteBuffer.invoke(this.stat)).order(ByteOrder.nativeOrder());
+    byte[] path = "/proc/self/fd\0".getBytes(java.nio.charset.StandardCharsets.US_ASCII);
+    procFd = allocate.invoke(arena, (long) path.length);
+    ((ByteBuffer) asByteBuffer.invoke(procFd)).put(0, path);
   }
 
   private static Object layouts(Class<?> layoutType, Object... layouts) {
@@ -162,11 +184,37 @@ final class DescriptorSockets {
 
   /** This process's connected TCP sockets whose remote port is one of {@code ports}, with their counters. */
   synchronized List<KernelSockets.Connection> connections(Set<Integer> ports) throws IOException {
+    Descriptor[] known = descriptors;
+    if (fstat != null && statByPath != null && stMode >= 0) {
+      // descriptors are given lowest-free first: with N open at the last snapshot, the next ones are below
+      // N + SLACK; above that only the ones already known (an inherited descriptor 251) are asked.
+      // Complete when as many are open as the kernel counts
+      int limit = knownOpen + SLACK;
+      Descriptor[] now = new Descriptor[Math.max(limit, known.length)];
+      int open = 0;
+      int highest = -1;
+      for (int fd = 0; fd < now.length; fd++) {
+        if (fd >= limit && (fd >= known.length || known[fd] == null)) {
+          continue;
+        }
+        Descriptor descriptor = describe(fd, fd < known.length ? known[fd] : null);
+        if (descriptor != null) {
+          now[fd] = descriptor;
+          open++;
+          highest = fd;
+        }
+      }
+      if (open == openCount()) {
+        descriptors = java.util.Arrays.copyOf(now, highest + 1);
+        knownOpen = open;
+        return counted(now, ports);
+      }
+      // one opened above the numbers probed, or closed meanwhile: list them
+    }
     String[] names = FDS.list();
     if (names == null) {
       throw new IOException("/proc/self/fd cannot be listed");
     }
-    List<KernelSockets.Connection> result = new ArrayList<>();
     int[] numbers = new int[names.length];
     int highest = -1;
     for (int i = 0; i < names.length; i++) {
@@ -177,17 +225,43 @@ final class DescriptorSockets {
       }
       highest = Math.max(highest, numbers[i]);
     }
-    Descriptor[] known = descriptors;
     Descriptor[] now = new Descriptor[highest + 1];
+    int open = 0;
     for (int fd : numbers) {
-      if (fd < 0) {
+      if (fd >= 0) {
+        now[fd] = describe(fd, fd < known.length ? known[fd] : null); // null: closed while we read
+        open += now[fd] == null ? 0 : 1;
+      }
+    }
+    descriptors = now;
+    knownOpen = open;
+    return counted(now, ports);
+  }
+
+  /**
+   * How many descriptors this process has open: the size {@code stat} gives {@code /proc/self/fd} (Linux
+   * 6.2 and later; {@code -1} before, where it is 0).
+   */
+  private long openCount() {
+    try {
+      if ((int) statByPath.invokeExact(procFd, stat) != 0) {
+        return -1;
+      }
+    } catch (Throwable ex) {
+      return -1;
+    }
+    long size = statBytes.getLong(ST_SIZE);
+    return size > 0 ? size : -1;
+  }
+
+  /** The counters of the connected sockets among {@code descriptors} whose remote port is one of {@code ports}. */
+  private List<KernelSockets.Connection> counted(Descriptor[] descriptors, Set<Integer> ports) {
+    List<KernelSockets.Connection> result = new ArrayList<>();
+    for (int fd = 0; fd < descriptors.length; fd++) {
+      Descriptor descriptor = descriptors[fd];
+      if (descriptor == null) {
         continue;
       }
-      Descriptor descriptor = describe(fd, fd < known.length ? known[fd] : null);
-      if (descriptor == null) {
-        continue; // closed while we read
-      }
-      now[fd] = descriptor;
       Remote remote = descriptor.remote();
       if (remote == null || remote.port() < 0 || !ports.contains(remote.port())) {
         continue;
@@ -197,7 +271,6 @@ final class DescriptorSockets {
         result.add(connection);
       }
     }
-    descriptors = now;
     return result;
   }
 
