@@ -116,24 +116,13 @@ final class DescriptorSockets {
     getpeername = handle(downcall, linker, find, lookup, "getpeername",
         of.invoke(null, javaInt, layouts(layoutType, javaInt, address, address)), noOptions)
         .asType(MethodType.methodType(int.class, int.class, Object.class, Object.class));
-    MethodHandle stat;
-    try {
-      stat = handle(downcall, linker, find, lookup, "fstat",
-          of.invoke(null, javaInt, layouts(layoutType, javaInt, address)), noOptions)
-          .asType(MethodType.methodType(int.class, int.class, Object.class));
-    } catch (NoSuchMethodException ex) {
-      stat = null; // glibc before 2.33 exports only __fxstat: read the links instead
-    }
-    fstat = stat;
-    MethodHandle byPath;
-    try {
-      byPath = handle(downcall, linker, find, lookup, "stat",
-          of.invoke(null, javaInt, layouts(layoutType, address, address)), noOptions)
-          .asType(MethodType.methodType(int.class, Object.class, Object.class));
-    } catch (NoSuchMethodException ex) {
-      byPath = null;
-    }
-    statByPath = byPath;
+    // glibc before 2.33 exports only __fxstat and __xstat: then the links are read, and the directory listed
+    fstat = optional(downcall, linker, find, lookup, "fstat",
+        of.invoke(null, javaInt, layouts(layoutType, javaInt, address)), noOptions,
+        MethodType.methodType(int.class, int.class, Object.class));
+    statByPath = optional(downcall, linker, find, lookup, "stat",
+        of.invoke(null, javaInt, layouts(layoutType, address, address)), noOptions,
+        MethodType.methodType(int.class, Object.class, Object.class));
     String arch = System.getProperty("os.arch", "").toLowerCase(Locale.ROOT);
     stMode = arch.equals("amd64") || arch.equals("x86_64") ? 24 : arch.equals("aarch64") ? 16 : -1;
     Object arena = arenaType.getMethod("global").invoke(null);
@@ -169,6 +158,16 @@ final class DescriptorSockets {
       throw new NoSuchMethodException("libc has no " + name);
     }
     return (MethodHandle) downcall.invoke(linker, symbol.get(), descriptor, options);
+  }
+
+  /** {@link #handle} adapted to {@code type}, or {@code null} when libc has no such symbol. */
+  private static MethodHandle optional(Method downcall, Object linker, Method find, Object lookup, String name,
+      Object descriptor, Object options, MethodType type) throws ReflectiveOperationException {
+    try {
+      return handle(downcall, linker, find, lookup, name, descriptor, options).asType(type);
+    } catch (NoSuchMethodException ex) {
+      return null;
+    }
   }
 
   /** The reader on JDK 22+ (Linux), or {@code null} (older JDK, or the FFM API refused). */
