@@ -152,7 +152,35 @@ final class InteractionDetector implements Detector {
     return watched(test.services(), test.config());
   }
 
+  /**
+   * The endpoints watched per set of required services, for the configuration seen last (one per run):
+   * parsing a service's url for every test was about a fifth of this detector's samples in a profile.
+   */
+  private static volatile Watched cache = new Watched(null, new ConcurrentHashMap<>());
+
+  private record Watched(io.github.authenticity.core.config.AuthenticityConfig config,
+      Map<List<String>, Map<String, List<Endpoint>>> byServices) {
+  }
+
   private static Map<String, List<Endpoint>> watched(List<ServiceDefinition> services,
+      io.github.authenticity.core.config.AuthenticityConfig config) {
+    Watched known = cache;
+    if (known.config() != config) {
+      known = new Watched(config, new ConcurrentHashMap<>());
+      cache = known;
+    }
+    List<String> names = new ArrayList<>(services.size());
+    for (ServiceDefinition service : services) {
+      // a service of the same name is the same definition within one configuration, unless a test built its own
+      if (config.services().get(service.name()) != service) {
+        return endpoints(services, config);
+      }
+      names.add(service.name());
+    }
+    return known.byServices().computeIfAbsent(names, key -> endpoints(services, config));
+  }
+
+  private static Map<String, List<Endpoint>> endpoints(List<ServiceDefinition> services,
       io.github.authenticity.core.config.AuthenticityConfig config) {
     Map<String, String> via = via(config);
     Map<String, List<Endpoint>> result = new LinkedHashMap<>();
@@ -160,10 +188,10 @@ final class InteractionDetector implements Detector {
       String carrier = InteractionVerdict.carrier(service.name(), via);
       ServiceDefinition definition = carrier.equals(service.name()) ? service : config.services().get(carrier);
       if (definition != null && !definition.endpoints().isEmpty()) {
-        result.putIfAbsent(carrier, definition.endpoints());
+        result.putIfAbsent(carrier, List.copyOf(definition.endpoints()));
       }
     }
-    return result;
+    return java.util.Collections.unmodifiableMap(result);
   }
 
   /** Every {@code via} of the configuration: service to carrier. */

@@ -231,6 +231,30 @@ class ClientInteractionTests {
     honestAndFaked("lettuce", redis(), () -> assertThat(lettuceConnection.sync().ping()).isEqualTo("PONG"));
   }
 
+  /**
+   * A client created in the test body: its connection is not in the kernel's start snapshot, so its whole
+   * count is the test's (it stays open past the end snapshot, as a pooled client's does).
+   */
+  @Test
+  void lettuceClientCreatedInTheBody() {
+    RedisClient[] created = new RedisClient[1];
+    StatefulRedisConnection<?, ?>[] connection = new StatefulRedisConnection<?, ?>[1];
+    try {
+      honestAndFaked("lettuceCreatedInBody", redis(), () -> {
+        created[0] = RedisClient.create("redis://127.0.0.1:6379");
+        connection[0] = created[0].connect();
+        assertThat(connection[0].sync().ping()).isEqualTo("PONG");
+      });
+    } finally {
+      if (connection[0] != null) {
+        connection[0].close();
+      }
+      if (created[0] != null) {
+        created[0].shutdown(Duration.ZERO, Duration.ofSeconds(2));
+      }
+    }
+  }
+
   @Test
   void lettuceAsyncOnItsEventLoop() {
     honestAndFaked("lettuceAsync", redis(), () -> assertThat(lettuceConnection.async().set("authenticity", "1")

@@ -52,13 +52,20 @@ class DetectorCostTests {
       AuthenticityConfig config = DetectorHarness.config(DetectorHarness.detection(Interaction.REQUIRED),
           directory.resolve("history.json"), DetectorHarness.http("backend", url));
       Map<String, long[]> nanos = new LinkedHashMap<>();
-      int rounds = 100;
+      // per detector and round, the test thread's CPU time: on a loaded machine wall time mostly says how
+      // long the thread waited for a core
+      Map<String, long[]> cpu = new LinkedHashMap<>();
+      java.lang.management.ThreadMXBean threads = java.lang.management.ManagementFactory.getThreadMXBean();
+      int rounds = Integer.getInteger("cost.rounds", 100);
       for (int round = 0; round < rounds + 20; round++) {
         GuardedTest test = DetectorHarness.test("cost" + round, config, new Object());
         long[] before = new long[Detectors.all().size()];
+        long[] beforeCpu = new long[Detectors.all().size()];
         for (int i = 0; i < Detectors.all().size(); i++) {
           long t = System.nanoTime();
+          long c = threads.getCurrentThreadCpuTime();
           Detectors.all().get(i).beforeTest(test);
+          beforeCpu[i] = threads.getCurrentThreadCpuTime() - c;
           before[i] = System.nanoTime() - t;
         }
         HttpURLConnection connection = (HttpURLConnection) URI.create(url).toURL().openConnection();
@@ -68,10 +75,13 @@ class DetectorCostTests {
         for (int i = 0; i < Detectors.all().size(); i++) {
           Detector detector = Detectors.all().get(i);
           long t = System.nanoTime();
+          long c = threads.getCurrentThreadCpuTime();
           detector.afterTest(test, outcome);
+          long cpuCost = threads.getCurrentThreadCpuTime() - c + beforeCpu[i];
           long cost = System.nanoTime() - t + before[i];
           if (round >= 20) {
             nanos.computeIfAbsent(detector.getClass().getSimpleName(), k -> new long[1])[0] += cost;
+            cpu.computeIfAbsent(detector.getClass().getSimpleName(), k -> new long[rounds])[round - 20] = cpuCost;
           }
         }
         assertThat(outcome.evidence()).isEmpty();
@@ -81,9 +91,13 @@ class DetectorCostTests {
       for (Map.Entry<String, long[]> entry : nanos.entrySet()) {
         long micros = entry.getValue()[0] / rounds / 1000;
         total += micros;
-        System.out.printf("[measure] %s: %d us per honest test (mean of %d)%n", entry.getKey(), micros, rounds);
+        long[] cpus = cpu.get(entry.getKey()).clone();
+        java.util.Arrays.sort(cpus);
+        System.out.printf("[measure] %s: %d us per honest test (mean of %d), CPU of the test thread median %d us%n",
+            entry.getKey(), micros, rounds, cpus[rounds / 2] / 1000);
       }
-      System.out.printf("[measure] all detectors: %d us per honest test; RSS now %d KB%n", total, rssKb());
+      System.out.printf("[measure] all detectors: %d us per honest test; RSS now %d KB, %d descriptors open%n", total,
+          rssKb(), new java.io.File("/proc/self/fd").list().length);
       // on JDK 17-21 the kernel's counters are read by starting ss twice per test (4-10 ms each on this
       // machine); on JDK 22+ in-process (docs/detection.md has the numbers)
       assertThat(total).isLessThan(Runtime.version().feature() >= 22 ? 20_000 : 60_000);

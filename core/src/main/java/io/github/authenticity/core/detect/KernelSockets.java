@@ -93,10 +93,10 @@ final class KernelSockets {
 
   /** This process's established connections to any of {@code ports}. */
   List<Connection> connections(Collection<Integer> ports) throws IOException {
-    Set<Integer> distinct = new TreeSet<>(ports);
     if (descriptors != null) {
-      return descriptors.connections(distinct);
+      return descriptors.connections(ports instanceof Set<Integer> set ? set : new TreeSet<>(ports));
     }
+    Set<Integer> distinct = new TreeSet<>(ports);
     StringBuilder filter = new StringBuilder("(");
     for (Integer port : distinct) {
       if (filter.length() > 1) {

@@ -8,10 +8,14 @@ import java.io.OutputStream;
 import java.net.InetSocketAddress;
 import java.net.Socket;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
 
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 /** The kernel's counters of this process's connections, read from the real kernel against the local Redis. */
 class KernelSocketsTests {
@@ -55,6 +59,52 @@ class KernelSocketsTests {
       assertThat(before).isEqualTo(7);
       assertThat(after - before).isEqualTo(14);
       assertThat(kernel.connections(Set.of(1))).isEmpty();
+    }
+  }
+
+  @Test
+  void aDescriptorReusedByANewConnectionIsSeenAsThatConnection() throws Exception {
+    KernelSockets kernel = (KernelSockets) KernelSockets.open();
+    long firstInode;
+    try (Socket first = redis()) {
+      ping(first);
+      ping(first);
+      ping(first);
+      List<KernelSockets.Connection> connections = kernel.connections(Set.of(6379));
+      firstInode = connections.stream().filter(connection -> connection.bytesReceived() == 21)
+          .mapToLong(KernelSockets.Connection::inode).findFirst().orElseThrow(() -> new AssertionError(connections));
+    }
+    // the closed socket's descriptor number is the lowest free one: the next socket gets it
+    try (Socket second = redis()) {
+      ping(second);
+      List<KernelSockets.Connection> connections = kernel.connections(Set.of(6379));
+
+      assertThat(connections).extracting(KernelSockets.Connection::inode).doesNotContain(firstInode);
+      assertThat(connections).filteredOn(connection -> connection.bytesReceived() == 7).hasSize(1);
+    }
+  }
+
+  @Test
+  void aConnectionOpenedAfterManyNewDescriptorsIsSeen(@TempDir Path directory) throws Exception {
+    KernelSockets kernel = (KernelSockets) KernelSockets.open();
+    kernel.connections(Set.of(6379));
+    Path file = Files.writeString(directory.resolve("open-me"), "x");
+    List<InputStream> files = new ArrayList<>();
+    try {
+      // more new descriptors than a snapshot probes above the last one's: the socket's number is beyond
+      for (int i = 0; i < 40; i++) {
+        files.add(Files.newInputStream(file));
+      }
+      try (Socket socket = redis()) {
+        ping(socket);
+
+        assertThat(kernel.connections(Set.of(6379))).filteredOn(connection -> connection.bytesReceived() == 7)
+            .hasSize(1);
+      }
+    } finally {
+      for (InputStream in : files) {
+        in.close();
+      }
     }
   }
 
