@@ -116,6 +116,11 @@ final class HttpProbe extends BuiltinProbe {
                 + (tls ? "" : " (is it a TLS port? then use https://)"));
           }
           if (!STATUS_LINE.matcher(statusLine).lookingAt()) {
+            if (!tls && isTlsRecord(statusLine)) {
+              // a TLS server answers plain text with an alert (JDK 25) or closes (JDK 17): both mean the same
+              throw new ProbeFailure("wrong protocol: the server answered with TLS, not HTTP (is it a TLS port? then"
+                  + " use https://)");
+            }
             throw new ProbeFailure("wrong protocol: the answer is not an HTTP response");
           }
           try {
@@ -168,6 +173,11 @@ final class HttpProbe extends BuiltinProbe {
       }
       return Outcome.up(answered);
     }
+  }
+
+  /** Whether {@code line} starts like a TLS record: a handshake (22) or an alert (21), version 3.x. */
+  private static boolean isTlsRecord(String line) {
+    return line.length() >= 2 && (line.charAt(0) == 0x15 || line.charAt(0) == 0x16) && line.charAt(1) == 0x03;
   }
 
   /**
