@@ -3,14 +3,12 @@ package io.github.authenticity.junit;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 
 import io.github.authenticity.core.config.Mode;
 import io.github.authenticity.core.config.ServiceDefinition;
 import io.github.authenticity.core.judge.Findings;
 import io.github.authenticity.core.judge.Judge;
 import io.github.authenticity.core.judge.Judgement;
-import io.github.authenticity.core.report.AllowedMock;
 import io.github.authenticity.core.report.Evidence;
 import io.github.authenticity.core.report.Verdict;
 
@@ -46,15 +44,11 @@ final class Judging {
       }
     }
     List<String> services = test.services().stream().map(ServiceDefinition::name).toList();
-    List<AllowedMock> mocks = new ArrayList<>();
-    for (Map<String, String> mock : outcome.allowedMocks()) {
-      mocks.add(new AllowedMock(mock.get("field"), mock.get("type"), mock.get("reason")));
-    }
     String failureText = failure == null || !aborts.isEmpty() ? null
         : failure.getMessage() != null ? failure.getMessage() : failure.toString();
     Judgement judgement = Judge.ran(new Findings(services, outcome.evidence(), !aborts.isEmpty(), failureText,
         outcome.cannotJudge().orElse(null), detectorFailure == null ? null : detectorFailure.toString(),
-        outcome.proof(), outcome.unproven().orElse(null), mocks, outcome.warnings(), outcome.elapsed().toMillis()));
+        outcome.proof(), outcome.unproven().orElse(null), outcome.allowedMocks(), outcome.warnings(), outcome.elapsed().toMillis()));
     if (judgement.verdict() == Verdict.AUTHENTIC) {
       // only authentic runs feed the history that TOO_FAST compares with
       List<String> warnings = new ArrayList<>(judgement.warnings());

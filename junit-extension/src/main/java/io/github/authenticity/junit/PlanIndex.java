@@ -91,11 +91,6 @@ final class PlanIndex {
     return tests;
   }
 
-  /** Every test under container {@code container}. */
-  List<Entry> testsUnder(TestIdentifier container) {
-    return plan.getDescendants(container).stream().filter(TestIdentifier::isTest).map(this::add).toList();
-  }
-
   /** The guarded tests, templates and factories known when the run started. */
   List<Entry> units() {
     return List.copyOf(initialUnits);

@@ -4,9 +4,9 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
 
+import io.github.authenticity.core.report.AllowedMock;
 import io.github.authenticity.core.report.Evidence;
 import io.github.authenticity.core.report.EvidenceKind;
 
@@ -20,7 +20,7 @@ final class TestOutcome {
   private final List<String> warnings = Collections.synchronizedList(new ArrayList<>());
   private final List<String> unproven = Collections.synchronizedList(new ArrayList<>());
   private final List<String> cannotJudge = Collections.synchronizedList(new ArrayList<>());
-  private final List<Map<String, String>> allowedMocks = Collections.synchronizedList(new ArrayList<>());
+  private final List<AllowedMock> allowedMocks = Collections.synchronizedList(new ArrayList<>());
 
   TestOutcome(Duration elapsed, Throwable failure) {
     this.elapsed = elapsed;
@@ -78,7 +78,7 @@ final class TestOutcome {
 
   /** Records a field marked {@code @AllowMock}: listed in the report, never silent. */
   void allowMock(String field, String type, String reason) {
-    allowedMocks.add(Map.of("field", field, "type", type, "reason", reason));
+    allowedMocks.add(new AllowedMock(field, type, reason));
   }
 
   List<Evidence> evidence() {
@@ -107,7 +107,7 @@ final class TestOutcome {
     }
   }
 
-  List<Map<String, String>> allowedMocks() {
+  List<AllowedMock> allowedMocks() {
     return List.copyOf(allowedMocks);
   }
 }

@@ -4,7 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.nio.file.Path;
 import java.util.List;
-import java.util.Map;
 
 import io.github.authenticity.core.config.AuthenticityConfig;
 import io.github.authenticity.core.config.Detection.Interaction;
@@ -140,8 +139,8 @@ class MockObjectDetectorTests {
   void allowedMocksAreListedWithTheirReasonAndABlankReasonIsEvidence() {
     TestOutcome outcome = judge(new AllowedTestCase());
 
-    assertThat(outcome.allowedMocks()).containsExactly(Map.of("field", "sms",
-        "type", PaymentClient.class.getName(), "reason", "the SMS gateway has no sandbox"));
+    assertThat(outcome.allowedMocks()).containsExactly(new io.github.authenticity.core.report.AllowedMock("sms",
+        PaymentClient.class.getName(), "the SMS gateway has no sandbox"));
     assertThat(outcome.evidence()).extracting(Evidence::detail).containsExactly(
         "field [careless] holds [FakePaymentClient], named like a fake and is marked @AllowMock with a blank reason; "
             + "say why the mock is deliberate: @AllowMock(reason = \"...\")");
