@@ -2,28 +2,21 @@ package io.github.authenticity.core.detect;
 
 import java.io.File;
 import java.io.IOException;
-import java.lang.invoke.MethodHandle;
-import java.lang.invoke.MethodType;
-import java.lang.reflect.Array;
-import java.lang.reflect.Method;
 import java.net.InetAddress;
 import java.net.UnknownHostException;
 import java.nio.ByteBuffer;
-import java.nio.ByteOrder;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
-import java.util.Optional;
 import java.util.Set;
 
 /**
  * The kernel's {@code tcp_info} counters of this process's own TCP connections, asked on their file
- * descriptors ({@code getpeername} once per socket, then {@code getsockopt(TCP_INFO)}) through the Foreign
- * Function and Memory API of JDK 22+, called reflectively (this code compiles for Java 17): no process, no
- * walk of the kernel's connection table. On JDK 22+ the JDK prints its one-time "restricted method" warning
- * unless the test JVM runs with {@code --enable-native-access=ALL-UNNAMED}.
+ * descriptors ({@code getpeername} once per socket, then {@code getsockopt(TCP_INFO)}) through {@link Libc}:
+ * the FFM API on JDK 22+, a small JNI library on JDK 17-21 (Linux x86_64 and aarch64). No process, no walk of
+ * the kernel's connection table.
  *
  * <p>A snapshot asks {@code fstat} for each descriptor's device and inode: a descriptor that still holds
  * the inode of the last snapshot is the same file or socket, so its peer is known and only its counters are
@@ -37,12 +30,8 @@ import java.util.Set;
  */
 final class DescriptorSockets {
 
-  private static final int IPPROTO_TCP = 6;
-  private static final int TCP_INFO = 11;
   private static final int AF_INET = 2;
   private static final int AF_INET6 = 10;
-  private static final int INFO_SIZE = 232;
-  private static final int STAT_SIZE = 256;
   /** {@code st_ino} in {@code struct stat}: after the 8-byte {@code st_dev} on every 64-bit Linux. */
   private static final int ST_INO = 8;
   /** {@code st_size}: at 48 on x86_64 and aarch64 (the architectures whose {@code st_mode} is known here). */
@@ -53,23 +42,9 @@ final class DescriptorSockets {
   private static final int S_IFSOCK = 0140000;
   private static final File FDS = new File("/proc/self/fd");
 
-  /** {@code (int, int, int, Object, Object) int}, invoked exactly (no boxing, no varargs). */
-  private final MethodHandle getsockopt;
-  /** {@code (int, Object, Object) int}. */
-  private final MethodHandle getpeername;
-  /** {@code (int, Object) int}, or {@code null} when libc has no {@code fstat} symbol. */
-  private final MethodHandle fstat;
-  /** {@code (Object, Object) int}: {@code stat} by path, or {@code null} when libc has no such symbol. */
-  private final MethodHandle statByPath;
+  private final Libc libc;
   /** Where {@code st_mode} is in {@code struct stat} on this architecture, or -1 when unknown. */
   private final int stMode;
-  /** {@code "/proc/self/fd"}, NUL-terminated, for {@link #statByPath}. */
-  private final Object procFd;
-  private final Object info;
-  private final Object infoLength;
-  private final Object peer;
-  private final Object peerLength;
-  private final Object stat;
   private final ByteBuffer infoBytes;
   private final ByteBuffer infoLengthBytes;
   private final ByteBuffer peerBytes;
@@ -93,101 +68,58 @@ final class DescriptorSockets {
 
   private static final Remote NOT_IP = new Remote("", -1);
 
-  private DescriptorSockets() throws ReflectiveOperationException {
-    Class<?> linkerType = Class.forName("java.lang.foreign.Linker");
-    Class<?> layoutType = Class.forName("java.lang.foreign.MemoryLayout");
-    Class<?> valueLayout = Class.forName("java.lang.foreign.ValueLayout");
-    Class<?> descriptorType = Class.forName("java.lang.foreign.FunctionDescriptor");
-    Class<?> segmentType = Class.forName("java.lang.foreign.MemorySegment");
-    Class<?> lookupType = Class.forName("java.lang.foreign.SymbolLookup");
-    Class<?> optionType = Class.forName("java.lang.foreign.Linker$Option");
-    Class<?> arenaType = Class.forName("java.lang.foreign.Arena");
-    Object linker = linkerType.getMethod("nativeLinker").invoke(null);
-    Object lookup = linkerType.getMethod("defaultLookup").invoke(linker);
-    Object javaInt = valueLayout.getField("JAVA_INT").get(null);
-    Object address = valueLayout.getField("ADDRESS").get(null);
-    Method of = descriptorType.getMethod("of", layoutType, layoutType.arrayType());
-    Method find = lookupType.getMethod("find", String.class);
-    Method downcall = linkerType.getMethod("downcallHandle", segmentType, descriptorType, optionType.arrayType());
-    Object noOptions = Array.newInstance(optionType, 0);
-    getsockopt = handle(downcall, linker, find, lookup, "getsockopt",
-        of.invoke(null, javaInt, layouts(layoutType, javaInt, javaInt, javaInt, address, address)), noOptions)
-        .asType(MethodType.methodType(int.class, int.class, int.class, int.class, Object.class, Object.class));
-    getpeername = handle(downcall, linker, find, lookup, "getpeername",
-        of.invoke(null, javaInt, layouts(layoutType, javaInt, address, address)), noOptions)
-        .asType(MethodType.methodType(int.class, int.class, Object.class, Object.class));
-    // glibc before 2.33 exports only __fxstat and __xstat: then the links are read, and the directory listed
-    fstat = optional(downcall, linker, find, lookup, "fstat",
-        of.invoke(null, javaInt, layouts(layoutType, javaInt, address)), noOptions,
-        MethodType.methodType(int.class, int.class, Object.class));
-    statByPath = optional(downcall, linker, find, lookup, "stat",
-        of.invoke(null, javaInt, layouts(layoutType, address, address)), noOptions,
-        MethodType.methodType(int.class, Object.class, Object.class));
+  private DescriptorSockets(Libc libc) {
+    this.libc = libc;
     String arch = System.getProperty("os.arch", "").toLowerCase(Locale.ROOT);
     stMode = arch.equals("amd64") || arch.equals("x86_64") ? 24 : arch.equals("aarch64") ? 16 : -1;
-    Object arena = arenaType.getMethod("global").invoke(null);
-    Method allocate = arenaType.getMethod("allocate", long.class);
-    Method asByteBuffer = segmentType.getMethod("asByteBuffer");
-    info = allocate.invoke(arena, (long) INFO_SIZE);
-    infoLength = allocate.invoke(arena, 4L);
-    peer = allocate.invoke(arena, 128L);
-    peerLength = allocate.invoke(arena, 4L);
-    this.stat = allocate.invoke(arena, (long) STAT_SIZE);
-    infoBytes = ((ByteBuffer) asByteBuffer.invoke(info)).order(ByteOrder.nativeOrder());
-    infoLengthBytes = ((ByteBuffer) asByteBuffer.invoke(infoLength)).order(ByteOrder.nativeOrder());
-    peerBytes = ((ByteBuffer) asByteBuffer.invoke(peer)).order(ByteOrder.nativeOrder());
-    peerLengthBytes = ((ByteBuffer) asByteBuffer.invoke(peerLength)).order(ByteOrder.nativeOrder());
-    statBytes = ((ByteBuffer) asByteBuffer.invoke(this.stat)).order(ByteOrder.nativeOrder());
-    byte[] path = "/proc/self/fd\0".getBytes(java.nio.charset.StandardCharsets.US_ASCII);
-    procFd = allocate.invoke(arena, (long) path.length);
-    ((ByteBuffer) asByteBuffer.invoke(procFd)).put(0, path);
+    infoBytes = libc.info;
+    infoLengthBytes = libc.infoLength;
+    peerBytes = libc.peer;
+    peerLengthBytes = libc.peerLength;
+    statBytes = libc.stat;
   }
 
-  private static Object layouts(Class<?> layoutType, Object... layouts) {
-    Object array = Array.newInstance(layoutType, layouts.length);
-    for (int i = 0; i < layouts.length; i++) {
-      Array.set(array, i, layouts[i]);
-    }
-    return array;
-  }
-
-  private static MethodHandle handle(Method downcall, Object linker, Method find, Object lookup, String name,
-      Object descriptor, Object options) throws ReflectiveOperationException {
-    Optional<?> symbol = (Optional<?>) find.invoke(lookup, name);
-    if (symbol.isEmpty()) {
-      throw new NoSuchMethodException("libc has no " + name);
-    }
-    return (MethodHandle) downcall.invoke(linker, symbol.get(), descriptor, options);
-  }
-
-  /** {@link #handle} adapted to {@code type}, or {@code null} when libc has no such symbol. */
-  private static MethodHandle optional(Method downcall, Object linker, Method find, Object lookup, String name,
-      Object descriptor, Object options, MethodType type) throws ReflectiveOperationException {
+  /**
+   * The reader on Linux: the FFM API on JDK 22+, else the JNI library; {@code null} when neither works
+   * here, with why in {@code problem} (the counters then come from {@code ss}).
+   */
+  static DescriptorSockets open(StringBuilder problem) {
+    Object calls;
     try {
-      return handle(downcall, linker, find, lookup, name, descriptor, options).asType(type);
-    } catch (NoSuchMethodException ex) {
-      return null;
+      calls = FfmLibc.open();
+    } catch (ReflectiveOperationException | RuntimeException | LinkageError ex) {
+      calls = "the FFM API refused the calls: " + ex;
     }
+    if (calls == null) {
+      calls = JniLibc.load();
+    }
+    if (calls instanceof Libc libc) {
+      try {
+        DescriptorSockets sockets = new DescriptorSockets(libc);
+        sockets.connections(Set.of(1));
+        return sockets;
+      } catch (IOException | RuntimeException | LinkageError ex) {
+        calls = libc.how() + " failed: " + ex;
+      }
+    }
+    problem.append(calls);
+    return null;
   }
 
-  /** The reader on JDK 22+ (Linux), or {@code null} (older JDK, or the FFM API refused). */
-  static DescriptorSockets open() {
-    if (Runtime.version().feature() < 22) {
-      return null;
-    }
-    try {
-      DescriptorSockets sockets = new DescriptorSockets();
-      sockets.connections(Set.of(1));
-      return sockets;
-    } catch (ReflectiveOperationException | IOException | RuntimeException | LinkageError ex) {
-      return null;
-    }
+  /** A reader over {@code libc} (its tests ask each way on its own). */
+  static DescriptorSockets over(Libc libc) {
+    return new DescriptorSockets(libc);
+  }
+
+  /** How the kernel is asked. */
+  String how() {
+    return libc.how();
   }
 
   /** This process's connected TCP sockets whose remote port is one of {@code ports}, with their counters. */
   synchronized List<KernelSockets.Connection> connections(Set<Integer> ports) throws IOException {
     Descriptor[] known = descriptors;
-    if (fstat != null && statByPath != null && stMode >= 0) {
+    if (libc.canStat() && stMode >= 0) {
       // descriptors are given lowest-free first: with N open at the last snapshot, the next ones are below
       // N + SLACK; above that only the ones already known (an inherited descriptor 251) are asked.
       // Complete when as many are open as the kernel counts
@@ -246,7 +178,7 @@ final class DescriptorSockets {
    */
   private long openCount() {
     try {
-      if ((int) statByPath.invokeExact(procFd, stat) != 0) {
+      if (libc.statProcFd() != 0) {
         return -1;
       }
     } catch (Throwable ex) {
@@ -281,10 +213,10 @@ final class DescriptorSockets {
     long device = 0;
     long inode = -1;
     boolean socket;
-    if (fstat != null) {
+    if (libc.canStat()) {
       int status;
       try {
-        status = (int) fstat.invokeExact(fd, stat);
+        status = libc.fstat(fd);
       } catch (Throwable ex) {
         return null;
       }
@@ -323,8 +255,8 @@ final class DescriptorSockets {
 
   private Remote peer(int fd) {
     try {
-      peerLengthBytes.putInt(0, 128);
-      int status = (int) getpeername.invokeExact(fd, peer, peerLength);
+      peerLengthBytes.putInt(0, Libc.PEER_SIZE);
+      int status = libc.getpeername(fd);
       if (status != 0) {
         return null;
       }
@@ -352,8 +284,8 @@ final class DescriptorSockets {
 
   private KernelSockets.Connection counters(int fd, long inode, Remote remote) {
     try {
-      infoLengthBytes.putInt(0, INFO_SIZE);
-      int status = (int) getsockopt.invokeExact(fd, IPPROTO_TCP, TCP_INFO, info, infoLength);
+      infoLengthBytes.putInt(0, Libc.INFO_SIZE);
+      int status = libc.tcpInfo(fd);
       if (status != 0) {
         return null; // not TCP (a UDP socket "connected" to the port)
       }

@@ -20,8 +20,9 @@ import java.util.concurrent.TimeUnit;
  * the cumulative {@code tcp_info} counters ({@code bytes_received}, {@code bytes_acked}, {@code data_segs_in}).
  * They see every client, Netty's native epoll transport included, whose I/O JFR cannot see.
  *
- * <p>Linux only. On JDK 22+ the counters are asked on this process's own descriptors in-process
- * ({@link DescriptorSockets}); else they come from the kernel's sock_diag interface through
+ * <p>Linux only. The counters are asked on this process's own descriptors in-process
+ * ({@link DescriptorSockets}: FFM on JDK 22+, JNI on JDK 17-21); where neither can be had (another
+ * architecture, a {@code noexec} temporary directory) they come from the kernel's sock_diag interface through
  * {@code ss -tinHe} (iproute2), filtered by remote port; a connection is this process's when its inode is one of the
  * {@code socket:[inode]} links of {@code /proc/self/fd} (read once per new inode, cached). Measured on the
  * CI machine (2 cores, kernel 6.18): one query 4.1-6.0 ms (almost all of it is starting {@code ss}; a
@@ -37,19 +38,21 @@ final class KernelSockets {
   }
 
   private static final long QUERY_TIMEOUT_MILLIS = 5_000;
+  private final String how;
   private final String ss;
   private final DescriptorSockets descriptors;
   private final Set<Long> ours = ConcurrentHashMap.newKeySet();
   private final Set<Long> foreign = ConcurrentHashMap.newKeySet();
 
-  private KernelSockets(String ss, DescriptorSockets descriptors) {
+  private KernelSockets(String how, String ss, DescriptorSockets descriptors) {
+    this.how = how;
     this.ss = ss;
     this.descriptors = descriptors;
   }
 
-  /** How the counters are read, for the docs and messages: {@code netlink (FFM)} or the {@code ss} path. */
+  /** How the counters are read, for the docs and messages: the in-process calls, or the {@code ss} path. */
   String how() {
-    return descriptors != null ? "getsockopt(TCP_INFO) on this process's descriptors through the FFM API" : ss;
+    return how;
   }
 
   /**
@@ -57,15 +60,24 @@ final class KernelSockets {
    * guess.
    */
   static Object open() {
+    return open(true);
+  }
+
+  /** {@link #open()}; {@code inProcess = false} goes straight to {@code ss} (its tests). */
+  static Object open(boolean inProcess) {
     String os = System.getProperty("os.name", "").toLowerCase(Locale.ROOT);
     if (!os.contains("linux")) {
       return new Unavailable("the kernel's per-connection counters are read on Linux only, and this is "
           + System.getProperty("os.name") + ": traffic of native transports (Netty's kqueue on macOS, or any I/O "
           + "outside java.net and java.nio) cannot be observed here");
     }
-    DescriptorSockets descriptors = DescriptorSockets.open();
+    StringBuilder problem = new StringBuilder();
+    DescriptorSockets descriptors = inProcess ? DescriptorSockets.open(problem) : null;
     if (descriptors != null) {
-      return new KernelSockets(null, descriptors);
+      return new KernelSockets(descriptors.how(), null, descriptors);
+    }
+    if (!inProcess) {
+      problem.append("not asked");
     }
     String found = null;
     for (String candidate : List.of("/usr/sbin/ss", "/usr/bin/ss", "/sbin/ss", "/bin/ss")) {
@@ -75,10 +87,11 @@ final class KernelSockets {
       }
     }
     if (found == null) {
-      return new Unavailable("the kernel's per-connection counters need the ss command (package iproute2), "
-          + "which is not installed: traffic of native transports (Netty's epoll) cannot be observed");
+      return new Unavailable("the kernel's per-connection counters cannot be read in-process (" + problem
+          + ") and need the ss command (package iproute2), which is not installed: traffic of native transports "
+          + "(Netty's epoll) cannot be observed");
     }
-    KernelSockets sockets = new KernelSockets(found, null);
+    KernelSockets sockets = new KernelSockets(found + " (in-process: " + problem + ")", found, null);
     try {
       sockets.connections(Set.of(1));
     } catch (IOException | RuntimeException ex) {

@@ -128,6 +128,33 @@ class KernelSocketsTests {
   }
 
   @Test
+  void onLinuxTheCountersAreAskedInProcessNotThroughSs() {
+    Object opened = KernelSockets.open();
+
+    assertThat(opened).as(String.valueOf(opened)).isInstanceOf(KernelSockets.class);
+    // JDK 17-21 through the shipped JNI library, 22+ through FFM: never the 4-6 ms ss start per snapshot
+    assertThat(((KernelSockets) opened).how()).isEqualTo("getsockopt(TCP_INFO) on this process's descriptors through "
+        + (Runtime.version().feature() >= 22 ? "the FFM API" : "JNI"));
+  }
+
+  @Test
+  void withoutTheInProcessCallsSsCountsTheSame() throws Exception {
+    Object opened = KernelSockets.open(false);
+    assertThat(opened).as(String.valueOf(opened)).isInstanceOf(KernelSockets.class);
+    KernelSockets kernel = (KernelSockets) opened;
+    assertThat(kernel.how()).endsWith("/ss (in-process: not asked)");
+    try (Socket socket = redis()) {
+      ping(socket);
+      long before = received(kernel.connections(Set.of(6379)), socket.getLocalPort());
+      ping(socket);
+      long after = received(kernel.connections(Set.of(6379)), socket.getLocalPort());
+
+      assertThat(before).isEqualTo(7);
+      assertThat(after - before).isEqualTo(7);
+    }
+  }
+
+  @Test
   void ssOutputIsParsedWithItsCounters() {
     String output = "0      0      127.0.0.1:58396 127.0.0.1:6379 ino:41383 sk:1 cgroup:/ <->\n"
         + "\t ts sack bbr wscale:10,10 rto:204 cwnd:11 bytes_sent:6 bytes_acked:7 bytes_received:7 segs_out:4 "
