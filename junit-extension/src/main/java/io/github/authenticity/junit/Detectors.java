@@ -58,9 +58,12 @@ final class Detectors {
   static void prepare(AuthenticityConfig config, ClassLoader testClassLoader) {
     FallbackLines.install(testClassLoader);
     if (config.detection().interaction() != Interaction.OFF) {
+      // usually started already, before discovery (StartupWarmup); else now, while the plan is written
       Thread starter = new Thread(InteractionMonitor::start, "authenticity-jfr-start");
       starter.setDaemon(true);
       starter.start();
+    } else {
+      InteractionMonitor.stopIfUnused();
     }
   }
 

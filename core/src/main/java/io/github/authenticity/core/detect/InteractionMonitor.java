@@ -121,6 +121,26 @@ public final class InteractionMonitor {
     }
   }
 
+  /**
+   * Stops the monitor when no test was ever watched (the run's configuration switched the socket evidence
+   * off after {@link #start()} was called ahead of it, before discovery): its JFR recording would cost every
+   * socket read of the run for nothing. A monitor that watched once stays.
+   */
+  public static void stopIfUnused() {
+    synchronized (START_LOCK) {
+      InteractionMonitor monitor = instance;
+      if (monitor == null || monitor.tokens.get() != 0) {
+        return;
+      }
+      instance = null;
+      ProxySelectorHook.uninstall();
+      JfrSocketEvents events = monitor.jfr;
+      if (events != null) {
+        events.close();
+      }
+    }
+  }
+
   private void startJfr() {
     if (ModuleLayer.boot().findModule("jdk.jfr").isEmpty()) {
       jfrProblem = "the JDK has no jdk.jfr module, so connections opened and closed within a test cannot be seen";
@@ -802,6 +822,12 @@ public final class InteractionMonitor {
       ProxySelector current = ProxySelector.getDefault();
       if (!(current instanceof ProxySelectorHook)) {
         ProxySelector.setDefault(new ProxySelectorHook(current, monitor));
+      }
+    }
+
+    static void uninstall() {
+      if (ProxySelector.getDefault() instanceof ProxySelectorHook hook) {
+        ProxySelector.setDefault(hook.previous);
       }
     }
 

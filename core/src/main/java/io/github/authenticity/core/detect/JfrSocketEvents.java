@@ -89,6 +89,11 @@ final class JfrSocketEvents {
         event.getInt("port"), event.getLong(bytesField), bytesField.equals("bytesRead"));
   }
 
+  /** Ends the recording and its stream. */
+  void close() {
+    stream.close();
+  }
+
   /** Commits the marker that says the test with {@code token} started. */
   void begin(long token) {
     TestStart event = new TestStart();

@@ -40,6 +40,40 @@ class InteractionMonitorTests {
     assertThat(output).contains("warn unproven: interaction not confirmed: redis: the JDK has no jdk.jfr module");
   }
 
+  @Test
+  void aMonitorStartedAheadOfAConfigurationThatSwitchesItOffIsStoppedAndAWatchedOneIsNot() throws Exception {
+    String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
+    Process process = new ProcessBuilder(java, "-cp", System.getProperty("java.class.path"), Stopper.class.getName())
+        .redirectErrorStream(true).start();
+
+    assertThat(process.waitFor(60, TimeUnit.SECONDS)).isTrue();
+    assertThat(new String(process.getInputStream().readAllBytes()).lines().filter(line -> line.startsWith("[")))
+        .containsExactly("[started] recordings 1, hooked true",
+            "[stopped unused] recordings 0, hooked false",
+            "[started again, watched, asked to stop] recordings 1, hooked true");
+  }
+
+  /** Starts, stops unused, starts and watches, asks to stop again: what runs after each. */
+  static final class Stopper {
+    public static void main(String[] args) {
+      InteractionMonitor.start();
+      print("started");
+      InteractionMonitor.stopIfUnused();
+      print("stopped unused");
+      InteractionMonitor.start().watch("test", java.util.Map.of("redis",
+          java.util.List.of(new io.github.authenticity.core.config.Endpoint("127.0.0.1", 6379)))).close();
+      InteractionMonitor.stopIfUnused();
+      print("started again, watched, asked to stop");
+    }
+
+    private static void print(String when) {
+      long running = jdk.jfr.FlightRecorder.getFlightRecorder().getRecordings().stream()
+          .filter(recording -> recording.getState() == jdk.jfr.RecordingState.RUNNING).count();
+      System.out.println("[" + when + "] recordings " + running + ", hooked "
+          + (java.net.ProxySelector.getDefault() instanceof InteractionMonitor.ProxySelectorHook));
+    }
+  }
+
   /** A stand-in test (no traffic) watched in a JVM without jdk.jfr. */
   static final class WithoutJfr {
     public static void main(String[] args) {
