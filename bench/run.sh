@@ -7,5 +7,7 @@ bench="$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)"
 echo "[bench] building core, junit-extension and the harness ..." >&2
 mvn -B -q -f "$bench/pom.xml" -Dmaven.test.skip=true package
 echo "[bench] load average: $(cut -d' ' -f1-3 /proc/loadavg) (timings are not trustworthy above ~1.5 on 2 cores)" >&2
-exec java -Dbench.home="$bench" -cp "$bench/harness/target/classes:$bench/harness/target/lib/*" \
+# the JDK measured: $JAVA_HOME's when set (e.g. JAVA_HOME=/usr/lib/jvm/temurin-25-jdk-amd64 bench/run.sh), else java
+java="${JAVA_HOME:+$JAVA_HOME/bin/}java"
+exec "$java" -Dbench.home="$bench" -cp "$bench/harness/target/classes:$bench/harness/target/lib/*" \
   io.github.authenticity.bench.BenchMain "$@"

@@ -70,7 +70,7 @@ final class StartupWarmup {
       try {
         // JFR's start (0.3-0.4 s) overlaps discovery; the first guarded test waits for it if it is not done.
         // When the configuration then says interaction: off, Detectors.prepare stops it unused
-        InteractionMonitor.start();
+        InteractionMonitor.startAhead();
       } catch (RuntimeException | LinkageError ex) {
         // the first guarded test starts it again and reports what fails
       }

@@ -52,6 +52,8 @@ final class Jvm {
     try {
       Files.createDirectories(log.getParent());
       Files.deleteIfExists(out);
+      // the exact command beside its log, to run one child again by hand (a profiler added with an -agentpath)
+      Files.write(workDirectory.resolve("logs").resolve(String.format("%03d-%s.command", id, label)), command);
       ProcessBuilder builder = new ProcessBuilder(command).directory(workDirectory.toFile())
           .redirectErrorStream(true).redirectOutput(log.toFile());
       long start = System.nanoTime();

@@ -121,6 +121,22 @@ public final class InteractionMonitor {
     }
   }
 
+  /** Set by {@link #stopIfUnused()}: a {@link #startAhead()} that comes later does nothing. */
+  private static boolean aheadCancelled;
+
+  /**
+   * {@link #start()} ahead of need, before discovery, on a background thread: does nothing once
+   * {@link #stopIfUnused()} has said the run does not want the monitor (the plan was faster than the warm-up).
+   */
+  public static void startAhead() {
+    synchronized (START_LOCK) {
+      if (aheadCancelled) {
+        return;
+      }
+      start();
+    }
+  }
+
   /**
    * Stops the monitor when no test was ever watched (the run's configuration switched the socket evidence
    * off after {@link #start()} was called ahead of it, before discovery): its JFR recording would cost every
@@ -128,6 +144,7 @@ public final class InteractionMonitor {
    */
   public static void stopIfUnused() {
     synchronized (START_LOCK) {
+      aheadCancelled = true;
       InteractionMonitor monitor = instance;
       if (monitor == null || monitor.tokens.get() != 0) {
         return;

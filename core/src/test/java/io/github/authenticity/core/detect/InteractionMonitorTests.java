@@ -50,6 +50,7 @@ class InteractionMonitorTests {
     assertThat(new String(process.getInputStream().readAllBytes()).lines().filter(line -> line.startsWith("[")))
         .containsExactly("[started] recordings 1, hooked true",
             "[stopped unused] recordings 0, hooked false",
+            "[started ahead after the stop] recordings 0, hooked false",
             "[started again, watched, asked to stop] recordings 1, hooked true");
   }
 
@@ -60,6 +61,8 @@ class InteractionMonitorTests {
       print("started");
       InteractionMonitor.stopIfUnused();
       print("stopped unused");
+      InteractionMonitor.startAhead();
+      print("started ahead after the stop");
       InteractionMonitor.start().watch("test", java.util.Map.of("redis",
           java.util.List.of(new io.github.authenticity.core.config.Endpoint("127.0.0.1", 6379)))).close();
       InteractionMonitor.stopIfUnused();
