@@ -56,6 +56,8 @@ public final class BenchMain {
   private Suites.Suite healthyGuarded;
   private Suites.Suite healthyPlain;
   private int outputs;
+  /** The extension jar of an earlier build, for scenario 6, or {@code null}. */
+  private Path beforeJar;
 
   private BenchMain(Sizes sizes, Path bench) {
     this.sizes = sizes;
@@ -80,6 +82,7 @@ public final class BenchMain {
     Path bench = Path.of(System.getProperty("bench.home", "bench")).toAbsolutePath().normalize();
     Path out = bench.resolve("results.md");
     boolean profile = false;
+    Path before = null;
     for (String arg : args) {
       if (arg.equals("--quick")) {
         sizes = QUICK;
@@ -90,14 +93,31 @@ public final class BenchMain {
         for (String n : arg.substring(7).split(",")) {
           only.add(Integer.parseInt(n.strip()));
         }
+      } else if (arg.startsWith("--before=")) {
+        before = Path.of(arg.substring("--before=".length())).toAbsolutePath().normalize();
+        if (!Files.isRegularFile(before)) {
+          System.err.println("--before names no file: [" + before + "]. Give the shaded extension jar of the "
+              + "earlier build, e.g. the one bench/before.sh <commit> prints.");
+          System.exit(2);
+        }
       } else if (arg.startsWith("--out=")) {
         out = Path.of(arg.substring(6)).toAbsolutePath();
       } else {
-        System.err.println("Unknown argument [" + arg + "]. Allowed: --quick, --only=1,2,3,4,5, --out=FILE, --profile");
+        System.err.println("Unknown argument [" + arg + "]. Allowed: --quick, --only=1,2,3,4,5,6, --out=FILE, "
+            + "--before=JAR, --profile");
         System.exit(2);
       }
     }
+    if (before != null && java.util.Arrays.stream(args).noneMatch(a -> a.startsWith("--only="))) {
+      only.add(6); // all scenarios and the comparison with the earlier build
+    }
+    if (only.contains(6) && before == null) {
+      System.err.println("Scenario 6 compares this build with an earlier one: give its extension jar with "
+          + "--before=JAR (bench/before.sh <commit> builds it and prints its path).");
+      System.exit(2);
+    }
     BenchMain main = new BenchMain(sizes, bench);
+    main.beforeJar = before;
     if (profile) {
       main.profile();
       return;
@@ -113,7 +133,8 @@ public final class BenchMain {
         case 3 -> main.preflight();
         case 4 -> main.reportAtScale();
         case 5 -> main.socketEvidence();
-        default -> throw new IllegalArgumentException("No scenario [" + scenario + "]; there are 1 to 5");
+        case 6 -> main.beforeAndAfter();
+        default -> throw new IllegalArgumentException("No scenario [" + scenario + "]; there are 1 to 6");
       }
       double loadAfter = Machine.loadAverage();
       String warning = Math.max(loadBefore, loadAfter) > 1.5 ? " — load above 1.5: timings NOT trustworthy" : "";
@@ -590,6 +611,58 @@ public final class BenchMain {
     cpuRow("5c", "Socket evidence alone: CPU time of the test JVM", "interaction=required", "interaction=off", a, b, n);
   }
 
+  // ---------------------------------------------------------------- 6. before and after
+
+  /**
+   * This build's extension against an earlier build's ({@code --before=JAR}), in one run, alternating: the
+   * healthy suite of row 1k (compiled once against this build's annotations, which both builds share), then
+   * 100 tests, so the fixed part and the per-test part of a change can be told apart.
+   */
+  private void beforeAndAfter() {
+    Suites suites = new Suites(junitJars);
+    List<String> args = List.of("--server", "package:" + HEALTHY_PACKAGE);
+    List<double[]> points = new ArrayList<>();
+    for (int[] size : new int[][] {{sizes.midClasses(), sizes.healthyMethods()}, {sizes.smallSuite() / 20, 20}}) {
+      Suites.Suite guarded = suites.generate(work.resolve("s6-" + size[0] + "x" + size[1]), HEALTHY_PACKAGE, "Healthy",
+          size[0], size[1], true, extensionJar);
+      int n = guarded.size();
+      List<Jvm.Run> a = new ArrayList<>();
+      List<Jvm.Run> b = new ArrayList<>();
+      alternate("6-" + n, sizes.reps(), sizes.reps(), 0, a, b,
+          rep -> jvm.run("6-A", junitClasspath(guarded, extensionJar), junitOptions("6-A", List.of()),
+              JunitChild.class.getName(), args, Duration.ofMinutes(10)),
+          rep -> jvm.run("6-B", junitClasspath(guarded, beforeJar), junitOptions("6-B", List.of()),
+              JunitChild.class.getName(), args, Duration.ofMinutes(10)));
+      checkCounts("6", "A", a, n, 0);
+      checkCounts("6", "B", b, n, 0);
+      Stats wallA = wall(a);
+      Stats wallB = wall(b);
+      Stats cpuA = stat(a, r -> r.number("cpuMillis"));
+      Stats cpuB = stat(b, r -> r.number("cpuMillis"));
+      String id = points.isEmpty() ? "6" : "6s";
+      rows.add(new Results.Row(id, "Before and after: wall time, " + n + " guarded tests (CPU in the result)",
+          "this build", "the --before jar (" + beforeName() + ")", wallA.seconds(), wallB.seconds(),
+          String.format(Locale.ROOT, "%+.1f%% (%+.3f ms per test; CPU %+.1f%%)",
+              (wallA.median() / wallB.median() - 1) * 100, (wallA.median() - wallB.median()) / n,
+              (cpuA.median() / cpuB.median() - 1) * 100), "(reported)", ""));
+      points.add(new double[] {n, wallA.median() - wallB.median(), cpuA.median() - cpuB.median()});
+    }
+    double[] wallLine = line(points, 1);
+    double[] cpuLine = line(points, 2);
+    rows.add(new Results.Row("6f", "Before and after: the change per test JVM and per guarded test (line through "
+        + "the two sizes)", "this build", "the --before jar", "", "",
+        String.format(Locale.ROOT, "%+.0f ms per JVM, %+.0f µs per test (CPU %+.0f ms, %+.0f µs)", wallLine[0],
+            wallLine[1] * 1000, cpuLine[0], cpuLine[1] * 1000), "(reported)", ""));
+    notes.add("6: the --before jar is " + beforeJar + ".");
+  }
+
+  /** {@code 08b5675/authenticity-junit-extension.jar} for a jar that bench/before.sh built, else its file name. */
+  private String beforeName() {
+    Path parent = beforeJar.getParent();
+    return parent != null && parent.getParent() != null && parent.getParent().getFileName().toString().equals("before")
+        ? "commit " + parent.getFileName() : beforeJar.getFileName().toString();
+  }
+
   // ---------------------------------------------------------------- helpers
 
   /** Goals are for the full sizes; quick runs only show that the harness works. */
@@ -626,11 +699,16 @@ public final class BenchMain {
   }
 
   private List<Path> junitClasspath(Suites.Suite suite, boolean withExtension) {
+    return junitClasspath(suite, withExtension ? extensionJar : null);
+  }
+
+  /** The child's class path with {@code extension} (this build's jar or an earlier one), or none when null. */
+  private List<Path> junitClasspath(Suites.Suite suite, Path extension) {
     List<Path> classpath = new ArrayList<>();
     classpath.add(harnessClasses);
     classpath.addAll(junitJars);
-    if (withExtension) {
-      classpath.add(extensionJar);
+    if (extension != null) {
+      classpath.add(extension);
     }
     classpath.add(suite.classes());
     return classpath;

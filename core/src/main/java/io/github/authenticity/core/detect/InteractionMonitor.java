@@ -138,9 +138,10 @@ public final class InteractionMonitor {
   }
 
   /**
-   * Stops the monitor when no test was ever watched (the run's configuration switched the socket evidence
-   * off after {@link #start()} was called ahead of it, before discovery): its JFR recording would cost every
-   * socket read of the run for nothing. A monitor that watched once stays.
+   * Stops the monitor when no test was ever watched, after it was started ahead of discovery: the plan has no
+   * guarded test, or the run's configuration switched the socket evidence off. Its JFR recording would cost
+   * every socket read of the run for nothing. A monitor that watched once stays; {@link #start()} starts a
+   * new one when a later plan of the same JVM needs it.
    */
   public static void stopIfUnused() {
     synchronized (START_LOCK) {

@@ -1,0 +1,20 @@
+#!/usr/bin/env bash
+# Builds the shaded extension jar of an earlier commit (in a temporary git worktree, nothing installed into
+# ~/.m2) and prints its path, for bench/run.sh --before=JAR (scenario 6: this build against that one, in one
+# run). Usage: bench/before.sh <commit>   e.g. bench/run.sh --only=6 --before="$(bench/before.sh HEAD~3)"
+set -euo pipefail
+rev="${1:?usage: bench/before.sh <commit>}"
+repo="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
+sha="$(git -C "$repo" rev-parse --short "$rev")"
+out="$repo/bench/target/before/$sha"
+jar="$out/authenticity-junit-extension.jar"
+if [[ ! -f "$jar" ]]; then
+  tree="$(mktemp -d)"
+  trap 'git -C "$repo" worktree remove --force "$tree" >/dev/null 2>&1 || true; rm -rf "$tree"' EXIT
+  git -C "$repo" worktree add --detach "$tree" "$sha" >/dev/null 2>&1
+  echo "[before] building the extension at $sha ..." >&2
+  mvn -B -q -f "$tree/pom.xml" -pl junit-extension -am -DskipTests -Dinvoker.skip=true package >&2
+  mkdir -p "$out"
+  cp "$tree"/junit-extension/target/authenticity-junit-extension-*.jar "$jar"   # the shaded jar (not original-*)
+fi
+echo "$jar"
