@@ -141,9 +141,11 @@ final class Recording {
   void started(TestIdentifier id) {
     if (id.isTest()) {
       started.incrementAndGet();
-      startedAt.put(id.getUniqueId(), System.nanoTime());
       if (guarded) {
-        run.write(new Event.TestStarted(run.id(), System.currentTimeMillis(), id.getUniqueId()));
+        // only a guarded plan writes durations: an unguarded one would keep every test's start for nothing
+        String uniqueId = id.getUniqueId();
+        startedAt.put(uniqueId, System.nanoTime());
+        run.write(new Event.TestStarted(run.id(), System.currentTimeMillis(), uniqueId));
       }
     }
   }

@@ -88,7 +88,9 @@ final class DescriptorSockets {
     try {
       calls = FfmLibc.open();
     } catch (ReflectiveOperationException | RuntimeException | LinkageError ex) {
-      calls = "the FFM API refused the calls: " + ex;
+      // reflective: the FFM API's own exception (IllegalCallerException when native access is denied) is the cause
+      calls = "the FFM API refused the calls: " + (ex instanceof java.lang.reflect.InvocationTargetException invocation
+          && invocation.getCause() != null ? invocation.getCause() : ex);
     }
     if (calls == null) {
       calls = JniLibc.load();

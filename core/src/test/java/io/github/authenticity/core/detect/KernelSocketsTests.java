@@ -13,6 +13,7 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
+import java.util.concurrent.TimeUnit;
 
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -151,6 +152,41 @@ class KernelSocketsTests {
 
       assertThat(before).isEqualTo(7);
       assertThat(after - before).isEqualTo(7);
+    }
+  }
+
+  @Test
+  void whereTheInProcessCallsCannotBeHadTheCountersComeFromSsAndSayWhy() throws Exception {
+    int feature = Runtime.version().feature();
+    org.junit.jupiter.api.Assumptions.assumeFalse(feature == 22 || feature == 23,
+        "JDK 22 and 23 can neither deny the FFM API nor skip it for the JNI library");
+    String javaBin = Path.of(System.getProperty("java.home"), "bin", "java").toString();
+    // JDK 17-21: a temporary directory that does not exist, so the JNI library cannot be copied out of the jar;
+    // JDK 24+: native access denied, so the FFM API refuses the calls
+    String refuse = feature < 22 ? "-Djava.io.tmpdir=/nonexistent/authenticity" : "--illegal-native-access=deny";
+    Process process = new ProcessBuilder(javaBin, refuse, "-cp", System.getProperty("java.class.path"),
+        HowChild.class.getName()).redirectErrorStream(true).start();
+
+    assertThat(process.waitFor(60, TimeUnit.SECONDS)).isTrue();
+    String output = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+    assertThat(output).contains(feature < 22
+        ? "/ss (in-process: the JNI library native/linux-" + System.getProperty("os.arch")
+            + "/libauthenticity-libc.so could not be loaded from null: java.nio.file.NoSuchFileException: "
+            + "/nonexistent/authenticity"
+        : "/ss (in-process: the FFM API refused the calls: ");
+    assertThat(output).contains("counted 7");
+  }
+
+  /** Opens the counters in a JVM whose temporary directory is unusable, and counts one Redis PING. */
+  static final class HowChild {
+    public static void main(String[] args) throws Exception {
+      KernelSockets kernel = (KernelSockets) KernelSockets.open();
+      System.out.println(kernel.how());
+      try (Socket socket = redis()) {
+        ping(socket);
+        System.out.println("counted " + kernel.connections(Set.of(6379)).stream()
+            .mapToLong(KernelSockets.Connection::bytesReceived).sum());
+      }
     }
   }
 
