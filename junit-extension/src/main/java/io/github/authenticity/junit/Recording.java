@@ -77,8 +77,7 @@ final class Recording {
     if (!guarded) {
       // started ahead of discovery by StartupWarmup: a plan without guarded tests never watches a socket
       InteractionMonitor.stopIfUnused();
-    }
-    if (guarded) {
+    } else {
       index.tests().forEach(recording::writeTest);
       Runs.started(run);
       config.ifPresent(c -> {

@@ -367,7 +367,7 @@ public final class BenchMain {
       int sample = sizes.blackHoleSample();
       List<String> sampleSelectors = plain.firstTests(sample);
       alternate("2b-black-hole", sizes.reps(), sizes.blackHoleReps(), 0, ha, hb,
-          rep -> jvm.run("2b-A", junitClasspath(guarded, true), junitOptions("2b-A", holeOptions),
+          rep -> jvm.run("2b-A", junitClasspath(guarded, extensionJar), junitOptions("2b-A", holeOptions),
               JunitChild.class.getName(), List.of("package:" + DEAD_PACKAGE), RED_LIMIT),
           rep -> junit("2b-B", plain, false, holeOptions, sampleSelectors));
       checkRed("2b", "A", ha, n);
@@ -629,10 +629,8 @@ public final class BenchMain {
       List<Jvm.Run> a = new ArrayList<>();
       List<Jvm.Run> b = new ArrayList<>();
       alternate("6-" + n, sizes.reps(), sizes.reps(), 0, a, b,
-          rep -> jvm.run("6-A", junitClasspath(guarded, extensionJar), junitOptions("6-A", List.of()),
-              JunitChild.class.getName(), args, Duration.ofMinutes(10)),
-          rep -> jvm.run("6-B", junitClasspath(guarded, beforeJar), junitOptions("6-B", List.of()),
-              JunitChild.class.getName(), args, Duration.ofMinutes(10)));
+          rep -> junit("6-A", guarded, extensionJar, List.of(), args),
+          rep -> junit("6-B", guarded, beforeJar, List.of(), args));
       checkCounts("6", "A", a, n, 0);
       checkCounts("6", "B", b, n, 0);
       Stats wallA = wall(a);
@@ -694,15 +692,15 @@ public final class BenchMain {
 
   private Jvm.Run junit(String label, Suites.Suite suite, boolean withExtension, List<String> options,
       List<String> args) {
-    return jvm.run(label, junitClasspath(suite, withExtension), junitOptions(label, options),
+    return junit(label, suite, withExtension ? extensionJar : null, options, args);
+  }
+
+  /** A JUnit child with {@code extension} (this build's jar or an earlier one) on its class path, or none when null. */
+  private Jvm.Run junit(String label, Suites.Suite suite, Path extension, List<String> options, List<String> args) {
+    return jvm.run(label, junitClasspath(suite, extension), junitOptions(label, options),
         JunitChild.class.getName(), args, Duration.ofMinutes(10));
   }
 
-  private List<Path> junitClasspath(Suites.Suite suite, boolean withExtension) {
-    return junitClasspath(suite, withExtension ? extensionJar : null);
-  }
-
-  /** The child's class path with {@code extension} (this build's jar or an earlier one), or none when null. */
   private List<Path> junitClasspath(Suites.Suite suite, Path extension) {
     List<Path> classpath = new ArrayList<>();
     classpath.add(harnessClasses);

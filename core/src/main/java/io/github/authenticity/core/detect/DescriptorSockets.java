@@ -4,7 +4,6 @@ import java.io.File;
 import java.io.IOException;
 import java.net.InetAddress;
 import java.net.UnknownHostException;
-import java.nio.ByteBuffer;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -45,11 +44,6 @@ final class DescriptorSockets {
   private final Libc libc;
   /** Where {@code st_mode} is in {@code struct stat} on this architecture, or -1 when unknown. */
   private final int stMode;
-  private final ByteBuffer infoBytes;
-  private final ByteBuffer infoLengthBytes;
-  private final ByteBuffer peerBytes;
-  private final ByteBuffer peerLengthBytes;
-  private final ByteBuffer statBytes;
   /** Per descriptor number: what it held at the last snapshot (descriptor numbers are small: an array). */
   private Descriptor[] descriptors = new Descriptor[0];
   /** How many of {@link #descriptors} were open. */
@@ -72,11 +66,6 @@ final class DescriptorSockets {
     this.libc = libc;
     String arch = System.getProperty("os.arch", "").toLowerCase(Locale.ROOT);
     stMode = arch.equals("amd64") || arch.equals("x86_64") ? 24 : arch.equals("aarch64") ? 16 : -1;
-    infoBytes = libc.info;
-    infoLengthBytes = libc.infoLength;
-    peerBytes = libc.peer;
-    peerLengthBytes = libc.peerLength;
-    statBytes = libc.stat;
   }
 
   /**
@@ -121,7 +110,7 @@ final class DescriptorSockets {
   /** This process's connected TCP sockets whose remote port is one of {@code ports}, with their counters. */
   synchronized List<KernelSockets.Connection> connections(Set<Integer> ports) throws IOException {
     Descriptor[] known = descriptors;
-    if (libc.canStat() && stMode >= 0) {
+    if (libc.hasFstat() && libc.hasStat() && stMode >= 0) {
       // descriptors are given lowest-free first: with N open at the last snapshot, the next ones are below
       // N + SLACK; above that only the ones already known (an inherited descriptor 251) are asked.
       // Complete when as many are open as the kernel counts
@@ -186,7 +175,7 @@ final class DescriptorSockets {
     } catch (Throwable ex) {
       return -1;
     }
-    long size = statBytes.getLong(ST_SIZE);
+    long size = libc.stat.getLong(ST_SIZE);
     return size > 0 ? size : -1;
   }
 
@@ -215,7 +204,7 @@ final class DescriptorSockets {
     long device = 0;
     long inode = -1;
     boolean socket;
-    if (libc.canStat()) {
+    if (libc.hasFstat()) {
       int status;
       try {
         status = libc.fstat(fd);
@@ -225,13 +214,13 @@ final class DescriptorSockets {
       if (status != 0) {
         return null;
       }
-      device = statBytes.getLong(0);
-      inode = statBytes.getLong(ST_INO);
+      device = libc.stat.getLong(0);
+      inode = libc.stat.getLong(ST_INO);
       if (known != null && known.device() == device && known.inode() == inode
           && (known.remote() != null || !known.socket())) {
         return known; // the same file or connected socket: its peer does not change
       }
-      socket = stMode < 0 || (statBytes.getInt(stMode) & S_IFMT) == S_IFSOCK;
+      socket = stMode < 0 || (libc.stat.getInt(stMode) & S_IFMT) == S_IFSOCK;
     } else {
       String target;
       try {
@@ -257,13 +246,13 @@ final class DescriptorSockets {
 
   private Remote peer(int fd) {
     try {
-      peerLengthBytes.putInt(0, Libc.PEER_SIZE);
+      libc.peerLength.putInt(0, Libc.PEER_SIZE);
       int status = libc.getpeername(fd);
       if (status != 0) {
         return null;
       }
-      int family = peerBytes.getShort(0) & 0xffff;
-      int port = ((peerBytes.get(2) & 0xff) << 8) | (peerBytes.get(3) & 0xff);
+      int family = libc.peer.getShort(0) & 0xffff;
+      int port = ((libc.peer.get(2) & 0xff) << 8) | (libc.peer.get(3) & 0xff);
       byte[] raw;
       int at;
       if (family == AF_INET) {
@@ -275,7 +264,7 @@ final class DescriptorSockets {
       } else {
         return NOT_IP; // a Unix socket: never a service endpoint
       }
-      peerBytes.get(at, raw);
+      libc.peer.get(at, raw);
       return new Remote(InetAddress.getByAddress(raw).getHostAddress(), port);
     } catch (UnknownHostException ex) {
       return null;
@@ -286,13 +275,13 @@ final class DescriptorSockets {
 
   private KernelSockets.Connection counters(int fd, long inode, Remote remote) {
     try {
-      infoLengthBytes.putInt(0, Libc.INFO_SIZE);
+      libc.infoLength.putInt(0, Libc.INFO_SIZE);
       int status = libc.tcpInfo(fd);
       if (status != 0) {
         return null; // not TCP (a UDP socket "connected" to the port)
       }
-      return new KernelSockets.Connection(inode, remote.address(), remote.port(), infoBytes.getLong(128),
-          infoBytes.getLong(120), infoBytes.getInt(152) & 0xffffffffL);
+      return new KernelSockets.Connection(inode, remote.address(), remote.port(), libc.info.getLong(128),
+          libc.info.getLong(120), libc.info.getInt(152) & 0xffffffffL);
     } catch (Throwable ex) {
       return null;
     }

@@ -15,9 +15,6 @@ import java.util.Optional;
  */
 final class FfmLibc extends Libc {
 
-  private static final int IPPROTO_TCP = 6;
-  private static final int TCP_INFO = 11;
-
   /** {@code (int, int, int, Object, Object) int}, invoked exactly (no boxing, no varargs). */
   private final MethodHandle getsockopt;
   /** {@code (int, Object, Object) int}. */
@@ -97,7 +94,7 @@ final class FfmLibc extends Libc {
       segments[i] = allocate.invoke(arena, sizes[i]);
       buffers[i] = ((ByteBuffer) asByteBuffer.invoke(segments[i])).order(ByteOrder.nativeOrder());
     }
-    byte[] path = "/proc/self/fd\0".getBytes(java.nio.charset.StandardCharsets.US_ASCII);
+    byte[] path = procFdPath();
     Object procFd = allocate.invoke(arena, (long) path.length);
     ((ByteBuffer) asByteBuffer.invoke(procFd)).put(0, path);
     return new FfmLibc(new Segments(segments, buffers), getsockopt, getpeername, fstat, statByPath, procFd);
@@ -136,8 +133,13 @@ final class FfmLibc extends Libc {
   }
 
   @Override
-  boolean canStat() {
-    return fstat != null && statByPath != null;
+  boolean hasFstat() {
+    return fstat != null;
+  }
+
+  @Override
+  boolean hasStat() {
+    return statByPath != null;
   }
 
   @Override

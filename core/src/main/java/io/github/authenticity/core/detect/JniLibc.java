@@ -4,7 +4,6 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.nio.ByteBuffer;
 import java.nio.ByteOrder;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
@@ -20,13 +19,11 @@ import java.util.Locale;
  */
 final class JniLibc extends Libc {
 
-  private static final int IPPROTO_TCP = 6;
-  private static final int TCP_INFO = 11;
   private final ByteBuffer procFd;
 
   private JniLibc() {
     super(direct(INFO_SIZE), direct(4), direct(PEER_SIZE), direct(4), direct(STAT_SIZE));
-    byte[] path = "/proc/self/fd\0".getBytes(StandardCharsets.US_ASCII);
+    byte[] path = procFdPath();
     procFd = direct(path.length).put(0, path);
   }
 
@@ -86,7 +83,12 @@ final class JniLibc extends Libc {
   }
 
   @Override
-  boolean canStat() {
+  boolean hasFstat() {
+    return true;
+  }
+
+  @Override
+  boolean hasStat() {
     return true;
   }
 

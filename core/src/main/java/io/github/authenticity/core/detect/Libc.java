@@ -13,6 +13,13 @@ abstract class Libc {
   static final int INFO_SIZE = 232;
   static final int STAT_SIZE = 256;
   static final int PEER_SIZE = 128;
+  static final int IPPROTO_TCP = 6;
+  static final int TCP_INFO = 11;
+
+  /** {@code "/proc/self/fd"}, NUL-terminated: the path {@link #statProcFd} asks. */
+  static byte[] procFdPath() {
+    return "/proc/self/fd\0".getBytes(java.nio.charset.StandardCharsets.US_ASCII);
+  }
 
   /** {@code struct tcp_info}, filled by {@link #tcpInfo}. */
   final ByteBuffer info;
@@ -36,8 +43,11 @@ abstract class Libc {
   /** How the kernel is called, for messages and measurements. */
   abstract String how();
 
-  /** Whether {@link #fstat} and {@link #statProcFd} can be called (glibc before 2.33 has no such FFM symbols). */
-  abstract boolean canStat();
+  /** Whether {@link #fstat} can be called (glibc before 2.33 has no such FFM symbol). */
+  abstract boolean hasFstat();
+
+  /** Whether {@link #statProcFd} can be called (the same). */
+  abstract boolean hasStat();
 
   /** {@code fstat(fd)} into {@link #stat}: 0, or not 0 when {@code fd} is not open. */
   abstract int fstat(int fd) throws Throwable;
