@@ -201,13 +201,11 @@ public final class BenchMain {
     ensureHealthySuites();
     int n = healthyGuarded.size();
     List<String> args = List.of("--server", "package:" + HEALTHY_PACKAGE);
-    List<Jvm.Run> a = new ArrayList<>();
-    List<Jvm.Run> b = new ArrayList<>();
-    alternate("1-healthy", sizes.reps(), sizes.reps(), sizes.warmups(), a, b,
+    Runs runs = healthyRuns("1-healthy", "1", n, sizes.warmups(),
         rep -> junit("1-A", healthyGuarded, true, List.of(), args),
         rep -> junit("1-B", healthyPlain, false, List.of(), args));
-    checkCounts("1", "A", a, n, 0);
-    checkCounts("1", "B", b, n, 0);
+    List<Jvm.Run> a = runs.a();
+    List<Jvm.Run> b = runs.b();
     ratioRow("1", n, a, b);
     Stats rssA = stat(a, r -> r.number("vmHwmKb"));
     Stats rssB = stat(b, r -> r.number("vmHwmKb"));
@@ -262,13 +260,11 @@ public final class BenchMain {
         methods, false, null);
     int n = guarded.size();
     List<String> args = List.of("--server", "package:" + HEALTHY_PACKAGE);
-    List<Jvm.Run> a = new ArrayList<>();
-    List<Jvm.Run> b = new ArrayList<>();
-    alternate(id + "-" + n, sizes.reps(), sizes.reps(), 0, a, b,
+    Runs runs = healthyRuns(id + "-" + n, id, n, 0,
         rep -> junit(id + "-A", guarded, true, List.of(), args),
         rep -> junit(id + "-B", plain, false, List.of(), args));
-    checkCounts(id, "A", a, n, 0);
-    checkCounts(id, "B", b, n, 0);
+    List<Jvm.Run> a = runs.a();
+    List<Jvm.Run> b = runs.b();
     if (ratioRow) {
       ratioRow(id, n, a, b);
     } else {
@@ -313,13 +309,11 @@ public final class BenchMain {
 
   /** Unguarded tests: the plain suite with the extension jar on the classpath (its listener runs) against without. */
   private void unguarded(int n, List<String> args) {
-    List<Jvm.Run> a = new ArrayList<>();
-    List<Jvm.Run> b = new ArrayList<>();
-    alternate("1u-unguarded", sizes.reps(), sizes.reps(), 0, a, b,
+    Runs runs = healthyRuns("1u-unguarded", "1u", n, 0,
         rep -> junit("1u-A", healthyPlain, true, List.of(), args),
         rep -> junit("1u-B", healthyPlain, false, List.of(), args));
-    checkCounts("1u", "A", a, n, 0);
-    checkCounts("1u", "B", b, n, 0);
+    List<Jvm.Run> a = runs.a();
+    List<Jvm.Run> b = runs.b();
     Stats wallA = wall(a);
     Stats wallB = wall(b);
     double overhead = (wallA.median() / wallB.median() - 1) * 100;
@@ -593,14 +587,12 @@ public final class BenchMain {
   private void socketEvidence() {
     ensureHealthySuites();
     int n = healthyGuarded.size();
-    List<Jvm.Run> a = new ArrayList<>();
-    List<Jvm.Run> b = new ArrayList<>();
     List<String> args = List.of("--server", "package:" + HEALTHY_PACKAGE);
-    alternate("5-socket", sizes.reps(), sizes.reps(), sizes.warmups(), a, b,
+    Runs runs = healthyRuns("5-socket", "5", n, sizes.warmups(),
         rep -> junit("5-A", healthyGuarded, true, List.of("-Dauthenticity.detection.interaction=required"), args),
         rep -> junit("5-B", healthyGuarded, true, List.of("-Dauthenticity.detection.interaction=off"), args));
-    checkCounts("5", "A", a, n, 0);
-    checkCounts("5", "B", b, n, 0);
+    List<Jvm.Run> a = runs.a();
+    List<Jvm.Run> b = runs.b();
     Stats wallA = wall(a);
     Stats wallB = wall(b);
     double perTest = (wallA.median() - wallB.median()) / n;
@@ -626,13 +618,11 @@ public final class BenchMain {
       Suites.Suite guarded = suites.generate(work.resolve("s6-" + size[0] + "x" + size[1]), HEALTHY_PACKAGE, "Healthy",
           size[0], size[1], true, extensionJar);
       int n = guarded.size();
-      List<Jvm.Run> a = new ArrayList<>();
-      List<Jvm.Run> b = new ArrayList<>();
-      alternate("6-" + n, sizes.reps(), sizes.reps(), 0, a, b,
+      Runs runs = healthyRuns("6-" + n, "6", n, 0,
           rep -> junit("6-A", guarded, extensionJar, List.of(), args),
           rep -> junit("6-B", guarded, beforeJar, List.of(), args));
-      checkCounts("6", "A", a, n, 0);
-      checkCounts("6", "B", b, n, 0);
+      List<Jvm.Run> a = runs.a();
+      List<Jvm.Run> b = runs.b();
       Stats wallA = wall(a);
       Stats wallB = wall(b);
       Stats cpuA = stat(a, r -> r.number("cpuMillis"));
@@ -726,6 +716,24 @@ public final class BenchMain {
     classpath.add(harnessClasses);
     classpath.addAll(libJars);
     return classpath;
+  }
+
+  /** A's and B's runs of one measurement. */
+  private record Runs(List<Jvm.Run> a, List<Jvm.Run> b) {
+  }
+
+  /**
+   * A healthy suite of {@code n} tests under A and B, {@code sizes.reps()} runs each, alternating after
+   * {@code warmups} discarded pairs; every run is checked to have passed all {@code n}.
+   */
+  private Runs healthyRuns(String scenario, String id, int n, int warmups, IntFunction<Jvm.Run> runA,
+      IntFunction<Jvm.Run> runB) {
+    List<Jvm.Run> a = new ArrayList<>();
+    List<Jvm.Run> b = new ArrayList<>();
+    alternate(scenario, sizes.reps(), sizes.reps(), warmups, a, b, runA, runB);
+    checkCounts(id, "A", a, n, 0);
+    checkCounts(id, "B", b, n, 0);
+    return new Runs(a, b);
   }
 
   /** Runs A and B alternately, ABBA, after {@code warmups} discarded pairs. */
