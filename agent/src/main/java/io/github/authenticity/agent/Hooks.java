@@ -68,7 +68,8 @@ final class Hooks implements ClassFileTransformer {
   private static final String[] JDK_CLASSES = {"sun.nio.ch.Net", "sun.nio.ch.SocketDispatcher",
       "sun.nio.ch.UnixDispatcher", "java.util.concurrent.ThreadPoolExecutor",
       "java.util.concurrent.ScheduledThreadPoolExecutor", "java.util.concurrent.ForkJoinPool",
-      "java.util.concurrent.ForkJoinTask"};
+      "java.util.concurrent.ForkJoinTask", "java.util.concurrent.CompletableFuture",
+      "java.util.concurrent.CompletableFuture$Completion"};
 
   private final Instrumentation instrumentation;
   private final Module bootUnnamed;
@@ -156,7 +157,7 @@ final class Hooks implements ClassFileTransformer {
   }
 
   enum Kind {
-    NET, SOCKET_DISPATCHER, UNIX_DISPATCHER, TPE, STPE, FJP, FJT, NETTY_FD, NETTY_SOCKET, NETTY_EXECUTOR,
+    NET, SOCKET_DISPATCHER, UNIX_DISPATCHER, TPE, STPE, FJP, FJT, CF, CF_COMPLETION, NETTY_FD, NETTY_SOCKET, NETTY_EXECUTOR,
     NETTY_ABSTRACT_EXECUTOR, BLIND
   }
 
@@ -176,6 +177,10 @@ final class Hooks implements ClassFileTransformer {
         return Kind.FJP;
       case "java/util/concurrent/ForkJoinTask":
         return Kind.FJT;
+      case "java/util/concurrent/CompletableFuture":
+        return Kind.CF;
+      case "java/util/concurrent/CompletableFuture$Completion":
+        return Kind.CF_COMPLETION;
       default:
         break;
     }
@@ -223,7 +228,7 @@ final class Hooks implements ClassFileTransformer {
       }
       boolean isStatic = (access & Opcodes.ACC_STATIC) != 0;
       MethodVisitor hooked = hook(next, name, descriptor, isStatic);
-      if (hooked != next) {
+      if (hooked != next && kind != Kind.CF) {
         applied.add(className.replace('/', '.') + "." + name);
       }
       return hooked;
@@ -287,6 +292,13 @@ final class Hooks implements ClassFileTransformer {
             return new Enclosing(next, 0);
           }
           return next;
+        case CF_COMPLETION:
+          if (name.equals("<init>")) {
+            return new BeforeReturn(next);
+          }
+          return name.equals("run") || name.equals("exec") ? new AroundTryFire(next) : next;
+        case CF:
+          return new AroundTryFire(next);
         case NETTY_EXECUTOR:
           if ((name.equals("execute") || name.equals("lazyExecute")) && !isStatic
               && descriptor.equals("(Ljava/lang/Runnable;)V")) {
@@ -417,6 +429,49 @@ final class Hooks implements ClassFileTransformer {
         super.visitMethodInsn(Opcodes.INVOKESTATIC, LEDGER, "exit", "()V", false);
       }
       super.visitInsn(opcode);
+    }
+  }
+
+  /** {@code submit(this)} before the constructor returns: a completion belongs to the window that created it. */
+  private static final class BeforeReturn extends MethodVisitor {
+    BeforeReturn(MethodVisitor next) {
+      super(Opcodes.ASM9, next);
+    }
+
+    @Override
+    public void visitInsn(int opcode) {
+      if (opcode == Opcodes.RETURN) {
+        super.visitVarInsn(Opcodes.ALOAD, 0);
+        super.visitMethodInsn(Opcodes.INVOKESTATIC, LEDGER, "submit", "(Ljava/lang/Object;)V", false);
+      }
+      super.visitInsn(opcode);
+    }
+  }
+
+  /**
+   * Around each call of {@code Completion.tryFire(int)}: {@code enter(completion)} before, {@code exit()} after, so
+   * that a dependent stage runs in the window that created it, whichever thread completes its source (a client's
+   * selector thread completing a connect).
+   */
+  private static final class AroundTryFire extends MethodVisitor {
+    AroundTryFire(MethodVisitor next) {
+      super(Opcodes.ASM9, next);
+    }
+
+    @Override
+    public void visitMethodInsn(int opcode, String owner, String name, String descriptor, boolean isInterface) {
+      boolean tryFire = name.equals("tryFire") && descriptor.equals("(I)Ljava/util/concurrent/CompletableFuture;");
+      if (tryFire) {
+        // [completion, mode] -> [mode, completion, completion] -> enter -> [completion, mode]
+        super.visitInsn(Opcodes.SWAP);
+        super.visitInsn(Opcodes.DUP);
+        super.visitMethodInsn(Opcodes.INVOKESTATIC, LEDGER, "enter", "(Ljava/lang/Object;)V", false);
+        super.visitInsn(Opcodes.SWAP);
+      }
+      super.visitMethodInsn(opcode, owner, name, descriptor, isInterface);
+      if (tryFire) {
+        super.visitMethodInsn(Opcodes.INVOKESTATIC, LEDGER, "exit", "()V", false);
+      }
     }
   }
 

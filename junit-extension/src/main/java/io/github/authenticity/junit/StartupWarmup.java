@@ -7,7 +7,6 @@ import java.util.concurrent.atomic.AtomicBoolean;
 import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonGenerator;
 import io.github.authenticity.core.config.ConfigLoader;
-import io.github.authenticity.core.detect.InteractionMonitor;
 import io.github.authenticity.core.events.EventWriter;
 import org.yaml.snakeyaml.LoaderOptions;
 import org.yaml.snakeyaml.Yaml;
@@ -65,15 +64,6 @@ final class StartupWarmup {
       EventWriter.oneLine("warm up");
     } catch (Exception | LinkageError ex) {
       // only a warm-up
-    }
-    if (!"off".equalsIgnoreCase(System.getProperty(ConfigLoader.INTERACTION_KEY, "").strip())) {
-      try {
-        // JFR's start (0.3-0.4 s) overlaps discovery; the first guarded test waits for it if it is not done.
-        // When the configuration then says interaction: off, Detectors.prepare stops it unused
-        InteractionMonitor.startAhead();
-      } catch (RuntimeException | LinkageError ex) {
-        // the first guarded test starts it again and reports what fails
-      }
     }
   }
 }

@@ -39,10 +39,17 @@ public final class Ledger {
   private static final AtomicInteger OPEN_COUNT = new AtomicInteger();
   /** Threads now in {@link #ignore()}: while one is, no read is the only open window's for being alone. */
   private static final AtomicInteger IGNORING = new AtomicInteger();
-  private static final ThreadLocal<Slot> SLOT = new ThreadLocal<>() {
+  private static final ThreadLocal<Slot> SLOT = new InheritableThreadLocal<>() {
     @Override
     protected Slot initialValue() {
-      return new Slot();
+      return new Slot(null);
+    }
+
+    @Override
+    protected Slot childValue(Slot parent) {
+      // a thread started in a window (by the test, or by a client the test created) is weakly the window's
+      Window window = parent.context != null && parent.context.open ? parent.context : parent.inherited;
+      return new Slot(window != null && window.open && window != IGNORED ? window : null);
     }
   };
   /** Writes by a thread of no window. */
@@ -53,6 +60,8 @@ public final class Ledger {
   private static final List<String> HOOKS = Collections.synchronizedList(new ArrayList<>());
   private static volatile boolean active;
   private static volatile String agentVersion;
+  /** {@code -Dauthenticity.agent.debug=true}: every counted read and write on the console (diagnostics only). */
+  private static boolean debug;
 
   private Ledger() {
   }
@@ -61,6 +70,7 @@ public final class Ledger {
 
   /** Called once the agent has applied its hooks. */
   public static void activate(String version) {
+    debug = Boolean.getBoolean("authenticity.agent.debug");
     agentVersion = version;
     active = true;
   }
@@ -152,9 +162,7 @@ public final class Ledger {
         return;
       }
       Conn conn = new Conn(address.getHostAddress(), port);
-      Window writer = writer();
-      conn.pending[0] = writer;
-      conn.pendingCount = 1;
+      conn.addPending(writer(SLOT.get()));
       CONNECTIONS.put(key, conn);
     } catch (Throwable ignored) {
       // never break a connect
@@ -178,37 +186,51 @@ public final class Ledger {
       return;
     }
     try {
-      Window reader = context();
+      Slot slot = SLOT.get();
+      Window reader = explicit(slot);
+      if (reader == IGNORED) {
+        return;
+      }
       Window[] writers;
+      if (debug) {
+        trace("read", bytes, conn, reader == null ? "-" : reader.id);
+      }
       synchronized (conn) {
         conn.in += bytes;
         conn.answered = true;
         writers = conn.pendingCount == 0 ? null : java.util.Arrays.copyOf(conn.pending, conn.pendingCount);
       }
-      if (reader == IGNORED) {
-        return;
-      }
+      // an answer is the writers' since the last one; a write by a thread of no window makes it nobody's for
+      // certain as well
       boolean nobody = writers == null;
+      Window[] credited = null;
+      int count = 0;
       if (writers != null) {
-        boolean credited = false;
         for (Window writer : writers) {
           if (writer == NOBODY) {
             nobody = true;
           } else if (writer.open) {
             writer.credit(conn, bytes, true, true);
-            credited = true;
+            if (credited == null) {
+              credited = new Window[writers.length + 1];
+            }
+            credited[count++] = writer;
           }
         }
-        if (credited) {
+      }
+      if (count == 0) {
+        if (reader != null) {
+          reader.credit(conn, bytes, true, true);
+          return;
+        }
+        if (!nobody) {
+          // the late answer of windows that closed, or of a probe: nobody's, for no one
           return;
         }
       }
-      if (reader != null) {
-        reader.credit(conn, bytes, true, true);
-      } else if (nobody) {
-        unattributed(conn, bytes);
+      if (nobody) {
+        unattributed(conn, bytes, credited, count);
       }
-      // else: the late answer of windows that closed (or of a probe): nobody's, for no one
     } catch (Throwable ignored) {
       // never break a read
     }
@@ -224,7 +246,10 @@ public final class Ledger {
       return;
     }
     try {
-      Window writer = writer();
+      Window writer = writer(SLOT.get());
+      if (debug) {
+        trace("write", bytes, conn, writer.id);
+      }
       synchronized (conn) {
         conn.out += bytes;
         if (conn.answered) {
@@ -258,7 +283,7 @@ public final class Ledger {
       return;
     }
     try {
-      Window window = context();
+      Window window = explicit(SLOT.get());
       if (window != null && window != IGNORED) {
         Key key = new Key(task);
         TASKS.put(key, window);
@@ -296,27 +321,53 @@ public final class Ledger {
 
   // ------------------------------------------------------------------ internals
 
-  /** The open window of the current thread, {@link #IGNORED}, or {@code null}. */
-  private static Window context() {
-    Window window = SLOT.get().context;
+  private static void trace(String what, long bytes, Conn conn, String window) {
+    System.err.println("[authenticity-agent] " + what + " " + bytes + " B " + conn.address + ":" + conn.port + " on "
+        + Thread.currentThread().getName() + " in " + window);
+  }
+
+  /** The thread's own open window (its test's, or that of the task it runs), {@link #IGNORED}, or {@code null}. */
+  private static Window explicit(Slot slot) {
+    Window window = slot.context;
     return window == null || window == IGNORED || window.open ? window : null;
   }
 
-  private static Window writer() {
-    Window window = context();
-    return window == null ? NOBODY : window;
+  /**
+   * Who writes: the thread's own window; else the window the thread was started in (a thread the test started),
+   * but only while that window is the only one open: under parallel execution a client's threads started in
+   * one test serve the others too; else {@link #NOBODY}.
+   */
+  private static Window writer(Slot slot) {
+    Window window = explicit(slot);
+    if (window != null) {
+      return window;
+    }
+    Window inherited = slot.inherited;
+    if (inherited != null && inherited.open && OPEN_COUNT.get() == 1 && IGNORING.get() == 0) {
+      return inherited;
+    }
+    return NOBODY;
   }
 
-  /** A read no window wrote for: the only open window's, else shared traffic of every open window. */
-  private static void unattributed(Conn conn, long bytes) {
-    if (OPEN_COUNT.get() == 1 && IGNORING.get() == 0) {
+  /**
+   * A read no window is certain of: every open window but {@code credited} sees it as shared traffic (no proof,
+   * never evidence); when one window alone is open (and no probe runs) and none was credited, it is that one's.
+   */
+  private static void unattributed(Conn conn, long bytes, Window[] credited, int count) {
+    if (count == 0 && OPEN_COUNT.get() == 1 && IGNORING.get() == 0) {
       for (Window window : OPEN) {
         window.credit(conn, bytes, true, true);
         return;
       }
     }
     for (Window window : OPEN) {
-      window.credit(conn, bytes, true, false);
+      boolean skip = false;
+      for (int i = 0; i < count; i++) {
+        skip |= credited[i] == window;
+      }
+      if (!skip) {
+        window.credit(conn, bytes, true, false);
+      }
     }
   }
 
@@ -342,8 +393,14 @@ public final class Ledger {
   /** A thread's window, and the windows saved by the tasks it runs. */
   private static final class Slot {
     Window context;
+    /** The window the thread was started in (weak: see {@link #writer}). */
+    final Window inherited;
     private Window[] saved = new Window[4];
     private int depth;
+
+    Slot(Window inherited) {
+      this.inherited = inherited;
+    }
 
     void push() {
       if (depth == saved.length) {
