@@ -39,7 +39,9 @@ import org.objectweb.asm.Opcodes;
  *       <td>{@code submit}; {@code enter}/{@code exit}</td></tr>
  *   <tr><td>{@code ScheduledThreadPoolExecutor}</td><td>{@code delayedExecute}</td><td>{@code submit}</td></tr>
  *   <tr><td>{@code ForkJoinPool}, {@code ForkJoinTask}</td><td>{@code execute}, {@code submit(ForkJoinTask)},
- *       {@code fork}; {@code doExec}</td><td>{@code submit}; {@code enter}/{@code exit}</td></tr>
+ *       {@code fork}, the constructor; {@code doExec}</td><td>{@code submit}; {@code enter}/{@code exit}</td></tr>
+ *   <tr><td>{@code CompletableFuture}, {@code CompletableFuture.Completion}</td><td>each call of
+ *       {@code tryFire}</td><td>{@code enter}/{@code exit} around it</td></tr>
  *   <tr><td>{@code *io.netty.util.concurrent.SingleThreadEventExecutor}, {@code AbstractEventExecutor}</td>
  *       <td>{@code execute}, {@code lazyExecute}; {@code safeExecute}</td><td>{@code submit};
  *       {@code enter}/{@code exit}</td></tr>
@@ -285,6 +287,11 @@ final class Hooks implements ClassFileTransformer {
           }
           return next;
         case FJT:
+          if (name.equals("<init>")) {
+            // every task (an adapted Callable, a CompletableFuture stage, a RecursiveTask) belongs to the window
+            // that created it
+            return new BeforeReturn(next);
+          }
           if (name.equals("fork") && !isStatic && descriptor.equals("()Ljava/util/concurrent/ForkJoinTask;")) {
             return new AtEntry(next, "submit", "(Ljava/lang/Object;)V", new int[] {Opcodes.ALOAD, 0});
           }
@@ -293,9 +300,6 @@ final class Hooks implements ClassFileTransformer {
           }
           return next;
         case CF_COMPLETION:
-          if (name.equals("<init>")) {
-            return new BeforeReturn(next);
-          }
           return name.equals("run") || name.equals("exec") ? new AroundTryFire(next) : next;
         case CF:
           return new AroundTryFire(next);
