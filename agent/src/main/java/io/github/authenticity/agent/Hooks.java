@@ -295,7 +295,7 @@ final class Hooks implements ClassFileTransformer {
           if (name.equals("fork") && !isStatic && descriptor.equals("()Ljava/util/concurrent/ForkJoinTask;")) {
             return new AtEntry(next, "submit", "(Ljava/lang/Object;)V", new int[] {Opcodes.ALOAD, 0});
           }
-          if (name.equals("doExec") && !isStatic && descriptor.equals("()I")) {
+          if (name.equals("doExec") && !isStatic && (descriptor.equals("()I") || descriptor.equals("()V"))) {
             return new Enclosing(next, 0);
           }
           return next;
