@@ -28,15 +28,4 @@ class BodyConnectionTest {
       assertEquals("+PONG\r\n", new String(answer, StandardCharsets.US_ASCII));
     }
   }
-
-  @Test
-  void theOtherAgentsAndTheUsersOptionsAreThere() {
-    assertEquals("kept", System.getProperty("it.custom"));
-    // Mockito's inline mock maker mocks a final class through its agent
-    org.junit.jupiter.api.Assertions.assertTrue(org.mockito.Mockito.mockingDetails(
-        org.mockito.Mockito.mock(Final.class)).isMock());
-  }
-
-  static final class Final {
-  }
 }
