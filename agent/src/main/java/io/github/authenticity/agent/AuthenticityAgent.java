@@ -38,6 +38,7 @@ public final class AuthenticityAgent {
       return;
     }
     started = true;
+    long begin = System.nanoTime();
     String version = AuthenticityAgent.class.getPackage().getImplementationVersion();
     Class<?> ledger;
     try {
@@ -61,5 +62,9 @@ public final class AuthenticityAgent {
       System.err.println("[authenticity] agent: " + problem);
     }
     hooks.activate(version == null ? "dev" : version);
+    if (Boolean.getBoolean("authenticity.agent.debug")) {
+      System.err.println("[authenticity-agent] started in " + (System.nanoTime() - begin) / 1_000_000 + " ms: "
+          + hooks.summary());
+    }
   }
 }

@@ -85,21 +85,32 @@ final class Hooks implements ClassFileTransformer {
 
   /** Applies the hooks to the JDK and registers the transformer for Netty's classes; returns what failed. */
   List<String> install() {
+    long begin = System.nanoTime();
     instrumentation.addTransformer(this, true);
-    List<Class<?>> loaded = new ArrayList<>();
+    // loading a class that is not loaded yet transforms it; only those loaded before the agent are retransformed
+    List<Class<?>> earlier = new ArrayList<>();
     for (String name : JDK_CLASSES) {
       try {
-        loaded.add(Class.forName(name, false, null));
+        Class<?> type = Class.forName(name, false, null);
+        if (!transformed.contains(name.replace('.', '/'))) {
+          earlier.add(type);
+        }
       } catch (ClassNotFoundException ex) {
         // UnixDispatcher exists from 22 on
       }
     }
+    long loadedAt = System.nanoTime();
     List<String> problems = new ArrayList<>();
-    try {
-      instrumentation.retransformClasses(loaded.toArray(new Class<?>[0]));
-    } catch (Exception | LinkageError ex) {
-      problems.add("the JDK's socket classes could not be hooked (" + ex + ")");
+    if (!earlier.isEmpty()) {
+      try {
+        instrumentation.retransformClasses(earlier.toArray(new Class<?>[0]));
+      } catch (Exception | LinkageError ex) {
+        problems.add("the JDK's socket classes could not be hooked (" + ex + ")");
+      }
     }
+    timing = "loaded and hooked " + (JDK_CLASSES.length - earlier.size()) + " JDK classes in "
+        + (loadedAt - begin) / 1_000_000 + " ms, retransformed " + earlier.size() + " in "
+        + (System.nanoTime() - loadedAt) / 1_000_000 + " ms";
     String jdk = System.getProperty("java.vm.vendor") + " " + System.getProperty("java.runtime.version");
     for (Map.Entry<String, String> entry : REQUIRED.entrySet()) {
       if (!applied.contains(entry.getKey())) {
@@ -115,6 +126,13 @@ final class Hooks implements ClassFileTransformer {
       Ledger.hooked(name);
     }
     return problems;
+  }
+
+  private final Set<String> transformed = java.util.concurrent.ConcurrentHashMap.newKeySet();
+  private String timing = "";
+
+  String summary() {
+    return timing;
   }
 
   void problem(String problem) {
@@ -144,6 +162,7 @@ final class Hooks implements ClassFileTransformer {
       if (module != null && module.isNamed() && !module.canRead(bootUnnamed)) {
         instrumentation.redefineModule(module, Set.of(bootUnnamed), Map.of(), Map.of(), Set.of(), Map.of());
       }
+      transformed.add(className);
       ClassReader reader = new ClassReader(bytes);
       ClassWriter writer = new ClassWriter(reader, ClassWriter.COMPUTE_MAXS);
       reader.accept(new HookClass(writer, className, kind, applied), 0);
@@ -230,7 +249,7 @@ final class Hooks implements ClassFileTransformer {
       }
       boolean isStatic = (access & Opcodes.ACC_STATIC) != 0;
       MethodVisitor hooked = hook(next, name, descriptor, isStatic);
-      if (hooked != next && kind != Kind.CF) {
+      if (hooked != next) {
         applied.add(className.replace('/', '.') + "." + name);
       }
       return hooked;
@@ -302,7 +321,9 @@ final class Hooks implements ClassFileTransformer {
         case CF_COMPLETION:
           return name.equals("run") || name.equals("exec") ? new AroundTryFire(next) : next;
         case CF:
-          return new AroundTryFire(next);
+          // the methods that call tryFire (17 to 25); the others are copied as they are
+          return name.equals("postComplete") || name.equals("unipush") || name.equals("bipush")
+              || name.equals("orpush") ? new AroundTryFire(next) : next;
         case NETTY_EXECUTOR:
           if ((name.equals("execute") || name.equals("lazyExecute")) && !isStatic
               && descriptor.equals("(Ljava/lang/Runnable;)V")) {
