@@ -13,8 +13,7 @@ import org.yaml.snakeyaml.Yaml;
 
 /**
  * Loads, on a background thread while JUnit discovers the tests, the classes that the start of a guarded test plan
- * needs on its critical path: SnakeYAML for the configuration, Jackson and the redaction for the events file; then
- * starts the socket monitor's JFR recording (unless {@code -Dauthenticity.detection.interaction=off}). The
+ * needs on its critical path: SnakeYAML for the configuration, Jackson and the redaction for the events file. The
  * listener is created before discovery; the configuration is read after it, on the main thread, and a cold
  * SnakeYAML costs about as much as the rest of reading it (the bench profile).
  *
