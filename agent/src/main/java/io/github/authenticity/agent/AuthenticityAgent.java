@@ -48,6 +48,7 @@ public final class AuthenticityAgent {
           + "; socket proof is off in this JVM (guarded tests say they cannot observe their sockets)");
       return;
     }
+    long defined = System.nanoTime();
     Hooks hooks = new Hooks(instrumentation, ledger);
     List<String> problems = new ArrayList<>(hooks.install());
     if (late) {
@@ -63,8 +64,8 @@ public final class AuthenticityAgent {
     }
     hooks.activate(version == null ? "dev" : version);
     if (Boolean.getBoolean("authenticity.agent.debug")) {
-      System.err.println("[authenticity-agent] started in " + (System.nanoTime() - begin) / 1_000_000 + " ms: "
-          + hooks.summary());
+      System.err.println("[authenticity-agent] started in " + (System.nanoTime() - begin) / 1_000_000 + " ms (ledger "
+          + "defined in " + (defined - begin) / 1_000_000 + " ms; " + hooks.summary() + ")");
     }
   }
 }
