@@ -211,7 +211,7 @@ final class Hooks implements ClassFileTransformer {
     if (name.endsWith(NETTY_FD)) {
       return Kind.NETTY_FD;
     }
-    if (name.endsWith(NETTY_SOCKET)) {
+    if (name.endsWith(NETTY_SOCKET) || name.endsWith("io/netty/channel/epoll/LinuxSocket")) {
       return Kind.NETTY_SOCKET;
     }
     if (name.endsWith(NETTY_EXECUTOR)) {
@@ -275,7 +275,7 @@ final class Hooks implements ClassFileTransformer {
           }
           if (kind == Kind.SOCKET_DISPATCHER && (name.equals("write") || name.equals("writev"))
               && descriptor.startsWith("(Ljava/io/FileDescriptor;J")) {
-            return new AtReturn(next, "write", 1);
+            return writeHook(next, 1);
           }
           if (name.equals("close") && descriptor.equals("(Ljava/io/FileDescriptor;)V")) {
             return new AtEntry(next, "close", "(Ljava/lang/Object;)V", new int[] {Opcodes.ALOAD, 1});
@@ -351,7 +351,7 @@ final class Hooks implements ClassFileTransformer {
         }
         if (counted && (name.equals("write") || name.equals("writeAddress") || name.equals("writev")
             || name.equals("writevAddresses"))) {
-          return new AtReturn(next, "write", 0);
+          return writeHook(next, 0);
         }
         if (name.equals("close") && descriptor.equals("()V")) {
           return new AtEntry(next, "close", "(Ljava/lang/Object;)V", new int[] {Opcodes.ALOAD, 0});
@@ -365,10 +365,16 @@ final class Hooks implements ClassFileTransformer {
       if (counted && (name.equals("recv") || name.equals("recvAddress"))) {
         return new AtReturn(next, "read", 0);
       }
-      if (counted && (name.equals("send") || name.equals("sendAddress"))) {
-        return new AtReturn(next, "write", 0);
+      if (counted && (name.equals("send") || name.equals("sendAddress") || name.equals("sendFile"))) {
+        return writeHook(next, 0);
       }
       return next;
+    }
+
+    /** {@code writing(key)} at entry (the writer is known before the answer can come) and {@code write} at return. */
+    private static MethodVisitor writeHook(MethodVisitor next, int keySlot) {
+      return new AtEntry(new AtReturn(next, "write", keySlot), "writing", "(Ljava/lang/Object;)V",
+          new int[] {Opcodes.ALOAD, keySlot});
     }
 
     private static MethodVisitor submitArgument(MethodVisitor next) {

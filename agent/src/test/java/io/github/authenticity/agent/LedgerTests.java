@@ -165,6 +165,38 @@ class LedgerTests {
         .containsExactly(6L);
   }
 
+  /**
+   * The order a client that writes on one thread and reads on another produces (the JDK HttpClient, found by the
+   * bench): the answer is read before the write call has returned. The writer is recorded when the write starts,
+   * so the answer is the writer's, never "the late answer" of the test before.
+   */
+  @Test
+  void anAnswerReadBeforeItsWriteCallReturnedIsTheWriters() throws Exception {
+    Object descriptor = new Object();
+    Ledger.Window before = Ledger.open("the test before");
+    Ledger.connect(descriptor, InetAddress.getLoopbackAddress(), 9);
+    Ledger.writing(descriptor);
+    Ledger.write(10, descriptor);
+    Ledger.read(20, descriptor);
+    before.close();
+
+    Ledger.Window honest = Ledger.open("honest");
+    Ledger.writing(descriptor);
+    Thread selector = new Thread(() -> Ledger.read(30, descriptor), "selector");
+    selector.start();
+    selector.join();
+    Ledger.write(10, descriptor);
+    honest.close();
+    Ledger.close(descriptor);
+
+    assertThat(honest.traffic()).singleElement().satisfies(traffic -> {
+      assertThat(traffic.own()).isTrue();
+      assertThat(traffic.bytesIn()).isEqualTo(30);
+      assertThat(traffic.bytesOut()).isEqualTo(10);
+    });
+    assertThat(before.traffic()).singleElement().extracting(Ledger.Traffic::bytesIn).isEqualTo(20L);
+  }
+
   @Test
   void aProbeThreadsTrafficIsNobodysEvenBesideOneWindow() throws Exception {
     Ledger.Window window = Ledger.open("alone");

@@ -236,7 +236,33 @@ public final class Ledger {
     }
   }
 
-  /** After a write of {@code bytes} on the connection of {@code key}. */
+  /**
+   * Before a write on the connection of {@code key}: the writer is recorded before any byte leaves, so that an
+   * answer read on another thread (a client's selector) can never come before its request's writer is known.
+   */
+  public static void writing(Object key) {
+    if (key == null) {
+      return;
+    }
+    Conn conn = CONNECTIONS.get(key);
+    if (conn == null) {
+      return;
+    }
+    try {
+      Window writer = writer(SLOT.get());
+      synchronized (conn) {
+        if (conn.answered) {
+          conn.pendingCount = 0;
+          conn.answered = false;
+        }
+        conn.addPending(writer);
+      }
+    } catch (Throwable ignored) {
+      // never break a write
+    }
+  }
+
+  /** After a write of {@code bytes} on the connection of {@code key} (its writer was recorded by {@link #writing}). */
   public static void write(long bytes, Object key) {
     if (bytes <= 0 || key == null) {
       return;
@@ -252,11 +278,6 @@ public final class Ledger {
       }
       synchronized (conn) {
         conn.out += bytes;
-        if (conn.answered) {
-          conn.pendingCount = 0;
-          conn.answered = false;
-        }
-        conn.addPending(writer);
       }
       if (writer != NOBODY && writer != IGNORED) {
         writer.credit(conn, bytes, false, true);
