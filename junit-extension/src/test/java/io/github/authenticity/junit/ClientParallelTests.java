@@ -10,8 +10,6 @@ import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 
 import io.github.authenticity.core.config.Detection.Interaction;
-import io.github.authenticity.core.report.Evidence;
-import io.github.authenticity.core.report.EvidenceKind;
 import io.lettuce.core.RedisClient;
 import io.lettuce.core.api.StatefulRedisConnection;
 import org.junit.jupiter.api.AfterAll;
@@ -28,11 +26,15 @@ import redis.clients.jedis.JedisPool;
  * sharing a client pooled before them: the stand-in never gets proof. Where the I/O runs on the test's
  * own thread (Jedis), and where it runs on the client's event loop over one shared connection (Lettuce: the
  * agent carries the test's window into the write task it submits to the event loop, and the answer is the
- * writer's), the honest test is proven and the stand-in is {@code NO_INTERACTION}.
+ * writer's), the honest test is proven. The stand-in is unproven, "a connection shared by 2 tests running at
+ * once", not {@code NO_INTERACTION}: a connection opened before the tests can carry one test's request inside
+ * another's write (gRPC batches, HTTP/2 coalesces), so its traffic is never evidence against the other.
  */
 @Isolated
 class ClientParallelTests {
 
+  private static final String SHARED = "redis: traffic with 127.0.0.1:6379 while the test ran cannot be attributed to "
+      + "it: a connection shared by 2 tests running at once";
   static volatile CountDownLatch bothRunning;
   static volatile Runnable honestCall;
   private static RedisClient lettuce;
@@ -104,8 +106,8 @@ class ClientParallelTests {
 
     TestOutcome standIn = ParallelAttributionTests.OUTCOMES.get("PairTestCase.standIn");
     assertThat(standIn.proof()).isEmpty();
-    assertThat(standIn.evidence()).containsExactly(new Evidence(EvidenceKind.NO_INTERACTION,
-        "no bytes exchanged with redis (127.0.0.1:6379) while the test ran"));
+    assertThat(standIn.evidence()).isEmpty();
+    assertThat(standIn.unproven()).contains(SHARED);
     TestOutcome honest = ParallelAttributionTests.OUTCOMES.get("PairTestCase.honest");
     assertThat(honest.evidence()).isEmpty();
     assertThat(honest.unproven()).isEmpty();
@@ -114,7 +116,7 @@ class ClientParallelTests {
 
 
   @Test
-  void aPooledClientOnTheTestsOwnThreadProvesTheHonestTestAndCatchesTheStandIn() {
+  void aPooledClientOnTheTestsOwnThreadProvesTheHonestTestAndNeverTheStandIn() {
     runPair(() -> {
       try (Jedis connection = jedis.getResource()) {
         connection.ping();
@@ -126,7 +128,7 @@ class ClientParallelTests {
     assertThat(honest.proof()).singleElement().asString().matches("redis: \\d+ exchanges?, .* with 127.0.0.1:6379");
     TestOutcome standIn = ParallelAttributionTests.OUTCOMES.get("PairTestCase.standIn");
     assertThat(standIn.proof()).isEmpty();
-    assertThat(standIn.evidence()).containsExactly(new Evidence(EvidenceKind.NO_INTERACTION,
-        "no bytes exchanged with redis (127.0.0.1:6379) while the test ran"));
+    assertThat(standIn.evidence()).isEmpty();
+    assertThat(standIn.unproven()).contains(SHARED);
   }
 }

@@ -162,7 +162,9 @@ public final class Ledger {
         return;
       }
       Conn conn = new Conn(address.getHostAddress(), port);
-      conn.addPending(writer(SLOT.get()));
+      Window opener = writer(SLOT.get());
+      conn.opener = opener;
+      conn.addPending(opener);
       CONNECTIONS.put(key, conn);
     } catch (Throwable ignored) {
       // never break a connect
@@ -218,18 +220,22 @@ public final class Ledger {
           }
         }
       }
-      if (count == 0) {
-        if (reader != null) {
-          reader.credit(conn, bytes, true, true);
-          return;
-        }
-        if (!nobody) {
-          // the late answer of windows that closed, or of a probe: nobody's, for no one
-          return;
-        }
+      if (count == 0 && reader != null) {
+        reader.credit(conn, bytes, true, true);
+        credited = new Window[] {reader};
+        count = 1;
+      }
+      if (count == 0 && !nobody) {
+        // the late answer of windows that closed, or of a probe: nobody's, for no one
+        return;
       }
       if (nobody) {
         unattributed(conn, bytes, credited, count);
+      } else if (conn.opener != credited[0] || count > 1) {
+        // a connection opened outside the test that got this answer (a pool's, a shared client's, a multiplexed
+        // HTTP/2 or gRPC channel) can carry other tests' requests inside that test's writes (batched, coalesced):
+        // for the other tests running now it is traffic that cannot be attributed, never their NO_INTERACTION
+        seenByOthers(conn, bytes, credited, count);
       }
     } catch (Throwable ignored) {
       // never break a read
@@ -370,6 +376,22 @@ public final class Ledger {
     return NOBODY;
   }
 
+  /** Shared traffic of every open window but {@code credited}. */
+  private static void seenByOthers(Conn conn, long bytes, Window[] credited, int count) {
+    if (OPEN_COUNT.get() <= count) {
+      return;
+    }
+    for (Window window : OPEN) {
+      boolean skip = false;
+      for (int i = 0; i < count; i++) {
+        skip |= credited[i] == window;
+      }
+      if (!skip) {
+        window.credit(conn, bytes, true, false);
+      }
+    }
+  }
+
   /**
    * A read no window is certain of: every open window but {@code credited} sees it as shared traffic (no proof,
    * never evidence); when one window alone is open (and no probe runs) and none was credited, it is that one's.
@@ -381,15 +403,7 @@ public final class Ledger {
         return;
       }
     }
-    for (Window window : OPEN) {
-      boolean skip = false;
-      for (int i = 0; i < count; i++) {
-        skip |= credited[i] == window;
-      }
-      if (!skip) {
-        window.credit(conn, bytes, true, false);
-      }
-    }
+    seenByOthers(conn, bytes, credited, count);
   }
 
   static void closed(Window window) {
@@ -470,6 +484,8 @@ public final class Ledger {
     int pendingCount;
     /** Whether bytes were read since the last write. */
     boolean answered;
+    /** The window that opened it, {@link #NOBODY} outside any. */
+    Window opener;
 
     Conn(String address, int port) {
       this.address = address;
