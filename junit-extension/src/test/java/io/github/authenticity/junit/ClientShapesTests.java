@@ -716,6 +716,58 @@ class ClientShapesTests {
   }
 
   /**
+   * gRPC's {@code WriteQueue} drains the commands of every thread in one flush, scheduled on the event loop by the
+   * first of them: the request of the second test leaves in a task of the first test's window. Both tests must be
+   * credited with the answers (the agent hooks the queue), or the second one is {@code NO_INTERACTION}.
+   */
+  @Test
+  void aGrpcFlushThatCarriesTheRequestsOfTwoTestsProvesBoth() throws Exception {
+    io.grpc.netty.shaded.io.netty.channel.EventLoopGroup loop =
+        new io.grpc.netty.shaded.io.netty.channel.nio.NioEventLoopGroup(1);
+    ManagedChannel channel = NettyChannelBuilder.forAddress("127.0.0.1", grpcServer.getPort()).usePlaintext()
+        .eventLoopGroup(loop).channelType(io.grpc.netty.shaded.io.netty.channel.socket.nio.NioSocketChannel.class)
+        .build();
+    ExecutorService tests = Executors.newFixedThreadPool(2);
+    try {
+      assertThat(ClientCalls.blockingUnaryCall(channel, ECHO, CallOptions.DEFAULT, "warm")).isEqualTo("warm");
+      java.util.concurrent.CountDownLatch bothEnqueued = new java.util.concurrent.CountDownLatch(2);
+      java.util.concurrent.CountDownLatch release = new java.util.concurrent.CountDownLatch(1);
+      loop.execute(() -> { // the event loop waits: both requests go out in one flush
+        try {
+          release.await(10, TimeUnit.SECONDS);
+        } catch (InterruptedException ex) {
+          Thread.currentThread().interrupt();
+        }
+      });
+      AuthenticityConfig config = config(grpc());
+      List<java.util.concurrent.Future<TestOutcome>> outcomes = new ArrayList<>();
+      for (String name : List.of("first", "second")) {
+        outcomes.add(tests.submit(() -> DetectorHarness.run(DetectorHarness.test(name, config), () -> {
+          com.google.common.util.concurrent.ListenableFuture<String> answer = ClientCalls.futureUnaryCall(
+              channel.newCall(ECHO, CallOptions.DEFAULT), name);
+          bothEnqueued.countDown();
+          assertThat(answer.get(10, TimeUnit.SECONDS)).isEqualTo(name);
+        })));
+      }
+      assertThat(bothEnqueued.await(10, TimeUnit.SECONDS)).isTrue();
+      Thread.sleep(100); // both calls have enqueued their commands
+      release.countDown();
+
+      for (java.util.concurrent.Future<TestOutcome> future : outcomes) {
+        TestOutcome outcome = future.get(20, TimeUnit.SECONDS);
+        assertThat(outcome.failure()).isEmpty();
+        assertThat(outcome.evidence()).isEmpty();
+        assertThat(outcome.proof()).as("unproven: %s", outcome.unproven()).singleElement().asString()
+            .startsWith("grpc: ");
+      }
+    } finally {
+      tests.shutdownNow();
+      channel.shutdownNow().awaitTermination(5, TimeUnit.SECONDS);
+      loop.shutdownGracefully(0, 1, TimeUnit.SECONDS).await(5, TimeUnit.SECONDS);
+    }
+  }
+
+  /**
    * A client opened before the test that talks on its own (Java-WebSocket's connection-lost timer pings every
    * {@code connectionLostTimeout} seconds, 60 by default; pools' keep-alives and health checks do the same): its
    * ping and the server's pong are written and read by threads of no test, so they are no test's proof, not even
