@@ -348,7 +348,14 @@ class ClientShapesTests {
       synchronized (socket) { // one text at a time: the JDK's WebSocket refuses a send while one is under way
         String message = "ping-" + MESSAGES.incrementAndGet();
         socket.socket.sendText(message, true).get(5, TimeUnit.SECONDS);
-        assertThat(socket.received.poll(5, TimeUnit.SECONDS)).isEqualTo(message);
+        String echo = socket.received.poll(2, TimeUnit.SECONDS);
+        if (echo == null) {
+          // under a burst of exchanges the JDK's WebSocket now and then holds a received echo until more data comes
+          // in (JDK 17 and 25 alike, without the agent too: about one exchange in a thousand); a ping brings it out
+          socket.socket.sendPing(ByteBuffer.allocate(0)).get(5, TimeUnit.SECONDS);
+          echo = socket.received.poll(5, TimeUnit.SECONDS);
+        }
+        assertThat(echo).isEqualTo(message);
       }
     }, socket -> {
       socket.socket.sendClose(WebSocket.NORMAL_CLOSURE, "bye").get(5, TimeUnit.SECONDS);
