@@ -45,6 +45,9 @@ import org.objectweb.asm.Opcodes;
  *   <tr><td>{@code *io.netty.util.concurrent.SingleThreadEventExecutor}, {@code AbstractEventExecutor}</td>
  *       <td>{@code execute}, {@code lazyExecute}; {@code safeExecute}</td><td>{@code submit};
  *       {@code enter}/{@code exit}</td></tr>
+ *   <tr><td>{@code *io.grpc.netty.WriteQueue} (grpc-netty and grpc-netty-shaded)</td><td>{@code enqueue};
+ *       {@code flush()}</td><td>{@code joinBatch}; {@code batch}/{@code endBatch}: one flush writes the commands
+ *       of every thread that enqueued since the last one, and its bytes are all of theirs</td></tr>
  * </table>
  */
 final class Hooks implements ClassFileTransformer {
@@ -54,6 +57,7 @@ final class Hooks implements ClassFileTransformer {
   private static final String NETTY_SOCKET = "io/netty/channel/unix/Socket";
   private static final String NETTY_EXECUTOR = "io/netty/util/concurrent/SingleThreadEventExecutor";
   private static final String NETTY_ABSTRACT_EXECUTOR = "io/netty/util/concurrent/AbstractEventExecutor";
+  private static final String GRPC_WRITE_QUEUE = "io/grpc/netty/WriteQueue";
 
   /** The JDK hooks without which socket traffic cannot be observed: hook to the class that holds it. */
   private static final Map<String, String> REQUIRED = new LinkedHashMap<>();
@@ -167,7 +171,7 @@ final class Hooks implements ClassFileTransformer {
       ClassWriter writer = new ClassWriter(reader, ClassWriter.COMPUTE_MAXS);
       reader.accept(new HookClass(writer, className, kind, applied), 0);
       byte[] result = writer.toByteArray();
-      if (kind == Kind.NETTY_FD || kind == Kind.NETTY_SOCKET) {
+      if (kind == Kind.NETTY_FD || kind == Kind.NETTY_SOCKET || kind == Kind.GRPC_WRITE_QUEUE) {
         Ledger.hooked(className.replace('/', '.'));
       }
       return result;
@@ -179,7 +183,7 @@ final class Hooks implements ClassFileTransformer {
 
   enum Kind {
     NET, SOCKET_DISPATCHER, UNIX_DISPATCHER, TPE, STPE, FJP, FJT, CF, CF_COMPLETION, NETTY_FD, NETTY_SOCKET, NETTY_EXECUTOR,
-    NETTY_ABSTRACT_EXECUTOR, BLIND
+    NETTY_ABSTRACT_EXECUTOR, GRPC_WRITE_QUEUE, BLIND
   }
 
   static Kind kind(String name) {
@@ -219,6 +223,9 @@ final class Hooks implements ClassFileTransformer {
     }
     if (name.endsWith(NETTY_ABSTRACT_EXECUTOR)) {
       return Kind.NETTY_ABSTRACT_EXECUTOR;
+    }
+    if (name.endsWith(GRPC_WRITE_QUEUE)) {
+      return Kind.GRPC_WRITE_QUEUE;
     }
     if ((name.contains("io/netty/channel/uring/") || name.contains("io/netty/incubator/channel/uring/"))
         && name.endsWith("IoUringSocketChannel")) {
@@ -333,6 +340,14 @@ final class Hooks implements ClassFileTransformer {
         case NETTY_ABSTRACT_EXECUTOR:
           if (name.equals("safeExecute") && isStatic && descriptor.equals("(Ljava/lang/Runnable;)V")) {
             return new Enclosing(next, 0);
+          }
+          return next;
+        case GRPC_WRITE_QUEUE:
+          if (name.equals("enqueue") && !isStatic && descriptor.contains("Z)")) {
+            return new AtEntry(next, "joinBatch", "(Ljava/lang/Object;)V", new int[] {Opcodes.ALOAD, 0});
+          }
+          if (name.equals("flush") && !isStatic && descriptor.equals("()V")) {
+            return new AroundBatch(next);
           }
           return next;
         default:
@@ -458,6 +473,28 @@ final class Hooks implements ClassFileTransformer {
     public void visitInsn(int opcode) {
       if (opcode >= Opcodes.IRETURN && opcode <= Opcodes.RETURN) {
         super.visitMethodInsn(Opcodes.INVOKESTATIC, LEDGER, "exit", "()V", false);
+      }
+      super.visitInsn(opcode);
+    }
+  }
+
+  /** {@code batch(this)} at entry and {@code endBatch()} before each return (an exception ends with its task). */
+  private static final class AroundBatch extends MethodVisitor {
+    AroundBatch(MethodVisitor next) {
+      super(Opcodes.ASM9, next);
+    }
+
+    @Override
+    public void visitCode() {
+      super.visitCode();
+      super.visitVarInsn(Opcodes.ALOAD, 0);
+      super.visitMethodInsn(Opcodes.INVOKESTATIC, LEDGER, "batch", "(Ljava/lang/Object;)V", false);
+    }
+
+    @Override
+    public void visitInsn(int opcode) {
+      if (opcode >= Opcodes.IRETURN && opcode <= Opcodes.RETURN) {
+        super.visitMethodInsn(Opcodes.INVOKESTATIC, LEDGER, "endBatch", "()V", false);
       }
       super.visitInsn(opcode);
     }

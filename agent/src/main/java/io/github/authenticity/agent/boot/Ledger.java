@@ -35,6 +35,12 @@ public final class Ledger {
   private static final Map<Object, Conn> CONNECTIONS = new ConcurrentHashMap<>();
   /** Tasks submitted from a window, by identity, until they run or the window closes. */
   private static final Map<Key, Window> TASKS = new ConcurrentHashMap<>();
+  /**
+   * Write queues that batch the commands of several threads into one flush (gRPC's {@code WriteQueue}), by
+   * identity: the writers of the commands enqueued since the queue's last flush started.
+   */
+  private static final Map<Key, Batch> BATCHES = new ConcurrentHashMap<>();
+  private static final Window[] NO_WINDOWS = new Window[0];
   private static final Set<Window> OPEN = ConcurrentHashMap.newKeySet();
   private static final AtomicInteger OPEN_COUNT = new AtomicInteger();
   /** Threads now in {@link #ignore()}: while one is, no read is the only open window's for being alone. */
@@ -255,17 +261,25 @@ public final class Ledger {
       return;
     }
     try {
-      Window writer = writer(SLOT.get());
+      Window[] writers = writers(SLOT.get());
       synchronized (conn) {
         if (conn.answered) {
           conn.pendingCount = 0;
           conn.answered = false;
         }
-        conn.addPending(writer);
+        for (Window writer : writers) {
+          conn.addPending(writer);
+        }
       }
     } catch (Throwable ignored) {
       // never break a write
     }
+  }
+
+  /** Who writes now: in a batch's flush the enqueuers (the thread's own window only scheduled it), else {@link #writer}. */
+  private static Window[] writers(Slot slot) {
+    Window[] writers = slot.batch == null ? null : joint(slot);
+    return writers == null || writers.length == 0 ? new Window[] {writer(slot)} : writers;
   }
 
   /** After a write of {@code bytes} on the connection of {@code key} (its writer was recorded by {@link #writing}). */
@@ -278,15 +292,21 @@ public final class Ledger {
       return;
     }
     try {
-      Window writer = writer(SLOT.get());
+      Window[] writers = writers(SLOT.get());
       if (debug) {
-        trace("write", bytes, conn, writer.id);
+        StringBuilder ids = new StringBuilder();
+        for (Window writer : writers) {
+          ids.append(ids.length() == 0 ? "" : " + ").append(writer.id);
+        }
+        trace("write", bytes, conn, ids.toString());
       }
       synchronized (conn) {
         conn.out += bytes;
       }
-      if (writer != NOBODY && writer != IGNORED) {
-        writer.credit(conn, bytes, false, true);
+      for (Window writer : writers) {
+        if (writer != NOBODY && writer != IGNORED && writer.open) {
+          writer.credit(conn, bytes, false, true);
+        }
       }
     } catch (Throwable ignored) {
       // never break a write
@@ -340,9 +360,70 @@ public final class Ledger {
   /** A task entered with {@link #enter(Object)} ended. */
   public static void exit() {
     try {
-      SLOT.get().pop();
+      Slot slot = SLOT.get();
+      slot.pop();
+      slot.batch = null; // a flush that threw ends with its task
+      slot.batchTaken = null;
     } catch (Throwable ignored) {
       // never break a task
+    }
+  }
+
+  /**
+   * A command is added to a write queue that one flush drains for every thread (gRPC's {@code WriteQueue}):
+   * whoever schedules the flush, the bytes it writes are also the writer's of this command.
+   */
+  public static void joinBatch(Object queue) {
+    if (queue == null || OPEN_COUNT.get() == 0) {
+      return;
+    }
+    try {
+      Window writer = writer(SLOT.get());
+      if (writer == IGNORED) {
+        return;
+      }
+      Key key = new Key(queue);
+      Batch batch = BATCHES.get(key);
+      if (batch == null) {
+        Batch fresh = new Batch();
+        batch = BATCHES.putIfAbsent(key, fresh);
+        if (batch == null) {
+          batch = fresh;
+        }
+      }
+      batch.add(writer);
+      if (debug) {
+        System.err.println("[authenticity-agent] joinBatch " + System.identityHashCode(queue) + " on "
+            + Thread.currentThread().getName() + " in " + writer.id);
+      }
+    } catch (Throwable ignored) {
+      // never break a write
+    }
+  }
+
+  /** The write queue's flush starts on this thread: it takes the writers enqueued so far. */
+  public static void batch(Object queue) {
+    try {
+      Slot slot = SLOT.get();
+      slot.batch = queue;
+      slot.batchTaken = queue == null || BATCHES.isEmpty() ? null : BATCHES.remove(new Key(queue));
+      if (debug) {
+        System.err.println("[authenticity-agent] batch " + System.identityHashCode(queue) + " on "
+            + Thread.currentThread().getName() + " took " + (slot.batchTaken == null ? 0 : slot.batchTaken.count));
+      }
+    } catch (Throwable ignored) {
+      // never break a flush
+    }
+  }
+
+  /** The write queue's flush ended. */
+  public static void endBatch() {
+    try {
+      Slot slot = SLOT.get();
+      slot.batch = null;
+      slot.batchTaken = null;
+    } catch (Throwable ignored) {
+      // never break a flush
     }
   }
 
@@ -393,6 +474,32 @@ public final class Ledger {
   }
 
   /**
+   * The writers of a batch's flush: those it took at its start and those that enqueued since (drained by the same
+   * flush, and kept for the next one too, since a command enqueued after the last poll waits for it).
+   */
+  private static Window[] joint(Slot slot) {
+    Batch taken = slot.batchTaken;
+    Batch current = BATCHES.isEmpty() ? null : BATCHES.get(new Key(slot.batch));
+    Window[] first = taken == null ? NO_WINDOWS : taken.snapshot();
+    Window[] second = current == null ? NO_WINDOWS : current.snapshot();
+    if (second.length == 0) {
+      return first;
+    }
+    Window[] all = java.util.Arrays.copyOf(first, first.length + second.length);
+    int count = first.length;
+    for (Window window : second) {
+      boolean seen = false;
+      for (int i = 0; i < count; i++) {
+        seen |= all[i] == window;
+      }
+      if (!seen) {
+        all[count++] = window;
+      }
+    }
+    return java.util.Arrays.copyOf(all, count);
+  }
+
+  /**
    * A read no window is certain of: every open window but {@code credited} sees it as shared traffic (no proof,
    * never evidence); when one window alone is open (and no probe runs) and none was credited, it is that one's.
    */
@@ -428,6 +535,9 @@ public final class Ledger {
   /** A thread's window, and the windows saved by the tasks it runs. */
   private static final class Slot {
     Window context;
+    /** The write queue whose flush this thread runs, and the writers the flush took at its start. */
+    Object batch;
+    Batch batchTaken;
     /** The window the thread was started in (weak: see {@link #writer}). */
     final Window inherited;
     private Window[] saved = new Window[4];
@@ -470,6 +580,33 @@ public final class Ledger {
     @Override
     public int hashCode() {
       return hash;
+    }
+  }
+
+  /** The writers of the commands in a write queue (a window, or {@link #NOBODY}), at most 16, the newest kept. */
+  private static final class Batch {
+    private Window[] writers = new Window[4];
+    private int count;
+
+    synchronized void add(Window writer) {
+      for (int i = 0; i < count; i++) {
+        if (writers[i] == writer) {
+          return;
+        }
+      }
+      if (count == writers.length) {
+        if (count >= 16) {
+          System.arraycopy(writers, 1, writers, 0, count - 1);
+          count--;
+        } else {
+          writers = java.util.Arrays.copyOf(writers, count * 2);
+        }
+      }
+      writers[count++] = writer;
+    }
+
+    synchronized Window[] snapshot() {
+      return java.util.Arrays.copyOf(writers, count);
     }
   }
 
