@@ -36,7 +36,7 @@ class ReportWriterTests {
     try (Events events = Events.create(dir.resolve("events"), "local<b>", false)) {
       events.append("service", "name", "back<end>", "probe", "http", "endpoint", "http://x/\"><script>alert(3)</script>",
           "status", "DOWN", "latencyMillis", 5, "detail", HOSTILE);
-      String uid = events.test("com.example.Evil<T>", "m", true, "back<end>");
+      String uid = Events.uid("com.example.Evil<T>", "m");
       events.append("test", "uniqueId", uid, "className", "com.example.Evil<T>", "methodName", "m",
           "displayName", HOSTILE, "tags", List.of(), "guarded", true, "services", List.of("back<end>"),
           "stagingOnly", false);
