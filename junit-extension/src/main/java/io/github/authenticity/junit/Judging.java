@@ -9,6 +9,7 @@ import io.github.authenticity.core.config.ServiceDefinition;
 import io.github.authenticity.core.judge.Findings;
 import io.github.authenticity.core.judge.Judge;
 import io.github.authenticity.core.judge.Judgement;
+import io.github.authenticity.core.redact.RedactedThrowable;
 import io.github.authenticity.core.report.Evidence;
 import io.github.authenticity.core.report.Verdict;
 
@@ -58,7 +59,7 @@ final class Judging {
     }
     run.verdict(test.uniqueId(), judgement);
     if (detectorFailure != null) {
-      throw detectorFailure;
+      throw (RuntimeException) RedactedThrowable.of(detectorFailure);
     }
     if (failure == null && judgement.verdict() == Verdict.FAILED && outcome.cannotJudge().isPresent()) {
       // cannot be judged here: fails in either mode, with why and how to choose interaction: warn

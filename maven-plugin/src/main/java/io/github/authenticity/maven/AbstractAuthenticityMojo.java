@@ -10,6 +10,7 @@ import org.apache.maven.plugin.logging.Log;
 import org.apache.maven.plugins.annotations.Parameter;
 import org.apache.maven.project.MavenProject;
 
+import io.github.authenticity.core.redact.RedactedThrowable;
 import io.github.authenticity.core.redact.Redactor;
 
 /** What every goal shares: the project, the session, and {@code skip} handled in one place. */
@@ -36,9 +37,13 @@ abstract class AbstractAuthenticityMojo extends AbstractMojo {
     try {
       run();
     } catch (MojoFailureException ex) {
-      throw new MojoFailureException(Redactor.redact(ex.getMessage()), ex.getCause());
+      // Maven prints the causes' messages on the [ERROR] line, and their stack traces with -e
+      throw new MojoFailureException(Redactor.redact(ex.getMessage()), RedactedThrowable.of(ex.getCause()));
     } catch (MojoExecutionException ex) {
-      throw new MojoExecutionException(Redactor.redact(ex.getMessage()), ex.getCause());
+      throw new MojoExecutionException(Redactor.redact(ex.getMessage()), RedactedThrowable.of(ex.getCause()));
+    } catch (RuntimeException ex) {
+      throw new MojoExecutionException("authenticity:" + goal() + " failed: " + Redactor.redact(String.valueOf(
+          ex.getMessage())), RedactedThrowable.of(ex));
     }
   }
 
