@@ -5,6 +5,7 @@ import org.opentest4j.TestAbortedException;
 
 import io.github.authenticity.core.redact.RedactedThrowable;
 import io.github.authenticity.core.redact.Redactor;
+import io.github.authenticity.core.redact.Visible;
 
 /** A guarded test is {@code MASKED} and the mode is {@code fail}; the message lists the evidence. */
 final class MaskedTestException extends AssertionFailedError {
@@ -13,7 +14,7 @@ final class MaskedTestException extends AssertionFailedError {
 
   /** {@code message} and the cause's message (an assumption's text, say) go through the one redaction policy. */
   MaskedTestException(String message, Throwable cause) {
-    super(Redactor.redact(message), redacted(cause));
+    super(Visible.of(Redactor.redact(message)), redacted(cause));
   }
 
   /**

@@ -15,6 +15,8 @@ import java.util.Map;
 import java.util.Properties;
 import java.util.stream.Stream;
 
+import io.github.authenticity.core.redact.Redactor;
+import io.github.authenticity.core.redact.Visible;
 import io.github.authenticity.core.report.Check;
 import io.github.authenticity.core.report.CheckResult;
 import io.github.authenticity.core.report.CheckSettings;
@@ -157,9 +159,9 @@ public final class AuthenticityCheck {
     }
     CheckResult result = Check.evaluate(report, settings);
     for (String violation : result.violations()) {
-      out.println(PREFIX + "ERROR " + violation);
+      out.println(PREFIX + "ERROR " + Visible.of(Redactor.redact(violation)));
     }
-    out.println(PREFIX + result.summary(directory));
+    out.println(PREFIX + Visible.of(Redactor.redact(result.summary(directory))));
     return result.failed() ? FAILED : PASSED;
   }
 

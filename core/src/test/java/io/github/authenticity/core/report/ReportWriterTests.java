@@ -164,6 +164,33 @@ class ReportWriterTests {
   }
 
   @Test
+  void bidirectionalControlsReachNoFileAndNoConsoleLineRaw() throws IOException {
+    String override = "\u202E";
+    try (Events events = Events.create(dir.resolve("bidi"), "local", false)) {
+      String uid = Events.uid("com.example.Upload" + override + "E2E", "gnp" + override + ".exe");
+      events.append("test", "uniqueId", uid, "className", "com.example.Upload" + override + "E2E", "methodName",
+          "gnp" + override + ".exe", "displayName", "uploads gnp" + override + ".exe", "tags", List.of(), "guarded", true,
+          "services", List.of("backend"), "stagingOnly", false);
+      events.started(uid);
+      events.verdict(uid, "MASKED", null, "FALLBACK_LOG", "Using mock \u2067storage\u2069 " + override + "kcab");
+      events.finished(uid, "SUCCESSFUL", 3, null);
+      events.end();
+      Report report = new ReportBuilder().addEventFile(events.read()).generatedAt(MixedRun.AT).build();
+      List<Path> files = ReportWriter.writeAll(report, dir.resolve("bidi-out"));
+      for (Path file : files) {
+        String text = Files.readString(file, StandardCharsets.UTF_8);
+        assertThat(text).as("%s", file.getFileName()).doesNotContain(override).doesNotContain("\u2067")
+            .doesNotContain("\\u202e").doesNotContain("\\u202E");
+      }
+      assertThat(Files.readString(files.get(2))).contains("**Upload\\[U+202E\\]E2E.gnp\\[U+202E\\].exe**: FALLBACK\\_LOG"
+          + " Using mock \\[U+2067\\]storage\\[U+2069\\] \\[U+202E\\]kcab");
+      assertThat(ReportJson.read(files.get(0)).tests().get(0).displayName()).isEqualTo("uploads gnp[U+202E].exe");
+      assertThat(ConsoleSummary.lines(report, files.get(1))).noneMatch(line -> line.contains(override))
+          .anyMatch(line -> line.contains("[U+202E]"));
+    }
+  }
+
+  @Test
   void theHtmlShowsTheVerdictScoreAndABannerForAnIncompleteRun() throws IOException {
     Report report = hostileReport();
     String page = Files.readString(ReportWriter.writeAll(report, dir.resolve("out")).get(1));
