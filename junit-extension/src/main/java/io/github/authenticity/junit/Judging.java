@@ -10,6 +10,8 @@ import io.github.authenticity.core.judge.Findings;
 import io.github.authenticity.core.judge.Judge;
 import io.github.authenticity.core.judge.Judgement;
 import io.github.authenticity.core.redact.RedactedThrowable;
+import io.github.authenticity.core.redact.Redactor;
+import io.github.authenticity.core.redact.Visible;
 import io.github.authenticity.core.report.Evidence;
 import io.github.authenticity.core.report.Verdict;
 
@@ -63,7 +65,7 @@ final class Judging {
     }
     if (failure == null && judgement.verdict() == Verdict.FAILED && outcome.cannotJudge().isPresent()) {
       // cannot be judged here: fails in either mode, with why and how to choose interaction: warn
-      throw new org.opentest4j.AssertionFailedError(judgement.message());
+      throw new org.opentest4j.AssertionFailedError(Visible.of(Redactor.redact(judgement.message())));
     }
     if (failure == null && judgement.verdict() == Verdict.MASKED && test.config().mode() == Mode.FAIL) {
       throw new MaskedTestException(judgement.message(), null);

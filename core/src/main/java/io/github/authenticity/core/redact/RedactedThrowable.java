@@ -10,8 +10,8 @@ import org.apiguardian.api.API;
 /**
  * A throwable of a cause chain on its way out of the tool (to the test plugin, to Maven, into a log), with its
  * message through {@link Redactor}. It shows itself as the original does ({@code java.net.URISyntaxException:
- * Illegal character ... https://****@api.example.com /health}) and keeps the original's stack trace, so the
- * "Caused by:" lines read the same, without the secret.
+ * Illegal character ... https://****@api.example.com /health}: its message starts with the original's type) and
+ * keeps the original's stack trace, so the "Caused by:" lines read the same, without the secret.
  */
 @API(status = API.Status.INTERNAL, since = "0.2")
 public final class RedactedThrowable extends RuntimeException {
@@ -22,10 +22,13 @@ public final class RedactedThrowable extends RuntimeException {
   private static final int MAX_DEPTH = 32;
 
   private final String originalType;
+  private final String originalMessage;
 
+  /** The message starts with the original's type, so a printer that shows this class's name (Maven) names it too. */
   private RedactedThrowable(String originalType, String message) {
-    super(message);
+    super(message == null ? originalType : originalType + ": " + message);
     this.originalType = originalType;
+    this.originalMessage = message;
   }
 
   /** The class name of the throwable this stands for. */
@@ -33,10 +36,10 @@ public final class RedactedThrowable extends RuntimeException {
     return originalType;
   }
 
+  /** As the original shows itself: its type and its (redacted) message. */
   @Override
   public String toString() {
-    String message = getLocalizedMessage();
-    return message == null ? originalType : originalType + ": " + message;
+    return getMessage();
   }
 
   /**
@@ -84,7 +87,8 @@ public final class RedactedThrowable extends RuntimeException {
       cut.setStackTrace(new StackTraceElement[0]);
       return cut;
     }
-    RedactedThrowable copy = new RedactedThrowable(type, Redactor.redact(throwable.getMessage()));
+    String message = throwable instanceof RedactedThrowable redacted ? redacted.originalMessage : throwable.getMessage();
+    RedactedThrowable copy = new RedactedThrowable(type, Redactor.redact(message));
     copy.setStackTrace(throwable.getStackTrace());
     copies.put(throwable, copy);
     Throwable cause = throwable.getCause();
