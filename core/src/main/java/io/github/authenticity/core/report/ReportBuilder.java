@@ -273,7 +273,10 @@ public final class ReportBuilder {
         services.put(key, probed);
       }
     } else if (event instanceof ContainerJudged container) {
-      if (run.containers.putIfAbsent(container.uniqueId(), container.judgement()) != null) {
+      if (container.judgement().verdict() == Verdict.AUTHENTIC) {
+        // the extension writes a container's verdict only to stop or mask its tests, never to prove them
+        findings.add(line, "an AUTHENTIC 'container' verdict for [" + container.uniqueId() + "]", run.id);
+      } else if (run.containers.putIfAbsent(container.uniqueId(), container.judgement()) != null) {
         findings.add(line, "a second 'container' verdict for [" + container.uniqueId() + "]", run.id);
       }
     } else if (event instanceof TestPlanned planned) {

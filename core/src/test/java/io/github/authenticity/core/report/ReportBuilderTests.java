@@ -450,6 +450,22 @@ class ReportBuilderTests {
   }
 
   @Test
+  void anAuthenticContainerVerdictIsAFindingAndProvesNoTest() {
+    try (Events events = Events.create(dir, "local", false)) {
+      String uid = events.test("a.OrderE2E", "placesOrder", true, "backend");
+      events.started(uid);
+      events.finished(uid, "SUCCESSFUL", 900, null);
+      events.append("container", "uniqueId", "[engine:junit-jupiter]/[class:a.OrderE2E]", "verdict", "AUTHENTIC",
+          "evidence", List.of(), "proof", "3 exchanges");
+      events.end();
+      Report report = build(events);
+      assertThat(entry(report, uid).verdict()).isEqualTo(Verdict.MASKED);
+      assertThat(report.incompleteReasons()).containsExactly(finding(events, 5, "an AUTHENTIC 'container' verdict for"
+          + " [[engine:junit-jupiter]/[class:a.OrderE2E]]"));
+    }
+  }
+
+  @Test
   void aConditionsVerdictOnATestItSkippedIsTrusted() {
     try (Events events = Events.create(dir, "local", false)) {
       String uid = events.test("a.StagingE2E", "deploys", true, true, "backend");
