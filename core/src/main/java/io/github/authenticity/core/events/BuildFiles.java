@@ -77,9 +77,9 @@ public final class BuildFiles {
         notes.add("No events files of this build: reporting the newest build's " + used.size() + " "
             + files(used.size()) + " (Maven process " + String.join(", ", builds.stream().map(BuildIdentity::process)
             .toList()) + "). That build did not record that it ran the tests ([target/authenticity/"
-            + TestBuildRecord.FILE + "]), so a later build that ran no test cannot be told apart from it: run the"
-            + " goal in the build that runs the tests (mvn verify, or mvn test authenticity:check), or bind a goal"
-            + " of this plugin to a phase up to test.");
+            + TestBuildRecord.FILE + "]), so a later build that ran no test cannot be told apart from it: bind"
+            + " authenticity:prepare-agent (it records each build that runs the tests), or run this goal in the"
+            + " build that runs the tests (mvn verify, or mvn test authenticity:check).");
       }
       if (!left.isEmpty()) {
         notes.add("Ignoring " + left.size() + " events " + files(left.size()) + " of "
