@@ -25,6 +25,7 @@ import io.github.authenticity.core.detect.Where;
 import io.github.authenticity.core.judge.Judge;
 import io.github.authenticity.core.judge.Judgement;
 import io.github.authenticity.core.judge.Messages;
+import io.github.authenticity.core.redact.RedactedThrowable;
 import io.github.authenticity.core.report.Evidence;
 import io.github.authenticity.core.report.EvidenceKind;
 import io.github.authenticity.core.report.Verdict;
@@ -268,7 +269,8 @@ class AuthenticityExtension implements ExecutionCondition, BeforeAllCallback, Af
       throw ex;
     } catch (RuntimeException ex) {
       run.verdict(id, Judge.failedBeforeBody(ex.getMessage()));
-      throw ex;
+      // the same exception, unless its message or a cause's holds a secret: then a redacted copy of the chain
+      throw (RuntimeException) RedactedThrowable.of(ex);
     }
   }
 

@@ -10,6 +10,9 @@ import org.junit.platform.launcher.TestExecutionListener;
 import org.junit.platform.launcher.TestIdentifier;
 import org.junit.platform.launcher.TestPlan;
 
+import io.github.authenticity.core.redact.RedactedThrowable;
+import io.github.authenticity.core.redact.Redactor;
+
 /**
  * Records every test plan and every test's outcome into {@code target/authenticity/events-*.jsonl}
  * (see {@code authenticity.outputDirectory}), so that each run knows what was discovered, executed,
@@ -43,7 +46,8 @@ public class AuthenticityListener implements TestExecutionListener {
       recording = Recording.start(testPlan);
     } catch (RuntimeException | LinkageError ex) {
       recording = null;
-      LOG.log(Level.WARNING, ex, () -> "Authenticity cannot record this run: " + ex.getMessage());
+      LOG.log(Level.WARNING, RedactedThrowable.of(ex),
+          () -> "Authenticity cannot record this run: " + Redactor.redact(ex.getMessage()));
     }
   }
 
@@ -87,7 +91,8 @@ public class AuthenticityListener implements TestExecutionListener {
     try {
       action.accept(current);
     } catch (RuntimeException | LinkageError ex) {
-      LOG.log(Level.WARNING, ex, () -> "Authenticity could not record " + what + ": " + ex.getMessage());
+      LOG.log(Level.WARNING, RedactedThrowable.of(ex),
+          () -> "Authenticity could not record " + what + ": " + Redactor.redact(ex.getMessage()));
     }
   }
 }

@@ -8,6 +8,7 @@ import java.util.Optional;
 import io.github.authenticity.core.config.AuthenticityConfig;
 import io.github.authenticity.core.config.Detection.Interaction;
 import io.github.authenticity.core.detect.FallbackLines;
+import io.github.authenticity.core.detect.History;
 import io.github.authenticity.core.detect.InteractionMonitor;
 import io.github.authenticity.core.detect.TestScope;
 
@@ -70,8 +71,10 @@ final class Detectors {
    */
   static Optional<String> recordAuthentic(GuardedTest test, Duration elapsed) {
     try {
-      TooFastDetector.history(test.config()).recordAuthentic(test.uniqueId(), elapsed);
-      return Optional.empty();
+      History history = TooFastDetector.history(test.config());
+      history.recordAuthentic(test.uniqueId(), elapsed);
+      List<String> notices = history.takeNotices();
+      return notices.isEmpty() ? Optional.empty() : Optional.of(String.join(" ", notices));
     } catch (UncheckedIOException ex) {
       return Optional.of(ex.getMessage());
     }

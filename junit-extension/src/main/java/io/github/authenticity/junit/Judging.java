@@ -9,6 +9,9 @@ import io.github.authenticity.core.config.ServiceDefinition;
 import io.github.authenticity.core.judge.Findings;
 import io.github.authenticity.core.judge.Judge;
 import io.github.authenticity.core.judge.Judgement;
+import io.github.authenticity.core.redact.RedactedThrowable;
+import io.github.authenticity.core.redact.Redactor;
+import io.github.authenticity.core.redact.Visible;
 import io.github.authenticity.core.report.Evidence;
 import io.github.authenticity.core.report.Verdict;
 
@@ -58,11 +61,11 @@ final class Judging {
     }
     run.verdict(test.uniqueId(), judgement);
     if (detectorFailure != null) {
-      throw detectorFailure;
+      throw (RuntimeException) RedactedThrowable.of(detectorFailure);
     }
     if (failure == null && judgement.verdict() == Verdict.FAILED && outcome.cannotJudge().isPresent()) {
       // cannot be judged here: fails in either mode, with why and how to choose interaction: warn
-      throw new org.opentest4j.AssertionFailedError(judgement.message());
+      throw new org.opentest4j.AssertionFailedError(Visible.of(Redactor.redact(judgement.message())));
     }
     if (failure == null && judgement.verdict() == Verdict.MASKED && test.config().mode() == Mode.FAIL) {
       throw new MaskedTestException(judgement.message(), null);

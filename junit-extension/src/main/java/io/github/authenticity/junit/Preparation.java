@@ -12,6 +12,8 @@ import io.github.authenticity.core.config.ServiceDefinition;
 import io.github.authenticity.core.judge.Messages;
 import io.github.authenticity.core.probe.ProbeResult;
 import io.github.authenticity.core.probe.ProbeStatus;
+import io.github.authenticity.core.redact.RedactedThrowable;
+import io.github.authenticity.core.redact.Redactor;
 import org.junit.jupiter.api.extension.ExtensionConfigurationException;
 
 /**
@@ -51,7 +53,7 @@ final class Preparation {
       try {
         services.add(config.requireService(name, usedBy));
       } catch (ConfigurationException ex) {
-        throw new ExtensionConfigurationException(ex.getMessage(), ex);
+        throw new ExtensionConfigurationException(Redactor.redact(ex.getMessage()), RedactedThrowable.of(ex));
       }
     }
     services = bind.apply(services);

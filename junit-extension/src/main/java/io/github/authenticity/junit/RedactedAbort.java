@@ -2,6 +2,7 @@ package io.github.authenticity.junit;
 
 import org.opentest4j.TestAbortedException;
 
+import io.github.authenticity.core.redact.RedactedThrowable;
 import io.github.authenticity.core.redact.Redactor;
 
 /** An assumption's abort on its way out of the extension, its message through core's redaction policy. */
@@ -16,11 +17,18 @@ final class RedactedAbort {
    */
   static Throwable of(Throwable abort) {
     String message = abort.getMessage();
-    if (!(abort instanceof TestAbortedException) || message == null || Redactor.redact(message).equals(message)) {
+    Throwable cause = abort.getCause() == abort ? null : abort.getCause();
+    Throwable safeCause = RedactedThrowable.of(cause);
+    if (!(abort instanceof TestAbortedException) || (message == null || Redactor.redact(message).equals(message))
+        && safeCause == cause && abort.getSuppressed().length == 0) {
       return abort;
     }
-    TestAbortedException copy = new TestAbortedException(Redactor.redact(message));
+    // the cause chain too: an assumption's exception may carry the secret in a cause (a connection URL)
+    TestAbortedException copy = new TestAbortedException(message == null ? null : Redactor.redact(message), safeCause);
     copy.setStackTrace(abort.getStackTrace());
+    for (Throwable suppressed : abort.getSuppressed()) {
+      copy.addSuppressed(RedactedThrowable.of(suppressed));
+    }
     return copy;
   }
 }

@@ -28,6 +28,8 @@ import io.github.authenticity.core.events.EventWriter;
 import io.github.authenticity.core.judge.Judgement;
 import io.github.authenticity.core.probe.Preflight;
 import io.github.authenticity.core.probe.ProbeResult;
+import io.github.authenticity.core.redact.RedactedThrowable;
+import io.github.authenticity.core.redact.Redactor;
 import org.junit.jupiter.api.extension.ExtensionConfigurationException;
 
 /**
@@ -108,7 +110,7 @@ final class Run {
       }
     }
     if (loaded instanceof RuntimeException ex) {
-      throw new ExtensionConfigurationException(ex.getMessage(), ex);
+      throw new ExtensionConfigurationException(Redactor.redact(ex.getMessage()), RedactedThrowable.of(ex));
     }
     return (AuthenticityConfig) loaded;
   }

@@ -3,6 +3,7 @@ package io.github.authenticity.junit;
 import org.opentest4j.AssertionFailedError;
 
 import io.github.authenticity.core.redact.Redactor;
+import io.github.authenticity.core.redact.Visible;
 
 /** A guarded test (or class) failed before its body because a service it requires is {@code DOWN}. */
 final class ServiceDownException extends AssertionFailedError {
@@ -10,7 +11,7 @@ final class ServiceDownException extends AssertionFailedError {
   private static final long serialVersionUID = 1L;
 
   ServiceDownException(String message) {
-    super(Redactor.redact(message));
+    super(Visible.of(Redactor.redact(message)));
   }
 
   /**

@@ -47,6 +47,23 @@ class AbortTests {
   }
 
   @Test
+  void aSecretInTheCauseOfAnAbortReachesNeitherTheFailureNorTheAbort() {
+    for (String mode : java.util.List.of("fail", "report")) {
+      EngineExecutionResults results = Kit.run(SecretCauseTestCase.class, parameters(mode));
+      java.util.List<Throwable> thrown = results.testEvents().list().stream()
+          .map(e -> e.getPayload(org.junit.platform.engine.TestExecutionResult.class))
+          .flatMap(java.util.Optional::stream).map(r -> r.getThrowable().orElse(null))
+          .filter(java.util.Objects::nonNull).toList();
+      assertThat(thrown).as(mode).hasSize(1);
+      java.io.StringWriter printed = new java.io.StringWriter();
+      thrown.get(0).printStackTrace(new java.io.PrintWriter(printed));
+      assertThat(printed.toString()).as(mode).doesNotContain(SecretCauseTestCase.PASSWORD)
+          .contains("java.lang.IllegalStateException: cannot connect to postgresql://****@db:5432/orders")
+          .contains("Suppressed: java.lang.IllegalArgumentException: password=****");
+    }
+  }
+
+  @Test
   void anAssumptionInBeforeEachOfAGuardedTestFailsIt() {
     EngineExecutionResults results = Kit.run(BeforeEachTestCase.class, parameters("fail"));
 
@@ -73,6 +90,19 @@ class AbortTests {
     EngineExecutionResults results = Kit.run(BeforeAllTestCase.class, parameters("report"));
 
     results.containerEvents().assertStatistics(stats -> stats.aborted(1).failed(0));
+  }
+
+  @RequiresRealService
+  static class SecretCauseTestCase {
+    static final String PASSWORD = "abort-Cause-Pw-19";
+
+    @Test
+    void abortsWithASecretInItsCause() {
+      TestAbortedException abort = new TestAbortedException("the database is not ready",
+          new IllegalStateException("cannot connect to postgresql://app:" + PASSWORD + "@db:5432/orders"));
+      abort.addSuppressed(new IllegalArgumentException("password=" + PASSWORD));
+      throw abort;
+    }
   }
 
   static class BodyTestCase {

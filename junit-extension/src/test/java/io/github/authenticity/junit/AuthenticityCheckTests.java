@@ -95,6 +95,17 @@ class AuthenticityCheckTests {
   }
 
   @Test
+  void aFolderGivenAsASymbolicLinkIsFollowed() throws Exception {
+    Path link = Files.createSymbolicLink(ci.resolve("green-link"), Path.of(results(green)));
+    Path reports = ci.resolve("reports-link");
+    Outcome outcome = check("-Dauthenticity.reportsDirectory=" + reports, link.toString());
+
+    assertThat(outcome.status()).isZero();
+    assertThat(outcome.lines()).startsWith("[authenticity] shard [green-link]: 1 events file in [" + link + "]",
+        "[authenticity] 2 guarded tests: 2 authentic");
+  }
+
+  @Test
   void shardsMergeIntoOneReportAndAMaskedShardFailsTheCheck() throws Exception {
     Path reports = ci.resolve("reports-merged");
     Outcome outcome = check("-Dauthenticity.reportsDirectory=" + reports, "linux-1=" + results(green),
@@ -182,6 +193,15 @@ class AuthenticityCheckTests {
     assertThat(check("a=" + results(green), "a=" + results(red)).errors()).startsWith(
         "[authenticity] Two results folders are named [a] (" + results(green) + " and " + results(red) + "): name"
             + " each shard, e.g. linux-1=" + results(red) + "\n");
+
+    Path eventsFile;
+    try (var files = Files.list(Path.of(results(green)))) {
+      eventsFile = files.filter(f -> f.getFileName().toString().startsWith("events-")).findFirst().orElseThrow();
+    }
+    Outcome fileAsFolder = check(eventsFile.toString());
+    assertThat(fileAsFolder.status()).isEqualTo(AuthenticityCheck.ERROR);
+    assertThat(fileAsFolder.errors()).startsWith("[authenticity] The results folder [" + eventsFile + "] is a file,"
+        + " not a folder: name the folder that holds the events files (e.g. target/authenticity)\nUsage: ");
 
     Path blocker = Files.writeString(ci.resolve("blocker"), "x");
     Outcome unwritable = check("-Dauthenticity.reportsDirectory=" + blocker.resolve("reports"), results(green));

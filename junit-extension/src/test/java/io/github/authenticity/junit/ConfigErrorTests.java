@@ -51,6 +51,29 @@ class ConfigErrorTests {
         + " use e.g. 2s, 500ms, 1m or PT2M");
   }
 
+  @Test
+  void aPasswordInAnInvalidUrlReachesNeitherTheFailureNorItsCauses() {
+    String password = "pw-In-A-Bad-Url-19";
+    String file = Backends.config(dir, "backend: { probe: http, url: \"https://ci:" + password
+        + "@api.example.com /health\" }", "");
+    EngineExecutionResults results = Kit.run(GuardedTestCase.class, Map.of("authenticity.config", file));
+
+    results.testEvents().assertStatistics(stats -> stats.started(1).failed(1));
+    Throwable failure = Kit.failures(results).get(0);
+    java.io.StringWriter printed = new java.io.StringWriter();
+    failure.printStackTrace(new java.io.PrintWriter(printed));
+    assertThat(printed.toString()).doesNotContain(password)
+        .contains("java.net.URISyntaxException: Illegal character in authority at index 8: "
+            + "https://****@api.example.com /health");
+  }
+
+  static class GuardedTestCase {
+    @Test
+    @RequiresRealService("backend")
+    void test() {
+    }
+  }
+
   static class MixedTestCase {
     @Test
     @RequiresRealService("backnd")

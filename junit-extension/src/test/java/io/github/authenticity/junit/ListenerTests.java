@@ -367,6 +367,32 @@ class ListenerTests {
     assertThat(ofType(events, "service")).isEmpty();
   }
 
+  @Test
+  void anUnsetVariableFailsTheGuardedTestsAndTheRunIsFailedNotNoTests() throws Exception {
+    Path file = dir.resolve("unset.yaml");
+    java.nio.file.Files.writeString(file, "environments:\n  local:\n    services:\n      backend: { probe: http,"
+        + " url: \"http://${AUTHENTICITY_IT_UNSET_19}/health\" }\n");
+    java.io.ByteArrayOutputStream console = new java.io.ByteArrayOutputStream();
+    java.io.PrintStream original = System.out;
+    System.setOut(new java.io.PrintStream(console, true, java.nio.charset.StandardCharsets.UTF_8));
+    try {
+      run(ClassDownTestCase.class, Map.of("authenticity.config", file.toString()));
+    } finally {
+      System.setOut(original);
+    }
+
+    io.github.authenticity.core.report.Report report = io.github.authenticity.core.report.ReportJson.read(
+        dir.resolve("reports/authenticity-report.json"));
+    assertThat(report.verdict()).isEqualTo(io.github.authenticity.core.report.OverallVerdict.FAILED);
+    assertThat(report.summary().failed()).isEqualTo(2);
+    assertThat(report.summary().guardedExecuted()).isEqualTo(2);
+    String printed = console.toString(java.nio.charset.StandardCharsets.UTF_8);
+    assertThat(printed).contains("[authenticity] 2 guarded tests: 2 FAILED").doesNotContain("NO_TESTS")
+        .doesNotContain("did a test JVM die");
+    assertThat(io.github.authenticity.core.report.Check.evaluate(report,
+        io.github.authenticity.core.report.CheckSettings.defaults()).violations()).noneMatch(v -> v.contains("NO_TESTS"));
+  }
+
   private static int indexOf(List<Map<String, Object>> events, String type, String uniqueId) {
     for (int i = 0; i < events.size(); i++) {
       if (type.equals(events.get(i).get("type")) && uniqueId.equals(events.get(i).get("uniqueId"))) {

@@ -3,11 +3,9 @@ package io.github.authenticity.maven;
 import java.io.File;
 import java.io.UncheckedIOException;
 import java.nio.file.Path;
-import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 
-import io.github.authenticity.core.events.BuildIdentity;
 import io.github.authenticity.core.report.ConsoleSummary;
 import io.github.authenticity.core.report.Report;
 import io.github.authenticity.core.report.ReportWriter;
@@ -64,9 +62,9 @@ abstract class AbstractReportMojo extends AbstractAuthenticityMojo {
     return new ReportAssembler.Module(module.getId(), eventsDirectory.toPath(), testOutput, classpath);
   }
 
-  /** Whether tests are skipped in this build ({@code -DskipTests}, {@code -Dmaven.test.skip}). */
-  final boolean testsSkipped() {
-    return sessionFlag("skipTests") || sessionFlag("maven.test.skip");
+  @Override
+  Path eventsDirectory() {
+    return outputDirectory.toPath();
   }
 
   ReportAssembler.Options options() {
@@ -77,12 +75,11 @@ abstract class AbstractReportMojo extends AbstractAuthenticityMojo {
         selection = "-D" + key + "=" + value.strip();
       }
     }
-    Instant buildStart = session.getRequest().getStartTime() == null ? Instant.EPOCH
-        : session.getRequest().getStartTime().toInstant();
-    // bound to a phase, the goal runs in the build that ran the tests: only this build's events count
-    boolean onlyThisBuild = mojoExecution != null && mojoExecution.getLifecyclePhase() != null;
-    return new ReportAssembler.Options(selection, failOnDisabled, blankToNull(requireEnvironment),
-        BuildIdentity.ofThisProcess(buildStart), onlyThisBuild);
+    // bound to a phase, or on the command line of a build that runs the tests (mvn test authenticity:check): the
+    // goal runs in the build that ran the tests, so only this build's events count, and none is NO_TESTS
+    boolean onlyThisBuild = mojoExecution != null && mojoExecution.getLifecyclePhase() != null || sessionRunsTests();
+    return new ReportAssembler.Options(selection, failOnDisabled, blankToNull(requireEnvironment), thisBuild(),
+        onlyThisBuild);
   }
 
   /** Assembles the report of {@code modules}, logging every warning. */

@@ -2,9 +2,14 @@ package io.github.authenticity.maven;
 
 import org.apache.maven.plugin.logging.Log;
 
+import io.github.authenticity.core.redact.RedactedThrowable;
 import io.github.authenticity.core.redact.Redactor;
+import io.github.authenticity.core.redact.Visible;
 
-/** The goals' log, every line through core's one redaction policy ({@link Redactor}). */
+/**
+ * The goals' log, every line through core's one redaction policy ({@link Redactor}) and with bidirectional controls
+ * made visible ({@link Visible}).
+ */
 final class RedactingLog implements Log {
 
   private final Log log;
@@ -14,16 +19,12 @@ final class RedactingLog implements Log {
   }
 
   private static CharSequence redact(CharSequence content) {
-    return content == null ? null : Redactor.redact(content.toString());
+    return content == null ? null : Visible.of(Redactor.redact(content.toString()));
   }
 
+  /** The same throwable, or a redacted copy of its chain (causes and suppressed too) when one holds a secret. */
   private static Throwable redact(Throwable error) {
-    if (error == null || error.getMessage() == null || Redactor.redact(error.getMessage()).equals(error.getMessage())) {
-      return error;
-    }
-    Throwable copy = new Throwable(error.getClass().getName() + ": " + Redactor.redact(error.getMessage()));
-    copy.setStackTrace(error.getStackTrace());
-    return copy;
+    return RedactedThrowable.of(error);
   }
 
   @Override

@@ -6,11 +6,13 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import java.util.stream.Stream;
 
 import io.github.authenticity.core.events.BuildFiles;
 import io.github.authenticity.core.events.BuildIdentity;
 import io.github.authenticity.core.events.EventReader;
+import io.github.authenticity.core.events.TestBuildRecord;
 import io.github.authenticity.core.report.CompiledTest;
 import io.github.authenticity.core.report.Report;
 import io.github.authenticity.core.report.ReportBuilder;
@@ -67,7 +69,8 @@ final class ReportAssembler {
     for (Module module : modules) {
       found.addAll(EventReader.find(module.eventsDirectory()));
     }
-    BuildFiles.Selection selection = select(found, options.build(), options.onlyThisBuild());
+    BuildFiles.Selection selection = select(found, options.build(), options.onlyThisBuild(),
+        modules.stream().map(Module::eventsDirectory).toList());
     List<String> notes = new ArrayList<>(selection.notes());
     List<Path> eventFiles = selection.used();
     List<CompiledTest> compiled = new ArrayList<>();
@@ -106,11 +109,19 @@ final class ReportAssembler {
   /**
    * The events files of this build ({@link BuildFiles#select}), so that running {@code mvn verify} twice without
    * {@code clean} does not count the first run's tests in the second. When the goal runs on its own
-   * ({@code mvn authenticity:report} after {@code mvn test}, another Maven process) and no file is of this build,
-   * those of the newest build.
+   * ({@code mvn authenticity:report} after {@code mvn test}, another Maven process): those of the build that last
+   * ran the tests, as it recorded ({@link TestBuildRecord}; none when it wrote none); with no record, those of the
+   * newest build, and a note that says what that cannot tell apart.
    */
-  static BuildFiles.Selection select(List<Path> files, BuildIdentity build, boolean onlyThisBuild) {
-    return onlyThisBuild ? BuildFiles.select(files, build) : BuildFiles.selectOrNewest(files, build);
+  static BuildFiles.Selection select(List<Path> files, BuildIdentity build, boolean onlyThisBuild,
+      List<Path> eventsDirectories) {
+    if (onlyThisBuild) {
+      return BuildFiles.select(files, build);
+    }
+    Optional<BuildIdentity> recorded = TestBuildRecord.latest(eventsDirectories);
+    Path where = recorded.flatMap(r -> eventsDirectories.stream().filter(d -> TestBuildRecord.read(d).equals(recorded))
+        .findFirst()).map(d -> d.resolve(TestBuildRecord.FILE)).orElse(null);
+    return BuildFiles.selectOnItsOwn(files, build, recorded.orElse(null), where);
   }
 
   private static boolean hasClassFiles(Path directory) {

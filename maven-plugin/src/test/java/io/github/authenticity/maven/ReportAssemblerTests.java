@@ -10,6 +10,7 @@ import java.util.List;
 
 import io.github.authenticity.core.events.BuildFiles;
 import io.github.authenticity.core.events.BuildIdentity;
+import io.github.authenticity.core.events.TestBuildRecord;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -26,7 +27,7 @@ class ReportAssemblerTests {
     Path old = file("events-old.jsonl", new BuildIdentity("42@1", BUILD_START, BUILD_START.minusSeconds(3600)));
     Path fresh = file("events-new.jsonl", new BuildIdentity(build.process(), null, BUILD_START.plusSeconds(5)));
 
-    BuildFiles.Selection selection = ReportAssembler.select(List.of(old, fresh), build, false);
+    BuildFiles.Selection selection = ReportAssembler.select(List.of(old, fresh), build, false, List.of(directory));
 
     assertThat(selection.used()).containsExactly(fresh);
     assertThat(selection.left()).containsExactly(old);
@@ -39,7 +40,7 @@ class ReportAssemblerTests {
     Path third = file("events-3.jsonl", new BuildIdentity("42@1", null, BUILD_START.minusSeconds(49)));
 
     BuildFiles.Selection selection = ReportAssembler.select(List.of(first, second, third),
-        BuildIdentity.ofThisProcess(BUILD_START), false);
+        BuildIdentity.ofThisProcess(BUILD_START), false, List.of(directory));
 
     assertThat(selection.used()).containsExactly(second, third);
     assertThat(selection.left()).containsExactly(first);
@@ -50,10 +51,50 @@ class ReportAssemblerTests {
     Path old = file("events-old.jsonl", new BuildIdentity("42@1", null, BUILD_START.minusSeconds(60)));
 
     BuildFiles.Selection selection = ReportAssembler.select(List.of(old), BuildIdentity.ofThisProcess(BUILD_START),
-        true);
+        true, List.of(directory));
 
     assertThat(selection.used()).isEmpty();
     assertThat(selection.left()).containsExactly(old);
+  }
+
+  @Test
+  void onItsOwnTheGoalJudgesTheBuildThatLastRanTheTestsEvenWhenItWroteNoEvents() throws IOException {
+    Path tested = file("events-1.jsonl", new BuildIdentity("41@1", BUILD_START.minusSeconds(70),
+        BUILD_START.minusSeconds(60)));
+    BuildIdentity laterBuildWithoutTests = new BuildIdentity("43@1", BUILD_START.minusSeconds(30),
+        BUILD_START.minusSeconds(30));
+    TestBuildRecord.write(directory, laterBuildWithoutTests);
+
+    BuildFiles.Selection selection = ReportAssembler.select(List.of(tested), BuildIdentity.ofThisProcess(BUILD_START),
+        false, List.of(directory));
+
+    assertThat(selection.used()).isEmpty();
+    assertThat(selection.left()).containsExactly(tested);
+    assertThat(selection.notes()).containsExactly("Judging the build that last ran the tests here (Maven process"
+        + " 43@1, started " + BUILD_START.minusSeconds(30) + ", recorded in [" + directory.resolve("test-build.txt")
+        + "]): it wrote no events file, so none of its guarded tests ran.", "Ignoring 1 events file of earlier"
+        + " builds or other Maven processes (mvn clean removes them): [" + tested + "]");
+
+    TestBuildRecord.write(directory, new BuildIdentity("41@1", BUILD_START.minusSeconds(70),
+        BUILD_START.minusSeconds(70)));
+    assertThat(ReportAssembler.select(List.of(tested), BuildIdentity.ofThisProcess(BUILD_START), false,
+        List.of(directory)).used()).containsExactly(tested);
+  }
+
+  @Test
+  void aRecordOlderThanALaterBuildsEventsIsStaleAndTheNewestBuildIsJudged() throws IOException {
+    TestBuildRecord.write(directory, new BuildIdentity("41@1", BUILD_START.minusSeconds(300),
+        BUILD_START.minusSeconds(300)));
+    Path recordedBuilds = file("events-1.jsonl", new BuildIdentity("41@1", BUILD_START.minusSeconds(300),
+        BUILD_START.minusSeconds(290)));
+    Path laterBuilds = file("events-2.jsonl", new BuildIdentity("44@1", BUILD_START.minusSeconds(60),
+        BUILD_START.minusSeconds(50)));
+
+    BuildFiles.Selection selection = ReportAssembler.select(List.of(recordedBuilds, laterBuilds),
+        BuildIdentity.ofThisProcess(BUILD_START), false, List.of(directory));
+
+    assertThat(selection.used()).containsExactly(laterBuilds);
+    assertThat(selection.newest()).isTrue();
   }
 
   @Test

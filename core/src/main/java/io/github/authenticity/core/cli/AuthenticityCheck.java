@@ -15,6 +15,8 @@ import java.util.Map;
 import java.util.Properties;
 import java.util.stream.Stream;
 
+import io.github.authenticity.core.redact.Redactor;
+import io.github.authenticity.core.redact.Visible;
 import io.github.authenticity.core.report.Check;
 import io.github.authenticity.core.report.CheckResult;
 import io.github.authenticity.core.report.CheckSettings;
@@ -157,9 +159,9 @@ public final class AuthenticityCheck {
     }
     CheckResult result = Check.evaluate(report, settings);
     for (String violation : result.violations()) {
-      out.println(PREFIX + "ERROR " + violation);
+      out.println(PREFIX + "ERROR " + Visible.of(Redactor.redact(violation)));
     }
-    out.println(PREFIX + result.summary(directory));
+    out.println(PREFIX + Visible.of(Redactor.redact(result.summary(directory))));
     return result.failed() ? FAILED : PASSED;
   }
 
@@ -168,7 +170,9 @@ public final class AuthenticityCheck {
     if (!Files.isDirectory(folder)) {
       return List.of();
     }
-    try (Stream<Path> files = Files.walk(folder)) {
+    // a folder given as a symbolic link is followed (Files.walk alone would see the link, not the folder); links
+    // inside it are not, so a link cannot pull in files from elsewhere twice
+    try (Stream<Path> files = Files.walk(folder.toRealPath())) {
       return files.filter(p -> {
         String name = p.getFileName().toString();
         return name.startsWith("events-") && name.endsWith(".jsonl") && Files.isRegularFile(p);
@@ -273,6 +277,10 @@ public final class AuthenticityCheck {
       } catch (InvalidPathException ex) {
         throw new IllegalArgumentException("The results folder [" + location + "] is not a path: " + ex.getReason(),
             ex);
+      }
+      if (Files.exists(folder) && !Files.isDirectory(folder)) {
+        throw new IllegalArgumentException("The results folder [" + folder + "] is a file, not a folder: name the"
+            + " folder that holds the events files (e.g. target/authenticity)");
       }
       if (name == null) {
         name = folder.getFileName() == null ? folder.toString() : folder.getFileName().toString();

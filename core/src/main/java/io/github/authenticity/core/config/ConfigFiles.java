@@ -1,8 +1,13 @@
 package io.github.authenticity.core.config;
 
 import java.io.IOException;
-import java.io.InputStreamReader;
+import java.io.InputStream;
+import java.io.OutputStream;
 import java.io.Reader;
+import java.io.StringReader;
+import java.nio.ByteBuffer;
+import java.nio.charset.CharacterCodingException;
+import java.nio.charset.CodingErrorAction;
 import java.net.URL;
 import java.net.URLConnection;
 import java.nio.charset.StandardCharsets;
@@ -36,6 +41,16 @@ final class ConfigFiles {
   record Composed(Node root, String display, String source) {
   }
 
+  /**
+   * The largest configuration file read, checked before parsing: a configuration is a few KB, and SnakeYAML's
+   * scanner takes time that grows with the square of a long scalar's length (a 6 MB scalar: 8.5 s of CPU), so an
+   * over-large file would cost every test JVM seconds to minutes before any limit of the parser tripped.
+   */
+  static final int MAX_BYTES = 256 * 1024;
+
+  /** How many aliases of collections a file may use (SnakeYAML's default is 50). */
+  static final int MAX_ALIASES = 50;
+
   private ConfigFiles() {
   }
 
@@ -57,11 +72,19 @@ final class ConfigFiles {
       if (!Files.isRegularFile(path)) {
         throw new ConfigurationException(Messages.notAFile(name));
       }
-      try (Reader reader = Files.newBufferedReader(path, StandardCharsets.UTF_8)) {
-        return new Composed(compose(reader, name, name), name, name);
+      String text;
+      try {
+        long size = Files.size(path);
+        if (size > MAX_BYTES) {
+          throw new ConfigurationException(Messages.tooLarge(name, size, false, MAX_BYTES));
+        }
+        try (InputStream in = Files.newInputStream(path)) {
+          text = bounded(in, size, name);
+        }
       } catch (IOException ex) {
         throw new ConfigurationException(Messages.unreadable(name, ex), ex);
       }
+      return new Composed(compose(new StringReader(text), name, name), name, name);
     }
     URL yaml = classLoader.getResource("authenticity.yaml");
     URL yml = classLoader.getResource("authenticity.yml");
@@ -74,20 +97,48 @@ final class ConfigFiles {
     }
     String display = yaml != null ? "authenticity.yaml" : "authenticity.yml";
     String source = "classpath:" + display;
+    String text;
     try {
       URLConnection connection = url.openConnection();
       connection.setUseCaches(false);
-      try (Reader reader = new InputStreamReader(connection.getInputStream(), StandardCharsets.UTF_8)) {
-        return new Composed(compose(reader, display, source), display, source);
+      long size = connection.getContentLengthLong();
+      if (size > MAX_BYTES) {
+        throw new ConfigurationException(Messages.tooLarge(url.toString(), size, false, MAX_BYTES));
+      }
+      try (InputStream in = connection.getInputStream()) {
+        text = bounded(in, size, url.toString());
       }
     } catch (IOException ex) {
       throw new ConfigurationException(Messages.unreadable(url.toString(), ex), ex);
+    }
+    return new Composed(compose(new StringReader(text), display, source), display, source);
+  }
+
+  /**
+   * At most {@link #MAX_BYTES} bytes of {@code in} as UTF-8 text; a longer stream (one that grew since its size was
+   * read, or whose size was unknown) is an error that says how large it is, without decoding or parsing it.
+   */
+  private static String bounded(InputStream in, long knownSize, String display) throws IOException {
+    byte[] bytes = in.readNBytes(MAX_BYTES + 1);
+    if (bytes.length > MAX_BYTES) {
+      long size = bytes.length + in.transferTo(OutputStream.nullOutputStream());
+      throw new ConfigurationException(Messages.tooLarge(display, Math.max(size, knownSize), false, MAX_BYTES));
+    }
+    try {
+      return StandardCharsets.UTF_8.newDecoder().onMalformedInput(CodingErrorAction.REPORT)
+          .onUnmappableCharacter(CodingErrorAction.REPORT).decode(ByteBuffer.wrap(bytes)).toString();
+    } catch (CharacterCodingException ex) {
+      throw new ConfigurationException(Messages.unreadable(display, ex), ex);
     }
   }
 
   private static Node compose(Reader reader, String display, String source) {
     try {
-      Node node = new Yaml(new LoaderOptions()).compose(reader);
+      LoaderOptions options = new LoaderOptions();
+      options.setCodePointLimit(MAX_BYTES);
+      options.setMaxAliasesForCollections(MAX_ALIASES);
+      options.setAllowRecursiveKeys(false);
+      Node node = new Yaml(options).compose(reader);
       if (node instanceof ScalarNode scalar && scalar.getTag().equals(Tag.NULL)) {
         return null;
       }

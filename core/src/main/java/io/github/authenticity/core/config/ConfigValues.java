@@ -32,6 +32,14 @@ final class ConfigValues {
   final String display;
   private final Interpolation interpolation;
 
+  /**
+   * How many mapping entries the readings of this configuration may visit: merge keys ({@code <<: *anchor}) of
+   * anchors that merge anchors expand exponentially (1 KB within SnakeYAML's alias limit cost 12 s of CPU), while a
+   * real configuration has a few hundred entries.
+   */
+  static final int MAX_ENTRIES = 100_000;
+  private int entries;
+
   ConfigValues(ConfigParameters parameters, Interpolation interpolation, String display) {
     this.parameters = parameters;
     this.interpolation = interpolation;
@@ -49,6 +57,10 @@ final class ConfigValues {
           Messages.expected("a mapping (key: value)", kind(node))));
     }
     List<Node> merges = new ArrayList<>();
+    entries += mapping.getValue().size() + 1;
+    if (entries > MAX_ENTRIES) {
+      throw new ConfigurationException(Messages.expansionTooLarge(display, MAX_ENTRIES));
+    }
     for (NodeTuple tuple : mapping.getValue()) {
       Node keyNode = tuple.getKeyNode();
       if (keyNode instanceof ScalarNode key && key.getTag().equals(Tag.MERGE)) {

@@ -2,6 +2,8 @@ package io.github.authenticity.core.config;
 
 import org.apiguardian.api.API;
 
+import io.github.authenticity.core.redact.RedactedThrowable;
+
 /**
  * Bad configuration: a malformed file, an unknown key, probe type or service, an unparseable value.
  * The message names the file, the key (and line where there is one), the value and what is allowed.
@@ -17,6 +19,6 @@ public class ConfigurationException extends RuntimeException {
   }
 
   public ConfigurationException(String message, Throwable cause) {
-    super(message, cause);
+    super(message, RedactedThrowable.of(cause));
   }
 }

@@ -67,6 +67,18 @@ final class Messages {
         + "] are at the root of the classpath; keep one of them";
   }
 
+  static String tooLarge(String display, long size, boolean atLeast, int limit) {
+    return "Configuration file [" + display + "] is " + (atLeast ? "more than " : "") + String.format(
+        java.util.Locale.ROOT, "%,d", size) + " bytes, over the limit of " + String.format(java.util.Locale.ROOT,
+        "%,d", limit) + " bytes (" + limit / 1024 + " KiB) a configuration file may have; it was not parsed."
+        + " Keep only the settings in it (a configuration file is a few KB)";
+  }
+
+  static String expansionTooLarge(String display, int limit) {
+    return display + ": the merge keys (<<: *anchor) expand to more than " + String.format(java.util.Locale.ROOT,
+        "%,d", limit) + " entries; merge each anchor once or twice, not anchors that merge anchors";
+  }
+
   static String malformedYaml(String display, int line, int column, String problem) {
     return display + ":" + line + ":" + column + ": malformed YAML: " + problem + "; fix the file at that position";
   }

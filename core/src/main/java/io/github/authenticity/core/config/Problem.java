@@ -1,5 +1,7 @@
 package io.github.authenticity.core.config;
 
+import io.github.authenticity.core.redact.RedactedThrowable;
+
 /** A bad value, described without its location; the reader prefixes where it was configured. */
 final class Problem extends RuntimeException {
 
@@ -17,7 +19,7 @@ final class Problem extends RuntimeException {
   }
 
   Problem(String message, boolean unsetVariable, Throwable cause) {
-    super(message, cause);
+    super(message, RedactedThrowable.of(cause));
     this.unsetVariable = unsetVariable;
   }
 }

@@ -67,6 +67,10 @@ public final class History {
   private Map<String, List<Long>> baselineRuns;
   private final Map<String, List<Long>> pending = new LinkedHashMap<>();
   private boolean written;
+  /** Why the file, as last read, was not a readable history ({@code null}: it was, or there was none). */
+  private String unreadable;
+  private boolean replacedNoticed;
+  private final List<String> notices = new ArrayList<>();
 
   private History(Path file) {
     this.file = file;
@@ -152,7 +156,11 @@ public final class History {
       if (pending.isEmpty()) {
         return;
       }
+      Path temporary = null;
       try {
+        if (Files.isDirectory(file)) {
+          throw new NotAFile("it is a directory. Remove it, or set authenticity.history to a file.");
+        }
         Path directory = file.toAbsolutePath().getParent();
         Files.createDirectories(directory);
         ignoreInGit(directory);
@@ -172,7 +180,7 @@ public final class History {
             }
             current.put(entry.getKey(), runs);
           }
-          Path temporary = Files.createTempFile(directory, file.getFileName() + ".", ".tmp");
+          temporary = Files.createTempFile(directory, file.getFileName() + ".", ".tmp");
           try (FileChannel out = FileChannel.open(temporary, StandardOpenOption.WRITE)) {
             // no fsync: a history lost in a crash is an empty one, and every authentic test would pay for it
             out.write(ByteBuffer.wrap(write(current).getBytes(StandardCharsets.UTF_8)));
@@ -182,17 +190,55 @@ public final class History {
           } catch (AtomicMoveNotSupportedException ex) {
             Files.move(temporary, file, StandardCopyOption.REPLACE_EXISTING);
           }
+          temporary = null;
+          if (unreadable != null && !replacedNoticed) {
+            replacedNoticed = true;
+            notices.add("The history file [" + file + "] was not a readable history (" + unreadable + "); it was"
+                + " replaced, so TOO_FAST compares with the authentic runs recorded from now on.");
+          }
         }
       } catch (IOException ex) {
         String what = pending.size() == 1
             ? "the authentic run of [" + pending.keySet().iterator().next() + "]"
             : pending.size() + " tests' authentic runs";
         throw new UncheckedIOException("Could not record " + what + " in the history file [" + file + "]: "
-            + ex.getMessage() + ". Check that the directory is writable, or set authenticity.history to another file.",
-            ex);
+            + ex.getMessage() + (ex instanceof NotAFile ? "" : ". Check that the directory is writable, or set"
+            + " authenticity.history to another file."), ex);
       } finally {
         pending.clear();
+        deleteQuietly(temporary);
       }
+    }
+  }
+
+  /** The history's path names something other than a file. */
+  private static final class NotAFile extends IOException {
+    private static final long serialVersionUID = 1L;
+
+    NotAFile(String message) {
+      super(message);
+    }
+  }
+
+  private static void deleteQuietly(Path temporary) {
+    if (temporary != null) {
+      try {
+        Files.deleteIfExists(temporary);
+      } catch (IOException ex) {
+        // the write failed already, and that failure is what is reported
+      }
+    }
+  }
+
+  /**
+   * What the writes since the last call found that a user should be told once, one line each: a history file
+   * that was not readable and was replaced.
+   */
+  public List<String> takeNotices() {
+    synchronized (lock) {
+      List<String> taken = List.copyOf(notices);
+      notices.clear();
+      return taken;
     }
   }
 
@@ -221,6 +267,7 @@ public final class History {
       } catch (UncheckedIOException ex) {
         problems.add(ex.getMessage());
       }
+      problems.addAll(history.takeNotices());
     }
     return problems;
   }
@@ -245,12 +292,14 @@ public final class History {
   }
 
   private Map<String, List<Long>> read() {
+    unreadable = null;
     Map<String, List<Long>> result = new LinkedHashMap<>();
     if (!Files.isRegularFile(file)) {
       return result;
     }
     try (JsonParser json = FACTORY.createParser(file.toFile())) {
       if (json.nextToken() != JsonToken.START_OBJECT) {
+        unreadable = "not a JSON object";
         return new LinkedHashMap<>();
       }
       while (json.nextToken() == JsonToken.FIELD_NAME) {
@@ -278,7 +327,11 @@ public final class History {
       }
       return result;
     } catch (IOException | RuntimeException ex) {
-      // an unreadable history is an empty one: it only ever makes TOO_FAST stricter to have one
+      // an unreadable history is an empty one (it only ever makes TOO_FAST stricter to have one); the first write
+      // that replaces it says so
+      unreadable = ex instanceof com.fasterxml.jackson.core.JsonProcessingException json && json.getLocation() != null
+          ? "not JSON at line " + json.getLocation().getLineNr() + ", column " + json.getLocation().getColumnNr()
+          : String.valueOf(ex.getMessage());
       return new LinkedHashMap<>();
     }
   }

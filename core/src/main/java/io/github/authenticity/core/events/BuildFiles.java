@@ -49,20 +49,37 @@ public final class BuildFiles {
   /**
    * The events files to merge, those left out, and the identity they were selected by.
    *
-   * @param used   the files of the build
-   * @param left   the files of other builds, and those without an identity
-   * @param builds the identities used: the one asked for, or the newest of each host
-   * @param newest whether {@code builds} are the newest builds', not the one asked for ({@link #selectOrNewest})
+   * @param used     the files of the build
+   * @param left     the files of other builds, and those without an identity
+   * @param builds   the identities used: the one asked for, the recorded one, or the newest of each host
+   * @param newest   whether {@code builds} are the newest builds', not the one asked for ({@link #selectOrNewest})
+   * @param recorded where the build was read from when it is the one {@link TestBuildRecord} recorded, else
+   *                 {@code null}
    */
-  public record Selection(List<Path> used, List<Path> left, List<BuildIdentity> builds, boolean newest) {
+  public record Selection(List<Path> used, List<Path> left, List<BuildIdentity> builds, boolean newest,
+      Path recorded) {
+
+    /** A selection by the build asked for or the newest ones. */
+    public Selection(List<Path> used, List<Path> left, List<BuildIdentity> builds, boolean newest) {
+      this(used, left, builds, newest, null);
+    }
 
     /** What the selection left out and why, and which build it reports when it is not the one asked for. */
     public List<String> notes() {
       List<String> notes = new ArrayList<>();
+      if (recorded != null) {
+        notes.add("Judging the build that last ran the tests here (Maven process " + builds.get(0).process()
+            + ", started " + builds.get(0).since() + ", recorded in [" + recorded + "]): "
+            + (used.isEmpty() ? "it wrote no events file, so none of its guarded tests ran."
+                : used.size() + " events " + files(used.size()) + "."));
+      }
       if (newest) {
         notes.add("No events files of this build: reporting the newest build's " + used.size() + " "
             + files(used.size()) + " (Maven process " + String.join(", ", builds.stream().map(BuildIdentity::process)
-            .toList()) + ").");
+            .toList()) + "). That build did not record that it ran the tests ([target/authenticity/"
+            + TestBuildRecord.FILE + "]), so a later build that ran no test cannot be told apart from it: bind"
+            + " authenticity:prepare-agent (it records each build that runs the tests), or run this goal in the"
+            + " build that runs the tests (mvn verify, or mvn test authenticity:check).");
       }
       if (!left.isEmpty()) {
         notes.add("Ignoring " + left.size() + " events " + files(left.size()) + " of "
@@ -92,6 +109,34 @@ public final class BuildFiles {
       (build != null && build.includes(header(file).build()) ? used : left).add(file);
     }
     return new Selection(List.copyOf(used), List.copyOf(left), build == null ? List.of() : List.of(build), false);
+  }
+
+  /**
+   * For a goal that did not run in the build that ran the tests ({@code mvn authenticity:check} after
+   * {@code mvn test}): the files of {@code build} when there are any; else those of the build that last ran the tests
+   * as {@link TestBuildRecord} recorded it (none when it wrote none: it ran no test), unless a later build of
+   * another Maven process wrote events after it (a build that recorded nothing, e.g. {@code mvn test} with no goal
+   * of the plugin bound before the tests): then, as without a record, the newest build's
+   * ({@link #selectOrNewest}).
+   *
+   * @param recorded   the recorded build, or {@code null}
+   * @param recordedIn where it was read, for the note
+   */
+  public static Selection selectOnItsOwn(List<Path> files, BuildIdentity build, BuildIdentity recorded,
+      Path recordedIn) {
+    Selection own = select(files, build);
+    if (!own.used().isEmpty() || recorded == null) {
+      return own.used().isEmpty() ? selectOrNewest(files, build) : own;
+    }
+    for (Path file : files) {
+      BuildIdentity run = header(file).build();
+      if (run != null && run.started() != null && !run.process().equals(recorded.process())
+          && run.started().isAfter(recorded.since())) {
+        return selectOrNewest(files, build);
+      }
+    }
+    Selection selection = select(files, recorded);
+    return new Selection(selection.used(), selection.left(), selection.builds(), false, recordedIn);
   }
 
   /**

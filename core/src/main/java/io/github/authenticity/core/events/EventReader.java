@@ -19,6 +19,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.function.Consumer;
+import java.util.function.ObjIntConsumer;
 import java.util.stream.Stream;
 
 import com.fasterxml.jackson.core.JsonParser;
@@ -119,6 +120,16 @@ public final class EventReader {
    * @throws UncheckedIOException when the file cannot be opened or read at all
    */
   public static Summary read(Path file, Consumer<Event> sink) {
+    return readNumbered(file, (event, line) -> sink.accept(event));
+  }
+
+  /**
+   * Streams {@code file} into {@code sink} as {@link #read(Path, Consumer)} does, with each event's line number
+   * (1-based), so a reader that finds a line the writer cannot have written can name it.
+   *
+   * @throws UncheckedIOException when the file cannot be opened or read at all
+   */
+  public static Summary readNumbered(Path file, ObjIntConsumer<Event> sink) {
     List<String> problems = new ArrayList<>();
     String name = file.getFileName().toString();
     boolean truncated;
@@ -165,7 +176,7 @@ public final class EventReader {
     return new Summary(file, truncated, problems);
   }
 
-  private static void accept(String file, int number, byte[] bytes, Consumer<Event> sink, List<String> problems) {
+  private static void accept(String file, int number, byte[] bytes, ObjIntConsumer<Event> sink, List<String> problems) {
     String text;
     try {
       text = decode(bytes);
@@ -192,7 +203,7 @@ public final class EventReader {
       return;
     }
     if (event != null) {
-      sink.accept(event);
+      sink.accept(event, number);
     }
   }
 

@@ -155,8 +155,8 @@ public final class EventWriter implements AutoCloseable {
     json.writeEndObject();
   }
 
-  /** The {@code type} of {@code event}. */
-  static String typeOf(Event event) {
+  /** The {@code type} of {@code event}, as this writer writes it. */
+  public static String typeOf(Event event) {
     if (event instanceof RunStarted) {
       return RUN;
     } else if (event instanceof ServiceProbed) {

@@ -253,11 +253,13 @@ public final class Judge {
   // ---- 4. counts and the overall verdict
 
   /**
-   * Whether it counts as executed: it started, or a {@code DOWN} service stopped it at once (a dead environment
-   * is a failed run, not an empty one).
+   * Whether it counts as executed: it started, or it was stopped at once and failed: a {@code DOWN} service, bad
+   * configuration (an unset variable, a malformed file) or a failing {@code @BeforeAll} around it. A dead
+   * environment or a broken configuration is a failed run, not an empty one ({@code NO_TESTS} says no test was
+   * found or started, "did a test JVM die?").
    */
   public static boolean executed(TestEntry entry, boolean started) {
-    return started || entry.verdict() == Verdict.SERVICE_DOWN;
+    return started || entry.verdict() == Verdict.SERVICE_DOWN || entry.verdict() == Verdict.FAILED;
   }
 
   /** Whether a guarded test not run for {@code reason} counts against the build under {@code settings}. */

@@ -130,14 +130,19 @@ final class HttpProbe extends BuiltinProbe {
                 + Wire.snippet(statusLine) + "] but the headers did not arrive in time"), ex);
           }
         } while (statusLine.charAt(9) == '1' && !statusLine.startsWith("101", 9)); // 100 Continue and the like
+      } catch (Wire.PartialLine ex) {
+        // some of the status line came, the rest not: a server that trickles is not one that sent nothing
+        throw new ProbeFailure(Causes.timedOut(deadline.timeoutMillis(), "answered [" + Wire.snippet(ex.arrived())
+            + "] but the rest of the status line did not arrive in time"), ex);
       } catch (SocketTimeoutException ex) {
         throw new ProbeFailure(Causes.timedOut(deadline.timeoutMillis(),
             "accepted the connection but sent no HTTP response"), ex);
-      } catch (ProbeFailure ex) {
-        if (ex.getMessage().startsWith("wrong protocol: answered [")) {
-          throw new ProbeFailure("wrong protocol: the answer is not an HTTP response", ex);
+      } catch (Wire.LineTooLong ex) {
+        if (ex.looksLikeHttp()) {
+          throw new ProbeFailure("header too large: the status line [" + ex.shown() + "] exceeds " + HEAD_LIMIT
+              + " bytes without a line end", ex);
         }
-        throw ex;
+        throw new ProbeFailure("wrong protocol: the answer is not an HTTP response", ex);
       }
       int status = Integer.parseInt(statusLine.substring(9, 12));
       String answered = "answered " + status + " " + reason(status, statusLine.length() > 13

@@ -1,7 +1,7 @@
 package io.github.authenticity.core.probe;
 
 /** A probe's failure whose message is already the one-line cause shown to people. */
-final class ProbeFailure extends Exception {
+class ProbeFailure extends Exception {
 
   private static final long serialVersionUID = 1L;
 

@@ -155,12 +155,24 @@ final class Wire {
 
   /**
    * Reads up to and including CRLF (or LF), returns the line without it; {@code null} at end of stream
-   * before any byte. Fails after {@code limit} bytes without a line end.
+   * before any byte. Fails after {@code limit} bytes without a line end ({@link LineTooLong}); a read that times
+   * out after some bytes of the line throws a {@link PartialLine} that holds them.
    */
   static String readLine(InputStream in, int limit) throws IOException, ProbeFailure {
     ByteArrayOutputStream line = new ByteArrayOutputStream();
     int b;
-    while ((b = in.read()) != -1) {
+    while (true) {
+      try {
+        b = in.read();
+      } catch (SocketTimeoutException ex) {
+        if (line.size() == 0) {
+          throw ex;
+        }
+        throw new PartialLine(line.toString(StandardCharsets.ISO_8859_1), ex);
+      }
+      if (b == -1) {
+        break;
+      }
       if (b == '\n') {
         byte[] bytes = line.toByteArray();
         int length = bytes.length > 0 && bytes[bytes.length - 1] == '\r' ? bytes.length - 1 : bytes.length;
@@ -168,10 +180,50 @@ final class Wire {
       }
       line.write(b);
       if (line.size() > limit) {
-        throw new ProbeFailure("wrong protocol: answered [" + snippet(line.toByteArray()) + "] without a line end");
+        throw new LineTooLong(line.toByteArray(), limit);
       }
     }
     return line.size() == 0 ? null : line.toString(StandardCharsets.ISO_8859_1);
+  }
+
+  /** A line longer than the limit without a line end; keeps its start, to tell a long header from another protocol. */
+  static final class LineTooLong extends ProbeFailure {
+    private static final long serialVersionUID = 1L;
+    private final String start;
+    private final String shown;
+
+    LineTooLong(byte[] line, int limit) {
+      super("wrong protocol: answered [" + snippet(line) + "] without a line end");
+      this.start = new String(line, 0, Math.min(line.length, 16), StandardCharsets.ISO_8859_1);
+      this.shown = snippet(line);
+    }
+
+    /** The start of the line, as {@link #snippet(String)} shows it. */
+    String shown() {
+      return shown;
+    }
+
+    /** Whether the line starts as an HTTP status line does. */
+    boolean looksLikeHttp() {
+      return start.startsWith("HTTP/");
+    }
+  }
+
+  /** A read that timed out in the middle of a line: what of the line had arrived. */
+  static final class PartialLine extends SocketTimeoutException {
+    private static final long serialVersionUID = 1L;
+    private final String arrived;
+
+    PartialLine(String arrived, SocketTimeoutException cause) {
+      super(cause.getMessage());
+      initCause(cause);
+      this.arrived = arrived;
+    }
+
+    /** The bytes of the line that arrived, as ISO-8859-1 text. */
+    String arrived() {
+      return arrived;
+    }
   }
 
   /**
@@ -182,10 +234,19 @@ final class Wire {
     Map<String, String> headers = new LinkedHashMap<>();
     int total = 0;
     String line;
-    while ((line = readLine(in, limit)) != null && !line.isEmpty()) {
+    while (true) {
+      try {
+        line = readLine(in, limit);
+      } catch (LineTooLong ex) {
+        throw new ProbeFailure("header too large: " + what + " exceed " + limit + " bytes (a header line of more"
+            + " than " + limit + " bytes without a line end)", ex);
+      }
+      if (line == null || line.isEmpty()) {
+        break;
+      }
       total += line.length();
       if (total > limit) {
-        throw new ProbeFailure("wrong protocol: " + what + " exceed " + limit + " bytes");
+        throw new ProbeFailure("header too large: " + what + " exceed " + limit + " bytes");
       }
       int colon = line.indexOf(':');
       if (colon > 0) {

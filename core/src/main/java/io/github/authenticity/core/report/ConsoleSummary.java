@@ -10,6 +10,7 @@ import org.apiguardian.api.API;
 
 import io.github.authenticity.core.detect.InteractionMonitor;
 import io.github.authenticity.core.redact.Redactor;
+import io.github.authenticity.core.redact.Visible;
 
 /**
  * The short block printed at the end of each test JVM (SPEC "What a user sees"), e.g.
@@ -101,7 +102,7 @@ public final class ConsoleSummary {
     if (htmlReport != null) {
       lines.add(PREFIX + "report: " + htmlReport);
     }
-    return lines.stream().map(Redactor::redact).toList();
+    return lines.stream().map(line -> Visible.of(Redactor.redact(line))).toList();
   }
 
   /** {@code KIND detail} of the first evidence, {@code (+N more)} when there are more. */

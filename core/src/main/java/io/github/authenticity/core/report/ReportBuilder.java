@@ -22,6 +22,7 @@ import io.github.authenticity.core.events.Event.TestJudged;
 import io.github.authenticity.core.events.Event.TestPlanned;
 import io.github.authenticity.core.events.Event.TestStarted;
 import io.github.authenticity.core.events.EventReader;
+import io.github.authenticity.core.events.EventWriter;
 import io.github.authenticity.core.events.EventsFormat;
 import io.github.authenticity.core.judge.Judge;
 import io.github.authenticity.core.judge.Judgement;
@@ -49,6 +50,8 @@ public final class ReportBuilder {
   private String requireEnvironment;
   private Instant now;
   private final Set<String> stillRunning = new HashSet<>();
+  private final Map<String, Findings> findingsBySource = new LinkedHashMap<>();
+  private final Set<String> ran = new HashSet<>();
 
   /** Streams the events file {@code file} (one test plan) into the report; see {@link #readEventFile(Path)}. */
   public ReportBuilder addEventFile(Path file) {
@@ -65,7 +68,8 @@ public final class ReportBuilder {
   public EventReader.Summary readEventFile(Path file) {
     String name = String.valueOf(file);
     sources.add(name);
-    EventReader.Summary summary = EventReader.read(file, event -> read(event, name));
+    Findings findings = findingsBySource.computeIfAbsent(name, Findings::new);
+    EventReader.Summary summary = EventReader.readNumbered(file, (event, line) -> read(event, name, line, findings));
     if (summary.truncated()) {
       fileProblems.add("Events file [" + name + "] ends in a cut-off line: its test JVM died while writing.");
     }
@@ -135,6 +139,8 @@ public final class ReportBuilder {
   /** Merges, judges and counts. */
   public Report build() {
     Set<String> incomplete = new LinkedHashSet<>(fileProblems);
+    List<TestEntry> tests = judgeAll();
+    findingsBySource.values().forEach(findings -> incomplete.addAll(findings.lines()));
     for (Run run : runs.values()) {
       if (run.info == null) {
         incomplete.add("Run [" + run.id + "] in [" + run.source + "] has events but no 'run' event.");
@@ -153,32 +159,7 @@ public final class ReportBuilder {
     }
 
     boolean anyStaging = runs.values().stream().anyMatch(r -> r.info != null && r.info.staging());
-    List<TestEntry> tests = new ArrayList<>(byTest.size() + compiled.size());
-    Set<String> ran = new HashSet<>();
-    for (Map.Entry<String, Map<String, Execution>> test : byTest.entrySet()) {
-      TestEntry best = null;
-      boolean started = false;
-      for (Execution execution : test.getValue().values()) {
-        TestPlanned planned = execution.planned != null ? execution.planned
-            : execution.judged != null ? synthesize(test.getKey()) : null;
-        if (planned == null) {
-          continue;
-        }
-        boolean staging = execution.run.info != null && execution.run.info.staging();
-        TestEntry entry = Judge.entry(planned, execution.started, execution.finished, execution.judged,
-            execution.run.containerJudgement(test.getKey()), staging);
-        started |= execution.started;
-        if (Judge.worse(entry, best)) {
-          best = entry;
-        }
-      }
-      if (best != null) {
-        tests.add(best);
-        if (started) {
-          ran.add(best.uniqueId());
-        }
-      }
-    }
+    Set<String> ran = this.ran;
     int discovered = tests.size();
     // a plan without guarded tests writes only 'run' and 'end': its tests are counted from 'end'
     int unlisted = 0;
@@ -218,9 +199,67 @@ public final class ReportBuilder {
         List.copyOf(incomplete), summary, statuses, tests, now != null ? now : Instant.now(), sources, unmatched);
   }
 
-  private void read(Event event, String source) {
+  /** Judges every test of the runs read, the worst execution of each unique id kept; fills {@link #ran}. */
+  private List<TestEntry> judgeAll() {
+    ran.clear();
+    List<TestEntry> tests = new ArrayList<>(byTest.size() + compiled.size());
+    for (Map.Entry<String, Map<String, Execution>> test : byTest.entrySet()) {
+      TestEntry best = null;
+      boolean started = false;
+      for (Execution execution : test.getValue().values()) {
+        TestPlanned planned = execution.planned;
+        if (planned == null) {
+          continue;
+        }
+        if (execution.judged != null && !trusted(execution)) {
+          findingsBySource.get(execution.run.source).add(execution.judgedLine, "a '" + EventsFormat.VERDICT
+              + "' (" + execution.judged.verdict() + ") for [" + test.getKey() + "], which never started",
+              execution.run.id);
+          execution.judged = null;
+        }
+        boolean staging = execution.run.info != null && execution.run.info.staging();
+        TestEntry entry = Judge.entry(planned, execution.started, execution.finished, execution.judged,
+            execution.run.containerJudgement(test.getKey()), staging);
+        started |= execution.started;
+        if (Judge.worse(entry, best)) {
+          best = entry;
+        }
+      }
+      if (best != null) {
+        tests.add(best);
+        if (started) {
+          ran.add(best.uniqueId());
+        }
+      }
+    }
+    return tests;
+  }
+
+  /**
+   * Whether a {@code verdict} event can be the extension's: for a test that started (the verdict of a condition is
+   * written just before its test starts), or one a condition wrote for a test it then skipped ({@code NOT_RUN},
+   * {@code MASKED}). Any other verdict for a test that never started cannot have been written by it.
+   */
+  private static boolean trusted(Execution execution) {
+    if (execution.started) {
+      return true;
+    }
+    Verdict verdict = execution.judged.verdict();
+    return execution.finished != null && execution.finished.status() == Event.Outcome.SKIPPED
+        && (verdict == Verdict.NOT_RUN || verdict == Verdict.MASKED);
+  }
+
+  private void read(Event event, String source, int line, Findings findings) {
     Run run = runs.computeIfAbsent(event.run() == null ? "(none)" : event.run(), id -> new Run(id, source));
+    if (run.ended) {
+      findings.add(line, "a '" + EventWriter.typeOf(event) + "' event after the run's 'end'", run.id);
+      return;
+    }
     if (event instanceof RunStarted started) {
+      if (run.info != null) {
+        findings.add(line, "a second 'run' event", run.id);
+        return;
+      }
       run.info = started;
     } else if (event instanceof RunEnded end) {
       run.ended = true;
@@ -234,53 +273,106 @@ public final class ReportBuilder {
         services.put(key, probed);
       }
     } else if (event instanceof ContainerJudged container) {
-      run.containers.put(container.uniqueId(), container.judgement());
+      if (container.judgement().verdict() == Verdict.AUTHENTIC) {
+        // the extension writes a container's verdict only to stop or mask its tests, never to prove them
+        findings.add(line, "an AUTHENTIC 'container' verdict for [" + container.uniqueId() + "]", run.id);
+      } else if (run.containers.putIfAbsent(container.uniqueId(), container.judgement()) != null) {
+        findings.add(line, "a second 'container' verdict for [" + container.uniqueId() + "]", run.id);
+      }
     } else if (event instanceof TestPlanned planned) {
-      execution(planned.uniqueId(), run).planned = planned;
+      Execution execution = execution(planned.uniqueId(), run);
+      if (execution.planned != null) {
+        findings.add(line, "a second 'test' event for [" + planned.uniqueId() + "]", run.id);
+        return;
+      }
+      execution.planned = planned;
       run.tests++;
     } else if (event instanceof TestStarted started) {
-      execution(started.uniqueId(), run).started = true;
+      Execution execution = planned(started.uniqueId(), run, "started", line, findings);
+      if (execution == null) {
+        return;
+      }
+      if (execution.started || execution.finished != null) {
+        findings.add(line, "a second 'started' for [" + started.uniqueId() + "]"
+            + (execution.finished != null ? " after its 'finished'" : ""), run.id);
+        return;
+      }
+      execution.started = true;
     } else if (event instanceof TestFinished finished) {
-      execution(finished.uniqueId(), run).finished = finished;
+      Execution execution = planned(finished.uniqueId(), run, "finished", line, findings);
+      if (execution == null) {
+        return;
+      }
+      if (execution.finished != null) {
+        findings.add(line, "a second 'finished' for [" + finished.uniqueId() + "]", run.id);
+        return;
+      }
+      execution.finished = finished;
     } else if (event instanceof TestJudged judged) {
-      execution(judged.uniqueId(), run).judged = judged.judgement();
+      Execution execution = planned(judged.uniqueId(), run, "verdict", line, findings);
+      if (execution == null) {
+        return;
+      }
+      String id = judged.uniqueId();
+      if (execution.judged != null) {
+        findings.add(line, "a second 'verdict' for [" + id + "]", run.id);
+      } else {
+        execution.judged = judged.judgement();
+        execution.judgedLine = line;
+      }
+    }
+  }
+
+  /**
+   * The execution of {@code uniqueId} in {@code run} when the run's plan has it (a {@code test} event came first);
+   * else a finding, and {@code null}: an event about a test of no known plan is never counted.
+   */
+  private Execution planned(String uniqueId, Run run, String type, int line, Findings findings) {
+    Map<String, Execution> executions = byTest.get(uniqueId);
+    Execution execution = executions == null ? null : executions.get(run.id);
+    if (execution == null || execution.planned == null) {
+      findings.add(line, "a '" + type + "' for [" + uniqueId + "], a test of no 'test' event in its run", run.id);
+      return null;
+    }
+    return execution;
+  }
+
+  /**
+   * Lines of one events file that its writer cannot have written (a repeated, reordered or appended line): each
+   * is named, at most {@value #MAX_NAMED} a file, and makes the report incomplete; none of them is judged.
+   */
+  private static final class Findings {
+    private static final int MAX_NAMED = 20;
+    private final String source;
+    private final List<String> lines = new ArrayList<>();
+    private int count;
+
+    Findings(String source) {
+      this.source = source;
+    }
+
+    void add(int line, String what, String run) {
+      if (count++ < MAX_NAMED) {
+        lines.add("Events file [" + source + "] line " + line + ": " + what + " in run [" + run + "]: a line the"
+            + " Authenticity writer cannot have written (an edited, repeated or appended events file); it is not"
+            + " judged.");
+      }
+    }
+
+    List<String> lines() {
+      if (count <= MAX_NAMED) {
+        return lines;
+      }
+      List<String> all = new ArrayList<>(lines);
+      all.add("Events file [" + source + "]: " + (count - MAX_NAMED) + " more lines the Authenticity writer cannot"
+          + " have written; none of them is judged.");
+      return all;
     }
   }
 
   private Execution execution(String uniqueId, Run run) {
     return byTest.computeIfAbsent(uniqueId, id -> new LinkedHashMap<>(2)).computeIfAbsent(run.id,
         id -> new Execution(run));
-  }
-
-  /** A {@code test} event made from a unique id such as {@code [engine:x]/[class:a.B]/[method:m()]}. */
-  static TestPlanned synthesize(String uniqueId) {
-    String className = null;
-    String method = null;
-    String invocation = null;
-    for (String segment : uniqueId.split("/")) {
-      int colon = segment.indexOf(':');
-      if (!segment.startsWith("[") || !segment.endsWith("]") || colon < 0) {
-        continue;
-      }
-      String type = segment.substring(1, colon);
-      String value = segment.substring(colon + 1, segment.length() - 1);
-      switch (type) {
-        case "class" -> className = value;
-        case "nested-class" -> className = (className == null ? "" : className + "$") + value;
-        case "method", "test-template", "test-factory" -> method = value.contains("(")
-            ? value.substring(0, value.indexOf('(')) : value;
-        default -> {
-          if (type.endsWith("invocation") || type.equals("dynamic-test")) {
-            invocation = value;
-          }
-        }
-      }
-    }
-    String simple = className == null ? "" : className.substring(className.lastIndexOf('.') + 1).replace('$', '.');
-    String displayName = (simple.isEmpty() ? "" : simple + " > ") + (method == null ? uniqueId : method + "()")
-        + (invocation == null ? "" : " " + invocation);
-    return new TestPlanned(null, 0, uniqueId, null, className, method, displayName, List.of(), true, List.of(), false,
-        null, null);
   }
 
   private void addNotDiscovered(List<TestEntry> tests, boolean anyStaging, boolean deliberate) {
@@ -340,6 +432,7 @@ public final class ReportBuilder {
     TestPlanned planned;
     TestFinished finished;
     Judgement judged;
+    int judgedLine;
     boolean started;
 
     Execution(Run run) {

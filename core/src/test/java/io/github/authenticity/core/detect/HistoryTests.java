@@ -1,7 +1,9 @@
 package io.github.authenticity.core.detect;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -47,6 +49,41 @@ class HistoryTests {
     assertThat(History.of(broken).authenticRuns("t")).isEmpty();
     History.of(broken).recordAuthentic("t", Duration.ofMillis(5));
     assertThat(Files.readString(broken)).isEqualTo("{\"schemaVersion\":1,\"tests\":{\"t\":[5]}}\n");
+  }
+
+  @Test
+  void aGarbageFileIsReplacedAndSaidSoOnce() throws Exception {
+    Path garbage = directory.resolve("garbage.json");
+    Files.writeString(garbage, "this is not a history");
+    History history = History.of(garbage);
+
+    history.recordAuthentic("t", Duration.ofMillis(5));
+    assertThat(history.takeNotices()).containsExactly("The history file [" + garbage + "] was not a readable history"
+        + " (not JSON at line 1, column 1); it was replaced, so TOO_FAST compares with the authentic runs recorded from now on.");
+    assertThat(Files.readString(garbage)).isEqualTo("{\"schemaVersion\":1,\"tests\":{\"t\":[5]}}\n");
+
+    history.recordAuthentic("u", Duration.ofMillis(6));
+    history.flush();
+    assertThat(history.takeNotices()).as("said once").isEmpty();
+  }
+
+  @Test
+  void aHistoryThatIsADirectoryIsAProblemThatLeavesNoTemporaryFileBehind() throws Exception {
+    Path folder = Files.createDirectories(directory.resolve("history.json"));
+    Files.writeString(folder.resolve("keep.txt"), "x");
+    History history = History.of(folder);
+
+    for (int run = 0; run < 3; run++) {
+      assertThatThrownBy(() -> {
+        history.recordAuthentic("t", Duration.ofMillis(5));
+        history.flush();
+      }).isInstanceOf(UncheckedIOException.class)
+          .hasMessage("Could not record the authentic run of [t] in the history file [" + folder + "]: it is a"
+              + " directory. Remove it, or set authenticity.history to a file.");
+    }
+    try (var files = Files.list(directory)) {
+      assertThat(files).extracting(p -> p.getFileName().toString()).containsExactly("history.json");
+    }
   }
 
   @Test

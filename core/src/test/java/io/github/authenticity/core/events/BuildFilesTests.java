@@ -67,7 +67,11 @@ class BuildFilesTests {
     assertThat(selection.used()).containsExactly(secondA, secondB);
     assertThat(selection.left()).containsExactly(first);
     assertThat(selection.notes()).containsExactly(
-        "No events files of this build: reporting the newest build's 2 files (Maven process 200@2).",
+        "No events files of this build: reporting the newest build's 2 files (Maven process 200@2). That build"
+            + " did not record that it ran the tests ([target/authenticity/test-build.txt]), so a later build that"
+            + " ran no test cannot be told apart from it: bind authenticity:prepare-agent (it records each build that"
+            + " runs the tests), or run this goal in the build that runs the tests (mvn verify, or mvn test"
+            + " authenticity:check).",
         "Ignoring 1 events file of older builds (mvn clean removes them): [" + first + "]");
   }
 

@@ -58,6 +58,8 @@ class FaultMatrixTests {
   private static Scripted oversizedBody;
   private static Scripted endlessBody;
   private static Scripted endlessHeader;
+  private static Scripted endlessStatusLine;
+  private static Scripted trickleStatusLine;
   private static Scripted oversizedFrame;
   private static Scripted endlessContinuation;
 
@@ -111,6 +113,16 @@ class FaultMatrixTests {
       readRequest(in);
       out.write("HTTP/1.1 200 OK\r\nX-Endless: ".getBytes(StandardCharsets.ISO_8859_1));
       endless(out, (byte) 'x');
+    });
+    endlessStatusLine = start(null, (in, out) -> {
+      readRequest(in);
+      out.write("HTTP/1.1 200 ".getBytes(StandardCharsets.ISO_8859_1));
+      endless(out, (byte) 'x');
+    });
+    trickleStatusLine = start(null, (in, out) -> {
+      readRequest(in);
+      out.write("HTTP/".getBytes(StandardCharsets.ISO_8859_1));
+      trickle(out, "1.1 200 OK\r\n\r\n");
     });
     oversizedFrame = start(null, webSocket(out -> {
       out.write(new byte[] {(byte) 0x81, 127, 0, 0, 0, 0, 0, 0x20, 0, 0}); // 2 MiB
@@ -184,7 +196,15 @@ class FaultMatrixTests {
         fault("oversized: a body without end", http(endlessBody.url("/health"), "expectBody", "UP"),
             is("answered 200 OK, but the body is larger than 1048576 bytes (the most the probe reads)")),
         fault("oversized: a header without end", http(endlessHeader.url("/health")),
-            is("wrong protocol: the answer is not an HTTP response")),
+            is("header too large: the HTTP response headers exceed 65536 bytes (a header line of more than 65536"
+                + " bytes without a line end)")),
+        fault("oversized: a status line without end", http(endlessStatusLine.url("/health")),
+            is("header too large: the status line [HTTP/1.1 200 xxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxx...]"
+                + " exceeds 65536 bytes without a line end")),
+        fault("trickle: the status line, HTTP/ then one byte every 100 ms", http(trickleStatusLine.url("/health")),
+            // how much of the line came depends on the machine's timing
+            matches("timed out after 1000 ms: answered \\[HTTP/1[^\\]]*\\] but the rest of the status line did not"
+                + " arrive in time")),
         fault("oversized: a WebSocket frame of 2 MiB", webSocketProbe(oversizedFrame.port()),
             is("handshake ok, but the server sent a frame of 2097152 bytes after the handshake")),
         fault("oversized: continuation frames without end", webSocketProbe(endlessContinuation.port()),
@@ -204,7 +224,11 @@ class FaultMatrixTests {
     if (cause.exactly() != null) {
       assertThat(result.detail()).as("cause").isEqualTo(cause.exactly());
     } else {
-      assertThat(result.detail()).as("cause").startsWith(cause.prefix());
+      if (cause.prefix() != null) {
+        assertThat(result.detail()).as("cause").startsWith(cause.prefix());
+      } else {
+        assertThat(result.detail()).as("cause").matches(cause.regex());
+      }
     }
     assertThat(tookMillis).as("%s took", fault).isLessThanOrEqualTo(TIMEOUT_MILLIS + SLACK_MILLIS);
   }
@@ -267,18 +291,23 @@ class FaultMatrixTests {
   }
 
   private static Cause is(String expected) {
-    return new Cause(expected, null);
+    return new Cause(expected, null, null);
   }
 
   private static Cause starts(String prefix) {
-    return new Cause(null, prefix);
+    return new Cause(null, prefix, null);
   }
 
-  /** The exact cause, or (where the JDK's wording follows in brackets) how it starts. */
-  record Cause(String exactly, String prefix) {
+  private static Cause matches(String regex) {
+    return new Cause(null, null, regex);
+  }
+
+  /** The exact cause, or (where the JDK's wording follows in brackets) how it starts, or (timing) its pattern. */
+  record Cause(String exactly, String prefix, String regex) {
     @Override
     public String toString() {
-      return exactly != null ? "[" + exactly + "]" : "starting [" + prefix + "]";
+      return exactly != null ? "[" + exactly + "]" : prefix != null ? "starting [" + prefix + "]"
+          : "matching [" + regex + "]";
     }
   }
 

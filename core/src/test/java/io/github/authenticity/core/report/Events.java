@@ -46,6 +46,17 @@ final class Events implements AutoCloseable {
     return events;
   }
 
+  /** An events file whose {@code run} event has {@code runFields} besides the environment's. */
+  static Events withRun(Path directory, String environment, Object... runFields) {
+    Events events = new Events(directory.resolve("events-" + UUID.randomUUID() + ".jsonl"));
+    Object[] fields = new Object[runFields.length + 6];
+    Object[] base = {"pid", 4242, "host", "ci-1", "environment", environment};
+    System.arraycopy(base, 0, fields, 0, base.length);
+    System.arraycopy(runFields, 0, fields, base.length, runFields.length);
+    events.append("run", fields);
+    return events;
+  }
+
   static String uid(String className, String method) {
     return "[engine:junit-jupiter]/[class:" + className + "]/[method:" + method + "()]";
   }

@@ -378,8 +378,7 @@ class ReportBuilderTests {
       assertThat(new ReportBuilder().addEventFile(events.read()).requireEnvironment("staging").build().verdict())
           .isEqualTo(OverallVerdict.MASKED);
     }
-    try (Events events = Events.create(dir.resolve("s"), "local", false)) {
-      events.append("run", "environment", "local", "staging", false, "requireEnvironment", "staging");
+    try (Events events = Events.withRun(dir.resolve("s"), "local", "staging", false, "requireEnvironment", "staging")) {
       String staging = events.test("a.StagingE2E", "deploys", true, true, "backend");
       events.finished(staging, "SKIPPED", 0, "not staging");
       events.ran("a.OrderE2E", "placesOrder", "AUTHENTIC");
@@ -402,18 +401,93 @@ class ReportBuilderTests {
   }
 
   @Test
-  void aVerdictForATestMissingFromThePlanIsStillReported() {
+  void aVerdictForATestOfNoPlanIsAFindingNotAVerdict() {
     try (Events events = Events.create(dir, "local", false)) {
       String uid = "[engine:junit-jupiter]/[class:a.b.OrderE2E]/[nested-class:Refunds]"
           + "/[test-template:refunds(java.lang.String)]/[test-template-invocation:#2]";
       events.started(uid);
-      events.verdict(uid, "MASKED", null, "FALLBACK_LOG", "\"Using mock refunds\"");
-      events.finished(uid, "FAILED", 5, "masked");
+      events.verdict(uid, "AUTHENTIC", "1 exchange");
+      events.finished(uid, "SUCCESSFUL", 5, null);
       events.end();
-      TestEntry entry = build(events).tests().get(0);
-      assertThat(entry).extracting(TestEntry::className, TestEntry::methodName, TestEntry::displayName,
-          TestEntry::guarded, TestEntry::verdict)
-          .containsExactly("a.b.OrderE2E$Refunds", "refunds", "OrderE2E.Refunds > refunds() #2", true, Verdict.MASKED);
+      Report report = build(events);
+      assertThat(report.tests()).isEmpty();
+      assertThat(report.complete()).isFalse();
+      assertThat(report.incompleteReasons()).containsExactly(
+          finding(events, 2, "a 'started' for [" + uid + "], a test of no 'test' event in its run"),
+          finding(events, 3, "a 'verdict' for [" + uid + "], a test of no 'test' event in its run"),
+          finding(events, 4, "a 'finished' for [" + uid + "], a test of no 'test' event in its run"));
     }
+  }
+
+  @Test
+  void repeatedAndOrphanVerdictLinesNeverTurnAMaskedRunGreen() {
+    try (Events events = Events.create(dir, "local", false)) {
+      for (int i = 1; i <= 5; i++) {
+        events.ran("a.OrderE2E", "authentic" + i, "AUTHENTIC");
+      }
+      String masked = events.ran("a.AgentE2E", "masked", "MASKED", "FALLBACK_LOG", "\"Using mock agent\"");
+      String notStarted = events.test("a.AgentE2E", "neverStarted", true, "backend");
+      events.verdict(masked, "AUTHENTIC", "3 exchanges");
+      events.verdict(notStarted, "AUTHENTIC", "3 exchanges");
+      events.finished(notStarted, "SUCCESSFUL", 900, null);
+      events.end();
+      events.verdict(masked, "AUTHENTIC", "3 exchanges");
+      Report report = build(events);
+
+      assertThat(entry(report, masked).verdict()).isEqualTo(Verdict.MASKED);
+      assertThat(entry(report, notStarted)).extracting(TestEntry::verdict).isEqualTo(Verdict.MASKED);
+      assertThat(entry(report, notStarted).evidence()).extracting(Evidence::kind).containsExactly(EvidenceKind.NOT_JUDGED);
+      assertThat(report.summary().authentic()).isEqualTo(5);
+      assertThat(report.summary().authenticPercent()).isEqualTo(83);
+      assertThat(report.verdict()).isEqualTo(OverallVerdict.MASKED);
+      assertThat(report.incompleteReasons()).containsExactly(
+          finding(events, 27, "a second 'verdict' for [" + masked + "]"),
+          finding(events, 31, "a 'verdict' event after the run's 'end'"),
+          finding(events, 28, "a 'verdict' (AUTHENTIC) for [" + notStarted + "], which never started"));
+      assertThat(Check.evaluate(report, CheckSettings.defaults()).violations())
+          .contains("INCOMPLETE: " + finding(events, 27, "a second 'verdict' for [" + masked + "]"));
+    }
+  }
+
+  @Test
+  void anAuthenticContainerVerdictIsAFindingAndProvesNoTest() {
+    try (Events events = Events.create(dir, "local", false)) {
+      String uid = events.test("a.OrderE2E", "placesOrder", true, "backend");
+      events.started(uid);
+      events.finished(uid, "SUCCESSFUL", 900, null);
+      events.append("container", "uniqueId", "[engine:junit-jupiter]/[class:a.OrderE2E]", "verdict", "AUTHENTIC",
+          "evidence", List.of(), "proof", "3 exchanges");
+      events.end();
+      Report report = build(events);
+      assertThat(entry(report, uid).verdict()).isEqualTo(Verdict.MASKED);
+      assertThat(report.incompleteReasons()).containsExactly(finding(events, 5, "an AUTHENTIC 'container' verdict for"
+          + " [[engine:junit-jupiter]/[class:a.OrderE2E]]"));
+    }
+  }
+
+  @Test
+  void aConditionsVerdictOnATestItSkippedIsTrusted() {
+    try (Events events = Events.create(dir, "local", false)) {
+      String uid = events.test("a.StagingE2E", "deploys", true, true, "backend");
+      events.append("verdict", "uniqueId", uid, "verdict", "NOT_RUN", "reason", "ENVIRONMENT", "evidence", List.of());
+      events.finished(uid, "SKIPPED", 0, "not staging");
+      String authenticSkipped = events.test("a.StagingE2E", "claimed", true, "backend");
+      events.verdict(authenticSkipped, "AUTHENTIC", "3 exchanges");
+      events.finished(authenticSkipped, "SKIPPED", 0, "skipped");
+      events.end();
+      Report report = build(events);
+      assertThat(entry(report, uid)).extracting(TestEntry::verdict, TestEntry::reason)
+          .containsExactly(Verdict.NOT_RUN, NotRunReason.ENVIRONMENT);
+      assertThat(entry(report, authenticSkipped)).extracting(TestEntry::verdict, TestEntry::reason)
+          .containsExactly(Verdict.NOT_RUN, NotRunReason.CONDITION);
+      assertThat(report.incompleteReasons()).containsExactly(
+          finding(events, 6, "a 'verdict' (AUTHENTIC) for [" + authenticSkipped + "], which never started"));
+    }
+  }
+
+  private static String finding(Events events, int line, String what) {
+    return "Events file [" + events.read() + "] line " + line + ": " + what + " in run [" + events.run + "]: a line"
+        + " the Authenticity writer cannot have written (an edited, repeated or appended events file); it is not"
+        + " judged.";
   }
 }

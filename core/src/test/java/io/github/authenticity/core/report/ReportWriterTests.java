@@ -36,7 +36,7 @@ class ReportWriterTests {
     try (Events events = Events.create(dir.resolve("events"), "local<b>", false)) {
       events.append("service", "name", "back<end>", "probe", "http", "endpoint", "http://x/\"><script>alert(3)</script>",
           "status", "DOWN", "latencyMillis", 5, "detail", HOSTILE);
-      String uid = events.test("com.example.Evil<T>", "m", true, "back<end>");
+      String uid = Events.uid("com.example.Evil<T>", "m");
       events.append("test", "uniqueId", uid, "className", "com.example.Evil<T>", "methodName", "m",
           "displayName", HOSTILE, "tags", List.of(), "guarded", true, "services", List.of("back<end>"),
           "stagingOnly", false);
@@ -161,6 +161,33 @@ class ReportWriterTests {
     assertThat(parsed.get("r").toString()).contains(HOSTILE);
     assertThat(parsed.get("n").toString()).contains(HOSTILE);
     assertThat(page).as("nothing fetched from the network").doesNotContainPattern("(?i)<link|@import|src=\"?http|url\\(");
+  }
+
+  @Test
+  void bidirectionalControlsReachNoFileAndNoConsoleLineRaw() throws IOException {
+    String override = "\u202E";
+    try (Events events = Events.create(dir.resolve("bidi"), "local", false)) {
+      String uid = Events.uid("com.example.Upload" + override + "E2E", "gnp" + override + ".exe");
+      events.append("test", "uniqueId", uid, "className", "com.example.Upload" + override + "E2E", "methodName",
+          "gnp" + override + ".exe", "displayName", "uploads gnp" + override + ".exe", "tags", List.of(), "guarded", true,
+          "services", List.of("backend"), "stagingOnly", false);
+      events.started(uid);
+      events.verdict(uid, "MASKED", null, "FALLBACK_LOG", "Using mock \u2067storage\u2069 " + override + "kcab");
+      events.finished(uid, "SUCCESSFUL", 3, null);
+      events.end();
+      Report report = new ReportBuilder().addEventFile(events.read()).generatedAt(MixedRun.AT).build();
+      List<Path> files = ReportWriter.writeAll(report, dir.resolve("bidi-out"));
+      for (Path file : files) {
+        String text = Files.readString(file, StandardCharsets.UTF_8);
+        assertThat(text).as("%s", file.getFileName()).doesNotContain(override).doesNotContain("\u2067")
+            .doesNotContain("\\u202e").doesNotContain("\\u202E");
+      }
+      assertThat(Files.readString(files.get(2))).contains("**Upload\\[U+202E\\]E2E.gnp\\[U+202E\\].exe**: FALLBACK\\_LOG"
+          + " Using mock \\[U+2067\\]storage\\[U+2069\\] \\[U+202E\\]kcab");
+      assertThat(ReportJson.read(files.get(0)).tests().get(0).displayName()).isEqualTo("uploads gnp[U+202E].exe");
+      assertThat(ConsoleSummary.lines(report, files.get(1))).noneMatch(line -> line.contains(override))
+          .anyMatch(line -> line.contains("[U+202E]"));
+    }
   }
 
   @Test
