@@ -52,6 +52,10 @@ public final class Ledger {
       return new Slot(window != null && window.open && window != IGNORED ? window : null);
     }
   };
+  /** The label of an answer whose protocol is not classified (or that could not be read). */
+  public static final String OTHER = "?";
+  /** The label of a protocol step that is no answer ({@link Answers#HANDSHAKE}). */
+  public static final String HANDSHAKE = Answers.HANDSHAKE;
   /** Writes by a thread of no window. */
   private static final Window NOBODY = new Window("(nobody)", false);
   /** The context of threads whose traffic never counts (the preflight's probes). */
@@ -178,6 +182,23 @@ public final class Ledger {
 
   /** After a read of {@code bytes} (negative or zero: nothing read) on the connection of {@code key}. */
   public static void read(long bytes, Object key) {
+    read(bytes, key, 0L, false);
+  }
+
+  /**
+   * After a read of {@code bytes} into native memory at {@code address} ({@code SocketDispatcher.read}, Netty's
+   * {@code readAddress}): the start of an answer is classified from there ({@link Answers}).
+   */
+  public static void read(long bytes, Object key, long address) {
+    read(bytes, key, address, false);
+  }
+
+  /** After a {@code readv} of {@code bytes} into the buffers described by the {@code struct iovec}s at {@code iovecs}. */
+  public static void readv(long bytes, Object key, long iovecs) {
+    read(bytes, key, iovecs, true);
+  }
+
+  private static void read(long bytes, Object key, long address, boolean vector) {
     if (bytes <= 0 || key == null) {
       return;
     }
@@ -195,10 +216,18 @@ public final class Ledger {
       if (debug) {
         trace("read", bytes, conn, reader == null ? "-" : reader.id);
       }
+      boolean start;
       synchronized (conn) {
         conn.in += bytes;
+        start = !conn.answered;
         conn.answered = true;
         writers = conn.pendingCount == 0 ? null : java.util.Arrays.copyOf(conn.pending, conn.pendingCount);
+      }
+      // the start of an answer (the first read after a write) says what the answer is: a few bytes, once
+      String answer = !start || address == 0 ? null
+          : vector ? Answers.classifyVector(address, bytes) : Answers.classify(address, bytes);
+      if (start && answer == null) {
+        answer = OTHER;
       }
       // an answer is the writers' since the last one; a write by a thread of no window makes it nobody's for
       // certain as well
@@ -210,7 +239,7 @@ public final class Ledger {
           if (writer == NOBODY) {
             nobody = true;
           } else if (writer.open) {
-            writer.credit(conn, bytes, true, true);
+            writer.credit(conn, bytes, true, true, answer);
             if (credited == null) {
               credited = new Window[writers.length + 1];
             }
@@ -220,7 +249,7 @@ public final class Ledger {
       }
       if (count == 0) {
         if (reader != null) {
-          reader.credit(conn, bytes, true, true);
+          reader.credit(conn, bytes, true, true, answer);
           return;
         }
         if (!nobody) {
@@ -229,7 +258,7 @@ public final class Ledger {
         }
       }
       if (nobody) {
-        unattributed(conn, bytes, credited, count);
+        unattributed(conn, bytes, credited, count, answer);
       }
     } catch (Throwable ignored) {
       // never break a read
@@ -259,7 +288,7 @@ public final class Ledger {
         conn.addPending(writer);
       }
       if (writer != NOBODY && writer != IGNORED) {
-        writer.credit(conn, bytes, false, true);
+        writer.credit(conn, bytes, false, true, null);
       }
     } catch (Throwable ignored) {
       // never break a write
@@ -353,10 +382,10 @@ public final class Ledger {
    * A read no window is certain of: every open window but {@code credited} sees it as shared traffic (no proof,
    * never evidence); when one window alone is open (and no probe runs) and none was credited, it is that one's.
    */
-  private static void unattributed(Conn conn, long bytes, Window[] credited, int count) {
+  private static void unattributed(Conn conn, long bytes, Window[] credited, int count, String answer) {
     if (count == 0 && OPEN_COUNT.get() == 1 && IGNORING.get() == 0) {
       for (Window window : OPEN) {
-        window.credit(conn, bytes, true, true);
+        window.credit(conn, bytes, true, true, answer);
         return;
       }
     }
@@ -366,7 +395,7 @@ public final class Ledger {
         skip |= credited[i] == window;
       }
       if (!skip) {
-        window.credit(conn, bytes, true, false);
+        window.credit(conn, bytes, true, false, null);
       }
     }
   }
@@ -482,8 +511,9 @@ public final class Ledger {
     private final long bytesIn;
     private final long writes;
     private final long bytesOut;
+    private final Map<String, Long> answers;
 
-    Traffic(String address, int port, boolean own, long[] counters) {
+    Traffic(String address, int port, boolean own, long[] counters, Map<String, Long> answers) {
       this.address = address;
       this.port = port;
       this.own = own;
@@ -491,6 +521,16 @@ public final class Ledger {
       this.bytesIn = counters[1];
       this.writes = counters[2];
       this.bytesOut = counters[3];
+      this.answers = answers;
+    }
+
+    /**
+     * The answers that started on this connection and were credited as the window's own, by label ({@code HTTP 503},
+     * {@code RESP -LOADING}, {@code PG FATAL}, {@code WS 1011}, {@link Ledger#HANDSHAKE}, {@link Ledger#OTHER}), in
+     * the order first seen; empty for shared traffic.
+     */
+    public Map<String, Long> answers() {
+      return answers;
     }
 
     /** The peer's address ({@code 127.0.0.1}, {@code 0:0:0:0:0:0:0:1}). */
@@ -527,7 +567,7 @@ public final class Ledger {
     @Override
     public String toString() {
       return (own ? "own " : "shared ") + address + ":" + port + " " + exchanges + " exchanges, " + bytesIn + " B in, "
-          + bytesOut + " B out";
+          + bytesOut + " B out, answers " + answers;
     }
   }
 
@@ -541,13 +581,33 @@ public final class Ledger {
     /** Per connection: {@code [exchanges, bytes in, writes, bytes out, last was a write (1)]}. */
     private final Map<Conn, long[]> own = new ConcurrentHashMap<>(4);
     private final Map<Conn, long[]> shared = new ConcurrentHashMap<>(4);
+    /** Per connection, its own answers by label (in the order first seen). */
+    private final Map<Conn, Map<String, long[]>> answers = new ConcurrentHashMap<>(4);
 
     Window(String id, boolean open) {
       this.id = id;
       this.open = open;
     }
 
-    void credit(Conn conn, long bytes, boolean read, boolean certain) {
+    void credit(Conn conn, long bytes, boolean read, boolean certain, String answer) {
+      if (answer != null && certain) {
+        Map<String, long[]> labels = answers.get(conn);
+        if (labels == null) {
+          Map<String, long[]> fresh = new java.util.LinkedHashMap<>(4);
+          labels = answers.putIfAbsent(conn, fresh);
+          if (labels == null) {
+            labels = fresh;
+          }
+        }
+        synchronized (labels) {
+          long[] count = labels.get(answer);
+          if (count == null) {
+            labels.put(answer, new long[] {1});
+          } else {
+            count[0]++;
+          }
+        }
+      }
       Map<Conn, long[]> into = certain ? own : shared;
       long[] counters = into.get(conn);
       if (counters == null) {
@@ -596,13 +656,30 @@ public final class Ledger {
       return result;
     }
 
-    private static void collect(Map<Conn, long[]> from, boolean own, List<Traffic> into) {
+    private void collect(Map<Conn, long[]> from, boolean own, List<Traffic> into) {
       for (Map.Entry<Conn, long[]> entry : from.entrySet()) {
         long[] counters = entry.getValue();
+        long[] copy;
         synchronized (counters) {
-          into.add(new Traffic(entry.getKey().address, entry.getKey().port, own, counters.clone()));
+          copy = counters.clone();
+        }
+        into.add(new Traffic(entry.getKey().address, entry.getKey().port, own, copy,
+            own ? labels(entry.getKey()) : Map.of()));
+      }
+    }
+
+    private Map<String, Long> labels(Conn conn) {
+      Map<String, long[]> labels = answers.get(conn);
+      if (labels == null) {
+        return Map.of();
+      }
+      Map<String, Long> result = new java.util.LinkedHashMap<>();
+      synchronized (labels) {
+        for (Map.Entry<String, long[]> entry : labels.entrySet()) {
+          result.put(entry.getKey(), entry.getValue()[0]);
         }
       }
+      return Collections.unmodifiableMap(result);
     }
 
     @Override

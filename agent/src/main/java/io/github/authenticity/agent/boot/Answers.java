@@ -1,0 +1,217 @@
+package io.github.authenticity.agent.boot;
+
+import java.lang.invoke.MethodHandle;
+import java.lang.invoke.MethodHandles;
+import java.lang.invoke.MethodType;
+
+/**
+ * Reads what an answer says from its first bytes, where the agent's read hooks put them in native memory: the
+ * start of an answer (the first read on a connection after a write) is classified once, a few bytes read with
+ * {@code jdk.internal.misc.Unsafe} (exported to this module by the agent alone), never per byte of the stream.
+ *
+ * <p>A label is {@code HTTP 503} (an HTTP/1.x status line), {@code RESP -LOADING} (a Redis error reply), {@code PG
+ * FATAL} (a PostgreSQL {@code ErrorResponse}, by severity), {@code WS 1011} (a WebSocket close frame, by code),
+ * {@link #HANDSHAKE} (a protocol step that is no answer: PostgreSQL's one-byte answer to an {@code SSLRequest}, its
+ * authentication requests), or {@code null}: an answer whose protocol is not one of these (or is encrypted). What
+ * the labels mean for a verdict is core's rule, not the agent's.
+ */
+final class Answers {
+
+  /** A protocol step that is no answer of the service. */
+  static final String HANDSHAKE = "~";
+  /** How many bytes of an answer are ever looked at. */
+  private static final int LOOK = 64;
+  private static final MethodHandle GET_BYTE;
+  private static final MethodHandle GET_LONG;
+  private static final String[] HTTP = new String[600];
+  private static final String[] PG = {"ERROR", "FATAL", "PANIC"};
+
+  static {
+    MethodHandle getByte = null;
+    MethodHandle getLong = null;
+    try {
+      Class<?> type = Class.forName("jdk.internal.misc.Unsafe");
+      Object unsafe = type.getMethod("getUnsafe").invoke(null);
+      MethodHandles.Lookup lookup = MethodHandles.lookup();
+      getByte = lookup.findVirtual(type, "getByte", MethodType.methodType(byte.class, long.class)).bindTo(unsafe);
+      getLong = lookup.findVirtual(type, "getLong", MethodType.methodType(long.class, long.class)).bindTo(unsafe);
+    } catch (Throwable ex) {
+      Ledger.problem("answers are not classified in this JVM (" + ex + "): bytes still prove, server errors are not "
+          + "told apart");
+    }
+    GET_BYTE = getByte;
+    GET_LONG = getLong;
+  }
+
+  private Answers() {
+  }
+
+  /** Whether answers can be read in this JVM. */
+  static boolean available() {
+    return GET_BYTE != null;
+  }
+
+  /** The label of the answer whose first {@code count} bytes are at {@code address}, or {@code null}. */
+  static String classify(long address, long count) {
+    if (address == 0 || count <= 0 || GET_BYTE == null) {
+      return null;
+    }
+    try {
+      int n = (int) Math.min(count, LOOK);
+      int first = at(address, 0);
+      switch (first) {
+        case 'H':
+          return http(address, n);
+        case '-':
+          return resp(address, n);
+        case 'E':
+          return postgresError(address, n);
+        case 'R':
+          return postgresAuth(address, n);
+        case 'N':
+        case 'S':
+          // PostgreSQL's answer to an SSLRequest (or GSSENCRequest): one byte
+          return n == 1 ? HANDSHAKE : null;
+        case 0x88:
+          return webSocketClose(address, n);
+        default:
+          return null;
+      }
+    } catch (Throwable ex) {
+      return null;
+    }
+  }
+
+  /** The first bytes of a {@code readv}: those of its first buffer ({@code struct iovec}: base, then length). */
+  static String classifyVector(long iovecs, long count) {
+    if (iovecs == 0 || count <= 0 || GET_LONG == null || Long.BYTES != 8) {
+      return null;
+    }
+    try {
+      long base = (long) GET_LONG.invokeExact(iovecs);
+      long length = (long) GET_LONG.invokeExact(iovecs + 8);
+      return classify(base, Math.min(count, length));
+    } catch (Throwable ex) {
+      return null;
+    }
+  }
+
+  private static int at(long address, int index) throws Throwable {
+    return ((byte) GET_BYTE.invokeExact(address + index)) & 0xff;
+  }
+
+  /** {@code HTTP/1.1 503 ...}. */
+  private static String http(long address, int n) throws Throwable {
+    if (n < 12 || at(address, 1) != 'T' || at(address, 2) != 'T' || at(address, 3) != 'P' || at(address, 4) != '/'
+        || at(address, 5) != '1' || at(address, 6) != '.' || at(address, 8) != ' ') {
+      return null;
+    }
+    int status = 0;
+    for (int i = 9; i < 12; i++) {
+      int digit = at(address, i) - '0';
+      if (digit < 0 || digit > 9) {
+        return null;
+      }
+      status = status * 10 + digit;
+    }
+    if (status < 100 || status > 599) {
+      return null;
+    }
+    String label = HTTP[status];
+    if (label == null) {
+      label = "HTTP " + status;
+      HTTP[status] = label;
+    }
+    return label;
+  }
+
+  /** {@code -ERR ...}, {@code -LOADING ...}: a word of capitals, then a space or the line's end. */
+  private static String resp(long address, int n) throws Throwable {
+    int end = 1;
+    while (end < n && end <= 32) {
+      int c = at(address, end);
+      if (c == ' ' || c == '\r') {
+        break;
+      }
+      if (c < 'A' || c > 'Z') {
+        return null;
+      }
+      end++;
+    }
+    if (end < 3 || end >= n || end > 32) {
+      return null;
+    }
+    char[] word = new char[end];
+    for (int i = 0; i < end; i++) {
+      word[i] = (char) at(address, i);
+    }
+    return "RESP " + new String(word);
+  }
+
+  /** An {@code ErrorResponse}: {@code E}, its length, then fields ({@code S} severity, {@code V} unlocalised). */
+  private static String postgresError(long address, int n) throws Throwable {
+    if (n < 8 || at(address, 1) != 0 || at(address, 2) != 0) {
+      return null;
+    }
+    int i = 5;
+    while (i < n) {
+      int field = at(address, i++);
+      if (field == 0) {
+        return null;
+      }
+      int start = i;
+      while (i < n && at(address, i) != 0) {
+        i++;
+      }
+      if (i >= n) {
+        return null;
+      }
+      if (field == 'S' || field == 'V') {
+        for (String severity : PG) {
+          if (same(address, start, i, severity)) {
+            return "PG " + severity;
+          }
+        }
+      }
+      if (field != 'S') {
+        return null;
+      }
+      i++;
+    }
+    return null;
+  }
+
+  private static boolean same(long address, int start, int end, String text) throws Throwable {
+    if (end - start != text.length()) {
+      return false;
+    }
+    for (int i = 0; i < text.length(); i++) {
+      if (at(address, start + i) != text.charAt(i)) {
+        return false;
+      }
+    }
+    return true;
+  }
+
+  /** An authentication request ({@code R}, length, a non-zero code) is a step of the login, not an answer. */
+  private static String postgresAuth(long address, int n) throws Throwable {
+    if (n < 9 || at(address, 1) != 0 || at(address, 2) != 0 || at(address, 3) != 0) {
+      return null;
+    }
+    int code = at(address, 5) << 24 | at(address, 6) << 16 | at(address, 7) << 8 | at(address, 8);
+    return code != 0 && code < 64 ? HANDSHAKE : null;
+  }
+
+  /** A server's close frame: {@code 0x88}, an unmasked length of at least 2, the code. */
+  private static String webSocketClose(long address, int n) throws Throwable {
+    if (n < 4) {
+      return null;
+    }
+    int length = at(address, 1);
+    if ((length & 0x80) != 0 || length < 2 || length > 125) {
+      return null;
+    }
+    int code = at(address, 2) << 8 | at(address, 3);
+    return code >= 1000 && code < 5000 ? "WS " + code : null;
+  }
+}
