@@ -61,6 +61,26 @@ class AnswersTests {
   }
 
   @Test
+  void aPostgresSessionRefusedRightAfterAuthenticationOkIsAFatalAnswer() throws Exception {
+    // trust authentication: AuthenticationOk, then in the same read the FATAL of a database that does not exist
+    String fatal = "SFATAL\0VFATAL\0C3D000\0Mdatabase \"nope\" does not exist\0\0";
+    byte[] answer = new byte[9 + 1 + 4 + fatal.length()];
+    answer[0] = 'R';
+    ByteBuffer.wrap(answer, 1, 8).putInt(8).putInt(0);
+    answer[9] = 'E';
+    ByteBuffer.wrap(answer, 10, 4).putInt(4 + fatal.length());
+    System.arraycopy(fatal.getBytes(StandardCharsets.ISO_8859_1), 0, answer, 14, fatal.length());
+    byte[] ok = new byte[9 + 5];
+    ok[0] = 'R';
+    ByteBuffer.wrap(ok, 1, 8).putInt(8).putInt(0);
+    ok[9] = 'Z';
+    ByteBuffer.wrap(ok, 10, 4).putInt(5);
+
+    assertThat(conversation(List.of(new byte[] {'N'}, answer, ok))).containsOnly(Map.entry(Ledger.HANDSHAKE, 1L),
+        Map.entry("PG FATAL", 1L), Map.entry(Ledger.OTHER, 1L));
+  }
+
+  @Test
   void aWebSocketCloseFrameIsReadByItsCode() throws Exception {
     Map<String, Long> answers = answersTo(List.of(
         "HTTP/1.1 101 Switching Protocols\r\nUpgrade: websocket\r\nConnection: Upgrade\r\n\r\n"));

@@ -65,7 +65,7 @@ final class Answers {
         case '-':
           return resp(address, n);
         case 'E':
-          return postgresError(address, n);
+          return postgresError(address, 0, n);
         case 'R':
           return postgresAuth(address, n);
         case 'N':
@@ -148,12 +148,15 @@ final class Answers {
     return "RESP " + new String(word);
   }
 
-  /** An {@code ErrorResponse}: {@code E}, its length, then fields ({@code S} severity, {@code V} unlocalised). */
-  private static String postgresError(long address, int n) throws Throwable {
-    if (n < 8 || at(address, 1) != 0 || at(address, 2) != 0) {
+  /**
+   * An {@code ErrorResponse} at {@code offset}: {@code E}, its length, then fields ({@code S} severity, {@code V}
+   * unlocalised).
+   */
+  private static String postgresError(long address, int offset, int n) throws Throwable {
+    if (n < offset + 8 || at(address, offset + 1) != 0 || at(address, offset + 2) != 0) {
       return null;
     }
-    int i = 5;
+    int i = offset + 5;
     while (i < n) {
       int field = at(address, i++);
       if (field == 0) {
@@ -193,13 +196,25 @@ final class Answers {
     return true;
   }
 
-  /** An authentication request ({@code R}, length, a non-zero code) is a step of the login, not an answer. */
+  /**
+   * An authentication message ({@code R}, its length, a code): a request (a non-zero code) is a step of the login,
+   * not an answer; {@code AuthenticationOk} (0) is followed in the same read by what the server says next (an
+   * {@code ErrorResponse} when it refuses the session: a database that does not exist), which is the answer.
+   */
   private static String postgresAuth(long address, int n) throws Throwable {
     if (n < 9 || at(address, 1) != 0 || at(address, 2) != 0 || at(address, 3) != 0) {
       return null;
     }
+    int length = at(address, 4);
     int code = at(address, 5) << 24 | at(address, 6) << 16 | at(address, 7) << 8 | at(address, 8);
-    return code != 0 && code < 64 ? HANDSHAKE : null;
+    if (code != 0) {
+      return code < 64 ? HANDSHAKE : null;
+    }
+    int next = 1 + length;
+    if (length == 8 && n > next && at(address, next) == 'E') {
+      return postgresError(address, next, n);
+    }
+    return null;
   }
 
   /** A server's close frame: {@code 0x88}, an unmasked length of at least 2, the code. */
