@@ -138,7 +138,7 @@ class WebSocketInteractionTests {
 
     assertThat(outcome.failure()).isEmpty();
     assertThat(outcome.evidence()).isEmpty();
-    assertThat(outcome.proof()).singleElement().asString().matches("websocket: \\d+ exchanges?, \\d+ B in, \\d+ B out with 127.0.0.1:"
+    assertThat(outcome.proof()).singleElement().asString().matches("websocket: 2 answers \\(close 1000 ×1, other ×1\\), \\d+ B in, \\d+ B out with 127.0.0.1:"
         + server.getPort());
   }
 
