@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
+import java.io.OutputStream;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.net.ServerSocket;
@@ -118,6 +119,98 @@ class AnswersTests {
     System.arraycopy(body, 0, whole, head.length, body.length);
 
     assertThat(conversation(List.of(whole))).containsExactly(Map.entry("HTTP 200", 1L));
+  }
+
+  /**
+   * Many request-answer round trips on two kept-alive connections, taken in turn: each answer is read once, and the
+   * cost of reading an HTTP status line (against an answer whose first byte matches no protocol) is printed as
+   * {@code [measure]}, from the medians of the single round trips (robust against a loaded machine).
+   */
+  @Test
+  void everyAnswerOnAKeptAliveConnectionIsReadOnceAndCostsLittle() throws Exception {
+    int rounds = 20_000;
+    try (KeptAlive http = new KeptAlive("HTTP/1.1 200 OK\r\nContent-Length: 0\r\n\r\n");
+        KeptAlive other = new KeptAlive("XTTP/1.1 200 OK\r\nContent-Length: 0\r\n\r\n")) {
+      long[] classified = new long[rounds];
+      long[] unclassified = new long[rounds];
+      Ledger.Window window = Ledger.open("rounds");
+      for (int i = 0; i < rounds; i++) {
+        // in turn, each first every other round (the first of a pair pays for waking the other server's thread)
+        if (i % 2 == 0) {
+          classified[i] = http.roundTrip();
+          unclassified[i] = other.roundTrip();
+        } else {
+          unclassified[i] = other.roundTrip();
+          classified[i] = http.roundTrip();
+        }
+      }
+      window.close();
+
+      Map<Integer, Map<String, Long>> byPort = new java.util.HashMap<>();
+      for (Ledger.Traffic traffic : window.traffic()) {
+        byPort.put(traffic.port(), traffic.answers());
+      }
+      assertThat(byPort.get(http.port())).containsOnly(Map.entry("HTTP 200", (long) rounds));
+      assertThat(byPort.get(other.port())).containsOnly(Map.entry(Ledger.OTHER, (long) rounds));
+      java.util.Arrays.sort(classified);
+      java.util.Arrays.sort(unclassified);
+      System.out.println("[measure] " + rounds + " round trips each on loopback, median: status line read "
+          + classified[rounds / 2] + " ns, first byte only " + unclassified[rounds / 2] + " ns, difference "
+          + (classified[rounds / 2] - unclassified[rounds / 2]) + " ns per answer; 90th percentile "
+          + classified[rounds * 9 / 10] + " ns / " + unclassified[rounds * 9 / 10] + " ns");
+    }
+  }
+
+  /** A server that answers each one-byte request with {@code answer} on one kept-alive connection, and its client. */
+  private static final class KeptAlive implements AutoCloseable {
+    private final ServerSocket server;
+    private final Socket socket;
+    private final byte[] buffer;
+    private final InputStream in;
+    private final OutputStream out;
+
+    KeptAlive(String answer) throws IOException {
+      byte[] bytes = answer.getBytes(StandardCharsets.US_ASCII);
+      buffer = new byte[bytes.length];
+      server = new ServerSocket(0, 1, InetAddress.getLoopbackAddress());
+      Thread responder = new Thread(() -> {
+        try (Socket client = server.accept(); InputStream requests = client.getInputStream()) {
+          client.setTcpNoDelay(true);
+          while (requests.read() >= 0) {
+            client.getOutputStream().write(bytes);
+          }
+        } catch (IOException ex) {
+          // closed
+        }
+      }, "keep-alive-server");
+      responder.setDaemon(true);
+      responder.start();
+      socket = new Socket();
+      socket.setTcpNoDelay(true);
+      socket.connect(new InetSocketAddress(server.getInetAddress(), server.getLocalPort()), 2_000);
+      in = socket.getInputStream();
+      out = socket.getOutputStream();
+    }
+
+    int port() {
+      return server.getLocalPort();
+    }
+
+    long roundTrip() throws IOException {
+      long start = System.nanoTime();
+      out.write('?');
+      int read = 0;
+      while (read < buffer.length) {
+        read += in.read(buffer, read, buffer.length - read);
+      }
+      return System.nanoTime() - start;
+    }
+
+    @Override
+    public void close() throws IOException {
+      socket.close();
+      server.close();
+    }
   }
 
   private static Map<String, Long> answersTo(List<String> texts) throws Exception {

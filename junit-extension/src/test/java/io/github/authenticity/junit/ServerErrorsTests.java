@@ -129,7 +129,9 @@ class ServerErrorsTests {
   private Map<String, String> parameters(boolean parallel) throws IOException {
     String yaml = "environment: local\n"
         + "history: " + directory.resolve("history.json") + "\n"
-        + "detection:\n  interaction: required\n"
+        // the fixtures' durations swing with warm-up (a first run class-loads the HTTP client): TOO_FAST is not
+        // what these runs are about, so it never has enough history here
+        + "detection:\n  interaction: required\n  tooFast: { factor: 10, minRuns: 1000 }\n"
         + "environments:\n  local:\n    services:\n"
         + "      backend: { probe: http, url: \"http://127.0.0.1:" + backendPort + "/health\", timeout: 2s }\n"
         + "      cache: { probe: tcp, host: 127.0.0.1, port: " + loadingPort + " }\n"
@@ -174,13 +176,13 @@ class ServerErrorsTests {
   }
 
   private static void assertVerdicts(EngineExecutionResults results) {
-    results.testEvents().assertStatistics(stats -> stats.started(8).succeeded(4).failed(4));
     Map<String, String> failures = new HashMap<>();
     results.testEvents().failed().list().forEach(event -> failures.put(
         event.getTestDescriptor().getLegacyReportingName(), event.getRequiredPayload(
             org.junit.platform.engine.TestExecutionResult.class).getThrowable().orElseThrow().getMessage()));
 
-    assertThat(failures).containsOnlyKeys("servesCannedOrdersOn5xx()", "fallsBackWhileRedisIsLoading()",
+    results.testEvents().assertStatistics(stats -> stats.started(8));
+    assertThat(failures).as(failures.toString()).containsOnlyKeys("servesCannedOrdersOn5xx()", "fallsBackWhileRedisIsLoading()",
         "fallsBackWhenTheLoginIsRefused()", "canned()");
     assertThat(failures.get("servesCannedOrdersOn5xx()")).isEqualTo(CANNED);
     assertThat(failures.get("canned()")).as("a method of a class that declares expectErrors on another method")
