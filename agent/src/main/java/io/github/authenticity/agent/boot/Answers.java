@@ -46,11 +46,6 @@ final class Answers {
   private Answers() {
   }
 
-  /** Whether answers can be read in this JVM. */
-  static boolean available() {
-    return GET_BYTE != null;
-  }
-
   /** The label of the answer whose first {@code count} bytes are at {@code address}, or {@code null}. */
   static String classify(long address, long count) {
     if (address == 0 || count <= 0 || GET_BYTE == null) {
