@@ -31,6 +31,8 @@ import org.objectweb.asm.Opcodes;
  *       answer's first bytes are classified)</td></tr>
  *   <tr><td>{@code sun.nio.ch.SocketDispatcher} (17-21), {@code sun.nio.ch.UnixDispatcher} (22+)</td>
  *       <td>{@code close(FileDescriptor)}</td><td>{@code close} at entry</td></tr>
+ *   <tr><td>{@code sun.security.ssl.SSLSocketImpl$AppInputStream} (as it loads)</td><td>{@code read(byte[], int,
+ *       int)}</td><td>{@code plaintext} with the count and the bytes: the start of a TLS answer is read there</td></tr>
  *   <tr><td>{@code *io.netty.channel.unix.FileDescriptor} (relocated copies too)</td><td>{@code read},
  *       {@code readAddress}, {@code write}, {@code writeAddress}, {@code writev}, {@code writevAddresses},
  *       {@code close}</td><td>as above, keyed by the Netty socket</td></tr>
@@ -168,7 +170,7 @@ final class Hooks implements ClassFileTransformer {
       ClassWriter writer = new ClassWriter(reader, ClassWriter.COMPUTE_MAXS);
       reader.accept(new HookClass(writer, className, kind, applied), 0);
       byte[] result = writer.toByteArray();
-      if (kind == Kind.NETTY_FD || kind == Kind.NETTY_SOCKET) {
+      if (kind == Kind.NETTY_FD || kind == Kind.NETTY_SOCKET || kind == Kind.TLS_APP_IN) {
         Ledger.hooked(className.replace('/', '.'));
       }
       return result;
@@ -179,7 +181,7 @@ final class Hooks implements ClassFileTransformer {
   }
 
   enum Kind {
-    NET, SOCKET_DISPATCHER, UNIX_DISPATCHER, TPE, STPE, FJP, FJT, CF, CF_COMPLETION, NETTY_FD, NETTY_SOCKET, NETTY_EXECUTOR,
+    NET, SOCKET_DISPATCHER, UNIX_DISPATCHER, TLS_APP_IN, TPE, STPE, FJP, FJT, CF, CF_COMPLETION, NETTY_FD, NETTY_SOCKET, NETTY_EXECUTOR,
     NETTY_ABSTRACT_EXECUTOR, BLIND
   }
 
@@ -203,6 +205,8 @@ final class Hooks implements ClassFileTransformer {
         return Kind.CF;
       case "java/util/concurrent/CompletableFuture$Completion":
         return Kind.CF_COMPLETION;
+      case "sun/security/ssl/SSLSocketImpl$AppInputStream":
+        return Kind.TLS_APP_IN;
       default:
         break;
     }
@@ -286,6 +290,9 @@ final class Hooks implements ClassFileTransformer {
         case NETTY_FD:
         case NETTY_SOCKET:
           return nettyIo(next, name, descriptor, isStatic);
+        case TLS_APP_IN:
+          // the plaintext an SSLSocket returns: the start of a TLS answer is read there
+          return name.equals("read") && !isStatic && descriptor.equals("([BII)I") ? new Plaintext(next) : next;
         case TPE:
           if (name.equals("execute") && descriptor.equals("(Ljava/lang/Runnable;)V")) {
             return submitArgument(next);
@@ -484,6 +491,24 @@ final class Hooks implements ClassFileTransformer {
     public void visitInsn(int opcode) {
       if (opcode >= Opcodes.IRETURN && opcode <= Opcodes.RETURN) {
         super.visitMethodInsn(Opcodes.INVOKESTATIC, LEDGER, "exit", "()V", false);
+      }
+      super.visitInsn(opcode);
+    }
+  }
+
+  /** Before each {@code ireturn} of {@code read(byte[], int, int)}: {@code plaintext(count, bytes, offset)}. */
+  private static final class Plaintext extends MethodVisitor {
+    Plaintext(MethodVisitor next) {
+      super(Opcodes.ASM9, next);
+    }
+
+    @Override
+    public void visitInsn(int opcode) {
+      if (opcode == Opcodes.IRETURN) {
+        super.visitInsn(Opcodes.DUP);
+        super.visitVarInsn(Opcodes.ALOAD, 1);
+        super.visitVarInsn(Opcodes.ILOAD, 2);
+        super.visitMethodInsn(Opcodes.INVOKESTATIC, LEDGER, "plaintext", "(I[BI)V", false);
       }
       super.visitInsn(opcode);
     }

@@ -19,6 +19,8 @@ final class Answers {
 
   /** A protocol step that is no answer of the service. */
   static final String HANDSHAKE = "~";
+  /** TLS application data at the socket (never kept: the ledger records it as an unread answer). */
+  static final String TLS_DATA = "tls";
   /** How many bytes of an answer are ever looked at. */
   private static final int LOOK = 64;
   private static final MethodHandle GET_BYTE;
@@ -51,24 +53,45 @@ final class Answers {
     if (address == 0 || count <= 0 || GET_BYTE == null) {
       return null;
     }
+    return classify(null, address, count);
+  }
+
+  /** The label of the answer whose first {@code count} bytes are {@code bytes[offset...]}, or {@code null}. */
+  static String classify(byte[] bytes, int offset, int count) {
+    if (bytes == null || offset < 0 || count <= 0 || offset + count > bytes.length) {
+      return null;
+    }
+    return classify(bytes, offset, (long) count);
+  }
+
+  private static String classify(byte[] heap, long address, long count) {
     try {
       int n = (int) Math.min(count, LOOK);
-      int first = at(address, 0);
+      int first = at(heap, address, 0);
       switch (first) {
         case 'H':
-          return http(address, n);
+          return http(heap, address, n);
         case '-':
-          return resp(address, n);
+          return resp(heap, address, n);
         case 'E':
-          return postgresError(address, 0, n);
+          return postgresError(heap, address, 0, n);
         case 'R':
-          return postgresAuth(address, n);
+          return postgresAuth(heap, address, n);
         case 'N':
         case 'S':
           // PostgreSQL's answer to an SSLRequest (or GSSENCRequest): one byte
           return n == 1 ? HANDSHAKE : null;
         case 0x88:
-          return webSocketClose(address, n);
+          return webSocketClose(heap, address, n);
+        case 0x14:
+        case 0x15:
+        case 0x16:
+          // a TLS change-cipher-spec, alert (close_notify) or handshake record: a step of the connection, not an
+          // answer
+          return n >= 3 && at(heap, address, 1) == 3 && at(heap, address, 2) <= 4 ? HANDSHAKE : null;
+        case 0x17:
+          // TLS application data: ciphertext; the plaintext is read where the JDK's SSLSocket returns it
+          return heap == null && n >= 3 && at(heap, address, 1) == 3 && at(heap, address, 2) <= 4 ? TLS_DATA : null;
         default:
           return null;
       }
@@ -91,19 +114,22 @@ final class Answers {
     }
   }
 
-  private static int at(long address, int index) throws Throwable {
+  private static int at(byte[] heap, long address, int index) throws Throwable {
+    if (heap != null) {
+      return heap[(int) address + index] & 0xff;
+    }
     return ((byte) GET_BYTE.invokeExact(address + index)) & 0xff;
   }
 
   /** {@code HTTP/1.1 503 ...}. */
-  private static String http(long address, int n) throws Throwable {
-    if (n < 12 || at(address, 1) != 'T' || at(address, 2) != 'T' || at(address, 3) != 'P' || at(address, 4) != '/'
-        || at(address, 5) != '1' || at(address, 6) != '.' || at(address, 8) != ' ') {
+  private static String http(byte[] heap, long address, int n) throws Throwable {
+    if (n < 12 || at(heap, address, 1) != 'T' || at(heap, address, 2) != 'T' || at(heap, address, 3) != 'P' || at(heap, address, 4) != '/'
+        || at(heap, address, 5) != '1' || at(heap, address, 6) != '.' || at(heap, address, 8) != ' ') {
       return null;
     }
     int status = 0;
     for (int i = 9; i < 12; i++) {
-      int digit = at(address, i) - '0';
+      int digit = at(heap, address, i) - '0';
       if (digit < 0 || digit > 9) {
         return null;
       }
@@ -121,10 +147,10 @@ final class Answers {
   }
 
   /** {@code -ERR ...}, {@code -LOADING ...}: a word of capitals, then a space or the line's end. */
-  private static String resp(long address, int n) throws Throwable {
+  private static String resp(byte[] heap, long address, int n) throws Throwable {
     int end = 1;
     while (end < n && end <= 32) {
-      int c = at(address, end);
+      int c = at(heap, address, end);
       if (c == ' ' || c == '\r') {
         break;
       }
@@ -138,7 +164,7 @@ final class Answers {
     }
     char[] word = new char[end];
     for (int i = 0; i < end; i++) {
-      word[i] = (char) at(address, i);
+      word[i] = (char) at(heap, address, i);
     }
     return "RESP " + new String(word);
   }
@@ -147,18 +173,18 @@ final class Answers {
    * An {@code ErrorResponse} at {@code offset}: {@code E}, its length, then fields ({@code S} severity, {@code V}
    * unlocalised).
    */
-  private static String postgresError(long address, int offset, int n) throws Throwable {
-    if (n < offset + 8 || at(address, offset + 1) != 0 || at(address, offset + 2) != 0) {
+  private static String postgresError(byte[] heap, long address, int offset, int n) throws Throwable {
+    if (n < offset + 8 || at(heap, address, offset + 1) != 0 || at(heap, address, offset + 2) != 0) {
       return null;
     }
     int i = offset + 5;
     while (i < n) {
-      int field = at(address, i++);
+      int field = at(heap, address, i++);
       if (field == 0) {
         return null;
       }
       int start = i;
-      while (i < n && at(address, i) != 0) {
+      while (i < n && at(heap, address, i) != 0) {
         i++;
       }
       if (i >= n) {
@@ -166,7 +192,7 @@ final class Answers {
       }
       if (field == 'S' || field == 'V') {
         for (String severity : PG) {
-          if (same(address, start, i, severity)) {
+          if (same(heap, address, start, i, severity)) {
             return "PG " + severity;
           }
         }
@@ -179,12 +205,12 @@ final class Answers {
     return null;
   }
 
-  private static boolean same(long address, int start, int end, String text) throws Throwable {
+  private static boolean same(byte[] heap, long address, int start, int end, String text) throws Throwable {
     if (end - start != text.length()) {
       return false;
     }
     for (int i = 0; i < text.length(); i++) {
-      if (at(address, start + i) != text.charAt(i)) {
+      if (at(heap, address, start + i) != text.charAt(i)) {
         return false;
       }
     }
@@ -196,32 +222,32 @@ final class Answers {
    * not an answer; {@code AuthenticationOk} (0) is followed in the same read by what the server says next (an
    * {@code ErrorResponse} when it refuses the session: a database that does not exist), which is the answer.
    */
-  private static String postgresAuth(long address, int n) throws Throwable {
-    if (n < 9 || at(address, 1) != 0 || at(address, 2) != 0 || at(address, 3) != 0) {
+  private static String postgresAuth(byte[] heap, long address, int n) throws Throwable {
+    if (n < 9 || at(heap, address, 1) != 0 || at(heap, address, 2) != 0 || at(heap, address, 3) != 0) {
       return null;
     }
-    int length = at(address, 4);
-    int code = at(address, 5) << 24 | at(address, 6) << 16 | at(address, 7) << 8 | at(address, 8);
+    int length = at(heap, address, 4);
+    int code = at(heap, address, 5) << 24 | at(heap, address, 6) << 16 | at(heap, address, 7) << 8 | at(heap, address, 8);
     if (code != 0) {
       return code < 64 ? HANDSHAKE : null;
     }
     int next = 1 + length;
-    if (length == 8 && n > next && at(address, next) == 'E') {
-      return postgresError(address, next, n);
+    if (length == 8 && n > next && at(heap, address, next) == 'E') {
+      return postgresError(heap, address, next, n);
     }
     return null;
   }
 
   /** A server's close frame: {@code 0x88}, an unmasked length of at least 2, the code. */
-  private static String webSocketClose(long address, int n) throws Throwable {
+  private static String webSocketClose(byte[] heap, long address, int n) throws Throwable {
     if (n < 4) {
       return null;
     }
-    int length = at(address, 1);
+    int length = at(heap, address, 1);
     if ((length & 0x80) != 0 || length < 2 || length > 125) {
       return null;
     }
-    int code = at(address, 2) << 8 | at(address, 3);
+    int code = at(heap, address, 2) << 8 | at(heap, address, 3);
     return code >= 1000 && code < 5000 ? "WS " + code : null;
   }
 }

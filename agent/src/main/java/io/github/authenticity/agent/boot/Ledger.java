@@ -226,8 +226,13 @@ public final class Ledger {
       // the start of an answer (the first read after a write) says what the answer is: a few bytes, once
       String answer = !start || address == 0 ? null
           : vector ? Answers.classifyVector(address, bytes) : Answers.classify(address, bytes);
-      if (start && answer == null) {
+      boolean tls = answer == Answers.TLS_DATA;
+      if (tls || (start && answer == null)) {
         answer = OTHER;
+      }
+      if (start) {
+        slot.pendingConn = null;
+        slot.pendingWindows = null;
       }
       // an answer is the writers' since the last one; a write by a thread of no window makes it nobody's for
       // certain as well
@@ -250,6 +255,9 @@ public final class Ledger {
       if (count == 0) {
         if (reader != null) {
           reader.credit(conn, bytes, true, true, answer);
+          if (tls) {
+            pending(slot, conn, new Window[] {reader});
+          }
           return;
         }
         if (!nobody) {
@@ -257,8 +265,49 @@ public final class Ledger {
           return;
         }
       }
+      Window alone = null;
       if (nobody) {
-        unattributed(conn, bytes, credited, count, answer);
+        alone = unattributed(conn, bytes, credited, count, answer);
+      }
+      if (tls && start) {
+        pending(slot, conn, count > 0 ? java.util.Arrays.copyOf(credited, count)
+            : alone != null ? new Window[] {alone} : null);
+      }
+    } catch (Throwable ignored) {
+      // never break a read
+    }
+  }
+
+  /** The start of a TLS answer on {@code conn}, credited to {@code windows}: its plaintext follows on this thread. */
+  private static void pending(Slot slot, Conn conn, Window[] windows) {
+    if (windows != null) {
+      slot.pendingConn = conn;
+      slot.pendingWindows = windows;
+    }
+  }
+
+  /**
+   * After the JDK's {@code SSLSocket} returned {@code count} bytes of plaintext into {@code bytes[offset...]}: when the
+   * read that brought them started an answer on this thread (TLS application data), the answer is read here.
+   */
+  public static void plaintext(int count, byte[] bytes, int offset) {
+    if (count <= 0) {
+      return;
+    }
+    try {
+      Slot slot = SLOT.get();
+      Conn conn = slot.pendingConn;
+      if (conn == null) {
+        return;
+      }
+      Window[] windows = slot.pendingWindows;
+      slot.pendingConn = null;
+      slot.pendingWindows = null;
+      String label = Answers.classify(bytes, offset, count);
+      if (label != null) {
+        for (Window window : windows) {
+          window.relabel(conn, OTHER, label);
+        }
       }
     } catch (Throwable ignored) {
       // never break a read
@@ -382,11 +431,11 @@ public final class Ledger {
    * A read no window is certain of: every open window but {@code credited} sees it as shared traffic (no proof,
    * never evidence); when one window alone is open (and no probe runs) and none was credited, it is that one's.
    */
-  private static void unattributed(Conn conn, long bytes, Window[] credited, int count, String answer) {
+  private static Window unattributed(Conn conn, long bytes, Window[] credited, int count, String answer) {
     if (count == 0 && OPEN_COUNT.get() == 1 && IGNORING.get() == 0) {
       for (Window window : OPEN) {
         window.credit(conn, bytes, true, true, answer);
-        return;
+        return window;
       }
     }
     for (Window window : OPEN) {
@@ -398,6 +447,7 @@ public final class Ledger {
         window.credit(conn, bytes, true, false, null);
       }
     }
+    return null;
   }
 
   static void closed(Window window) {
@@ -422,6 +472,9 @@ public final class Ledger {
   /** A thread's window, and the windows saved by the tasks it runs. */
   private static final class Slot {
     Window context;
+    /** A TLS answer that started on this thread, and the windows it was credited to, until its plaintext is read. */
+    Conn pendingConn;
+    Window[] pendingWindows;
     /** The window the thread was started in (weak: see {@link #writer}). */
     final Window inherited;
     private Window[] saved = new Window[4];
@@ -628,6 +681,29 @@ public final class Ledger {
           counters[4] = 1;
           counters[2]++;
           counters[3] += bytes;
+        }
+      }
+    }
+
+    /** One answer on {@code conn} counted as {@code from} is {@code to}. */
+    void relabel(Conn conn, String from, String to) {
+      Map<String, long[]> labels = answers.get(conn);
+      if (labels == null) {
+        return;
+      }
+      synchronized (labels) {
+        long[] was = labels.get(from);
+        if (was == null || was[0] <= 0) {
+          return;
+        }
+        if (--was[0] == 0) {
+          labels.remove(from);
+        }
+        long[] now = labels.get(to);
+        if (now == null) {
+          labels.put(to, new long[] {1});
+        } else {
+          now[0]++;
         }
       }
     }
