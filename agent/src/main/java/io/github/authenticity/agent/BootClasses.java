@@ -19,7 +19,7 @@ final class BootClasses {
   static final String PACKAGE = "io.github.authenticity.agent.boot";
   /** Every class of the boot package, nested ones included; defined in this order. */
   static final String[] CLASSES = {"Ledger", "Ledger$1", "Ledger$Slot", "Ledger$Key", "Ledger$Conn", "Ledger$Traffic",
-      "Ledger$Window", "Ledger$Batch"};
+      "Ledger$Window", "Ledger$Batch", "Answers"};
 
   private BootClasses() {
   }
@@ -51,8 +51,10 @@ final class BootClasses {
     if (result == null || result.getClassLoader() != null) {
       throw new IllegalStateException("the ledger was not defined in the boot class loader");
     }
-    // the JDK's classes that call it must read the boot loader's unnamed module
-    instrumentation.redefineModule(javaBase, Set.of(result.getModule()), Map.of(), Map.of(), Set.of(), Map.of());
+    // the JDK's classes that call it must read the boot loader's unnamed module; the ledger reads the first bytes
+    // of an answer where the JDK read them (native memory) through jdk.internal.misc.Unsafe
+    instrumentation.redefineModule(javaBase, Set.of(result.getModule()),
+        Map.of("jdk.internal.misc", Set.of(result.getModule())), Map.of(), Set.of(), Map.of());
     return result;
   }
 

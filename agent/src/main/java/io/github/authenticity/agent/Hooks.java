@@ -27,9 +27,12 @@ import org.objectweb.asm.Opcodes;
  *       <td>{@code connect} at entry: every TCP connect of {@code Socket}, {@code SocketChannel},
  *       {@code AsynchronousSocketChannel} (and so {@code SSLSocket} and {@code java.net.http})</td></tr>
  *   <tr><td>{@code sun.nio.ch.SocketDispatcher}</td><td>{@code read}, {@code readv}, {@code write},
- *       {@code writev}</td><td>{@code read}/{@code write} with the count returned</td></tr>
+ *       {@code writev}</td><td>{@code read}/{@code readv}/{@code write} with the count returned (reads with the native address, where an
+ *       answer's first bytes are classified)</td></tr>
  *   <tr><td>{@code sun.nio.ch.SocketDispatcher} (17-21), {@code sun.nio.ch.UnixDispatcher} (22+)</td>
  *       <td>{@code close(FileDescriptor)}</td><td>{@code close} at entry</td></tr>
+ *   <tr><td>{@code sun.security.ssl.SSLSocketImpl$AppInputStream} (as it loads)</td><td>{@code read(byte[], int,
+ *       int)}</td><td>{@code plaintext} with the count and the bytes: the start of a TLS answer is read there</td></tr>
  *   <tr><td>{@code *io.netty.channel.unix.FileDescriptor} (relocated copies too)</td><td>{@code read},
  *       {@code readAddress}, {@code write}, {@code writeAddress}, {@code writev}, {@code writevAddresses},
  *       {@code close}</td><td>as above, keyed by the Netty socket</td></tr>
@@ -171,7 +174,8 @@ final class Hooks implements ClassFileTransformer {
       ClassWriter writer = new ClassWriter(reader, ClassWriter.COMPUTE_MAXS);
       reader.accept(new HookClass(writer, className, kind, applied), 0);
       byte[] result = writer.toByteArray();
-      if (kind == Kind.NETTY_FD || kind == Kind.NETTY_SOCKET || kind == Kind.GRPC_WRITE_QUEUE) {
+      if (kind == Kind.NETTY_FD || kind == Kind.NETTY_SOCKET || kind == Kind.GRPC_WRITE_QUEUE
+          || kind == Kind.TLS_APP_IN) {
         Ledger.hooked(className.replace('/', '.'));
       }
       return result;
@@ -182,8 +186,8 @@ final class Hooks implements ClassFileTransformer {
   }
 
   enum Kind {
-    NET, SOCKET_DISPATCHER, UNIX_DISPATCHER, TPE, STPE, FJP, FJT, CF, CF_COMPLETION, NETTY_FD, NETTY_SOCKET, NETTY_EXECUTOR,
-    NETTY_ABSTRACT_EXECUTOR, GRPC_WRITE_QUEUE, BLIND
+    NET, SOCKET_DISPATCHER, UNIX_DISPATCHER, TLS_APP_IN, TPE, STPE, FJP, FJT, CF, CF_COMPLETION, NETTY_FD, NETTY_SOCKET,
+    NETTY_EXECUTOR, NETTY_ABSTRACT_EXECUTOR, GRPC_WRITE_QUEUE, BLIND
   }
 
   static Kind kind(String name) {
@@ -206,6 +210,8 @@ final class Hooks implements ClassFileTransformer {
         return Kind.CF;
       case "java/util/concurrent/CompletableFuture$Completion":
         return Kind.CF_COMPLETION;
+      case "sun/security/ssl/SSLSocketImpl$AppInputStream":
+        return Kind.TLS_APP_IN;
       default:
         break;
     }
@@ -278,7 +284,8 @@ final class Hooks implements ClassFileTransformer {
           }
           if (kind == Kind.SOCKET_DISPATCHER && (name.equals("read") || name.equals("readv"))
               && descriptor.startsWith("(Ljava/io/FileDescriptor;J")) {
-            return new AtReturn(next, "read", 1);
+            // the native address the bytes were read to: the ledger reads an answer's first bytes there
+            return new AtReturn(next, name, 1, new int[] {Opcodes.LLOAD, 2});
           }
           if (kind == Kind.SOCKET_DISPATCHER && (name.equals("write") || name.equals("writev"))
               && descriptor.startsWith("(Ljava/io/FileDescriptor;J")) {
@@ -291,6 +298,9 @@ final class Hooks implements ClassFileTransformer {
         case NETTY_FD:
         case NETTY_SOCKET:
           return nettyIo(next, name, descriptor, isStatic);
+        case TLS_APP_IN:
+          // the plaintext an SSLSocket returns: the start of a TLS answer is read there
+          return name.equals("read") && !isStatic && descriptor.equals("([BII)I") ? new Plaintext(next) : next;
         case TPE:
           if (name.equals("execute") && descriptor.equals("(Ljava/lang/Runnable;)V")) {
             return submitArgument(next);
@@ -361,6 +371,9 @@ final class Hooks implements ClassFileTransformer {
       }
       boolean counted = descriptor.endsWith(")I") || descriptor.endsWith(")J");
       if (kind == Kind.NETTY_FD) {
+        if (counted && name.equals("readAddress") && descriptor.startsWith("(JII)")) {
+          return new AtReturn(next, "read", 0, NETTY_ADDRESS);
+        }
         if (counted && (name.equals("read") || name.equals("readAddress"))) {
           return new AtReturn(next, "read", 0);
         }
@@ -376,6 +389,9 @@ final class Hooks implements ClassFileTransformer {
       if (name.equals("connect") && descriptor.equals("(Ljava/net/SocketAddress;)Z")) {
         return new AtEntry(next, "connect", "(Ljava/lang/Object;Ljava/lang/Object;)V",
             new int[] {Opcodes.ALOAD, 0, Opcodes.ALOAD, 1});
+      }
+      if (counted && name.equals("recvAddress") && descriptor.startsWith("(JII)")) {
+        return new AtReturn(next, "read", 0, NETTY_ADDRESS);
       }
       if (counted && (name.equals("recv") || name.equals("recvAddress"))) {
         return new AtReturn(next, "read", 0);
@@ -420,15 +436,28 @@ final class Hooks implements ClassFileTransformer {
     }
   }
 
-  /** Before each {@code ireturn}/{@code lreturn}: the ledger's {@code read} or {@code write} with the count and key. */
+  /** Netty's {@code readAddress(long address, int pos, int limit)}: the bytes start at {@code address + pos}. */
+  private static final int[] NETTY_ADDRESS = {Opcodes.LLOAD, 1, Opcodes.ILOAD, 3, Opcodes.I2L, -1, Opcodes.LADD, -1};
+
+  /**
+   * Before each {@code ireturn}/{@code lreturn}: the ledger's {@code read} or {@code write} with the count and key,
+   * and for reads into native memory the address ({@code opcode, slot} pairs that push one {@code long}; a slot of
+   * {@code -1} is an instruction without operand).
+   */
   private static final class AtReturn extends MethodVisitor {
     private final String method;
     private final int keySlot;
+    private final int[] address;
 
     AtReturn(MethodVisitor next, String method, int keySlot) {
+      this(next, method, keySlot, null);
+    }
+
+    AtReturn(MethodVisitor next, String method, int keySlot, int[] address) {
       super(Opcodes.ASM9, next);
       this.method = method;
       this.keySlot = keySlot;
+      this.address = address;
     }
 
     @Override
@@ -446,7 +475,18 @@ final class Hooks implements ClassFileTransformer {
 
     private void call() {
       super.visitVarInsn(Opcodes.ALOAD, keySlot);
-      super.visitMethodInsn(Opcodes.INVOKESTATIC, LEDGER, method, "(JLjava/lang/Object;)V", false);
+      if (address == null) {
+        super.visitMethodInsn(Opcodes.INVOKESTATIC, LEDGER, method, "(JLjava/lang/Object;)V", false);
+        return;
+      }
+      for (int i = 0; i < address.length; i += 2) {
+        if (address[i + 1] < 0) {
+          super.visitInsn(address[i]);
+        } else {
+          super.visitVarInsn(address[i], address[i + 1]);
+        }
+      }
+      super.visitMethodInsn(Opcodes.INVOKESTATIC, LEDGER, method, "(JLjava/lang/Object;J)V", false);
     }
   }
 
@@ -495,6 +535,24 @@ final class Hooks implements ClassFileTransformer {
     public void visitInsn(int opcode) {
       if (opcode >= Opcodes.IRETURN && opcode <= Opcodes.RETURN) {
         super.visitMethodInsn(Opcodes.INVOKESTATIC, LEDGER, "endBatch", "()V", false);
+      }
+      super.visitInsn(opcode);
+    }
+  }
+
+  /** Before each {@code ireturn} of {@code read(byte[], int, int)}: {@code plaintext(count, bytes, offset)}. */
+  private static final class Plaintext extends MethodVisitor {
+    Plaintext(MethodVisitor next) {
+      super(Opcodes.ASM9, next);
+    }
+
+    @Override
+    public void visitInsn(int opcode) {
+      if (opcode == Opcodes.IRETURN) {
+        super.visitInsn(Opcodes.DUP);
+        super.visitVarInsn(Opcodes.ALOAD, 1);
+        super.visitVarInsn(Opcodes.ILOAD, 2);
+        super.visitMethodInsn(Opcodes.INVOKESTATIC, LEDGER, "plaintext", "(I[BI)V", false);
       }
       super.visitInsn(opcode);
     }

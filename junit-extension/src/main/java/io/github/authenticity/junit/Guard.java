@@ -14,11 +14,17 @@ import org.junit.jupiter.api.extension.ExtensionConfigurationException;
  * @param stagingOnly         whether {@code @StagingOnly} applies
  * @param minDurationText     the raw {@code minDuration}, or {@code null}
  * @param minDurationLocation where it was declared, e.g. {@code [com.example.OrderE2E#places]}
+ * @param expectErrors        whether {@code expectErrors = true} applies (on the method or its class)
  */
-record Guard(List<String> services, boolean stagingOnly, String minDurationText, String minDurationLocation) {
+record Guard(List<String> services, boolean stagingOnly, String minDurationText, String minDurationLocation,
+    boolean expectErrors) {
 
   Guard {
     services = List.copyOf(services);
+  }
+
+  Guard(List<String> services, boolean stagingOnly, String minDurationText, String minDurationLocation) {
+    this(services, stagingOnly, minDurationText, minDurationLocation, false);
   }
 
   /**

@@ -63,7 +63,10 @@ final class Guards {
     return cache.computeIfAbsent(method, key -> combine(resolve(List.of(method)), classGuard));
   }
 
-  /** The method's guard and its class's: services added up (the method's first), the method's minDuration wins. */
+  /**
+   * The method's guard and its class's: services added up (the method's first), the method's minDuration wins,
+   * {@code expectErrors} on either applies.
+   */
   private static Optional<Guard> combine(Optional<Guard> own, Optional<Guard> ofClass) {
     if (own.isEmpty() || ofClass.isEmpty()) {
       return own.isPresent() ? own : ofClass;
@@ -72,7 +75,8 @@ final class Guards {
     services.addAll(ofClass.get().services());
     Guard winner = own.get().minDurationText() != null ? own.get() : ofClass.get();
     return Optional.of(new Guard(new ArrayList<>(services), own.get().stagingOnly() || ofClass.get().stagingOnly(),
-        winner.minDurationText(), winner.minDurationLocation()));
+        winner.minDurationText(), winner.minDurationLocation(),
+        own.get().expectErrors() || ofClass.get().expectErrors()));
   }
 
   private static Optional<Guard> resolve(List<? extends AnnotatedElement> elements) {
@@ -81,10 +85,12 @@ final class Guards {
     boolean stagingOnly = false;
     String minDuration = null;
     String where = null;
+    boolean expectErrors = false;
     for (AnnotatedElement element : elements) {
       for (RequiresRealService requires : declared(element, RequiresRealService.class)) {
         guarded = true;
         services.addAll(List.of(requires.value()));
+        expectErrors |= requires.expectErrors();
         if (minDuration == null && !requires.minDuration().isBlank()) {
           minDuration = requires.minDuration().strip();
           where = describe(element);
@@ -95,7 +101,7 @@ final class Guards {
         stagingOnly = true;
       }
     }
-    return guarded ? Optional.of(new Guard(new ArrayList<>(services), stagingOnly, minDuration, where))
+    return guarded ? Optional.of(new Guard(new ArrayList<>(services), stagingOnly, minDuration, where, expectErrors))
         : Optional.empty();
   }
 

@@ -15,7 +15,8 @@ import io.github.authenticity.core.detect.TestScope;
 import io.github.authenticity.core.report.EvidenceKind;
 
 /**
- * {@code NO_INTERACTION}: a required service of the test was never exchanged with; see
+ * {@code NO_INTERACTION}: a required service of the test was never exchanged with; {@code SERVER_ERRORS}: one
+ * answered it with server errors only; see
  * {@link InteractionMonitor} for the mechanism and {@link InteractionVerdict} for the rule.
  */
 final class InteractionDetector implements Detector {
@@ -101,11 +102,15 @@ final class InteractionDetector implements Detector {
     try {
       boolean failed = outcome.failure().isPresent();
       List<InteractionMonitor.Finding> findings = withSetUp(watch.finish(!failed), setUp(test), !failed);
-      InteractionVerdict verdict = InteractionVerdict.of(findings, via(test), names(test.services()), mode, failed);
+      InteractionVerdict verdict = InteractionVerdict.of(findings, via(test), names(test.services()), mode, failed,
+          expectsErrors(test));
       verdict.proofs().forEach(outcome::addProof);
       verdict.warnings().forEach(outcome::addWarning);
       if (verdict.noInteraction() != null) {
         outcome.addEvidence(EvidenceKind.NO_INTERACTION, verdict.noInteraction());
+      }
+      if (verdict.serverErrors() != null) {
+        outcome.addEvidence(EvidenceKind.SERVER_ERRORS, verdict.serverErrors());
       }
       if (verdict.unproven() != null) {
         outcome.unproven(verdict.unproven());
@@ -118,6 +123,11 @@ final class InteractionDetector implements Detector {
         scope.leave();
       }
     }
+  }
+
+  /** Whether {@code @RequiresRealService(expectErrors = true)} applies to the test (its method or its class). */
+  private static boolean expectsErrors(GuardedTest test) {
+    return Guards.of(test.testClass(), test.testMethod()).map(Guard::expectErrors).orElse(false);
   }
 
   /**
@@ -137,7 +147,7 @@ final class InteractionDetector implements Detector {
           for (InteractionMonitor.Finding before : setUp.findings(wait)) {
             if (before.service().equals(finding.service()) && before.status() == InteractionMonitor.Status.PROVEN) {
               chosen = new InteractionMonitor.Finding(finding.service(), InteractionMonitor.Status.PROVEN,
-                  "in @BeforeAll: " + before.line());
+                  "in @BeforeAll: " + before.line(), before.answers());
             }
           }
         }

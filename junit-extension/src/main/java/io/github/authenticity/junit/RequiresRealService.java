@@ -41,4 +41,14 @@ public @interface RequiresRealService {
    * and method both set it, the method's wins.
    */
   String minDuration() default "";
+
+  /**
+   * The test checks how errors of its services are handled: when every answer a required service gave it was a
+   * server error (an HTTP 5xx, a Redis error reply, a PostgreSQL {@code FATAL}, a WebSocket close 1011), those
+   * errors prove it, and its proof says they were expected. Without it (the default) such a test is {@code MASKED}
+   * with {@code SERVER_ERRORS} even though it passed. Class and method add up: {@code true} on either applies.
+   *
+   * @since 0.1
+   */
+  boolean expectErrors() default false;
 }

@@ -207,8 +207,15 @@ class ClientInteractionTests {
     assertThat(proven.failure()).as(client).isEmpty();
     assertThat(proven.evidence()).as(client).isEmpty();
     assertThat(proven.unproven()).as(client).isEmpty();
+    // an HTTP/1.1 client's answers are read (200 each); a Redis client's connection set-up may get error replies
+    // (HELLO, CLIENT SETINFO on an older server) beside its answers; other protocols' answers count as exchanges
+    String counted = switch (service.name()) {
+      case "backend" -> "\\d+ answers? \\(200 ×\\d+\\)";
+      case "redis" -> "(\\d+ exchanges?|\\d+ answers \\((-ERR ×\\d+, )?other ×\\d+\\))";
+      default -> "\\d+ exchanges?";
+    };
     assertThat(proven.proof()).as(client).singleElement().asString()
-        .matches(service.name() + ": \\d+ exchanges?, \\d+(\\.\\d)? K?B in, \\d+(\\.\\d)? K?B out with "
+        .matches(service.name() + ": " + counted + ", \\d+(\\.\\d)? K?B in, \\d+(\\.\\d)? K?B out with "
             + java.util.regex.Pattern.quote(endpoint));
     assertThat(faked.proof()).as(client).isEmpty();
     assertThat(faked.evidence()).as(client).containsExactly(new Evidence(EvidenceKind.NO_INTERACTION,

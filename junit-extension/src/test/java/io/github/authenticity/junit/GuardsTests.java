@@ -9,6 +9,7 @@ import java.lang.annotation.RetentionPolicy;
 import java.lang.annotation.Target;
 import java.lang.reflect.Method;
 import java.time.Duration;
+import java.util.List;
 
 import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.Test;
@@ -31,6 +32,31 @@ class GuardsTests {
     assertThat(guard.minDuration()).isEqualTo(Duration.ofMillis(500));
     assertThat(guard.stagingOnly()).isFalse();
     assertThat(Guards.of(Annotated.class, null).orElseThrow().minDuration()).isEqualTo(Duration.ofSeconds(2));
+  }
+
+  @Test
+  void expectErrorsOnTheClassOrOnTheMethodApplies() throws Exception {
+    assertThat(Guards.of(Annotated.class, Annotated.class.getDeclaredMethod("test")).orElseThrow().expectErrors())
+        .as("neither").isFalse();
+    assertThat(Guards.of(ExpectsErrors.class, ExpectsErrors.class.getDeclaredMethod("test")).orElseThrow()
+        .expectErrors()).as("the class").isTrue();
+    assertThat(Guards.of(ExpectsErrors.class, ExpectsErrors.class.getDeclaredMethod("alsoRedis")).orElseThrow())
+        .as("the class, beside the method's own guard").extracting(Guard::expectErrors, Guard::services)
+        .containsExactly(true, List.of("redis", "backend"));
+    assertThat(Guards.of(Annotated.class, Annotated.class.getDeclaredMethod("outage")).orElseThrow()
+        .expectErrors()).as("the method").isTrue();
+    assertThat(Guards.of(Annotated.Inner.class, Annotated.Inner.class.getDeclaredMethod("inner")).orElseThrow()
+        .expectErrors()).as("another method of the class").isFalse();
+  }
+
+  @RequiresRealService(value = "backend", expectErrors = true)
+  static class ExpectsErrors {
+    void test() {
+    }
+
+    @RequiresRealService("redis")
+    void alsoRedis() {
+    }
   }
 
   @Test
@@ -96,6 +122,10 @@ class GuardsTests {
   static class Annotated {
     @RequiresRealService(value = {"redis", "backend"}, minDuration = "500ms")
     void test() {
+    }
+
+    @RequiresRealService(value = "backend", expectErrors = true)
+    void outage() {
     }
 
     @Nested

@@ -140,7 +140,7 @@ class InteractionDetectorTests {
 
     assertThat(outcome.evidence()).isEmpty();
     assertThat(outcome.proof()).singleElement().asString()
-        .matches("backend: \\d+ exchanges?, \\d+ B in, \\d+ B out with 127.0.0.1:" + http.getAddress().getPort());
+        .matches("backend: 1 answer \\(200 ×1\\), \\d+ B in, \\d+ B out with 127.0.0.1:" + http.getAddress().getPort());
   }
 
   @Test
@@ -243,7 +243,7 @@ class InteractionDetectorTests {
       });
 
       assertThat(outcome.evidence()).isEmpty();
-      assertThat(outcome.proof()).singleElement().asString().matches("backend: \\d+ exchanges?, \\d+ B in, \\d+ B out with backend.invalid:18080");
+      assertThat(outcome.proof()).singleElement().asString().matches("backend: 1 answer \\(200 ×1\\), \\d+ B in, \\d+ B out with backend.invalid:18080");
     } finally {
       System.clearProperty("http.proxyHost");
       System.clearProperty("http.proxyPort");

@@ -58,6 +58,10 @@ public final class Ledger {
       return new Slot(window != null && window.open && window != IGNORED ? window : null);
     }
   };
+  /** The label of an answer whose protocol is not classified (or that could not be read). */
+  public static final String OTHER = "?";
+  /** The label of a protocol step that is no answer ({@link Answers#HANDSHAKE}). */
+  public static final String HANDSHAKE = Answers.HANDSHAKE;
   /** Writes by a thread of no window. */
   private static final Window NOBODY = new Window("(nobody)", false);
   /** The context of threads whose traffic never counts (the preflight's probes). */
@@ -186,6 +190,23 @@ public final class Ledger {
 
   /** After a read of {@code bytes} (negative or zero: nothing read) on the connection of {@code key}. */
   public static void read(long bytes, Object key) {
+    read(bytes, key, 0L, false);
+  }
+
+  /**
+   * After a read of {@code bytes} into native memory at {@code address} ({@code SocketDispatcher.read}, Netty's
+   * {@code readAddress}): the start of an answer is classified from there ({@link Answers}).
+   */
+  public static void read(long bytes, Object key, long address) {
+    read(bytes, key, address, false);
+  }
+
+  /** After a {@code readv} of {@code bytes} into the buffers described by the {@code struct iovec}s at {@code iovecs}. */
+  public static void readv(long bytes, Object key, long iovecs) {
+    read(bytes, key, iovecs, true);
+  }
+
+  private static void read(long bytes, Object key, long address, boolean vector) {
     if (bytes <= 0 || key == null) {
       return;
     }
@@ -203,10 +224,23 @@ public final class Ledger {
       if (debug) {
         trace("read", bytes, conn, reader == null ? "-" : reader.id);
       }
+      boolean start;
       synchronized (conn) {
         conn.in += bytes;
+        start = !conn.answered;
         conn.answered = true;
         writers = conn.pendingCount == 0 ? null : java.util.Arrays.copyOf(conn.pending, conn.pendingCount);
+      }
+      // the start of an answer (the first read after a write) says what the answer is: a few bytes, once
+      String answer = !start || address == 0 ? null
+          : vector ? Answers.classifyVector(address, bytes) : Answers.classify(address, bytes);
+      boolean tls = answer == Answers.TLS_DATA;
+      if (tls || (start && answer == null)) {
+        answer = OTHER;
+      }
+      if (start) {
+        slot.pendingConn = null;
+        slot.pendingWindows = null;
       }
       // an answer is the writers' since the last one; a write by a thread of no window makes it nobody's for
       // certain as well
@@ -218,7 +252,7 @@ public final class Ledger {
           if (writer == NOBODY) {
             nobody = true;
           } else if (writer.open) {
-            writer.credit(conn, bytes, true, true);
+            writer.credit(conn, bytes, true, true, answer);
             if (credited == null) {
               credited = new Window[writers.length + 1];
             }
@@ -226,22 +260,65 @@ public final class Ledger {
           }
         }
       }
+      boolean byReader = false;
       if (count == 0 && reader != null) {
-        reader.credit(conn, bytes, true, true);
+        reader.credit(conn, bytes, true, true, answer);
         credited = new Window[] {reader};
         count = 1;
+        byReader = true;
       }
       if (count == 0 && !nobody) {
         // the late answer of windows that closed, or of a probe: nobody's, for no one
         return;
       }
+      Window alone = null;
       if (nobody) {
-        unattributed(conn, bytes, credited, count);
+        alone = unattributed(conn, bytes, credited, count, answer);
       } else if (conn.opener != credited[0] || count > 1) {
         // a connection opened outside the test that got this answer (a pool's, a shared client's, a multiplexed
         // HTTP/2 or gRPC channel) can carry other tests' requests inside that test's writes (batched, coalesced):
         // for the other tests running now it is traffic that cannot be attributed, never their NO_INTERACTION
         seenByOthers(conn, bytes, credited, count);
+      }
+      if (tls && (start || byReader)) {
+        pending(slot, conn, count > 0 ? java.util.Arrays.copyOf(credited, count)
+            : alone != null ? new Window[] {alone} : null);
+      }
+    } catch (Throwable ignored) {
+      // never break a read
+    }
+  }
+
+  /** The start of a TLS answer on {@code conn}, credited to {@code windows}: its plaintext follows on this thread. */
+  private static void pending(Slot slot, Conn conn, Window[] windows) {
+    if (windows != null) {
+      slot.pendingConn = conn;
+      slot.pendingWindows = windows;
+    }
+  }
+
+  /**
+   * After the JDK's {@code SSLSocket} returned {@code count} bytes of plaintext into {@code bytes[offset...]}: when the
+   * read that brought them started an answer on this thread (TLS application data), the answer is read here.
+   */
+  public static void plaintext(int count, byte[] bytes, int offset) {
+    if (count <= 0) {
+      return;
+    }
+    try {
+      Slot slot = SLOT.get();
+      Conn conn = slot.pendingConn;
+      if (conn == null) {
+        return;
+      }
+      Window[] windows = slot.pendingWindows;
+      slot.pendingConn = null;
+      slot.pendingWindows = null;
+      String label = Answers.classify(bytes, offset, count);
+      if (label != null) {
+        for (Window window : windows) {
+          window.relabel(conn, OTHER, label);
+        }
       }
     } catch (Throwable ignored) {
       // never break a read
@@ -305,7 +382,7 @@ public final class Ledger {
       }
       for (Window writer : writers) {
         if (writer != NOBODY && writer != IGNORED && writer.open) {
-          writer.credit(conn, bytes, false, true);
+          writer.credit(conn, bytes, false, true, null);
         }
       }
     } catch (Throwable ignored) {
@@ -468,7 +545,7 @@ public final class Ledger {
         skip |= credited[i] == window;
       }
       if (!skip) {
-        window.credit(conn, bytes, true, false);
+        window.credit(conn, bytes, true, false, null);
       }
     }
   }
@@ -503,14 +580,15 @@ public final class Ledger {
    * A read no window is certain of: every open window but {@code credited} sees it as shared traffic (no proof,
    * never evidence); when one window alone is open (and no probe runs) and none was credited, it is that one's.
    */
-  private static void unattributed(Conn conn, long bytes, Window[] credited, int count) {
+  private static Window unattributed(Conn conn, long bytes, Window[] credited, int count, String answer) {
     if (count == 0 && OPEN_COUNT.get() == 1 && IGNORING.get() == 0) {
       for (Window window : OPEN) {
-        window.credit(conn, bytes, true, true);
-        return;
+        window.credit(conn, bytes, true, true, answer);
+        return window;
       }
     }
     seenByOthers(conn, bytes, credited, count);
+    return null;
   }
 
   static void closed(Window window) {
@@ -538,6 +616,9 @@ public final class Ledger {
     /** The write queue whose flush this thread runs, and the writers the flush took at its start. */
     Object batch;
     Batch batchTaken;
+    /** A TLS answer that started on this thread, and the windows it was credited to, until its plaintext is read. */
+    Conn pendingConn;
+    Window[] pendingWindows;
     /** The window the thread was started in (weak: see {@link #writer}). */
     final Window inherited;
     private Window[] saved = new Window[4];
@@ -656,8 +737,9 @@ public final class Ledger {
     private final long bytesIn;
     private final long writes;
     private final long bytesOut;
+    private final Map<String, Long> answers;
 
-    Traffic(String address, int port, boolean own, long[] counters) {
+    Traffic(String address, int port, boolean own, long[] counters, Map<String, Long> answers) {
       this.address = address;
       this.port = port;
       this.own = own;
@@ -665,6 +747,16 @@ public final class Ledger {
       this.bytesIn = counters[1];
       this.writes = counters[2];
       this.bytesOut = counters[3];
+      this.answers = answers;
+    }
+
+    /**
+     * The answers that started on this connection and were credited as the window's own, by label ({@code HTTP 503},
+     * {@code RESP -LOADING}, {@code PG FATAL}, {@code WS 1011}, {@link Ledger#HANDSHAKE}, {@link Ledger#OTHER}), in
+     * the order first seen; empty for shared traffic.
+     */
+    public Map<String, Long> answers() {
+      return answers;
     }
 
     /** The peer's address ({@code 127.0.0.1}, {@code 0:0:0:0:0:0:0:1}). */
@@ -701,7 +793,7 @@ public final class Ledger {
     @Override
     public String toString() {
       return (own ? "own " : "shared ") + address + ":" + port + " " + exchanges + " exchanges, " + bytesIn + " B in, "
-          + bytesOut + " B out";
+          + bytesOut + " B out, answers " + answers;
     }
   }
 
@@ -715,13 +807,33 @@ public final class Ledger {
     /** Per connection: {@code [exchanges, bytes in, writes, bytes out, last was a write (1)]}. */
     private final Map<Conn, long[]> own = new ConcurrentHashMap<>(4);
     private final Map<Conn, long[]> shared = new ConcurrentHashMap<>(4);
+    /** Per connection, its own answers by label (in the order first seen). */
+    private final Map<Conn, Map<String, long[]>> answers = new ConcurrentHashMap<>(4);
 
     Window(String id, boolean open) {
       this.id = id;
       this.open = open;
     }
 
-    void credit(Conn conn, long bytes, boolean read, boolean certain) {
+    void credit(Conn conn, long bytes, boolean read, boolean certain, String answer) {
+      if (answer != null && certain) {
+        Map<String, long[]> labels = answers.get(conn);
+        if (labels == null) {
+          Map<String, long[]> fresh = new java.util.LinkedHashMap<>(4);
+          labels = answers.putIfAbsent(conn, fresh);
+          if (labels == null) {
+            labels = fresh;
+          }
+        }
+        synchronized (labels) {
+          long[] count = labels.get(answer);
+          if (count == null) {
+            labels.put(answer, new long[] {1});
+          } else {
+            count[0]++;
+          }
+        }
+      }
       Map<Conn, long[]> into = certain ? own : shared;
       long[] counters = into.get(conn);
       if (counters == null) {
@@ -742,6 +854,29 @@ public final class Ledger {
           counters[4] = 1;
           counters[2]++;
           counters[3] += bytes;
+        }
+      }
+    }
+
+    /** One answer on {@code conn} counted as {@code from} is {@code to}. */
+    void relabel(Conn conn, String from, String to) {
+      Map<String, long[]> labels = answers.get(conn);
+      if (labels == null) {
+        return;
+      }
+      synchronized (labels) {
+        long[] was = labels.get(from);
+        if (was == null || was[0] <= 0) {
+          return;
+        }
+        if (--was[0] == 0) {
+          labels.remove(from);
+        }
+        long[] now = labels.get(to);
+        if (now == null) {
+          labels.put(to, new long[] {1});
+        } else {
+          now[0]++;
         }
       }
     }
@@ -770,13 +905,30 @@ public final class Ledger {
       return result;
     }
 
-    private static void collect(Map<Conn, long[]> from, boolean own, List<Traffic> into) {
+    private void collect(Map<Conn, long[]> from, boolean own, List<Traffic> into) {
       for (Map.Entry<Conn, long[]> entry : from.entrySet()) {
         long[] counters = entry.getValue();
+        long[] copy;
         synchronized (counters) {
-          into.add(new Traffic(entry.getKey().address, entry.getKey().port, own, counters.clone()));
+          copy = counters.clone();
+        }
+        into.add(new Traffic(entry.getKey().address, entry.getKey().port, own, copy,
+            own ? labels(entry.getKey()) : Map.of()));
+      }
+    }
+
+    private Map<String, Long> labels(Conn conn) {
+      Map<String, long[]> labels = answers.get(conn);
+      if (labels == null) {
+        return Map.of();
+      }
+      Map<String, Long> result = new java.util.LinkedHashMap<>();
+      synchronized (labels) {
+        for (Map.Entry<String, long[]> entry : labels.entrySet()) {
+          result.put(entry.getKey(), entry.getValue()[0]);
         }
       }
+      return Collections.unmodifiableMap(result);
     }
 
     @Override

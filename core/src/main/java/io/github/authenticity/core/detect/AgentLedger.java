@@ -74,13 +74,17 @@ final class AgentLedger {
       List<Traffic> result = new ArrayList<>();
       for (Ledger.Traffic traffic : window.traffic()) {
         result.add(new Traffic(traffic.address(), traffic.port(), traffic.own(), traffic.exchanges(),
-            traffic.bytesIn(), traffic.writes(), traffic.bytesOut()));
+            traffic.bytesIn(), traffic.writes(), traffic.bytesOut(), traffic.answers()));
       }
       return result;
     }
   }
 
-  /** Traffic with one peer, credited to a window ({@code own}) or seen while it was open ({@code shared}). */
-  record Traffic(String address, int port, boolean own, long exchanges, long bytesIn, long writes, long bytesOut) {
+  /**
+   * Traffic with one peer, credited to a window ({@code own}) or seen while it was open ({@code shared}), with the
+   * answers that started on it by label ({@link ServerAnswers}; own traffic only).
+   */
+  record Traffic(String address, int port, boolean own, long exchanges, long bytesIn, long writes, long bytesOut,
+      java.util.Map<String, Long> answers) {
   }
 }

@@ -236,7 +236,30 @@ public final class InteractionMonitor {
    *                127.0.0.1:6379}); for {@code SHARED}, {@code UNCONFIRMED} and {@code NO_AGENT} why there is no
    *                proof; for {@code NONE} what was looked for
    */
-  public record Finding(String service, Status status, String line) {
+  public record Finding(String service, Status status, String line, Map<String, Long> answers) {
+
+    /**
+     * @param answers for {@code PROVEN}, the answers the service gave by label ({@code HTTP 503}, {@code RESP
+     *                -LOADING}, ...; see {@code docs/detection.md}), empty when none of them was classified
+     */
+    public Finding {
+      answers = java.util.Collections.unmodifiableMap(new LinkedHashMap<>(answers));
+    }
+
+    /** A finding without classified answers. */
+    public Finding(String service, Status status, String line) {
+      this(service, status, line, Map.of());
+    }
+
+    /** Whether every answer the service gave was a server error (and it gave at least one). */
+    public boolean onlyServerErrors() {
+      return ServerAnswers.onlyServerErrors(answers);
+    }
+
+    /** The server errors among the answers: {@code 503 Service Unavailable (1 answer)}. */
+    public String serverErrors() {
+      return ServerAnswers.errors(answers);
+    }
   }
 
   /** The observation of one test run (or of a class's set-up). */
@@ -313,6 +336,7 @@ public final class InteractionMonitor {
     private List<Finding> findings(List<AgentLedger.Traffic> traffic) {
       Map<Endpoint, long[]> own = new LinkedHashMap<>();
       Map<Endpoint, long[]> shared = new LinkedHashMap<>();
+      Map<Endpoint, Map<String, Long>> answers = new LinkedHashMap<>();
       List<AgentLedger.Traffic> unmatched = new ArrayList<>();
       for (AgentLedger.Traffic seen : traffic) {
         Endpoint endpoint = match(monitor.normalise(seen.address()), seen.port());
@@ -320,26 +344,29 @@ public final class InteractionMonitor {
           unmatched.add(seen);
           continue;
         }
-        add(seen.own() ? own : shared, endpoint, seen);
+        add(seen.own() ? own : shared, endpoint, seen, answers);
       }
-      recheck(unmatched, own, shared);
+      recheck(unmatched, own, shared, answers);
       List<Finding> result = new ArrayList<>();
       String unavailable = monitor.unavailableReason();
       for (Map.Entry<String, List<Endpoint>> service : services.entrySet()) {
         List<String> proofs = new ArrayList<>();
         List<String> sharedWith = new ArrayList<>();
+        Map<String, Long> labels = new LinkedHashMap<>();
         for (Endpoint endpoint : service.getValue()) {
           long[] mine = own.get(endpoint);
           long[] others = shared.get(endpoint);
           if (mine != null && mine[1] > 0) {
-            proofs.add(line(mine, endpoint));
+            Map<String, Long> said = answers.getOrDefault(endpoint, Map.of());
+            proofs.add(line(mine, endpoint, ServerAnswers.shown(said)));
+            labels = ServerAnswers.merge(labels, said);
           } else if ((others != null && others[1] > 0) || (mine != null && mine[3] > 0)) {
             sharedWith.add(endpoint.toString());
           }
         }
         String name = service.getKey();
         if (!proofs.isEmpty()) {
-          result.add(new Finding(name, Status.PROVEN, String.join("; ", proofs)));
+          result.add(new Finding(name, Status.PROVEN, String.join("; ", proofs), ServerAnswers.shown(labels)));
         } else if (monitor.ledger == null) {
           result.add(new Finding(name, Status.NO_AGENT, NO_AGENT));
         } else if (!sharedWith.isEmpty()) {
@@ -357,7 +384,11 @@ public final class InteractionMonitor {
       return List.copyOf(result);
     }
 
-    private static void add(Map<Endpoint, long[]> into, Endpoint endpoint, AgentLedger.Traffic seen) {
+    private static void add(Map<Endpoint, long[]> into, Endpoint endpoint, AgentLedger.Traffic seen,
+        Map<Endpoint, Map<String, Long>> answers) {
+      if (seen.own() && !seen.answers().isEmpty()) {
+        answers.put(endpoint, ServerAnswers.merge(answers.getOrDefault(endpoint, Map.of()), seen.answers()));
+      }
       long[] values = into.computeIfAbsent(endpoint, e -> new long[4]);
       values[0] += seen.exchanges();
       values[1] += seen.bytesIn();
@@ -370,7 +401,8 @@ public final class InteractionMonitor {
      * client an address that the resolution at the test start did not list) and counts the traffic with those
      * addresses.
      */
-    private void recheck(List<AgentLedger.Traffic> unmatched, Map<Endpoint, long[]> own, Map<Endpoint, long[]> shared) {
+    private void recheck(List<AgentLedger.Traffic> unmatched, Map<Endpoint, long[]> own, Map<Endpoint, long[]> shared,
+        Map<Endpoint, Map<String, Long>> answers) {
       if (unmatched.isEmpty()) {
         return;
       }
@@ -382,7 +414,7 @@ public final class InteractionMonitor {
           }
           for (AgentLedger.Traffic seen : unmatched) {
             if (seen.port() == endpoint.port() && fresh.contains(monitor.normalise(seen.address()))) {
-              add(seen.own() ? own : shared, endpoint, seen);
+              add(seen.own() ? own : shared, endpoint, seen, answers);
             }
           }
         } catch (UnknownHostException | SecurityException ex) {
@@ -391,11 +423,15 @@ public final class InteractionMonitor {
       }
     }
 
-    /** {@code 3 exchanges, 1.2 KB in, 0.4 KB out with 127.0.0.1:6379}. */
-    private static String line(long[] counters, Endpoint endpoint) {
+    /**
+     * {@code 3 exchanges, 1.2 KB in, 0.4 KB out with 127.0.0.1:6379}; where answers were classified, {@code 3 answers
+     * (200 ×2, 404 ×1), 1.2 KB in, 0.4 KB out with 127.0.0.1:8080}.
+     */
+    private static String line(long[] counters, Endpoint endpoint, Map<String, Long> answers) {
+      String said = answers.isEmpty() ? null : ServerAnswers.summary(answers);
       long exchanges = Math.max(1, counters[0]);
-      return exchanges + (exchanges == 1 ? " exchange, " : " exchanges, ") + size(counters[1]) + " in, "
-          + size(counters[3]) + " out with " + endpoint;
+      String count = said != null ? said : exchanges + (exchanges == 1 ? " exchange" : " exchanges");
+      return count + ", " + size(counters[1]) + " in, " + size(counters[3]) + " out with " + endpoint;
     }
 
     /** The endpoints watched. */

@@ -10,17 +10,22 @@ import org.apiguardian.api.API;
 
 /**
  * What the interaction findings of one test mean for its verdict: one owner for the rule (per service:
- * proven, unproven, {@code NO_INTERACTION}, cannot be judged) and its messages.
+ * proven, unproven, {@code NO_INTERACTION}, {@code SERVER_ERRORS}, cannot be judged) and its messages.
  *
  * @param proofs        per service, what proves it ({@code 3 exchanges, 1.2 KB in, 0.4 KB out with 127.0.0.1:6379})
  * @param noInteraction the {@code NO_INTERACTION} detail under {@code required}, or {@code null}
+ * @param serverErrors  the {@code SERVER_ERRORS} detail under {@code required} (a service that answered the passing
+ *                      test with server errors only), or {@code null}
  * @param warnings      warnings for the report (the same detail under {@code warn})
  * @param unproven      why the test has no (complete) proof, or {@code null}
  * @param cannotJudge   why the test must fail without a verdict on its interaction, or {@code null}
  */
 @API(status = API.Status.INTERNAL, since = "0.1")
-public record InteractionVerdict(Map<String, String> proofs, String noInteraction, List<String> warnings,
-    String unproven, String cannotJudge) {
+public record InteractionVerdict(Map<String, String> proofs, String noInteraction, String serverErrors,
+    List<String> warnings, String unproven, String cannotJudge) {
+
+  /** What a proof line of a service that answered with server errors only, as the test declared, ends with. */
+  static final String EXPECTED = " (server errors expected by the test: expectErrors = true)";
 
   public InteractionVerdict {
     proofs = java.util.Collections.unmodifiableMap(new LinkedHashMap<>(proofs));
@@ -29,7 +34,7 @@ public record InteractionVerdict(Map<String, String> proofs, String noInteractio
 
   /** Under {@code interaction: off}: nothing was watched, so nothing is proven. */
   public static InteractionVerdict off() {
-    return new InteractionVerdict(Map.of(), null, List.of(), "detection.interaction is off: no socket evidence "
+    return new InteractionVerdict(Map.of(), null, null, List.of(), "detection.interaction is off: no socket evidence "
         + "was gathered", null);
   }
 
@@ -43,6 +48,18 @@ public record InteractionVerdict(Map<String, String> proofs, String noInteractio
    */
   public static InteractionVerdict of(List<InteractionMonitor.Finding> findings, Map<String, String> via,
       List<String> required, Interaction mode, boolean failed) {
+    return of(findings, via, required, mode, failed, false);
+  }
+
+  /**
+   * The verdict on {@code findings}, for a test that declares whether it checks its services' error handling.
+   *
+   * @param expectErrors whether the test declares that server errors are what it expects
+   *                     ({@code @RequiresRealService(expectErrors = true)}): then answers that are all server errors
+   *                     prove it, and its proof says so
+   */
+  public static InteractionVerdict of(List<InteractionMonitor.Finding> findings, Map<String, String> via,
+      List<String> required, Interaction mode, boolean failed, boolean expectErrors) {
     Map<String, InteractionMonitor.Finding> byService = new LinkedHashMap<>();
     for (InteractionMonitor.Finding finding : findings) {
       byService.put(finding.service(), finding);
@@ -54,6 +71,7 @@ public record InteractionVerdict(Map<String, String> proofs, String noInteractio
     List<String> unconfirmed = new ArrayList<>();
     List<String> unconfigured = new ArrayList<>();
     List<String> noAgent = new ArrayList<>();
+    List<String> onlyErrors = new ArrayList<>();
     for (String service : required) {
       String carrier = carrier(service, via);
       InteractionMonitor.Finding finding = byService.get(carrier);
@@ -64,8 +82,13 @@ public record InteractionVerdict(Map<String, String> proofs, String noInteractio
       switch (finding.status()) {
         case PROVEN -> {
           reached.add(service);
-          proofs.put(service, carrier.equals(service) ? finding.line()
-              : "via " + carrier + ": " + finding.line());
+          boolean errorsOnly = finding.onlyServerErrors();
+          String line = errorsOnly && expectErrors ? finding.line() + EXPECTED : finding.line();
+          proofs.put(service, carrier.equals(service) ? line : "via " + carrier + ": " + line);
+          String errors = carrier + " answered " + finding.serverErrors();
+          if (errorsOnly && !expectErrors && !onlyErrors.contains(errors)) {
+            onlyErrors.add(errors);
+          }
         }
         case SHARED -> shared.add(service + ": " + finding.line());
         case NONE -> never.add(service + (carrier.equals(service) ? "" : " via " + carrier) + " (" + finding.line()
@@ -103,6 +126,16 @@ public record InteractionVerdict(Map<String, String> proofs, String noInteractio
         unproven.add(detail);
       }
     }
+    String serverErrors = null;
+    if (!onlyErrors.isEmpty() && !failed) {
+      String detail = serverErrors(onlyErrors);
+      if (mode == Interaction.REQUIRED) {
+        serverErrors = detail;
+      } else {
+        warnings.add(detail);
+        unproven.add(detail);
+      }
+    }
     if (!unconfirmed.isEmpty() && !failed) {
       String why = String.join("; ", unconfirmed);
       if (mode == Interaction.REQUIRED && noInteraction == null) {
@@ -114,8 +147,33 @@ public record InteractionVerdict(Map<String, String> proofs, String noInteractio
         unproven.add("interaction not confirmed: " + why);
       }
     }
-    return new InteractionVerdict(proofs, noInteraction, warnings,
-        unproven.isEmpty() ? null : String.join("; ", unproven), cannotJudge);
+    return new InteractionVerdict(serverErrors == null ? proofs : withoutErrorsOnly(proofs, findings, via, required),
+        noInteraction, serverErrors, warnings, unproven.isEmpty() ? null : String.join("; ", unproven), cannotJudge);
+  }
+
+  /**
+   * The detail of {@code SERVER_ERRORS}: {@code backend answered 503 Service Unavailable (1 answer) and nothing else
+   * while the test ran}, then why that is no pass and how to declare a test of error handling.
+   */
+  static String serverErrors(List<String> answered) {
+    return String.join("; ", answered) + " and nothing else while the test ran: the service was reached but never "
+        + "served the test. If the test checks how errors are handled, declare it: @RequiresRealService(expectErrors "
+        + "= true)";
+  }
+
+  /** A service that answered only with server errors proves nothing: its proof line is not kept. */
+  private static Map<String, String> withoutErrorsOnly(Map<String, String> proofs,
+      List<InteractionMonitor.Finding> findings, Map<String, String> via, List<String> required) {
+    Map<String, String> result = new LinkedHashMap<>(proofs);
+    for (String service : required) {
+      String carrier = carrier(service, via);
+      for (InteractionMonitor.Finding finding : findings) {
+        if (finding.service().equals(carrier) && finding.onlyServerErrors()) {
+          result.remove(service);
+        }
+      }
+    }
+    return result;
   }
 
   /** The detail of {@code NO_INTERACTION}: what was never reached, what was, and how to fix a too-wide requirement. */

@@ -13,6 +13,12 @@ public enum EvidenceKind {
   MOCK_OBJECT,
   /** No bytes were exchanged with any endpoint of the required services while the test ran. */
   NO_INTERACTION,
+  /**
+   * Every answer a required service gave the passing test was a server error (HTTP 5xx, a Redis error reply, a
+   * PostgreSQL {@code FATAL}, a WebSocket 1011): it was reached but never served the test. A test that checks error
+   * handling declares it ({@code @RequiresRealService(expectErrors = true)}).
+   */
+  SERVER_ERRORS,
   /** Shorter than {@code minDuration}, or far faster than its authentic history. */
   TOO_FAST,
   /** An assumption aborted the guarded test: a skip is not a pass. */

@@ -203,6 +203,59 @@ class InteractionMonitorTests {
   }
 
   @Test
+  void eachHttpAnswersStatusIsReadAndAnApiThatOnlyAnswered503IsServerErrorsBehindItsHealthyHealthCheck()
+      throws Exception {
+    com.sun.net.httpserver.HttpServer http = com.sun.net.httpserver.HttpServer.create(
+        new InetSocketAddress(java.net.InetAddress.getLoopbackAddress(), 0), 0);
+    java.util.concurrent.atomic.AtomicInteger calls = new java.util.concurrent.atomic.AtomicInteger();
+    http.createContext("/health", exchange -> answer(exchange, 200, "UP"));
+    http.createContext("/api/orders", exchange -> answer(exchange, 503, "database unreachable"));
+    http.createContext("/api/flaky", exchange -> answer(exchange, calls.getAndIncrement() == 0 ? 503 : 200, "[]"));
+    http.start();
+    try {
+      int port = http.getAddress().getPort();
+      Map<String, List<Endpoint>> backend = Map.of("backend", List.of(new Endpoint("127.0.0.1", port)));
+
+      InteractionMonitor.Watch failing = InteractionMonitor.start().watch("503", backend);
+      assertThat(get(port, "/api/orders")).isEqualTo(503);
+      Finding unavailable = failing.finish(true).get(0);
+      InteractionMonitor.Watch retried = InteractionMonitor.start().watch("retry", backend);
+      assertThat(get(port, "/api/flaky")).isEqualTo(503);
+      assertThat(get(port, "/api/flaky")).isEqualTo(200);
+      Finding recovered = retried.finish(true).get(0);
+
+      assertThat(unavailable.status()).isEqualTo(Status.PROVEN);
+      assertThat(unavailable.line()).matches("1 answer \\(503 ×1\\), \\d+ B in, \\d+ B out with 127\\.0\\.0\\.1:" + port);
+      assertThat(unavailable.onlyServerErrors()).isTrue();
+      assertThat(unavailable.serverErrors()).isEqualTo("503 Service Unavailable (1 answer)");
+      assertThat(recovered.line()).matches("2 answers \\(503 ×1, 200 ×1\\), \\d+ B in, \\d+ B out with 127\\.0\\.0\\.1:"
+          + port);
+      assertThat(recovered.onlyServerErrors()).isFalse();
+    } finally {
+      http.stop(0);
+    }
+  }
+
+  private static void answer(com.sun.net.httpserver.HttpExchange exchange, int status, String body) throws IOException {
+    byte[] bytes = body.getBytes(StandardCharsets.UTF_8);
+    exchange.sendResponseHeaders(status, bytes.length);
+    try (OutputStream out = exchange.getResponseBody()) {
+      out.write(bytes);
+    }
+  }
+
+  /** A GET with {@code HttpURLConnection} (its keep-alive cache reuses the connection); the status. */
+  private static int get(int port, String path) throws IOException {
+    java.net.HttpURLConnection connection = (java.net.HttpURLConnection) java.net.URI.create(
+        "http://127.0.0.1:" + port + path).toURL().openConnection();
+    int status = connection.getResponseCode();
+    try (InputStream in = status >= 400 ? connection.getErrorStream() : connection.getInputStream()) {
+      in.readAllBytes();
+    }
+    return status;
+  }
+
+  @Test
   void sizesAreShownInBytesKilobytesAndMegabytes() {
     assertThat(InteractionMonitor.size(512)).isEqualTo("512 B");
     assertThat(InteractionMonitor.size(2150)).isEqualTo("2.1 KB");

@@ -80,4 +80,110 @@ class InteractionVerdictTests {
         api.line() + " (one exchange proved api and events: they share the endpoint)",
         api.line() + " (one exchange proved api and events: they share the endpoint)");
   }
+
+  private static Finding answered(String service, Map<String, Long> answers) {
+    return new Finding(service, Status.PROVEN, ServerAnswers.summary(answers) + ", 112 B in, 238 B out with "
+        + "127.0.0.1:8080", answers);
+  }
+
+  @Test
+  void aServiceThatAnsweredOnlyServerErrorsIsServerErrorsAndProvesNothing() {
+    Finding backend = answered("backend", Map.of("HTTP 503", 1L));
+
+    InteractionVerdict verdict = InteractionVerdict.of(List.of(backend), Map.of(), List.of("backend"),
+        Interaction.REQUIRED, false);
+
+    assertThat(backend.line()).isEqualTo("1 answer (503 ×1), 112 B in, 238 B out with 127.0.0.1:8080");
+    assertThat(verdict.serverErrors()).isEqualTo("backend answered 503 Service Unavailable (1 answer) and nothing "
+        + "else while the test ran: the service was reached but never served the test. If the test checks how errors "
+        + "are handled, declare it: @RequiresRealService(expectErrors = true)");
+    assertThat(verdict.proofs()).isEmpty();
+    assertThat(verdict.noInteraction()).isNull();
+    assertThat(verdict.unproven()).isNull();
+  }
+
+  @Test
+  void oneHealthyAnswerProvesTheTestAndAFourHundredIsAnAnswer() {
+    Finding retried = answered("backend", new java.util.LinkedHashMap<>(Map.of("HTTP 503", 2L)));
+    retried = answered("backend", merged(retried.answers(), Map.of("HTTP 200", 1L)));
+    Finding notFound = answered("api", Map.of("HTTP 404", 1L));
+
+    InteractionVerdict verdict = InteractionVerdict.of(List.of(retried, notFound), Map.of(), List.of("backend", "api"),
+        Interaction.REQUIRED, false);
+
+    assertThat(verdict.serverErrors()).isNull();
+    assertThat(verdict.proofs()).containsExactly(
+        Map.entry("backend", "3 answers (503 ×2, 200 ×1), 112 B in, 238 B out with 127.0.0.1:8080"),
+        Map.entry("api", "1 answer (404 ×1), 112 B in, 238 B out with 127.0.0.1:8080"));
+  }
+
+  @Test
+  void redisErrorRepliesPostgresFatalAndAWebSocketInternalErrorAreServerErrorsButLoginStepsAreNoAnswer() {
+    List<Finding> findings = List.of(answered("redis", orderedOf("RESP -LOADING", 2L, "RESP -MASTERDOWN", 1L)),
+        answered("postgres", orderedOf("~", 1L, "PG FATAL", 1L)), answered("events", orderedOf("HTTP 101", 1L,
+            "WS 1011", 1L)));
+
+    InteractionVerdict verdict = InteractionVerdict.of(findings, Map.of(), List.of("redis", "postgres", "events"),
+        Interaction.REQUIRED, false);
+
+    assertThat(verdict.serverErrors()).startsWith("redis answered -LOADING (2 answers), -MASTERDOWN (1 answer); "
+        + "postgres answered FATAL (1 answer); events answered close 1011 (internal error) (1 answer) and nothing else "
+        + "while the test ran");
+    assertThat(findings.get(1).line()).startsWith("1 answer (FATAL ×1), ");
+    assertThat(findings.get(2).line()).startsWith("1 answer (close 1011 ×1), ");
+  }
+
+  @Test
+  void aPostgresErrorOrAnAnswerOfAnUnreadProtocolIsAnAnswer() {
+    List<Finding> findings = List.of(answered("postgres", orderedOf("PG ERROR", 1L)),
+        answered("redis", orderedOf("RESP -LOADING", 1L, "?", 1L)));
+
+    InteractionVerdict verdict = InteractionVerdict.of(findings, Map.of(), List.of("postgres", "redis"),
+        Interaction.REQUIRED, false);
+
+    assertThat(verdict.serverErrors()).isNull();
+    assertThat(verdict.proofs().get("redis")).startsWith("2 answers (-LOADING ×1, other ×1), ");
+  }
+
+  @Test
+  void aTestThatDeclaresItExpectsErrorsIsProvenByThemAndSaysSo() {
+    Finding backend = answered("backend", Map.of("HTTP 503", 1L));
+
+    InteractionVerdict verdict = InteractionVerdict.of(List.of(backend), Map.of(), List.of("backend"),
+        Interaction.REQUIRED, false, true);
+
+    assertThat(verdict.serverErrors()).isNull();
+    assertThat(verdict.proofs()).containsExactly(Map.entry("backend", "1 answer (503 ×1), 112 B in, 238 B out with "
+        + "127.0.0.1:8080 (server errors expected by the test: expectErrors = true)"));
+  }
+
+  @Test
+  void serverErrorsAreAWarningUnderWarnNamedOnceForAViaServiceAndNothingForAFailedTest() {
+    Finding backend = answered("backend", Map.of("HTTP 502", 1L));
+
+    InteractionVerdict warn = InteractionVerdict.of(List.of(backend), Map.of("postgres", "backend"),
+        List.of("backend", "postgres"), Interaction.WARN, false);
+    InteractionVerdict failed = InteractionVerdict.of(List.of(backend), Map.of(), List.of("backend"),
+        Interaction.REQUIRED, true);
+
+    assertThat(warn.serverErrors()).isNull();
+    assertThat(warn.warnings()).containsExactly("backend answered 502 Bad Gateway (1 answer) and nothing else while "
+        + "the test ran: the service was reached but never served the test. If the test checks how errors are "
+        + "handled, declare it: @RequiresRealService(expectErrors = true)");
+    assertThat(warn.unproven()).isEqualTo(warn.warnings().get(0));
+    assertThat(failed.serverErrors()).isNull();
+    assertThat(failed.warnings()).isEmpty();
+  }
+
+  private static Map<String, Long> merged(Map<String, Long> first, Map<String, Long> second) {
+    return ServerAnswers.merge(first, second);
+  }
+
+  private static Map<String, Long> orderedOf(Object... pairs) {
+    Map<String, Long> result = new java.util.LinkedHashMap<>();
+    for (int i = 0; i < pairs.length; i += 2) {
+      result.put((String) pairs[i], (Long) pairs[i + 1]);
+    }
+    return result;
+  }
 }
