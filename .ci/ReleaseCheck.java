@@ -54,6 +54,7 @@ import org.w3c.dom.NodeList;
  * <li>for jar and maven-plugin packaging: the jar, -sources.jar, -javadoc.jar and the CycloneDX SBOM;</li>
  * <li>in every jar: META-INF/LICENSE equal to the project's, META-INF/NOTICE starting with the project's;</li>
  * <li>in the main jar: an Automatic-Module-Name that the JDK accepts as the module's name;</li>
+ * <li>the artifact's SBOM lists every library its jar bundles;</li>
  * <li>for every library bundled in a jar (its META-INF/maven/.../pom.properties): each NOTICE file it ships
  *     appears verbatim in the jar's NOTICE, each other licence file it ships is there unchanged, and its
  *     own META-INF/LICENSE, if any, is the Apache License 2.0 (which the jar's LICENSE is); a library whose POM
@@ -242,7 +243,16 @@ public class ReleaseCheck {
     for (String name : names) {
       if (name.endsWith(".jar")) {
         jars++;
-        checkJar(where, name, files.get(folder + "/" + name), name.equals(base + ".jar"));
+        List<String> bundled = checkJar(where, name, files.get(folder + "/" + name), name.equals(base + ".jar"));
+        byte[] sbom = files.get(folder + "/" + base + "-cyclonedx.json");
+        for (String lib : bundled) {  // the SBOM lists what the jar carries
+          String[] c = lib.split(":");
+          String purl = "pkg:maven/" + c[0] + "/" + c[1] + "@" + c[2];
+          if (sbom != null && !string(sbom).contains(purl)) {
+            violations.add(where + ": " + name + " bundles " + lib + ", which its SBOM " + base
+                + "-cyclonedx.json does not list (" + purl + ")");
+          }
+        }
       }
     }
     return jars;
@@ -393,7 +403,8 @@ public class ReleaseCheck {
     return v;
   }
 
-  void checkJar(String where, String name, byte[] jar, boolean main) throws Exception {
+  /** Checks one jar; returns the libraries it bundles (groupId:artifactId:version). */
+  List<String> checkJar(String where, String name, byte[] jar, boolean main) throws Exception {
     Map<String, byte[]> entries = new TreeMap<>();
     Manifest manifest;
     try (JarInputStream in = new JarInputStream(new ByteArrayInputStream(jar))) {
@@ -418,8 +429,9 @@ public class ReleaseCheck {
     } else if (jarNotice.indexOf(notice, notice.length()) >= 0) {
       violations.add(where + ": " + name + "'s META-INF/NOTICE holds the project's NOTICE twice");
     }
+    List<String> bundled = new ArrayList<>();
     if (!main) {
-      return;
+      return bundled;
     }
     String moduleName = manifest == null ? null : manifest.getMainAttributes().getValue("Automatic-Module-Name");
     if (moduleName == null || moduleName.isBlank()) {
@@ -433,8 +445,10 @@ public class ReleaseCheck {
       if (m.matches() && !m.group(1).equals(GROUP)) {
         Properties props = Properties.of(entries.get(entry));
         checkBundled(where, name, m.group(1), m.group(2), props.get("version"), entries, jarNotice);
+        bundled.add(m.group(1) + ":" + m.group(2) + ":" + props.get("version"));
       }
     }
+    return bundled;
   }
 
   void checkModuleName(String where, String name, byte[] jar, String moduleName) throws IOException {
