@@ -55,6 +55,7 @@ import org.w3c.dom.NodeList;
  * <li>in every jar: META-INF/LICENSE equal to the project's, META-INF/NOTICE starting with the project's;</li>
  * <li>in the main jar: an Automatic-Module-Name that the JDK accepts as the module's name;</li>
  * <li>the artifact's SBOM lists every library its jar bundles;</li>
+ * <li>the BOM has no parent and manages our artifacts only;</li>
  * <li>for every library bundled in a jar (its META-INF/maven/.../pom.properties): each NOTICE file it ships
  *     appears verbatim in the jar's NOTICE, each other licence file it ships is there unchanged, and its
  *     own META-INF/LICENSE, if any, is the Apache License 2.0 (which the jar's LICENSE is); a library whose POM
@@ -210,6 +211,9 @@ public class ReleaseCheck {
     String packaging = Optional.ofNullable(text(pom.getDocumentElement(), "packaging")).orElse("jar");
     checkMetadata(where, pom);
     checkDependencies(where, pom, versions);
+    if (a.endsWith("-bom")) {
+      checkBom(where, pom);
+    }
 
     List<String> required = new ArrayList<>(List.of(pomName));
     if (packaging.equals("jar") || packaging.equals("maven-plugin")) {
@@ -359,6 +363,21 @@ public class ReleaseCheck {
         }
         String kind = "import".equals(text(dep, "scope")) ? "import" : "dependency";
         checkVersion(where, kind, text(dep, "groupId"), text(dep, "artifactId"), v, properties, versions);
+      }
+    }
+  }
+
+  /** A user who imports the BOM gets our versions and nothing else: no parent, only our artifacts managed. */
+  void checkBom(String where, Document pom) {
+    Element root = pom.getDocumentElement();
+    if (child(root, "parent") != null) {
+      violations.add(where + ": the BOM has a parent, whose dependencyManagement an import would bring along");
+    }
+    Element deps = element(root, "dependencyManagement/dependencies");
+    for (Element dep : deps == null ? List.<Element>of() : children(deps)) {
+      if (!GROUP.equals(text(dep, "groupId"))) {
+        violations.add(where + ": the BOM manages " + text(dep, "groupId") + ":" + text(dep, "artifactId")
+            + ", which is not ours: importing it would change a user's versions of it");
       }
     }
   }
