@@ -456,6 +456,9 @@ public class ReleaseCheck {
     if (moduleName == null || moduleName.isBlank()) {
       violations.add(where + ": " + name + " has no Automatic-Module-Name in its manifest (set the property "
           + "authenticity.moduleName in the module's POM)");
+    } else if (moduleName.equals(GROUP + ".unnamed")) {
+      violations.add(where + ": " + name + "'s Automatic-Module-Name is the parent's placeholder [" + moduleName
+          + "]: set the property authenticity.moduleName in the module's POM");
     } else {
       checkModuleName(where, name, jar, moduleName);
     }
