@@ -511,9 +511,15 @@ public class ReleaseCheck {
         String upper = file.toUpperCase(java.util.Locale.ROOT);
         String content = new String(in.readAllBytes(), StandardCharsets.UTF_8);
         if (upper.startsWith("NOTICE")) {
-          if (jarNotice == null || !normalised(jarNotice).contains(normalised(content))) {
+          String all = jarNotice == null ? "" : normalised(jarNotice);
+          String one = normalised(content);
+          int first = all.indexOf(one);
+          if (first < 0) {
             violations.add(where + ": " + name + " bundles " + lib + " but its META-INF/NOTICE lacks " + lib
                 + "'s " + entry + " (Apache-2.0 section 4d)");
+          } else if (all.indexOf(one, first + one.length()) >= 0) {
+            violations.add(where + ": " + name + "'s META-INF/NOTICE holds " + lib + "'s " + entry + " twice "
+                + "(a jar shaded again?)");
           }
         } else if (upper.equals("LICENSE") || upper.equals("LICENSE.TXT") || upper.equals("LICENSE.MD")) {
           shipsLicence = true;
