@@ -20,6 +20,6 @@ import org.apiguardian.api.API;
 @API(status = API.Status.EXPERIMENTAL, since = "0.1")
 public @interface AllowMock {
 
-  /** Why this mock is deliberate; shown in the report. Must not be blank. */
+  /** {@return why this mock is deliberate}, shown in the report. Must not be blank. */
   String reason();
 }

@@ -75,12 +75,15 @@ import org.apiguardian.api.API;
 @API(status = API.Status.EXPERIMENTAL, since = "0.2")
 public @interface RealServiceContainer {
 
-  /** The names of the services this container is, as configured under {@code environments.<env>.services}. */
+  /**
+   * {@return the names of the services this container is}, as configured under
+   * {@code environments.<env>.services}.
+   */
   String[] value();
 
   /**
-   * The container port (as in {@code withExposedPorts}) whose mapped host port is the services' port; {@code 0}
-   * (the default) means the container's first exposed port.
+   * {@return the container port (as in {@code withExposedPorts}) whose mapped host port is the services' port};
+   * {@code 0} (the default) means the container's first exposed port.
    */
   int port() default 0;
 }

@@ -32,13 +32,13 @@ import org.junit.jupiter.api.extension.ExtendWith;
 @API(status = API.Status.EXPERIMENTAL, since = "0.1")
 public @interface RequiresRealService {
 
-  /** The names of the required services, as configured under {@code environments.<env>.services}. */
+  /** {@return the names of the required services}, as configured under {@code environments.<env>.services}. */
   String[] value() default {};
 
   /**
-   * A run shorter than this is impossibly fast and is {@code MASKED} ({@code TOO_FAST}), e.g.
-   * {@code "2s"}, {@code "500ms"}, {@code "PT2M"}. Empty (the default) means no minimum. When class
-   * and method both set it, the method's wins.
+   * {@return the shortest plausible run}: a run shorter than this is impossibly fast and is {@code MASKED}
+   * ({@code TOO_FAST}), e.g. {@code "2s"}, {@code "500ms"}, {@code "PT2M"}. Empty (the default) means no
+   * minimum. When class and method both set it, the method's wins.
    */
   String minDuration() default "";
 

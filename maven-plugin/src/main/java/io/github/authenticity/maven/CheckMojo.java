@@ -41,7 +41,7 @@ public class CheckMojo extends AbstractReportMojo {
 
   /**
    * Where the report files are written and read from: next to the test plugin's own results. Use
-   * {@code ${project.build.directory}/failsafe-reports} for Failsafe.
+   * <code>${project.build.directory}/failsafe-reports</code> for Failsafe.
    */
   @Parameter(property = "authenticity.reportsDirectory",
       defaultValue = "${project.build.directory}/surefire-reports")

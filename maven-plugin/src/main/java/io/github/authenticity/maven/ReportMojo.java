@@ -16,19 +16,9 @@ import org.apache.maven.plugins.annotations.ResolutionScope;
  * {@code .html}, {@code .md} and {@code TEST-authenticity.xml} next to the test plugin's results.
  *
  * <p>Never fails the build for the verdict; use the {@code check} goal for that. With Failsafe, bind this
- * goal to {@code post-integration-test} and set {@code reportsDirectory} to
- * {@code ${project.build.directory}/failsafe-reports}, so that it also runs when a test JVM crashed:
- *
- * <pre>{@code
- * <execution>
- *   <id>authenticity-report</id>
- *   <phase>post-integration-test</phase>
- *   <goals><goal>report</goal></goals>
- *   <configuration>
- *     <reportsDirectory>${project.build.directory}/failsafe-reports</reportsDirectory>
- *   </configuration>
- * </execution>
- * }</pre>
+ * goal to the phase {@code post-integration-test} (so that it also runs when a test JVM crashed) and set
+ * {@code reportsDirectory} to <code>${project.build.directory}/failsafe-reports</code>; the README's Failsafe
+ * recipe shows the execution.
  *
  * <p>Skipped with a log line when the module has neither events files nor compiled guarded tests, and
  * when tests are skipped ({@code -DskipTests}, {@code -Dmaven.test.skip}). A deliberate selection
@@ -40,7 +30,7 @@ public class ReportMojo extends AbstractReportMojo {
 
   /**
    * Where the report files are written: next to the test plugin's own results. Use
-   * {@code ${project.build.directory}/failsafe-reports} for Failsafe.
+   * <code>${project.build.directory}/failsafe-reports</code> for Failsafe.
    */
   @Parameter(property = "authenticity.reportsDirectory",
       defaultValue = "${project.build.directory}/surefire-reports")

@@ -80,7 +80,11 @@ public final class AuthenticityCheck {
   private AuthenticityCheck() {
   }
 
-  /** Runs the check and exits with its status. */
+  /**
+   * Runs the check and exits with its status.
+   *
+   * @param args events folders ({@code [name=]folder}) and {@code -Dauthenticity.<parameter>=<value>} options
+   */
   public static void main(String[] args) {
     PrintStream out = new PrintStream(System.out, true, StandardCharsets.UTF_8);
     PrintStream err = new PrintStream(System.err, true, StandardCharsets.UTF_8);
@@ -92,6 +96,8 @@ public final class AuthenticityCheck {
    *
    * @param args             the command line
    * @param systemProperties where parameters not given as arguments are looked up
+   * @param out              where the summary goes
+   * @param err              where errors go
    * @return {@link #PASSED}, {@link #FAILED} or {@link #ERROR}
    */
   public static int run(String[] args, Properties systemProperties, PrintStream out, PrintStream err) {

@@ -41,11 +41,24 @@ public record AuthenticityConfig(String environment, boolean staging, Map<String
   /** The {@link #source()} of a configuration loaded without any file. */
   public static final String NO_SOURCE = "(none)";
 
+  /** Keeps the services sorted by name and unmodifiable. */
   public AuthenticityConfig {
     services = java.util.Collections.unmodifiableMap(new TreeMap<>(services));
   }
 
-  /** A configuration without a history baseline. */
+  /**
+   * A configuration without a history baseline.
+   *
+   * @param environment        the active environment's name
+   * @param staging            whether the active environment is a staging environment
+   * @param services           the active environment's services, by name
+   * @param detection          the detection settings
+   * @param mode               {@code authenticity.mode}
+   * @param requireEnvironment {@code authenticity.requireEnvironment}, when set
+   * @param outputDirectory    {@code authenticity.outputDirectory}
+   * @param historyFile        {@code authenticity.history}
+   * @param source             where the configuration came from, for messages
+   */
   public AuthenticityConfig(String environment, boolean staging, Map<String, ServiceDefinition> services,
       Detection detection, Mode mode, Optional<String> requireEnvironment, Path outputDirectory, Path historyFile,
       String source) {
@@ -57,6 +70,9 @@ public record AuthenticityConfig(String environment, boolean staging, Map<String
    * The service named {@code name}, as required by {@code usedBy} (e.g. {@code @RequiresRealService on
    * [com.example.OrderE2E]}).
    *
+   * @param name   the service's name, as an annotation names it
+   * @param usedBy who requires it, for the message when it is unknown
+   * @return the service's definition
    * @throws ConfigurationException naming the unknown service, the environment, the source, the known
    *                                names and the closest one
    */
@@ -71,7 +87,12 @@ public record AuthenticityConfig(String environment, boolean staging, Map<String
     throw new ConfigurationException(Messages.unknownService(name, usedBy, environment, source, services.keySet()));
   }
 
-  /** The service named {@code name} in the active environment. */
+  /**
+   * The service named {@code name} in the active environment.
+   *
+   * @param name the service's name
+   * @return its definition, or empty when the active environment has no such service
+   */
   public Optional<ServiceDefinition> service(String name) {
     return Optional.ofNullable(services.get(name));
   }
