@@ -48,6 +48,7 @@ public @interface RequiresRealService {
    * errors prove it, and its proof says they were expected. Without it (the default) such a test is {@code MASKED}
    * with {@code SERVER_ERRORS} even though it passed. Class and method add up: {@code true} on either applies.
    *
+   * @return whether the test expects server errors from its required services
    * @since 0.1
    */
   boolean expectErrors() default false;
