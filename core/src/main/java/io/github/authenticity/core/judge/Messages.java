@@ -135,6 +135,32 @@ public final class Messages {
     return reason == null || reason.isBlank() ? "disabled by a condition (no reason given)" : reason;
   }
 
+  /**
+   * Why a guarded test is {@code NOT_RUN}/{@code ALLOWED_SKIP}, e.g. {@code an assumption skipped it: "AGGREGATE
+   * COUNT requires Redis 8.8"; allowed by rule [reason /requires Redis \d/] because version gate}.
+   */
+  public static String allowedSkip(io.github.authenticity.core.config.AllowedSkip.Kind kind, String text,
+      io.github.authenticity.core.config.AllowedSkip rule) {
+    String what = kind == io.github.authenticity.core.config.AllowedSkip.Kind.ASSUMPTION
+        ? "an assumption skipped it" : "a condition switched it off";
+    return what + ": " + (text == null || text.isBlank() ? "(no reason given)" : "\"" + Secrets.redact(text) + "\"")
+        + "; allowed by rule [" + rule.label() + "] because " + rule.because();
+  }
+
+  /** How to declare a legitimate condition, as the check's hint says it. */
+  public static String declareConditionHint() {
+    return "if it is a legitimate gate (a server version, a command the server lacks), declare it in"
+        + " authenticity.yaml: detection.allowedSkips: [{condition: <the annotation type, e.g."
+        + " com.example.EnabledOnCommand>, because: \"...\"}] or [{reason: \"<a regex of its reason>\", because:"
+        + " \"...\"}]; see docs/adopting.md.";
+  }
+
+  /** A declared allowed skip that allowed nothing in the run. */
+  public static String staleSkipRule(String label) {
+    return "Allowed skip rule [" + label + "] allowed no test in this run: if the gate it names is gone, remove it"
+        + " from detection.allowedSkips (a rule nobody needs only hides the next skip).";
+  }
+
   /** An Authenticity detector threw. */
   public static String detectorFailed(String failure) {
     return "An Authenticity detector failed: " + failure;

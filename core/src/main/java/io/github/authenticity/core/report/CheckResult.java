@@ -29,6 +29,11 @@ public final class CheckResult {
     return violations;
   }
 
+  /** The first sentence of {@link #summary}, e.g. {@code Authenticity check failed: 4 MASKED guarded tests.} */
+  public String headline() {
+    return headline;
+  }
+
   /** Whether the build must fail. */
   public boolean failed() {
     return !violations.isEmpty();

@@ -36,12 +36,13 @@ class ConsoleSummaryTests {
       }
       Report report = new ReportBuilder().addEventFile(events.read()).build();
       List<String> lines = ConsoleSummary.lines(report, null);
-      assertThat(lines).hasSize(13);
+      assertThat(lines).hasSize(14);
       assertThat(lines.get(0)).isEqualTo("[authenticity] INCOMPLETE: Run [" + events.run + "] in [" + events.file()
           + "] never ended: its test JVM stopped before the test plan finished.");
       assertThat(lines.get(1)).isEqualTo("[authenticity] 12 guarded tests: 12 MASKED");
-      assertThat(lines.get(2)).isEqualTo("[authenticity] MASKED Masked.Nested.t0: FALLBACK_REPORTED backend replaced by InMemoryBackend");
-      assertThat(lines.get(12)).isEqualTo("[authenticity] ... and 2 more MASKED");
+      assertThat(lines.get(2)).isEqualTo("[authenticity] MASKED 12 by first evidence: 12 FALLBACK_REPORTED");
+      assertThat(lines.get(3)).isEqualTo("[authenticity] MASKED Masked.Nested.t0: FALLBACK_REPORTED backend replaced by InMemoryBackend");
+      assertThat(lines.get(13)).isEqualTo("[authenticity] ... and 2 more MASKED (every one is in the report)");
     }
   }
 
