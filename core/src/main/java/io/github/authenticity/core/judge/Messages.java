@@ -87,14 +87,14 @@ public final class Messages {
     for (Evidence e : evidence) {
       text.append("\n  ").append(e.kind()).append(": ").append(e.detail());
     }
-    Set<EvidenceKind> kinds = new LinkedHashSet<>();
-    evidence.forEach(e -> kinds.add(e.kind()));
-    for (EvidenceKind kind : kinds) {
-      String fix = fix(kind, services, evidence);
+    Set<String> fixes = new LinkedHashSet<>();
+    for (Evidence e : evidence) {
+      String fix = fix(e.kind(), services, evidence);
       if (fix != null) {
-        text.append("\n").append(fix);
+        fixes.add(fix);
       }
     }
+    fixes.forEach(fix -> text.append("\n").append(fix));
     return text.append("\nTo report masked tests without failing them, run with -Dauthenticity.mode=report.")
         .toString();
   }
@@ -116,7 +116,7 @@ public final class Messages {
           + " this test to an unguarded class; otherwise make the test exchange with " + service + ".";
       case MOCK_OBJECT -> "Give the test the real client; a deliberate mock field can be marked"
           + " @AllowMock(reason = \"...\").";
-      case FALLBACK_LOG, FALLBACK_REPORTED -> "The client fell back to a stand-in (the line above says why): make "
+      case FALLBACK_LOG, FALLBACK_REPORTED -> "The client fell back to a stand-in (the finding says why): make "
           + service + " reachable for it; a stand-in must not make a guarded test pass.";
       case TOO_FAST -> "Check that the test really ran against " + service + "; if it is genuinely this fast, lower"
           + " minDuration.";
