@@ -69,10 +69,10 @@ public final class ConsoleSummary {
     }
     maskedLines(report, lines);
     serviceDownLines(report, lines);
+    conditionLines(report, lines);
     if (s.notRun() > 0 && report.verdict() != OverallVerdict.NO_TESTS) {
       lines.add(PREFIX + "not run: " + notRunBreakdown(s).substring(2));
     }
-    conditionLines(report, lines);
     for (SkipRuleUse rule : report.skipRules()) {
       if (!rule.stale()) {
         lines.add(PREFIX + "ALLOWED_SKIP " + rule.allowed() + " " + plural(rule.allowed(), "test") + " by rule ["
@@ -122,7 +122,10 @@ public final class ConsoleSummary {
     }
   }
 
-  /** CONDITION tests grouped by their reason, the largest group first, at most MAX_LINES groups. */
+  /**
+   * CONDITION tests: one line each when there are at most MAX_LINES, else grouped by their reason, the largest group
+   * first, at most MAX_LINES groups.
+   */
   private static void conditionLines(Report report, List<String> lines) {
     Map<String, List<TestEntry>> byReason = new LinkedHashMap<>();
     for (TestEntry test : report.tests()) {
@@ -130,6 +133,13 @@ public final class ConsoleSummary {
         byReason.computeIfAbsent(test.message() == null ? "switched off by a condition" : test.message(),
             k -> new ArrayList<>()).add(test);
       }
+    }
+    int total = byReason.values().stream().mapToInt(List::size).sum();
+    if (total <= MAX_LINES) {
+      // few: one line each, as they are
+      byReason.forEach((reason, tests) -> tests.forEach(test -> lines.add(PREFIX + "CONDITION " + test.shortName()
+          + ": " + abbreviate(reason))));
+      return;
     }
     List<Map.Entry<String, List<TestEntry>>> groups = new ArrayList<>(byReason.entrySet());
     groups.sort((a, b) -> Integer.compare(b.getValue().size(), a.getValue().size()));

@@ -21,7 +21,8 @@ final class ReportRedaction {
     List<TestEntry> tests = report.tests().stream().map(ReportRedaction::redact).toList();
     return new Report(report.schemaVersion(), report.verdict(), report.environment(), report.complete(),
         texts(report.incompleteReasons()), report.summary(), services, tests, report.generatedAt(),
-        texts(report.sources()), report.unmatchedSelection(), report.skipRules());
+        texts(report.sources()), report.unmatchedSelection(), report.skipRules().stream()
+        .map(rule -> new SkipRuleUse(Redactor.redact(rule.rule()), rule.allowed())).toList());
   }
 
   private static TestEntry redact(TestEntry test) {
@@ -32,7 +33,7 @@ final class ReportRedaction {
     return new TestEntry(test.uniqueId(), test.className(), test.methodName(), Redactor.redact(test.displayName()),
         test.guarded(), test.services(), test.verdict(), test.durationMillis(), test.reason(), evidence,
         Redactor.redact(test.proof()), test.tags(), test.status(), Redactor.redact(test.message()), mocks,
-        Redactor.redact(test.unproven()), test.allowedBy());
+        Redactor.redact(test.unproven()), Redactor.redact(test.allowedBy()));
   }
 
   private static List<String> texts(List<String> texts) {
