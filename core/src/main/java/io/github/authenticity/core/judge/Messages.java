@@ -221,9 +221,9 @@ public final class Messages {
   /** How to declare a legitimate condition, as the check's hint says it. */
   public static String declareConditionHint() {
     return "if it is a legitimate gate (a server version, a command the server lacks), declare it in"
-        + " authenticity.yaml: detection.allowedSkips: [{condition: <the annotation type, e.g."
-        + " com.example.EnabledOnCommand>, because: \"...\"}] or [{reason: \"<a regex of its reason>\", because:"
-        + " \"...\"}]; see docs/adopting.md.";
+        + " authenticity.yaml: detection.allowedSkips: [ {condition: <its annotation type, e.g."
+        + " com.example.EnabledOnCommand>, because: '...'} ] or [ {reason: '<a regex of its reason>', because:"
+        + " '...'} ] (docs/adopting.md).";
   }
 
   /** A declared allowed skip that allowed nothing in the run. */

@@ -141,7 +141,7 @@ public final class Check {
             + " -DexcludedGroups, and that a JUnit engine (junit-jupiter-engine) is a test dependency.";
       } else if (s.condition() > 0) {
         hints = "Conditions switched them off at run time (the reasons are listed above): make the condition hold"
-            + " in this build, or remove it; " + Messages.declareConditionHint();
+            + " in this build, or remove it; or, " + Messages.declareConditionHint();
       } else {
         hints = "They were discovered but never started: did a test JVM die? Check the test plugin's output.";
       }
@@ -160,7 +160,7 @@ public final class Check {
       hints = "NOT_DISCOVERED tests are compiled but in no test plan: check the Surefire includes, -Dgroups and"
           + " -DexcludedGroups, and the JUnit engine dependency.";
     } else if (counts[NotRunReason.CONDITION.ordinal()] > 0 && !noTests) {
-      hints = "CONDITION tests were switched off at run time: make the condition hold in this build, or "
+      hints = "CONDITION tests were switched off at run time: make the condition hold in this build; or, "
           + Messages.declareConditionHint();
     }
     List<String> optOuts = new ArrayList<>();
