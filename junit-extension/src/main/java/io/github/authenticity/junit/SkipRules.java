@@ -44,7 +44,8 @@ final class SkipRules {
     if (rules.isEmpty()) {
       return Optional.empty();
     }
-    return Judge.allowing(rules, kind, text, annotationTypes(method, type))
+    String testName = type.getName().replace('$', '.') + (method == null ? "" : "." + method.getName());
+    return Judge.allowing(rules, kind, text, annotationTypes(method, type), testName)
         .map(rule -> Judge.allowedSkip(rule, kind, text));
   }
 

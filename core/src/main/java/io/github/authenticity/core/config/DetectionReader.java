@@ -21,7 +21,7 @@ final class DetectionReader {
 
   private static final List<String> DETECTION_KEYS = List.of("fallbackPatterns", "interaction", "tooFast",
       "allowedSkips");
-  private static final List<String> ALLOWED_SKIP_KEYS = List.of("reason", "condition", "because");
+  private static final List<String> ALLOWED_SKIP_KEYS = List.of("reason", "condition", "test", "because");
   /** A binary or canonical Java type name, or a simple one. */
   private static final Pattern TYPE_NAME = Pattern.compile("[\\p{javaJavaIdentifierStart}][\\p{javaJavaIdentifierPart}]*"
       + "([.$][\\p{javaJavaIdentifierStart}][\\p{javaJavaIdentifierPart}]*)*");
@@ -128,10 +128,12 @@ final class DetectionReader {
       Setting reasonSetting = values.fileSetting(rule, "reason", path);
       Setting conditionSetting = values.fileSetting(rule, "condition", path);
       Setting becauseSetting = values.fileSetting(rule, "because", path);
+      Setting testSetting = values.fileSetting(rule, "test", path);
+      String test = testSetting == null ? null : values.text(testSetting, true);
       String reason = reasonSetting == null ? null : values.text(reasonSetting, true);
       String condition = conditionSetting == null ? null : values.text(conditionSetting, true);
       String because = becauseSetting == null ? null : values.text(becauseSetting, true);
-      if (reason == null && condition == null) {
+      if (reason == null && condition == null && test == null) {
         throw new ConfigurationException(Messages.withWhere(item.where(), Messages.allowedSkipWithoutMatch()));
       }
       if (because == null || because.isBlank()) {
@@ -141,11 +143,15 @@ final class DetectionReader {
         ServiceSchema.regex(reason, reason);
         return Pattern.compile(reason);
       });
+      Pattern testPattern = test == null ? null : ConfigValues.convert(testSetting, () -> {
+        ServiceSchema.regex(test, test);
+        return Pattern.compile(test);
+      });
       if (condition != null && !TYPE_NAME.matcher(condition.strip()).matches()) {
         throw new ConfigurationException(Messages.withWhere(conditionSetting.where(),
             Messages.badConditionType(condition)));
       }
-      rules.add(new AllowedSkip(compiled, condition, because, item.where().replaceAll(": $", "")));
+      rules.add(new AllowedSkip(compiled, condition, testPattern, because, item.where()));
     }
     return List.copyOf(rules);
   }

@@ -250,8 +250,9 @@ final class Messages {
 
   static String allowedSkipWithoutMatch() {
     return "an allowed skip needs reason (a regular expression the assumption's or condition's reason contains,"
-        + " e.g. \"requires Redis \\\\d\") or condition (the annotation type that switches tests off, e.g."
-        + " com.example.EnabledOnCommand), or both";
+        + " e.g. \"requires Redis \\\\d\"), condition (the annotation type that switches tests off, e.g."
+        + " com.example.EnabledOnCommand) or test (a regular expression of the test's class and method, e.g."
+        + " \"BatchTest\\\\.long\"), or several of them";
   }
 
   static String allowedSkipWithoutBecause() {

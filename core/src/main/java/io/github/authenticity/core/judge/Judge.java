@@ -127,10 +127,16 @@ public final class Judge {
    */
   public static Optional<AllowedSkip> allowing(List<AllowedSkip> rules, AllowedSkip.Kind kind, String text,
       Collection<String> annotations) {
+    return allowing(rules, kind, text, annotations, null);
+  }
+
+  /** As {@link #allowing(List, AllowedSkip.Kind, String, Collection)}, for the test {@code testName} (for a rule's {@code test}). */
+  public static Optional<AllowedSkip> allowing(List<AllowedSkip> rules, AllowedSkip.Kind kind, String text,
+      Collection<String> annotations, String testName) {
     if (isDockerSkip(text)) {
       return Optional.empty();
     }
-    return rules.stream().filter(rule -> rule.allows(kind, text, annotations)).findFirst();
+    return rules.stream().filter(rule -> rule.allows(kind, text, annotations, testName)).findFirst();
   }
 
   /** A skip of {@code kind} with {@code text} that {@code rule} allows: {@code NOT_RUN}/{@code ALLOWED_SKIP}. */

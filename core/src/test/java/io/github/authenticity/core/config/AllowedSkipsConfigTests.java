@@ -73,8 +73,9 @@ class AllowedSkipsConfigTests {
   void everyMistakeNamesTheKeyAndWhatIsAllowed() {
     assertThat(error("detection:\n  allowedSkips:\n    - { because: x }\n")).isEqualTo("authenticity.yaml:3:7:"
         + " detection.allowedSkips[0]: an allowed skip needs reason (a regular expression the assumption's or"
-        + " condition's reason contains, e.g. \"requires Redis \\\\d\") or condition (the annotation type that switches"
-        + " tests off, e.g. com.example.EnabledOnCommand), or both");
+        + " condition's reason contains, e.g. \"requires Redis \\\\d\"), condition (the annotation type that switches"
+        + " tests off, e.g. com.example.EnabledOnCommand) or test (a regular expression of the test's class and"
+        + " method, e.g. \"BatchTest\\\\.long\"), or several of them");
     assertThat(error("detection:\n  allowedSkips:\n    - { reason: x }\n")).isEqualTo("authenticity.yaml:3:7:"
         + " detection.allowedSkips[0]: an allowed skip needs because: why this skip is legitimate (a reviewer reads"
         + " it; every test it allows shows it), e.g. because: \"version gate: the command needs a newer server\"");
@@ -87,5 +88,22 @@ class AllowedSkipsConfigTests {
             + " EnabledOnCommand)");
     assertThat(error("detection:\n  allowedSkips:\n    - { reasons: x, because: y }\n"))
         .startsWith("authenticity.yaml:3:9: detection.allowedSkips[0].reasons: unknown key.");
+  }
+
+  @Test
+  void aTestRuleScopesASkipWithoutAMessageToTheTestsItNames() {
+    AllowedSkip longRuns = rules("""
+        detection:
+          allowedSkips:
+            - { test: 'BatchTest\\.long', reason: 'assumption is not true', because: "long tests run nightly" }
+        """).get(0);
+
+    assertThat(longRuns.label()).isEqualTo("test /BatchTest\\.long/, reason /assumption is not true/");
+    assertThat(longRuns.allows(AllowedSkip.Kind.ASSUMPTION, "Assumption failed: assumption is not true", Set.of(),
+        "org.mariadb.jdbc.integration.BatchTest.longBatch")).isTrue();
+    assertThat(longRuns.allows(AllowedSkip.Kind.ASSUMPTION, "Assumption failed: assumption is not true", Set.of(),
+        "org.mariadb.jdbc.integration.SslTest.enabledSslCipherSuites")).as("another test").isFalse();
+    assertThat(longRuns.allows(AllowedSkip.Kind.ASSUMPTION, "Assumption failed: assumption is not true", Set.of()))
+        .as("no test name, no match").isFalse();
   }
 }
