@@ -105,7 +105,7 @@ public class CheckMojo extends AbstractReportMojo {
       getLog().warn(warning);
     }
     if (result.failed()) {
-      for (String violation : result.violations()) {
+      for (String violation : result.loggedViolations()) {
         getLog().error(violation);
       }
       throw new MojoFailureException(result.summary(reportsDirectory.toPath()));

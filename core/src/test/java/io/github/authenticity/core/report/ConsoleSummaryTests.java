@@ -97,6 +97,9 @@ class ConsoleSummaryTests {
           "[authenticity] authenticity:check fails this build on: 20 MASKED, 99 CONDITION guarded tests. If the build"
               + " stops before the check runs (failsafe:verify bound first, testFailureIgnore, an earlier failing"
               + " module), this is its verdict.");
+      List<String> logged = Check.evaluate(report, CheckSettings.defaults()).loggedViolations();
+      assertThat(logged).as("the check's log is bounded too").hasSize(CheckResult.MAX_LOGGED + 1)
+          .endsWith("... and 94 more (every one is in the report)");
     }
   }
 
