@@ -1,4 +1,4 @@
-// Four reused forks running classes and methods in parallel, no authenticity plugin: one report of all 40 tests
+// Four reused forks running classes and methods in parallel, the plugin only for prepare-agent: one report of all 40 tests
 evaluate(new File(basedir, '../../../src/it/verify-support.groovy')) // lines, expectLine, report, test, ...
 
 expectLine('[INFO] Tests run: 40, Failures: 0, Errors: 0, Skipped: 0')

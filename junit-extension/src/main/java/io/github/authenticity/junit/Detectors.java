@@ -58,12 +58,8 @@ final class Detectors {
   static void prepare(AuthenticityConfig config, ClassLoader testClassLoader) {
     FallbackLines.install(testClassLoader);
     if (config.detection().interaction() != Interaction.OFF) {
-      // usually started already, before discovery (StartupWarmup); else now, while the plan is written
-      Thread starter = new Thread(InteractionMonitor::start, "authenticity-jfr-start");
-      starter.setDaemon(true);
-      starter.start();
-    } else {
-      InteractionMonitor.stopIfUnused();
+      // finds the agent's ledger (cheap) and hooks the proxy selector before the first test
+      InteractionMonitor.start();
     }
   }
 

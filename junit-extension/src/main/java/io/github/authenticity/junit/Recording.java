@@ -18,7 +18,6 @@ import io.github.authenticity.core.config.ConfigLoader;
 import io.github.authenticity.core.config.ConfigParameters;
 import io.github.authenticity.core.config.ContainerBinding;
 import io.github.authenticity.core.config.ServiceDefinition;
-import io.github.authenticity.core.detect.InteractionMonitor;
 import io.github.authenticity.core.events.Event.Outcome;
 import io.github.authenticity.core.events.Event;
 import io.github.authenticity.core.events.EventWriter;
@@ -75,10 +74,7 @@ final class Recording {
     run.attach(EventWriter.create(directory));
     Recording recording = new Recording(run, index, guarded);
     run.write(RunEvent.of(run.id(), guarded ? run : null, parameters));
-    if (!guarded) {
-      // started ahead of discovery by StartupWarmup: a plan without guarded tests never watches a socket
-      InteractionMonitor.stopIfUnused();
-    } else {
+    if (guarded) {
       index.tests().forEach(recording::writeTest);
       Runs.started(run);
       config.ifPresent(c -> {

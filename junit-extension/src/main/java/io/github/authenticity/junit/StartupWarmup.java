@@ -7,15 +7,13 @@ import java.util.concurrent.atomic.AtomicBoolean;
 import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonGenerator;
 import io.github.authenticity.core.config.ConfigLoader;
-import io.github.authenticity.core.detect.InteractionMonitor;
 import io.github.authenticity.core.events.EventWriter;
 import org.yaml.snakeyaml.LoaderOptions;
 import org.yaml.snakeyaml.Yaml;
 
 /**
  * Loads, on a background thread while JUnit discovers the tests, the classes that the start of a guarded test plan
- * needs on its critical path: SnakeYAML for the configuration, Jackson and the redaction for the events file; then
- * starts the socket monitor's JFR recording (unless {@code -Dauthenticity.detection.interaction=off}). The
+ * needs on its critical path: SnakeYAML for the configuration, Jackson and the redaction for the events file. The
  * listener is created before discovery; the configuration is read after it, on the main thread, and a cold
  * SnakeYAML costs about as much as the rest of reading it (the bench profile).
  *
@@ -65,15 +63,6 @@ final class StartupWarmup {
       EventWriter.oneLine("warm up");
     } catch (Exception | LinkageError ex) {
       // only a warm-up
-    }
-    if (!"off".equalsIgnoreCase(System.getProperty(ConfigLoader.INTERACTION_KEY, "").strip())) {
-      try {
-        // JFR's start (0.3-0.4 s) overlaps discovery; the first guarded test waits for it if it is not done.
-        // When the configuration then says interaction: off, Detectors.prepare stops it unused
-        InteractionMonitor.startAhead();
-      } catch (RuntimeException | LinkageError ex) {
-        // the first guarded test starts it again and reports what fails
-      }
     }
   }
 }

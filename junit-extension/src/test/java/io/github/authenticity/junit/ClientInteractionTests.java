@@ -61,7 +61,7 @@ import redis.clients.jedis.JedisPool;
  * suite is), its I/O on its own event-loop threads: the honest test is proven per service, the stand-in
  * that does nothing stays {@code NO_INTERACTION}. Surefire runs this class twice: as the class path comes
  * (Netty's native epoll transport, which reactor-netty brings and Lettuce and gRPC then use) and with
- * {@code -Dio.netty.transport.noNative=true} (Netty's NIO transport, seen by JFR too).
+ * {@code -Dio.netty.transport.noNative=true} (Netty's NIO transport, on the JDK's own socket channels).
  */
 @Isolated // measures time and shares the local Redis connection count
 class ClientInteractionTests {

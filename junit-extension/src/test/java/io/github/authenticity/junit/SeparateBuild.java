@@ -54,6 +54,7 @@ final class SeparateBuild {
     Files.createDirectories(project);
     List<String> command = new ArrayList<>();
     command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
+    command.add(TestAgent.option());
     command.add("-cp");
     command.add(System.getProperty("java.class.path"));
     command.add("-Dauthenticity.services.backend.probe=http");

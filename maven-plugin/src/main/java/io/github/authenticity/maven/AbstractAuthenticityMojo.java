@@ -31,6 +31,7 @@ abstract class AbstractAuthenticityMojo extends AbstractMojo {
   public final void execute() throws MojoExecutionException, MojoFailureException {
     if (skip) {
       getLog().info("Skipping authenticity:" + goal() + " because authenticity.skip is true.");
+      skipped();
       return;
     }
     try {
@@ -50,6 +51,10 @@ abstract class AbstractAuthenticityMojo extends AbstractMojo {
 
   /** The goal's name, for log lines. */
   abstract String goal();
+
+  /** What a skipped goal still does (nothing by default). */
+  void skipped() {
+  }
 
   /** Does the goal's work; {@code skip} is already handled. */
   abstract void run() throws MojoExecutionException, MojoFailureException;

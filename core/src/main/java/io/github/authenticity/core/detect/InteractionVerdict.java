@@ -53,6 +53,7 @@ public record InteractionVerdict(Map<String, String> proofs, String noInteractio
     List<String> shared = new ArrayList<>();
     List<String> unconfirmed = new ArrayList<>();
     List<String> unconfigured = new ArrayList<>();
+    List<String> noAgent = new ArrayList<>();
     for (String service : required) {
       String carrier = carrier(service, via);
       InteractionMonitor.Finding finding = byService.get(carrier);
@@ -70,6 +71,7 @@ public record InteractionVerdict(Map<String, String> proofs, String noInteractio
         case NONE -> never.add(service + (carrier.equals(service) ? "" : " via " + carrier) + " (" + finding.line()
             + ")");
         case UNCONFIRMED -> unconfirmed.add(service + ": " + finding.line());
+        case NO_AGENT -> noAgent.add(service);
         default -> throw new IllegalStateException(finding.status().name());
       }
     }
@@ -82,6 +84,14 @@ public record InteractionVerdict(Map<String, String> proofs, String noInteractio
       String line = "interaction not checked: no endpoint (url, or host and port) is configured for "
           + String.join(", ", unconfigured);
       warnings.add(line);
+      unproven.add(line);
+    }
+    if (!noAgent.isEmpty()) {
+      // an IDE run or a build without prepare-agent: never a verdict, under any mode; one line says how
+      String line = "not proven: " + InteractionMonitor.NO_AGENT;
+      if (!warnings.contains(line)) {
+        warnings.add(line);
+      }
       unproven.add(line);
     }
     if (!never.isEmpty() && !failed) {

@@ -8,6 +8,7 @@ import java.util.Map;
 
 import org.apiguardian.api.API;
 
+import io.github.authenticity.core.detect.InteractionMonitor;
 import io.github.authenticity.core.redact.Redactor;
 
 /**
@@ -62,6 +63,16 @@ public final class ConsoleSummary {
       add(parts, s.serviceDown(), "SERVICE_DOWN");
       add(parts, s.notRun(), "not run");
       lines.add(PREFIX + s.guarded() + " guarded " + plural(s.guarded(), "test") + ": " + String.join(", ", parts));
+    }
+    int withoutAgent = 0;
+    for (TestEntry test : report.tests()) {
+      if (test.guarded() && test.unproven() != null && test.unproven().contains(InteractionMonitor.NO_AGENT)) {
+        withoutAgent++;
+      }
+    }
+    if (withoutAgent > 0) {
+      lines.add(PREFIX + withoutAgent + " guarded " + plural(withoutAgent, "test") + " ran without the agent, so "
+          + "no socket proof: add the authenticity-maven-plugin's prepare-agent goal (README, \"Socket proof\")");
     }
     if (report.verdict() == OverallVerdict.NO_TESTS) {
       lines.add(PREFIX + "NO_TESTS: " + s.guarded() + " guarded " + plural(s.guarded(), "test")

@@ -2,96 +2,204 @@ package io.github.authenticity.core.detect;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.lang.management.ManagementFactory;
+import java.net.InetSocketAddress;
+import java.net.Socket;
+import java.nio.ByteBuffer;
+import java.nio.channels.AsynchronousSocketChannel;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
 
+import io.github.authenticity.core.config.Detection.Interaction;
+import io.github.authenticity.core.config.Endpoint;
+import io.github.authenticity.core.detect.InteractionMonitor.Finding;
+import io.github.authenticity.core.detect.InteractionMonitor.Status;
+import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
+/**
+ * The monitor on the agent this JVM runs with (Surefire's {@code argLine}), against the local Redis: a connection
+ * opened, used and closed inside the window is proven at once, a window without traffic is {@code NONE}, traffic
+ * of another window's thread or task is never proof, and a JVM without the agent gets no verdict.
+ */
 class InteractionMonitorTests {
+
+  private static final String REDIS_DOWN = "needs the local Redis on 127.0.0.1:6379 (start it: redis-server --daemonize yes)";
+  private static final Map<String, List<Endpoint>> REDIS = Map.of("redis", List.of(new Endpoint("127.0.0.1", 6379)));
+
+  @BeforeAll
+  static void redisIsUp() {
+    try (Socket socket = new Socket()) {
+      socket.connect(new InetSocketAddress("127.0.0.1", 6379), 2_000);
+    } catch (IOException ex) {
+      throw new AssertionError(REDIS_DOWN, ex);
+    }
+  }
+
+  @Test
+  void theAgentIsLoadedWithEveryHookInPlace() {
+    InteractionMonitor monitor = InteractionMonitor.start();
+
+    assertThat(monitor.agentLoaded()).as("the agent of Surefire's argLine").isTrue();
+    assertThat(monitor.unavailableReason()).isNull();
+  }
+
+  @Test
+  void aConnectionOpenedUsedAndClosedInsideTheWindowIsProvenAtOnce() throws Exception {
+    InteractionMonitor.Watch watch = InteractionMonitor.start().watch("open-use-close", REDIS);
+    ping();
+    List<Finding> findings = watch.finish(true);
+
+    assertThat(findings).containsExactly(new Finding("redis", Status.PROVEN,
+        "1 exchange, 7 B in, 12 B out with 127.0.0.1:6379"));
+  }
+
+  @Test
+  void anAsynchronousSocketChannelIsSeenToo() throws Exception {
+    InteractionMonitor.Watch watch = InteractionMonitor.start().watch("async", REDIS);
+    try (AsynchronousSocketChannel channel = AsynchronousSocketChannel.open()) {
+      channel.connect(new InetSocketAddress("127.0.0.1", 6379)).get(5, TimeUnit.SECONDS);
+      channel.write(ByteBuffer.wrap("PING\r\n".getBytes(StandardCharsets.US_ASCII))).get(5, TimeUnit.SECONDS);
+      ByteBuffer answer = ByteBuffer.allocate(64);
+      channel.read(answer).get(5, TimeUnit.SECONDS);
+    }
+
+    assertThat(watch.finish(true)).extracting(Finding::status).containsExactly(Status.PROVEN);
+  }
+
+  @Test
+  void aWindowWithoutTrafficIsNone() {
+    InteractionMonitor.Watch watch = InteractionMonitor.start().watch("stand-in", REDIS);
+
+    assertThat(watch.finish(true)).containsExactly(new Finding("redis", Status.NONE, "127.0.0.1:6379"));
+  }
+
+  @Test
+  void aPreflightProbesTrafficIsNoTestsEvenWhenTheTestRunsAlone() throws Exception {
+    InteractionMonitor.Watch watch = InteractionMonitor.start().watch("stand-in beside a probe", REDIS);
+    Thread probe = new Thread(() -> {
+      InteractionMonitor.probeStarted();
+      try {
+        ping();
+      } catch (IOException ex) {
+        throw new IllegalStateException(ex);
+      } finally {
+        InteractionMonitor.probeEnded();
+      }
+    }, "authenticity-probe-redis");
+    probe.start();
+    probe.join();
+
+    assertThat(watch.finish(true)).extracting(Finding::status).containsExactly(Status.NONE);
+  }
+
+  @Test
+  void aTaskSubmittedToAPoolCarriesTheWindowAndAnotherWindowsTaskIsNeverProof() throws Exception {
+    ExecutorService pool = Executors.newFixedThreadPool(2);
+    try {
+      // the pool's threads exist before both windows, as a shared client's do
+      pool.submit(() -> null).get();
+      CountDownLatch bothOpen = new CountDownLatch(2);
+      CountDownLatch honestDone = new CountDownLatch(1);
+      ExecutorService tests = Executors.newFixedThreadPool(2);
+      Future<List<Finding>> honest = tests.submit(() -> {
+        InteractionMonitor.Watch watch = InteractionMonitor.start().watch("honest", REDIS);
+        bothOpen.countDown();
+        bothOpen.await();
+        pool.submit(() -> {
+          ping();
+          return null;
+        }).get();
+        honestDone.countDown();
+        return watch.finish(true);
+      });
+      Future<List<Finding>> standIn = tests.submit(() -> {
+        InteractionMonitor.Watch watch = InteractionMonitor.start().watch("stand-in", REDIS);
+        bothOpen.countDown();
+        honestDone.await();
+        return watch.finish(true);
+      });
+
+      assertThat(honest.get(10, TimeUnit.SECONDS)).extracting(Finding::status).containsExactly(Status.PROVEN);
+      assertThat(standIn.get(10, TimeUnit.SECONDS)).containsExactly(new Finding("redis", Status.NONE,
+          "127.0.0.1:6379"));
+      tests.shutdown();
+    } finally {
+      pool.shutdown();
+    }
+  }
+
+  @Test
+  void aClientThreadOfNoTestWritingAndReadingBesideTwoTestsIsSharedNeverProof() throws Exception {
+    LinkedBlockingQueue<CountDownLatch> requests = new LinkedBlockingQueue<>();
+    // a client's own writer thread, started before the tests (Java-WebSocket's shape)
+    Thread client = new Thread(() -> {
+      try {
+        while (true) {
+          CountDownLatch request = requests.take();
+          ping();
+          request.countDown();
+        }
+      } catch (InterruptedException | IOException ex) {
+        // done
+      }
+    }, "client-io");
+    client.setDaemon(true);
+    client.start();
+    InteractionMonitor.Watch one = InteractionMonitor.start().watch("one", REDIS);
+    InteractionMonitor.Watch two = InteractionMonitor.start().watch("two", REDIS);
+    CountDownLatch done = new CountDownLatch(1);
+    requests.put(done);
+    done.await(10, TimeUnit.SECONDS);
+    client.interrupt();
+
+    List<Finding> first = one.finish(true);
+    List<Finding> second = two.finish(true);
+    assertThat(first).extracting(Finding::status).containsExactly(Status.SHARED);
+    assertThat(second).containsExactly(new Finding("redis", Status.SHARED, "traffic with 127.0.0.1:6379 while the "
+        + "test ran cannot be attributed to it: a connection shared by 2 tests running at once"));
+  }
+
+  @Test
+  void aJvmWithoutTheAgentGivesNoVerdictUnderRequiredAndSaysHowToAddIt() throws Exception {
+    String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
+    Process process = new ProcessBuilder(java, "-cp", System.getProperty("java.class.path"),
+        WithoutAgent.class.getName()).redirectErrorStream(true).start();
+
+    assertThat(process.waitFor(60, TimeUnit.SECONDS)).isTrue();
+    String output = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+    assertThat(output).contains("NO_AGENT|" + InteractionMonitor.NO_AGENT + System.lineSeparator());
+    assertThat(output).contains("required: noInteraction null, cannotJudge null, unproven not proven: "
+        + InteractionMonitor.NO_AGENT + System.lineSeparator());
+  }
 
   @Test
   void aJvmThatStartedTheMonitorStillEndsAfterItsLastTest() throws Exception {
     String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
-    Process process = new ProcessBuilder(java, "-cp", System.getProperty("java.class.path"), Starter.class.getName())
-        .redirectErrorStream(true).start();
+    List<String> command = new ArrayList<>(List.of(java));
+    command.add(agentOption());
+    command.addAll(List.of("-cp", System.getProperty("java.class.path"), Starter.class.getName()));
+    Process process = new ProcessBuilder(command).redirectErrorStream(true).start();
 
     boolean ended = process.waitFor(30, TimeUnit.SECONDS);
     if (!ended) {
       process.destroyForcibly();
     }
     assertThat(ended).as("the JVM ended by itself").isTrue();
-    assertThat(new String(process.getInputStream().readAllBytes())).contains("observable: true");
-  }
-
-  @Test
-  void aJvmWithoutJfrCannotJudgeATestUnderRequiredAndSaysHowToChooseWarn() throws Exception {
-    String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
-    Process process = new ProcessBuilder(java, "--limit-modules", "java.base,java.logging,java.net.http,java.sql",
-        "-cp", System.getProperty("java.class.path"), WithoutJfr.class.getName()).redirectErrorStream(true).start();
-
-    assertThat(process.waitFor(60, TimeUnit.SECONDS)).isTrue();
-    String output = new String(process.getInputStream().readAllBytes());
-    assertThat(output).contains("UNCONFIRMED|the JDK has no jdk.jfr module, so connections opened and closed within a "
-        + "test cannot be seen" + System.lineSeparator());
-    assertThat(output).contains("Cannot judge this guarded test: its interaction with its required services cannot be "
-        + "observed in this JVM (redis: the JDK has no jdk.jfr module, so connections opened and closed within a test "
-        + "cannot be seen). Fix that, or set detection.interaction: warn in authenticity.yaml "
-        + "(or -Dauthenticity.detection.interaction=warn) to run such tests unproven.");
-    assertThat(output).contains("warn unproven: interaction not confirmed: redis: the JDK has no jdk.jfr module");
-  }
-
-  @Test
-  void aMonitorStartedAheadOfAConfigurationThatSwitchesItOffIsStoppedAndAWatchedOneIsNot() throws Exception {
-    String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
-    Process process = new ProcessBuilder(java, "-cp", System.getProperty("java.class.path"), Stopper.class.getName())
-        .redirectErrorStream(true).start();
-
-    assertThat(process.waitFor(60, TimeUnit.SECONDS)).isTrue();
-    assertThat(new String(process.getInputStream().readAllBytes()).lines().filter(line -> line.startsWith("[")))
-        .containsExactly("[started] recordings 1, hooked true",
-            "[stopped unused] recordings 0, hooked false",
-            "[started ahead after the stop] recordings 0, hooked false",
-            "[started again, watched, asked to stop] recordings 1, hooked true");
-  }
-
-  /** Starts, stops unused, starts and watches, asks to stop again: what runs after each. */
-  static final class Stopper {
-    public static void main(String[] args) {
-      InteractionMonitor.start();
-      print("started");
-      InteractionMonitor.stopIfUnused();
-      print("stopped unused");
-      InteractionMonitor.startAhead();
-      print("started ahead after the stop");
-      InteractionMonitor.start().watch("test", java.util.Map.of("redis",
-          java.util.List.of(new io.github.authenticity.core.config.Endpoint("127.0.0.1", 6379)))).close();
-      InteractionMonitor.stopIfUnused();
-      print("started again, watched, asked to stop");
-    }
-
-    private static void print(String when) {
-      long running = jdk.jfr.FlightRecorder.getFlightRecorder().getRecordings().stream()
-          .filter(recording -> recording.getState() == jdk.jfr.RecordingState.RUNNING).count();
-      System.out.println("[" + when + "] recordings " + running + ", hooked "
-          + (java.net.ProxySelector.getDefault() instanceof InteractionMonitor.ProxySelectorHook));
-    }
-  }
-
-  /** A stand-in test (no traffic) watched in a JVM without jdk.jfr. */
-  static final class WithoutJfr {
-    public static void main(String[] args) {
-      java.util.List<io.github.authenticity.core.config.Endpoint> endpoints = java.util.List.of(
-          new io.github.authenticity.core.config.Endpoint("127.0.0.1", 6379));
-      InteractionMonitor.Watch watch = InteractionMonitor.start().watch("test", java.util.Map.of("redis", endpoints));
-      java.util.List<InteractionMonitor.Finding> findings = watch.finish(true);
-      for (InteractionMonitor.Finding finding : findings) {
-        System.out.println(finding.status() + "|" + finding.line());
-      }
-      System.out.println(InteractionVerdict.of(findings, java.util.Map.of(), java.util.List.of("redis"),
-          io.github.authenticity.core.config.Detection.Interaction.REQUIRED, false).cannotJudge());
-      System.out.println("warn unproven: " + InteractionVerdict.of(findings, java.util.Map.of(),
-          java.util.List.of("redis"), io.github.authenticity.core.config.Detection.Interaction.WARN, false).unproven());
-    }
+    assertThat(new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8))
+        .isEqualTo("observable: true" + System.lineSeparator());
   }
 
   @Test
@@ -99,6 +207,43 @@ class InteractionMonitorTests {
     assertThat(InteractionMonitor.size(512)).isEqualTo("512 B");
     assertThat(InteractionMonitor.size(2150)).isEqualTo("2.1 KB");
     assertThat(InteractionMonitor.size(3_565_158)).isEqualTo("3.4 MB");
+  }
+
+  /** {@code PING} twice on a new connection to the local Redis, closed before it returns (12 B out, 7 B in). */
+  static void ping() throws IOException {
+    try (Socket socket = new Socket("127.0.0.1", 6379)) {
+      OutputStream out = socket.getOutputStream();
+      InputStream in = socket.getInputStream();
+      out.write("PING\r\n".getBytes(StandardCharsets.US_ASCII));
+      out.write("PING\r\n".getBytes(StandardCharsets.US_ASCII));
+      byte[] answer = new byte[14];
+      int read = 0;
+      while (read < 7) {
+        read += in.read(answer, read, 7 - read);
+      }
+    }
+  }
+
+  /** This JVM's {@code -javaagent} option. */
+  static String agentOption() {
+    return ManagementFactory.getRuntimeMXBean().getInputArguments().stream()
+        .filter(argument -> argument.startsWith("-javaagent:") && argument.contains("authenticity-agent"))
+        .findFirst().orElseThrow(() -> new AssertionError("Surefire's argLine has no -javaagent"));
+  }
+
+  /** A stand-in test (no traffic) watched in a JVM without the agent, under required. */
+  static final class WithoutAgent {
+    public static void main(String[] args) {
+      InteractionMonitor.Watch watch = InteractionMonitor.start().watch("test", REDIS);
+      List<Finding> findings = watch.finish(true);
+      for (Finding finding : findings) {
+        System.out.println(finding.status() + "|" + finding.line());
+      }
+      InteractionVerdict verdict = InteractionVerdict.of(findings, Map.of(), List.of("redis"), Interaction.REQUIRED,
+          false);
+      System.out.println("required: noInteraction " + verdict.noInteraction() + ", cannotJudge "
+          + verdict.cannotJudge() + ", unproven " + verdict.unproven());
+    }
   }
 
   /** Starts the monitor and returns from main: nothing may keep the JVM alive. */

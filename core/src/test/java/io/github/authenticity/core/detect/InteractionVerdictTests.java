@@ -54,16 +54,16 @@ class InteractionVerdictTests {
 
   @Test
   void whatCannotBeObservedFailsUnderRequiredAndIsUnprovenUnderWarn() {
-    List<Finding> findings = List.of(new Finding("redis", Status.UNCONFIRMED, "JFR did not deliver the test end within "
-        + "5000 ms (an overloaded JVM?)"));
+    List<Finding> findings = List.of(new Finding("redis", Status.UNCONFIRMED, "hook sun.nio.ch.SocketDispatcher.read could "
+        + "not be applied on Acme 99"));
 
     assertThat(InteractionVerdict.of(findings, Map.of(), List.of("redis"), Interaction.REQUIRED, false).cannotJudge())
         .startsWith("Cannot judge this guarded test: its interaction with its required services cannot be observed "
-            + "in this JVM (redis: JFR did not deliver");
+            + "in this JVM (redis: hook sun.nio.ch.SocketDispatcher.read");
     InteractionVerdict warn = InteractionVerdict.of(findings, Map.of(), List.of("redis"), Interaction.WARN, false);
     assertThat(warn.cannotJudge()).isNull();
-    assertThat(warn.unproven()).isEqualTo("interaction not confirmed: redis: JFR did not deliver the test end within "
-        + "5000 ms (an overloaded JVM?)");
+    assertThat(warn.unproven()).isEqualTo("interaction not confirmed: redis: hook "
+        + "sun.nio.ch.SocketDispatcher.read could not be applied on Acme 99");
     assertThat(InteractionVerdict.of(findings, Map.of(), List.of("redis"), Interaction.REQUIRED, true).cannotJudge())
         .as("a test that failed on its own").isNull();
   }

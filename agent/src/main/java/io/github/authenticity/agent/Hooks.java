@@ -1,0 +1,524 @@
+package io.github.authenticity.agent;
+
+import java.lang.instrument.ClassFileTransformer;
+import java.lang.instrument.Instrumentation;
+import java.security.ProtectionDomain;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+import io.github.authenticity.agent.boot.Ledger;
+import org.objectweb.asm.ClassReader;
+import org.objectweb.asm.ClassVisitor;
+import org.objectweb.asm.ClassWriter;
+import org.objectweb.asm.MethodVisitor;
+import org.objectweb.asm.Opcodes;
+
+/**
+ * What the agent hooks, and the transformer that does it. Each hook adds a call to {@link Ledger} and changes
+ * nothing else: no branch, no local variable, no frame.
+ *
+ * <table>
+ *   <caption>Hooks</caption>
+ *   <tr><th>class</th><th>methods</th><th>call</th></tr>
+ *   <tr><td>{@code sun.nio.ch.Net}</td><td>{@code connect(ProtocolFamily, FileDescriptor, InetAddress, int)}</td>
+ *       <td>{@code connect} at entry: every TCP connect of {@code Socket}, {@code SocketChannel},
+ *       {@code AsynchronousSocketChannel} (and so {@code SSLSocket} and {@code java.net.http})</td></tr>
+ *   <tr><td>{@code sun.nio.ch.SocketDispatcher}</td><td>{@code read}, {@code readv}, {@code write},
+ *       {@code writev}</td><td>{@code read}/{@code write} with the count returned</td></tr>
+ *   <tr><td>{@code sun.nio.ch.SocketDispatcher} (17-21), {@code sun.nio.ch.UnixDispatcher} (22+)</td>
+ *       <td>{@code close(FileDescriptor)}</td><td>{@code close} at entry</td></tr>
+ *   <tr><td>{@code *io.netty.channel.unix.FileDescriptor} (relocated copies too)</td><td>{@code read},
+ *       {@code readAddress}, {@code write}, {@code writeAddress}, {@code writev}, {@code writevAddresses},
+ *       {@code close}</td><td>as above, keyed by the Netty socket</td></tr>
+ *   <tr><td>{@code *io.netty.channel.unix.Socket}</td><td>{@code connect(SocketAddress)}, {@code recv},
+ *       {@code recvAddress}, {@code send}, {@code sendAddress}</td><td>as above</td></tr>
+ *   <tr><td>{@code ThreadPoolExecutor}</td><td>{@code execute}; {@code runWorker} around the task</td>
+ *       <td>{@code submit}; {@code enter}/{@code exit}</td></tr>
+ *   <tr><td>{@code ScheduledThreadPoolExecutor}</td><td>{@code delayedExecute}</td><td>{@code submit}</td></tr>
+ *   <tr><td>{@code ForkJoinPool}, {@code ForkJoinTask}</td><td>{@code execute}, {@code submit(ForkJoinTask)},
+ *       {@code fork}, the constructor; {@code doExec}</td><td>{@code submit}; {@code enter}/{@code exit}</td></tr>
+ *   <tr><td>{@code CompletableFuture}, {@code CompletableFuture.Completion}</td><td>each call of
+ *       {@code tryFire}</td><td>{@code enter}/{@code exit} around it</td></tr>
+ *   <tr><td>{@code *io.netty.util.concurrent.SingleThreadEventExecutor}, {@code AbstractEventExecutor}</td>
+ *       <td>{@code execute}, {@code lazyExecute}; {@code safeExecute}</td><td>{@code submit};
+ *       {@code enter}/{@code exit}</td></tr>
+ * </table>
+ */
+final class Hooks implements ClassFileTransformer {
+
+  private static final String LEDGER = "io/github/authenticity/agent/boot/Ledger";
+  private static final String NETTY_FD = "io/netty/channel/unix/FileDescriptor";
+  private static final String NETTY_SOCKET = "io/netty/channel/unix/Socket";
+  private static final String NETTY_EXECUTOR = "io/netty/util/concurrent/SingleThreadEventExecutor";
+  private static final String NETTY_ABSTRACT_EXECUTOR = "io/netty/util/concurrent/AbstractEventExecutor";
+
+  /** The JDK hooks without which socket traffic cannot be observed: hook to the class that holds it. */
+  private static final Map<String, String> REQUIRED = new LinkedHashMap<>();
+
+  static {
+    REQUIRED.put("sun.nio.ch.Net.connect", "sun.nio.ch.Net");
+    REQUIRED.put("sun.nio.ch.SocketDispatcher.read", "sun.nio.ch.SocketDispatcher");
+    REQUIRED.put("sun.nio.ch.SocketDispatcher.readv", "sun.nio.ch.SocketDispatcher");
+    REQUIRED.put("sun.nio.ch.SocketDispatcher.write", "sun.nio.ch.SocketDispatcher");
+    REQUIRED.put("sun.nio.ch.SocketDispatcher.writev", "sun.nio.ch.SocketDispatcher");
+  }
+
+  /** JDK classes hooked at start (loaded, then transformed or retransformed). */
+  private static final String[] JDK_CLASSES = {"sun.nio.ch.Net", "sun.nio.ch.SocketDispatcher",
+      "sun.nio.ch.UnixDispatcher", "java.util.concurrent.ThreadPoolExecutor",
+      "java.util.concurrent.ScheduledThreadPoolExecutor", "java.util.concurrent.ForkJoinPool",
+      "java.util.concurrent.ForkJoinTask", "java.util.concurrent.CompletableFuture",
+      "java.util.concurrent.CompletableFuture$Completion"};
+
+  private final Instrumentation instrumentation;
+  private final Module bootUnnamed;
+  /** Hooks applied, by {@code class.method}. */
+  private final Set<String> applied = java.util.concurrent.ConcurrentHashMap.newKeySet();
+
+  Hooks(Instrumentation instrumentation, Class<?> ledger) {
+    this.instrumentation = instrumentation;
+    this.bootUnnamed = ledger.getModule();
+  }
+
+  /** Applies the hooks to the JDK and registers the transformer for Netty's classes; returns what failed. */
+  List<String> install() {
+    long begin = System.nanoTime();
+    instrumentation.addTransformer(this, true);
+    // loading a class that is not loaded yet transforms it; only those loaded before the agent are retransformed
+    List<Class<?>> earlier = new ArrayList<>();
+    for (String name : JDK_CLASSES) {
+      try {
+        Class<?> type = Class.forName(name, false, null);
+        if (!transformed.contains(name.replace('.', '/'))) {
+          earlier.add(type);
+        }
+      } catch (ClassNotFoundException ex) {
+        // UnixDispatcher exists from 22 on
+      }
+    }
+    long loadedAt = System.nanoTime();
+    List<String> problems = new ArrayList<>();
+    if (!earlier.isEmpty()) {
+      try {
+        instrumentation.retransformClasses(earlier.toArray(new Class<?>[0]));
+      } catch (Exception | LinkageError ex) {
+        problems.add("the JDK's socket classes could not be hooked (" + ex + ")");
+      }
+    }
+    timing = "loaded and hooked " + (JDK_CLASSES.length - earlier.size()) + " JDK classes in "
+        + (loadedAt - begin) / 1_000_000 + " ms, retransformed " + earlier.size() + " in "
+        + (System.nanoTime() - loadedAt) / 1_000_000 + " ms";
+    String jdk = System.getProperty("java.vm.vendor") + " " + System.getProperty("java.runtime.version");
+    for (Map.Entry<String, String> entry : REQUIRED.entrySet()) {
+      if (!applied.contains(entry.getKey())) {
+        problems.add("hook " + entry.getKey() + " could not be applied on " + jdk
+            + ": the JDK's internals moved, so sockets cannot be observed here (tell the Authenticity project)");
+      }
+    }
+    if (!applied.contains("sun.nio.ch.SocketDispatcher.close") && !applied.contains("sun.nio.ch.UnixDispatcher.close")) {
+      problems.add("hook sun.nio.ch.*Dispatcher.close could not be applied on " + jdk
+          + ": closed connections are kept in memory");
+    }
+    for (String name : applied) {
+      Ledger.hooked(name);
+    }
+    return problems;
+  }
+
+  private final Set<String> transformed = java.util.concurrent.ConcurrentHashMap.newKeySet();
+  private String timing = "";
+
+  String summary() {
+    return timing;
+  }
+
+  void problem(String problem) {
+    Ledger.problem(problem);
+  }
+
+  void activate(String version) {
+    Ledger.activate(version);
+  }
+
+  @Override
+  public byte[] transform(Module module, ClassLoader loader, String className, Class<?> redefined,
+      ProtectionDomain domain, byte[] bytes) {
+    if (className == null) {
+      return null;
+    }
+    try {
+      Kind kind = kind(className);
+      if (kind == null) {
+        return null;
+      }
+      if (kind == Kind.BLIND) {
+        Ledger.problem("Netty's io_uring transport is loaded (" + className.replace('/', '.')
+            + "): its I/O cannot be observed, so tests that use it are unproven (use epoll or NIO)");
+        return null;
+      }
+      if (module != null && module.isNamed() && !module.canRead(bootUnnamed)) {
+        instrumentation.redefineModule(module, Set.of(bootUnnamed), Map.of(), Map.of(), Set.of(), Map.of());
+      }
+      transformed.add(className);
+      ClassReader reader = new ClassReader(bytes);
+      ClassWriter writer = new ClassWriter(reader, ClassWriter.COMPUTE_MAXS);
+      reader.accept(new HookClass(writer, className, kind, applied), 0);
+      byte[] result = writer.toByteArray();
+      if (kind == Kind.NETTY_FD || kind == Kind.NETTY_SOCKET) {
+        Ledger.hooked(className.replace('/', '.'));
+      }
+      return result;
+    } catch (Throwable ex) {
+      Ledger.problem("could not hook " + className.replace('/', '.') + " (" + ex + "): its traffic cannot be observed");
+      return null;
+    }
+  }
+
+  enum Kind {
+    NET, SOCKET_DISPATCHER, UNIX_DISPATCHER, TPE, STPE, FJP, FJT, CF, CF_COMPLETION, NETTY_FD, NETTY_SOCKET, NETTY_EXECUTOR,
+    NETTY_ABSTRACT_EXECUTOR, BLIND
+  }
+
+  static Kind kind(String name) {
+    switch (name) {
+      case "sun/nio/ch/Net":
+        return Kind.NET;
+      case "sun/nio/ch/SocketDispatcher":
+        return Kind.SOCKET_DISPATCHER;
+      case "sun/nio/ch/UnixDispatcher":
+        return Kind.UNIX_DISPATCHER;
+      case "java/util/concurrent/ThreadPoolExecutor":
+        return Kind.TPE;
+      case "java/util/concurrent/ScheduledThreadPoolExecutor":
+        return Kind.STPE;
+      case "java/util/concurrent/ForkJoinPool":
+        return Kind.FJP;
+      case "java/util/concurrent/ForkJoinTask":
+        return Kind.FJT;
+      case "java/util/concurrent/CompletableFuture":
+        return Kind.CF;
+      case "java/util/concurrent/CompletableFuture$Completion":
+        return Kind.CF_COMPLETION;
+      default:
+        break;
+    }
+    if (name.indexOf("netty") < 0) {
+      return null;
+    }
+    if (name.endsWith(NETTY_FD)) {
+      return Kind.NETTY_FD;
+    }
+    if (name.endsWith(NETTY_SOCKET)) {
+      return Kind.NETTY_SOCKET;
+    }
+    if (name.endsWith(NETTY_EXECUTOR)) {
+      return Kind.NETTY_EXECUTOR;
+    }
+    if (name.endsWith(NETTY_ABSTRACT_EXECUTOR)) {
+      return Kind.NETTY_ABSTRACT_EXECUTOR;
+    }
+    if ((name.contains("io/netty/channel/uring/") || name.contains("io/netty/incubator/channel/uring/"))
+        && name.endsWith("IoUringSocketChannel")) {
+      return Kind.BLIND;
+    }
+    return null;
+  }
+
+  /** Adds the calls to one class's methods. */
+  private static final class HookClass extends ClassVisitor {
+    private final String className;
+    private final Kind kind;
+    private final Set<String> applied;
+
+    HookClass(ClassVisitor next, String className, Kind kind, Set<String> applied) {
+      super(Opcodes.ASM9, next);
+      this.className = className;
+      this.kind = kind;
+      this.applied = applied;
+    }
+
+    @Override
+    public MethodVisitor visitMethod(int access, String name, String descriptor, String signature,
+        String[] exceptions) {
+      MethodVisitor next = super.visitMethod(access, name, descriptor, signature, exceptions);
+      if ((access & (Opcodes.ACC_NATIVE | Opcodes.ACC_ABSTRACT)) != 0) {
+        return next;
+      }
+      boolean isStatic = (access & Opcodes.ACC_STATIC) != 0;
+      MethodVisitor hooked = hook(next, name, descriptor, isStatic);
+      if (hooked != next) {
+        applied.add(className.replace('/', '.') + "." + name);
+      }
+      return hooked;
+    }
+
+    private MethodVisitor hook(MethodVisitor next, String name, String descriptor, boolean isStatic) {
+      switch (kind) {
+        case NET:
+          if (name.equals("connect") && isStatic
+              && descriptor.equals("(Ljava/net/ProtocolFamily;Ljava/io/FileDescriptor;Ljava/net/InetAddress;I)I")) {
+            return new AtEntry(next, "connect", "(Ljava/lang/Object;Ljava/net/InetAddress;I)V",
+                new int[] {Opcodes.ALOAD, 1, Opcodes.ALOAD, 2, Opcodes.ILOAD, 3});
+          }
+          return next;
+        case SOCKET_DISPATCHER:
+        case UNIX_DISPATCHER:
+          if (isStatic) {
+            return next;
+          }
+          if (kind == Kind.SOCKET_DISPATCHER && (name.equals("read") || name.equals("readv"))
+              && descriptor.startsWith("(Ljava/io/FileDescriptor;J")) {
+            return new AtReturn(next, "read", 1);
+          }
+          if (kind == Kind.SOCKET_DISPATCHER && (name.equals("write") || name.equals("writev"))
+              && descriptor.startsWith("(Ljava/io/FileDescriptor;J")) {
+            return new AtReturn(next, "write", 1);
+          }
+          if (name.equals("close") && descriptor.equals("(Ljava/io/FileDescriptor;)V")) {
+            return new AtEntry(next, "close", "(Ljava/lang/Object;)V", new int[] {Opcodes.ALOAD, 1});
+          }
+          return next;
+        case NETTY_FD:
+        case NETTY_SOCKET:
+          return nettyIo(next, name, descriptor, isStatic);
+        case TPE:
+          if (name.equals("execute") && descriptor.equals("(Ljava/lang/Runnable;)V")) {
+            return submitArgument(next);
+          }
+          if (name.equals("runWorker")) {
+            return new AroundTask(next);
+          }
+          return next;
+        case STPE:
+          if (name.equals("delayedExecute")) {
+            return submitArgument(next);
+          }
+          return next;
+        case FJP:
+          if ((name.equals("execute") || name.equals("submit")) && !isStatic
+              && (descriptor.equals("(Ljava/util/concurrent/ForkJoinTask;)V")
+              || descriptor.equals("(Ljava/lang/Runnable;)V")
+              || descriptor.equals("(Ljava/util/concurrent/ForkJoinTask;)Ljava/util/concurrent/ForkJoinTask;"))) {
+            return submitArgument(next);
+          }
+          return next;
+        case FJT:
+          if (name.equals("<init>")) {
+            // every task (an adapted Callable, a CompletableFuture stage, a RecursiveTask) belongs to the window
+            // that created it
+            return new BeforeReturn(next);
+          }
+          if (name.equals("fork") && !isStatic && descriptor.equals("()Ljava/util/concurrent/ForkJoinTask;")) {
+            return new AtEntry(next, "submit", "(Ljava/lang/Object;)V", new int[] {Opcodes.ALOAD, 0});
+          }
+          if (name.equals("doExec") && !isStatic && (descriptor.equals("()I") || descriptor.equals("()V"))) {
+            return new Enclosing(next, 0);
+          }
+          return next;
+        case CF_COMPLETION:
+          return name.equals("run") || name.equals("exec") ? new AroundTryFire(next) : next;
+        case CF:
+          // the methods that call tryFire (17 to 25); the others are copied as they are
+          return name.equals("postComplete") || name.equals("unipush") || name.equals("bipush")
+              || name.equals("orpush") ? new AroundTryFire(next) : next;
+        case NETTY_EXECUTOR:
+          if ((name.equals("execute") || name.equals("lazyExecute")) && !isStatic
+              && descriptor.equals("(Ljava/lang/Runnable;)V")) {
+            return submitArgument(next);
+          }
+          return next;
+        case NETTY_ABSTRACT_EXECUTOR:
+          if (name.equals("safeExecute") && isStatic && descriptor.equals("(Ljava/lang/Runnable;)V")) {
+            return new Enclosing(next, 0);
+          }
+          return next;
+        default:
+          return next;
+      }
+    }
+
+    private MethodVisitor nettyIo(MethodVisitor next, String name, String descriptor, boolean isStatic) {
+      if (isStatic) {
+        return next;
+      }
+      boolean counted = descriptor.endsWith(")I") || descriptor.endsWith(")J");
+      if (kind == Kind.NETTY_FD) {
+        if (counted && (name.equals("read") || name.equals("readAddress"))) {
+          return new AtReturn(next, "read", 0);
+        }
+        if (counted && (name.equals("write") || name.equals("writeAddress") || name.equals("writev")
+            || name.equals("writevAddresses"))) {
+          return new AtReturn(next, "write", 0);
+        }
+        if (name.equals("close") && descriptor.equals("()V")) {
+          return new AtEntry(next, "close", "(Ljava/lang/Object;)V", new int[] {Opcodes.ALOAD, 0});
+        }
+        return next;
+      }
+      if (name.equals("connect") && descriptor.equals("(Ljava/net/SocketAddress;)Z")) {
+        return new AtEntry(next, "connect", "(Ljava/lang/Object;Ljava/lang/Object;)V",
+            new int[] {Opcodes.ALOAD, 0, Opcodes.ALOAD, 1});
+      }
+      if (counted && (name.equals("recv") || name.equals("recvAddress"))) {
+        return new AtReturn(next, "read", 0);
+      }
+      if (counted && (name.equals("send") || name.equals("sendAddress"))) {
+        return new AtReturn(next, "write", 0);
+      }
+      return next;
+    }
+
+    private static MethodVisitor submitArgument(MethodVisitor next) {
+      return new AtEntry(next, "submit", "(Ljava/lang/Object;)V", new int[] {Opcodes.ALOAD, 1});
+    }
+  }
+
+  /** Calls the ledger at the method's entry with the given loads ({@code opcode, slot} pairs). */
+  private static final class AtEntry extends MethodVisitor {
+    private final String method;
+    private final String descriptor;
+    private final int[] loads;
+
+    AtEntry(MethodVisitor next, String method, String descriptor, int[] loads) {
+      super(Opcodes.ASM9, next);
+      this.method = method;
+      this.descriptor = descriptor;
+      this.loads = loads;
+    }
+
+    @Override
+    public void visitCode() {
+      super.visitCode();
+      for (int i = 0; i < loads.length; i += 2) {
+        super.visitVarInsn(loads[i], loads[i + 1]);
+      }
+      super.visitMethodInsn(Opcodes.INVOKESTATIC, LEDGER, method, descriptor, false);
+    }
+  }
+
+  /** Before each {@code ireturn}/{@code lreturn}: the ledger's {@code read} or {@code write} with the count and key. */
+  private static final class AtReturn extends MethodVisitor {
+    private final String method;
+    private final int keySlot;
+
+    AtReturn(MethodVisitor next, String method, int keySlot) {
+      super(Opcodes.ASM9, next);
+      this.method = method;
+      this.keySlot = keySlot;
+    }
+
+    @Override
+    public void visitInsn(int opcode) {
+      if (opcode == Opcodes.IRETURN) {
+        super.visitInsn(Opcodes.DUP);
+        super.visitInsn(Opcodes.I2L);
+        call();
+      } else if (opcode == Opcodes.LRETURN) {
+        super.visitInsn(Opcodes.DUP2);
+        call();
+      }
+      super.visitInsn(opcode);
+    }
+
+    private void call() {
+      super.visitVarInsn(Opcodes.ALOAD, keySlot);
+      super.visitMethodInsn(Opcodes.INVOKESTATIC, LEDGER, method, "(JLjava/lang/Object;)V", false);
+    }
+  }
+
+  /**
+   * {@code enter(task)} at entry and {@code exit()} before each return, for methods that catch everything their
+   * task throws ({@code ForkJoinTask.doExec}, Netty's {@code safeExecute}).
+   */
+  private static final class Enclosing extends MethodVisitor {
+    private final int taskSlot;
+
+    Enclosing(MethodVisitor next, int taskSlot) {
+      super(Opcodes.ASM9, next);
+      this.taskSlot = taskSlot;
+    }
+
+    @Override
+    public void visitCode() {
+      super.visitCode();
+      super.visitVarInsn(Opcodes.ALOAD, taskSlot);
+      super.visitMethodInsn(Opcodes.INVOKESTATIC, LEDGER, "enter", "(Ljava/lang/Object;)V", false);
+    }
+
+    @Override
+    public void visitInsn(int opcode) {
+      if (opcode >= Opcodes.IRETURN && opcode <= Opcodes.RETURN) {
+        super.visitMethodInsn(Opcodes.INVOKESTATIC, LEDGER, "exit", "()V", false);
+      }
+      super.visitInsn(opcode);
+    }
+  }
+
+  /** {@code submit(this)} before the constructor returns: a completion belongs to the window that created it. */
+  private static final class BeforeReturn extends MethodVisitor {
+    BeforeReturn(MethodVisitor next) {
+      super(Opcodes.ASM9, next);
+    }
+
+    @Override
+    public void visitInsn(int opcode) {
+      if (opcode == Opcodes.RETURN) {
+        super.visitVarInsn(Opcodes.ALOAD, 0);
+        super.visitMethodInsn(Opcodes.INVOKESTATIC, LEDGER, "submit", "(Ljava/lang/Object;)V", false);
+      }
+      super.visitInsn(opcode);
+    }
+  }
+
+  /**
+   * Around each call of {@code Completion.tryFire(int)}: {@code enter(completion)} before, {@code exit()} after, so
+   * that a dependent stage runs in the window that created it, whichever thread completes its source (a client's
+   * selector thread completing a connect).
+   */
+  private static final class AroundTryFire extends MethodVisitor {
+    AroundTryFire(MethodVisitor next) {
+      super(Opcodes.ASM9, next);
+    }
+
+    @Override
+    public void visitMethodInsn(int opcode, String owner, String name, String descriptor, boolean isInterface) {
+      boolean tryFire = name.equals("tryFire") && descriptor.equals("(I)Ljava/util/concurrent/CompletableFuture;");
+      if (tryFire) {
+        // [completion, mode] -> [mode, completion, completion] -> enter -> [completion, mode]
+        super.visitInsn(Opcodes.SWAP);
+        super.visitInsn(Opcodes.DUP);
+        super.visitMethodInsn(Opcodes.INVOKESTATIC, LEDGER, "enter", "(Ljava/lang/Object;)V", false);
+        super.visitInsn(Opcodes.SWAP);
+      }
+      super.visitMethodInsn(opcode, owner, name, descriptor, isInterface);
+      if (tryFire) {
+        super.visitMethodInsn(Opcodes.INVOKESTATIC, LEDGER, "exit", "()V", false);
+      }
+    }
+  }
+
+  /**
+   * {@code ThreadPoolExecutor.runWorker}: {@code enter(task)} just before {@code beforeExecute(thread, task)} (the
+   * task is on top of the stack) and {@code exit()} before each {@code afterExecute}, the normal and the
+   * exceptional one.
+   */
+  private static final class AroundTask extends MethodVisitor {
+    AroundTask(MethodVisitor next) {
+      super(Opcodes.ASM9, next);
+    }
+
+    @Override
+    public void visitMethodInsn(int opcode, String owner, String name, String descriptor, boolean isInterface) {
+      if (name.equals("beforeExecute") && descriptor.equals("(Ljava/lang/Thread;Ljava/lang/Runnable;)V")) {
+        super.visitInsn(Opcodes.DUP);
+        super.visitMethodInsn(Opcodes.INVOKESTATIC, LEDGER, "enter", "(Ljava/lang/Object;)V", false);
+      } else if (name.equals("afterExecute") && descriptor.equals("(Ljava/lang/Runnable;Ljava/lang/Throwable;)V")) {
+        super.visitMethodInsn(Opcodes.INVOKESTATIC, LEDGER, "exit", "()V", false);
+      }
+      super.visitMethodInsn(opcode, owner, name, descriptor, isInterface);
+    }
+  }
+}

@@ -1,0 +1,613 @@
+package io.github.authenticity.agent.boot;
+
+import java.net.InetAddress;
+import java.net.InetSocketAddress;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicInteger;
+
+/**
+ * The agent's ledger of TCP connections, on the boot class path so that the JDK's own socket classes and
+ * Netty's native transport can call it. It counts the bytes each connection this JVM opened exchanges with its
+ * peer at the moment they move, and credits them to the observation windows the Authenticity extension opens
+ * around each guarded test.
+ *
+ * <h2>Who gets the bytes</h2>
+ * A write is the window's of the thread that writes: the test's own thread, or a thread running a task that a
+ * test thread submitted to an executor (the agent carries the window through {@code ThreadPoolExecutor},
+ * {@code ScheduledThreadPoolExecutor}, {@code ForkJoinPool} and Netty's event loops). A read is an answer to the
+ * writes before it: it is credited to every open window that wrote on the connection since its previous answer,
+ * else to the reading thread's window. A read that no window wrote for (a client's own thread writing outside
+ * any test) is nobody's: it proves the only window open, if one alone is, and otherwise is "shared" traffic of
+ * every open window (no proof, never evidence). The late answer of a closed window is nobody's, for no one.
+ *
+ * <p>Everything here runs inside the JDK's I/O paths: it never throws, never does I/O and never calls user
+ * code (tasks are keyed by identity). It depends on {@code java.base} alone, and uses no lambda and no
+ * {@code invokedynamic} (it is compiled with inline string concatenation), so it links nothing at run time.
+ */
+public final class Ledger {
+
+  /** Connections this JVM opened, by the object that holds their descriptor (the JDK's or Netty's). */
+  private static final Map<Object, Conn> CONNECTIONS = new ConcurrentHashMap<>();
+  /** Tasks submitted from a window, by identity, until they run or the window closes. */
+  private static final Map<Key, Window> TASKS = new ConcurrentHashMap<>();
+  private static final Set<Window> OPEN = ConcurrentHashMap.newKeySet();
+  private static final AtomicInteger OPEN_COUNT = new AtomicInteger();
+  /** Threads now in {@link #ignore()}: while one is, no read is the only open window's for being alone. */
+  private static final AtomicInteger IGNORING = new AtomicInteger();
+  private static final ThreadLocal<Slot> SLOT = new InheritableThreadLocal<>() {
+    @Override
+    protected Slot initialValue() {
+      return new Slot(null);
+    }
+
+    @Override
+    protected Slot childValue(Slot parent) {
+      // a thread started in a window (by the test, or by a client the test created) is weakly the window's
+      Window window = parent.context != null && parent.context.open ? parent.context : parent.inherited;
+      return new Slot(window != null && window.open && window != IGNORED ? window : null);
+    }
+  };
+  /** Writes by a thread of no window. */
+  private static final Window NOBODY = new Window("(nobody)", false);
+  /** The context of threads whose traffic never counts (the preflight's probes). */
+  private static final Window IGNORED = new Window("(ignored)", false);
+  private static final List<String> PROBLEMS = Collections.synchronizedList(new ArrayList<>());
+  private static final List<String> HOOKS = Collections.synchronizedList(new ArrayList<>());
+  private static volatile boolean active;
+  private static volatile String agentVersion;
+  /** {@code -Dauthenticity.agent.debug=true}: every counted read and write on the console (diagnostics only). */
+  private static boolean debug;
+
+  private Ledger() {
+  }
+
+  // ------------------------------------------------------------------ called by the agent at start
+
+  /** Called once the agent has applied its hooks. */
+  public static void activate(String version) {
+    debug = Boolean.getBoolean("authenticity.agent.debug");
+    agentVersion = version;
+    active = true;
+  }
+
+  /** Records a hook that was applied ({@code sun.nio.ch.SocketDispatcher.read}). */
+  public static void hooked(String hook) {
+    HOOKS.add(hook);
+  }
+
+  /** Records why some traffic cannot be observed (a hook that could not be applied, a transport it cannot see). */
+  public static void problem(String problem) {
+    synchronized (PROBLEMS) {
+      if (!PROBLEMS.contains(problem)) {
+        PROBLEMS.add(problem);
+      }
+    }
+  }
+
+  // ------------------------------------------------------------------ called by the extension
+
+  /** Whether the agent loaded this ledger and applied its hooks. */
+  public static boolean active() {
+    return active;
+  }
+
+  /** The agent's version, or {@code null} before it activated the ledger. */
+  public static String version() {
+    return agentVersion;
+  }
+
+  /** Why some traffic cannot be observed in this JVM; empty when every hook is in place. */
+  public static List<String> problems() {
+    synchronized (PROBLEMS) {
+      return List.copyOf(PROBLEMS);
+    }
+  }
+
+  /** The hooks applied, for diagnostics. */
+  public static List<String> hooks() {
+    synchronized (HOOKS) {
+      return List.copyOf(HOOKS);
+    }
+  }
+
+  /**
+   * Opens a window named {@code id} on the current thread: its traffic, and that of tasks it submits, is the
+   * window's until {@link Window#close()}.
+   */
+  public static Window open(String id) {
+    Window window = new Window(id, true);
+    Slot slot = SLOT.get();
+    window.previous = slot.context;
+    window.opener = Thread.currentThread();
+    slot.context = window;
+    OPEN.add(window);
+    OPEN_COUNT.incrementAndGet();
+    return window;
+  }
+
+  /** Marks the current thread as one whose traffic never counts (a preflight probe), until {@link #unignore()}. */
+  public static void ignore() {
+    Slot slot = SLOT.get();
+    if (slot.context != IGNORED) {
+      slot.context = IGNORED;
+      IGNORING.incrementAndGet();
+    }
+  }
+
+  /** Ends {@link #ignore()} on the current thread. */
+  public static void unignore() {
+    Slot slot = SLOT.get();
+    if (slot.context == IGNORED) {
+      slot.context = null;
+      IGNORING.decrementAndGet();
+    }
+  }
+
+  /** Connections open now (for diagnostics and tests). */
+  public static int connections() {
+    return CONNECTIONS.size();
+  }
+
+  // ------------------------------------------------------------------ called by instrumented JDK and Netty code
+
+  /** {@code sun.nio.ch.Net.connect}: the connection whose descriptor {@code key} holds goes to {@code address:port}. */
+  public static void connect(Object key, InetAddress address, int port) {
+    try {
+      if (key == null || address == null) {
+        return;
+      }
+      Conn conn = new Conn(address.getHostAddress(), port);
+      conn.addPending(writer(SLOT.get()));
+      CONNECTIONS.put(key, conn);
+    } catch (Throwable ignored) {
+      // never break a connect
+    }
+  }
+
+  /** Netty's {@code Socket.connect(SocketAddress)}. */
+  public static void connect(Object key, Object remote) {
+    if (remote instanceof InetSocketAddress inet && inet.getAddress() != null) {
+      connect(key, inet.getAddress(), inet.getPort());
+    }
+  }
+
+  /** After a read of {@code bytes} (negative or zero: nothing read) on the connection of {@code key}. */
+  public static void read(long bytes, Object key) {
+    if (bytes <= 0 || key == null) {
+      return;
+    }
+    Conn conn = CONNECTIONS.get(key);
+    if (conn == null) {
+      return;
+    }
+    try {
+      Slot slot = SLOT.get();
+      Window reader = explicit(slot);
+      if (reader == IGNORED) {
+        return;
+      }
+      Window[] writers;
+      if (debug) {
+        trace("read", bytes, conn, reader == null ? "-" : reader.id);
+      }
+      synchronized (conn) {
+        conn.in += bytes;
+        conn.answered = true;
+        writers = conn.pendingCount == 0 ? null : java.util.Arrays.copyOf(conn.pending, conn.pendingCount);
+      }
+      // an answer is the writers' since the last one; a write by a thread of no window makes it nobody's for
+      // certain as well
+      boolean nobody = writers == null;
+      Window[] credited = null;
+      int count = 0;
+      if (writers != null) {
+        for (Window writer : writers) {
+          if (writer == NOBODY) {
+            nobody = true;
+          } else if (writer.open) {
+            writer.credit(conn, bytes, true, true);
+            if (credited == null) {
+              credited = new Window[writers.length + 1];
+            }
+            credited[count++] = writer;
+          }
+        }
+      }
+      if (count == 0) {
+        if (reader != null) {
+          reader.credit(conn, bytes, true, true);
+          return;
+        }
+        if (!nobody) {
+          // the late answer of windows that closed, or of a probe: nobody's, for no one
+          return;
+        }
+      }
+      if (nobody) {
+        unattributed(conn, bytes, credited, count);
+      }
+    } catch (Throwable ignored) {
+      // never break a read
+    }
+  }
+
+  /** After a write of {@code bytes} on the connection of {@code key}. */
+  public static void write(long bytes, Object key) {
+    if (bytes <= 0 || key == null) {
+      return;
+    }
+    Conn conn = CONNECTIONS.get(key);
+    if (conn == null) {
+      return;
+    }
+    try {
+      Window writer = writer(SLOT.get());
+      if (debug) {
+        trace("write", bytes, conn, writer.id);
+      }
+      synchronized (conn) {
+        conn.out += bytes;
+        if (conn.answered) {
+          conn.pendingCount = 0;
+          conn.answered = false;
+        }
+        conn.addPending(writer);
+      }
+      if (writer != NOBODY && writer != IGNORED) {
+        writer.credit(conn, bytes, false, true);
+      }
+    } catch (Throwable ignored) {
+      // never break a write
+    }
+  }
+
+  /** Before the descriptor of {@code key} is closed. */
+  public static void close(Object key) {
+    if (key != null) {
+      try {
+        CONNECTIONS.remove(key);
+      } catch (Throwable ignored) {
+        // never break a close
+      }
+    }
+  }
+
+  /** A task is submitted to an executor: it runs in the submitting thread's window. */
+  public static void submit(Object task) {
+    if (task == null || OPEN_COUNT.get() == 0) {
+      return;
+    }
+    try {
+      Window window = explicit(SLOT.get());
+      if (window != null && window != IGNORED) {
+        Key key = new Key(task);
+        TASKS.put(key, window);
+        window.tasks.add(key);
+      }
+    } catch (Throwable ignored) {
+      // never break a submission
+    }
+  }
+
+  /** A task starts on a pool thread: its window (if it was submitted from one) is the thread's until {@link #exit()}. */
+  public static void enter(Object task) {
+    try {
+      Slot slot = SLOT.get();
+      slot.push();
+      if (task != null && !TASKS.isEmpty()) {
+        Window window = TASKS.get(new Key(task));
+        if (window != null && window.open) {
+          slot.context = window;
+        }
+      }
+    } catch (Throwable ignored) {
+      // never break a task
+    }
+  }
+
+  /** A task entered with {@link #enter(Object)} ended. */
+  public static void exit() {
+    try {
+      SLOT.get().pop();
+    } catch (Throwable ignored) {
+      // never break a task
+    }
+  }
+
+  // ------------------------------------------------------------------ internals
+
+  private static void trace(String what, long bytes, Conn conn, String window) {
+    System.err.println("[authenticity-agent] " + what + " " + bytes + " B " + conn.address + ":" + conn.port + " on "
+        + Thread.currentThread().getName() + " in " + window);
+  }
+
+  /** The thread's own open window (its test's, or that of the task it runs), {@link #IGNORED}, or {@code null}. */
+  private static Window explicit(Slot slot) {
+    Window window = slot.context;
+    return window == null || window == IGNORED || window.open ? window : null;
+  }
+
+  /**
+   * Who writes: the thread's own window; else the window the thread was started in (a thread the test started),
+   * but only while that window is the only one open: under parallel execution a client's threads started in
+   * one test serve the others too; else {@link #NOBODY}.
+   */
+  private static Window writer(Slot slot) {
+    Window window = explicit(slot);
+    if (window != null) {
+      return window;
+    }
+    Window inherited = slot.inherited;
+    if (inherited != null && inherited.open && OPEN_COUNT.get() == 1 && IGNORING.get() == 0) {
+      return inherited;
+    }
+    return NOBODY;
+  }
+
+  /**
+   * A read no window is certain of: every open window but {@code credited} sees it as shared traffic (no proof,
+   * never evidence); when one window alone is open (and no probe runs) and none was credited, it is that one's.
+   */
+  private static void unattributed(Conn conn, long bytes, Window[] credited, int count) {
+    if (count == 0 && OPEN_COUNT.get() == 1 && IGNORING.get() == 0) {
+      for (Window window : OPEN) {
+        window.credit(conn, bytes, true, true);
+        return;
+      }
+    }
+    for (Window window : OPEN) {
+      boolean skip = false;
+      for (int i = 0; i < count; i++) {
+        skip |= credited[i] == window;
+      }
+      if (!skip) {
+        window.credit(conn, bytes, true, false);
+      }
+    }
+  }
+
+  static void closed(Window window) {
+    if (OPEN.remove(window)) {
+      OPEN_COUNT.decrementAndGet();
+    }
+    synchronized (window.tasks) {
+      for (Key key : window.tasks) {
+        TASKS.remove(key, window);
+      }
+      window.tasks.clear();
+    }
+    if (window.opener == Thread.currentThread()) {
+      Slot slot = SLOT.get();
+      if (slot.context == window) {
+        Window previous = window.previous;
+        slot.context = previous != null && previous.open ? previous : null;
+      }
+    }
+  }
+
+  /** A thread's window, and the windows saved by the tasks it runs. */
+  private static final class Slot {
+    Window context;
+    /** The window the thread was started in (weak: see {@link #writer}). */
+    final Window inherited;
+    private Window[] saved = new Window[4];
+    private int depth;
+
+    Slot(Window inherited) {
+      this.inherited = inherited;
+    }
+
+    void push() {
+      if (depth == saved.length) {
+        saved = java.util.Arrays.copyOf(saved, depth * 2);
+      }
+      saved[depth++] = context;
+    }
+
+    void pop() {
+      if (depth > 0) {
+        context = saved[--depth];
+        saved[depth] = null;
+      }
+    }
+  }
+
+  /** A task by identity: a task's own {@code equals} and {@code hashCode} are user code. */
+  private static final class Key {
+    private final Object task;
+    private final int hash;
+
+    Key(Object task) {
+      this.task = task;
+      this.hash = System.identityHashCode(task);
+    }
+
+    @Override
+    public boolean equals(Object other) {
+      return other instanceof Key key && key.task == task;
+    }
+
+    @Override
+    public int hashCode() {
+      return hash;
+    }
+  }
+
+  /** One TCP connection this JVM opened. */
+  static final class Conn {
+    final String address;
+    final int port;
+    long in;
+    long out;
+    /** The windows that wrote since the last answer ({@link #NOBODY} for a thread of none). */
+    Window[] pending = new Window[4];
+    int pendingCount;
+    /** Whether bytes were read since the last write. */
+    boolean answered;
+
+    Conn(String address, int port) {
+      this.address = address;
+      this.port = port;
+    }
+
+    void addPending(Window writer) {
+      for (int i = 0; i < pendingCount; i++) {
+        if (pending[i] == writer) {
+          return;
+        }
+      }
+      if (pendingCount == pending.length) {
+        if (pendingCount >= 16) {
+          System.arraycopy(pending, 1, pending, 0, pendingCount - 1);
+          pendingCount--;
+        } else {
+          pending = java.util.Arrays.copyOf(pending, pendingCount * 2);
+        }
+      }
+      pending[pendingCount++] = writer;
+    }
+  }
+
+  /** Traffic with one peer credited to a window: {@code own} (certainly its) or shared (no one's for certain). */
+  public static final class Traffic {
+    private final String address;
+    private final int port;
+    private final boolean own;
+    private final long exchanges;
+    private final long bytesIn;
+    private final long writes;
+    private final long bytesOut;
+
+    Traffic(String address, int port, boolean own, long[] counters) {
+      this.address = address;
+      this.port = port;
+      this.own = own;
+      this.exchanges = counters[0];
+      this.bytesIn = counters[1];
+      this.writes = counters[2];
+      this.bytesOut = counters[3];
+    }
+
+    /** The peer's address ({@code 127.0.0.1}, {@code 0:0:0:0:0:0:0:1}). */
+    public String address() {
+      return address;
+    }
+
+    public int port() {
+      return port;
+    }
+
+    /** Whether the traffic is certainly the window's. */
+    public boolean own() {
+      return own;
+    }
+
+    /** Answers after a write (a request and its response count once). */
+    public long exchanges() {
+      return exchanges;
+    }
+
+    public long bytesIn() {
+      return bytesIn;
+    }
+
+    public long writes() {
+      return writes;
+    }
+
+    public long bytesOut() {
+      return bytesOut;
+    }
+
+    @Override
+    public String toString() {
+      return (own ? "own " : "shared ") + address + ":" + port + " " + exchanges + " exchanges, " + bytesIn + " B in, "
+          + bytesOut + " B out";
+    }
+  }
+
+  /** An observation window: a test, or a class's set-up. */
+  public static final class Window {
+    private final String id;
+    volatile boolean open;
+    Window previous;
+    Thread opener;
+    final List<Key> tasks = Collections.synchronizedList(new ArrayList<>());
+    /** Per connection: {@code [exchanges, bytes in, writes, bytes out, last was a write (1)]}. */
+    private final Map<Conn, long[]> own = new ConcurrentHashMap<>(4);
+    private final Map<Conn, long[]> shared = new ConcurrentHashMap<>(4);
+
+    Window(String id, boolean open) {
+      this.id = id;
+      this.open = open;
+    }
+
+    void credit(Conn conn, long bytes, boolean read, boolean certain) {
+      Map<Conn, long[]> into = certain ? own : shared;
+      long[] counters = into.get(conn);
+      if (counters == null) {
+        long[] fresh = new long[5];
+        counters = into.putIfAbsent(conn, fresh);
+        if (counters == null) {
+          counters = fresh;
+        }
+      }
+      synchronized (counters) {
+        if (read) {
+          if (counters[4] == 1 || counters[0] == 0) {
+            counters[0]++;
+          }
+          counters[4] = 0;
+          counters[1] += bytes;
+        } else {
+          counters[4] = 1;
+          counters[2]++;
+          counters[3] += bytes;
+        }
+      }
+    }
+
+    public String id() {
+      return id;
+    }
+
+    public boolean isOpen() {
+      return open;
+    }
+
+    /** Ends the window: later traffic is no longer its (idempotent). */
+    public void close() {
+      if (open) {
+        open = false;
+        closed(this);
+      }
+    }
+
+    /** The traffic credited so far, own and shared, by connection. */
+    public List<Traffic> traffic() {
+      List<Traffic> result = new ArrayList<>();
+      collect(own, true, result);
+      collect(shared, false, result);
+      return result;
+    }
+
+    private static void collect(Map<Conn, long[]> from, boolean own, List<Traffic> into) {
+      for (Map.Entry<Conn, long[]> entry : from.entrySet()) {
+        long[] counters = entry.getValue();
+        synchronized (counters) {
+          into.add(new Traffic(entry.getKey().address, entry.getKey().port, own, counters.clone()));
+        }
+      }
+    }
+
+    @Override
+    public String toString() {
+      return "Window[" + id + (open ? ", open]" : ", closed]");
+    }
+  }
+}

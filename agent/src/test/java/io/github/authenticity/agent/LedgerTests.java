@@ -1,0 +1,249 @@
+package io.github.authenticity.agent;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.net.InetAddress;
+import java.net.InetSocketAddress;
+import java.net.ServerSocket;
+import java.net.Socket;
+import java.nio.charset.StandardCharsets;
+import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ForkJoinPool;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
+
+import io.github.authenticity.agent.boot.Ledger;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.parallel.Isolated;
+
+/**
+ * The agent as a test JVM loads it ({@code -javaagent}, Failsafe's {@code argLine}), against a real echo server on
+ * loopback: every JDK hook is in place, a window is credited what its thread and its tasks exchanged, and never what
+ * another window's did.
+ */
+@Isolated
+class LedgerTests {
+
+  private static ServerSocket server;
+  private static volatile List<Ledger.Traffic> idleTraffic;
+  private static Thread acceptor;
+
+  @BeforeAll
+  static void startEchoServer() throws IOException {
+    server = new ServerSocket(0, 50, InetAddress.getLoopbackAddress());
+    acceptor = new Thread(() -> {
+      while (!server.isClosed()) {
+        try {
+          Socket socket = server.accept();
+          Thread echo = new Thread(() -> {
+            try (socket; InputStream in = socket.getInputStream(); OutputStream out = socket.getOutputStream()) {
+              byte[] buffer = new byte[256];
+              int read;
+              while ((read = in.read(buffer)) > 0) {
+                out.write(buffer, 0, read);
+              }
+            } catch (IOException ex) {
+              // the client closed
+            }
+          }, "echo");
+          echo.setDaemon(true);
+          echo.start();
+        } catch (IOException ex) {
+          return;
+        }
+      }
+    }, "acceptor");
+    acceptor.setDaemon(true);
+    acceptor.start();
+  }
+
+  @AfterAll
+  static void stop() throws IOException {
+    server.close();
+  }
+
+  @Test
+  void theLedgerIsInTheBootLoaderWithEveryRequiredHook() {
+    assertThat(Ledger.class.getClassLoader()).isNull();
+    assertThat(Ledger.active()).isTrue();
+    assertThat(Ledger.problems()).isEmpty();
+    assertThat(Ledger.hooks()).contains("sun.nio.ch.Net.connect", "sun.nio.ch.SocketDispatcher.read",
+        "sun.nio.ch.SocketDispatcher.write", "java.util.concurrent.ThreadPoolExecutor.runWorker",
+        "java.util.concurrent.ThreadPoolExecutor.execute");
+  }
+
+  @Test
+  void aConnectionOpenedUsedAndClosedInTheWindowIsItsOwn() throws Exception {
+    Ledger.Window window = Ledger.open("body");
+    echo("hello");
+    window.close();
+
+    assertThat(window.traffic()).singleElement().satisfies(traffic -> {
+      assertThat(traffic.own()).isTrue();
+      assertThat(traffic.port()).isEqualTo(server.getLocalPort());
+      assertThat(traffic.bytesIn()).isEqualTo(5);
+      assertThat(traffic.bytesOut()).isEqualTo(5);
+      assertThat(traffic.exchanges()).isEqualTo(1);
+    });
+  }
+
+  @Test
+  void trafficAfterTheWindowClosedIsNotItsOwn() throws Exception {
+    Ledger.Window window = Ledger.open("closed");
+    window.close();
+    echo("late");
+
+    assertThat(window.traffic()).isEmpty();
+  }
+
+  @Test
+  void tasksCarryTheirWindowThroughPoolsScheduledPoolsForkJoinAndCompletableFutures() throws Exception {
+    ExecutorService pool = Executors.newFixedThreadPool(2);
+    ScheduledExecutorService scheduled = Executors.newScheduledThreadPool(1);
+    ForkJoinPool forkJoin = new ForkJoinPool(2);
+    try {
+      // threads that exist before the windows, as a shared client's do
+      pool.submit(() -> null).get();
+      scheduled.submit(() -> null).get();
+      forkJoin.submit(() -> null).get();
+      assertThat(carried(() -> pool.submit(() -> echo("pool")).get())).isEqualTo(4);
+      assertThat(carried(() -> scheduled.schedule(() -> echo("later"), 1, TimeUnit.MILLISECONDS).get())).isEqualTo(5);
+      assertThat(carried(() -> forkJoin.submit(() -> echo("fork")).get())).isEqualTo(4);
+      assertThat(carried(() -> CompletableFuture.supplyAsync(() -> uncheckedEcho("async"), pool).get())).isEqualTo(5);
+      assertThat(carried(() -> CompletableFuture.supplyAsync(() -> "x").thenApplyAsync(x -> uncheckedEcho("stage"), pool)
+          .get())).isEqualTo(5);
+    } finally {
+      pool.shutdown();
+      scheduled.shutdown();
+      forkJoin.shutdown();
+    }
+  }
+
+  @Test
+  void anotherWindowsTaskOnASharedPoolIsNeverProofAndAThreadOfNoWindowIsShared() throws Exception {
+    ExecutorService pool = Executors.newSingleThreadExecutor();
+    pool.submit(() -> null).get();
+    CountDownLatch opened = new CountDownLatch(1);
+    CountDownLatch done = new CountDownLatch(1);
+    Thread bystander = new Thread(() -> {
+      Ledger.Window idle = Ledger.open("idle");
+      opened.countDown();
+      try {
+        done.await();
+      } catch (InterruptedException ex) {
+        Thread.currentThread().interrupt();
+      }
+      idle.close();
+      idleTraffic = idle.traffic();
+    }, "bystander");
+    bystander.start();
+    opened.await();
+    Ledger.Window busy = Ledger.open("busy");
+    pool.submit(() -> echo("mine")).get();
+    // a thread of no window talking while both are open: nobody's for certain, shared traffic of both
+    Thread client = new Thread(() -> uncheckedEcho("theirs"), "client");
+    client.start();
+    client.join();
+    busy.close();
+    done.countDown();
+    bystander.join();
+    pool.shutdown();
+
+    assertThat(idleTraffic).extracting(Ledger.Traffic::own).containsExactly(false);
+    assertThat(busy.traffic()).filteredOn(Ledger.Traffic::own).extracting(Ledger.Traffic::bytesIn)
+        .containsExactly(4L);
+    assertThat(busy.traffic()).filteredOn(traffic -> !traffic.own()).extracting(Ledger.Traffic::bytesIn)
+        .containsExactly(6L);
+  }
+
+  @Test
+  void aProbeThreadsTrafficIsNobodysEvenBesideOneWindow() throws Exception {
+    Ledger.Window window = Ledger.open("alone");
+    Thread probe = new Thread(() -> {
+      Ledger.ignore();
+      try {
+        echo("probe");
+      } catch (IOException ex) {
+        throw new IllegalStateException(ex);
+      } finally {
+        Ledger.unignore();
+      }
+    }, "authenticity-probe-echo");
+    probe.start();
+    probe.join();
+    window.close();
+
+    assertThat(window.traffic()).isEmpty();
+  }
+
+  /**
+   * Bytes in that a window on this thread was credited for what {@code task} did, while another window is open on
+   * another thread (so that nothing is credited for being the only window open).
+   */
+  private static long carried(ThrowingRunnable task) throws Exception {
+    CountDownLatch opened = new CountDownLatch(1);
+    CountDownLatch done = new CountDownLatch(1);
+    Thread other = new Thread(() -> {
+      Ledger.Window window = Ledger.open("other");
+      opened.countDown();
+      try {
+        done.await();
+      } catch (InterruptedException ex) {
+        Thread.currentThread().interrupt();
+      }
+      window.close();
+    }, "other test");
+    other.start();
+    opened.await();
+    Ledger.Window window = Ledger.open("carried");
+    try {
+      task.run();
+    } finally {
+      window.close();
+      done.countDown();
+      other.join();
+    }
+    return window.traffic().stream().filter(Ledger.Traffic::own).mapToLong(Ledger.Traffic::bytesIn).sum();
+  }
+
+  @FunctionalInterface
+  interface ThrowingRunnable {
+    void run() throws Exception;
+  }
+
+  static String uncheckedEcho(String text) {
+    try {
+      return echo(text);
+    } catch (IOException ex) {
+      throw new IllegalStateException(ex);
+    }
+  }
+
+  /** Sends {@code text} to the echo server on a new connection and reads it back; returns it. */
+  static String echo(String text) throws IOException {
+    try (Socket socket = new Socket()) {
+      socket.connect(new InetSocketAddress(InetAddress.getLoopbackAddress(), server.getLocalPort()), 2_000);
+      byte[] bytes = text.getBytes(StandardCharsets.US_ASCII);
+      socket.getOutputStream().write(bytes);
+      byte[] answer = new byte[bytes.length];
+      int read = 0;
+      while (read < bytes.length) {
+        int n = socket.getInputStream().read(answer, read, bytes.length - read);
+        if (n < 0) {
+          throw new IOException("closed");
+        }
+        read += n;
+      }
+      return new String(answer, StandardCharsets.US_ASCII);
+    }
+  }
+}
