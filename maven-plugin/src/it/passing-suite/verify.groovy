@@ -6,7 +6,7 @@ expectLine('[INFO] Tests run: 4, Failures: 0, Errors: 0, Skipped: 1')
 expectLine('[INFO] [authenticity] 3 guarded tests: 2 authentic, 1 not run')
 expectLine('[INFO] [authenticity] not run: 1 DISABLED')
 expectLine("[INFO] [authenticity] report: ${base}/target/surefire-reports/authenticity-report.html")
-expectLine("[INFO] Authenticity check passed: 3 guarded tests, 2 authentic. See ${base}/target/surefire-reports for the authenticity report.")
+expectLine("[INFO] Authenticity check passed: 3 guarded tests, 2 authentic, 1 not run (1 DISABLED). See ${base}/target/surefire-reports for the authenticity report.")
 expectLine('[INFO] BUILD SUCCESS')
 
 assert eventFiles('target/authenticity').size() == 1

@@ -17,6 +17,7 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 
+import io.github.authenticity.core.config.AllowedSkip;
 import io.github.authenticity.core.config.AuthenticityConfig;
 import io.github.authenticity.core.config.Mode;
 import io.github.authenticity.core.config.ServiceDefinition;
@@ -343,6 +344,14 @@ class AuthenticityExtension implements ExecutionCondition, BeforeAllCallback, Af
     try {
       invocation.proceed();
     } catch (TestAbortedException ex) {
+      Optional<Judgement> allowed = SkipRules.allowed(run(context), AllowedSkip.Kind.ASSUMPTION, ex.getMessage(),
+          template.testMethod(), template.testClass());
+      if (allowed.isPresent()) {
+        // a declared legitimate skip: NOT_RUN/ALLOWED_SKIP, and it stays a skip in JUnit
+        Detectors.discard(test, detectors);
+        run(context).verdict(test.uniqueId(), allowed.get());
+        throw RedactedAbort.of(ex);
+      }
       Evidence evidence = new Evidence(EvidenceKind.ABORTED, Messages.aborted("body", ex.getMessage()));
       aborts.add(evidence);
       failure = test.config().mode() == Mode.FAIL ? new MaskedTestException(Messages.masked(
@@ -371,6 +380,14 @@ class AuthenticityExtension implements ExecutionCondition, BeforeAllCallback, Af
     if (prepared == null || !(throwable instanceof TestAbortedException)) {
       throw throwable;
     }
+    Optional<Judgement> allowed = SkipRules.allowed(run(context), AllowedSkip.Kind.ASSUMPTION, throwable.getMessage(),
+        context.getRequiredTestMethod(), context.getRequiredTestClass());
+    if (allowed.isPresent()) {
+      // a declared legitimate skip: judged now (afterEach discards the detectors), and it stays a skip in JUnit
+      prepared.judgedEarly()[0] = true;
+      run(context).verdict(context.getUniqueId(), allowed.get());
+      throw RedactedAbort.of(throwable);
+    }
     Evidence evidence = new Evidence(EvidenceKind.ABORTED, Messages.aborted("body", throwable.getMessage()));
     prepared.aborts().add(evidence);
     if (run(context).config().mode() == Mode.FAIL) {
@@ -388,6 +405,12 @@ class AuthenticityExtension implements ExecutionCondition, BeforeAllCallback, Af
       throw throwable;
     }
     Run run = run(context);
+    Optional<Judgement> allowed = SkipRules.allowed(run, AllowedSkip.Kind.ASSUMPTION, throwable.getMessage(), null,
+        context.getRequiredTestClass());
+    if (allowed.isPresent()) {
+      run.containerVerdict(context.getUniqueId(), allowed.get());
+      throw RedactedAbort.of(throwable);
+    }
     Evidence evidence = new Evidence(EvidenceKind.ABORTED, Messages.aborted("class in @BeforeAll", throwable.getMessage()));
     String message = Messages.masked(guard.get().services(), List.of(evidence));
     run.containerVerdict(context.getUniqueId(), Judge.maskedBeforeBody(List.of(), List.of(evidence), message));
@@ -410,6 +433,12 @@ class AuthenticityExtension implements ExecutionCondition, BeforeAllCallback, Af
       String message = throwable.getMessage() != null ? throwable.getMessage() : throwable.getClass().getName();
       run.verdict(context.getUniqueId(), Judge.failedBeforeBody(message));
       throw throwable;
+    }
+    Optional<Judgement> allowed = SkipRules.allowed(run, AllowedSkip.Kind.ASSUMPTION, throwable.getMessage(),
+        context.getRequiredTestMethod(), context.getRequiredTestClass());
+    if (allowed.isPresent()) {
+      run.verdict(context.getUniqueId(), allowed.get());
+      throw RedactedAbort.of(throwable);
     }
     Evidence evidence = new Evidence(EvidenceKind.ABORTED, Messages.aborted("in @BeforeEach", throwable.getMessage()));
     String message = Messages.masked(guard.get().services(), List.of(evidence));

@@ -18,6 +18,7 @@ import io.github.authenticity.core.config.AuthenticityConfig;
 import io.github.authenticity.core.events.BuildFiles;
 import io.github.authenticity.core.events.BuildIdentity;
 import io.github.authenticity.core.events.EventReader;
+import io.github.authenticity.core.report.CheckSettings;
 import io.github.authenticity.core.report.ConsoleSummary;
 import io.github.authenticity.core.report.Report;
 import io.github.authenticity.core.report.ReportBuilder;
@@ -77,7 +78,11 @@ final class ListenerReport {
     }
     // System.out, not the native stream: Surefire reads a fork's stdout through its own channel
     PrintStream out = System.out;
-    for (String line : ConsoleSummary.lines(report, relative(reports.resolve(ReportWriter.HTML)))) {
+    // what authenticity:check would fail on with its defaults, so the verdict reaches the user even when the build
+    // stops before the goal (failsafe:verify bound first, testFailureIgnore, an earlier failing module)
+    CheckSettings gate = CheckSettings.defaults().with(false, config(run).flatMap(AuthenticityConfig::requireEnvironment)
+        .isPresent());
+    for (String line : ConsoleSummary.lines(report, relative(reports.resolve(ReportWriter.HTML)), gate)) {
       out.println(line);
     }
   }

@@ -12,6 +12,7 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ConcurrentMap;
 import java.util.concurrent.atomic.AtomicInteger;
 
+import io.github.authenticity.core.config.AllowedSkip;
 import io.github.authenticity.core.config.AuthenticityConfig;
 import io.github.authenticity.core.config.ConfigLoader;
 import io.github.authenticity.core.config.ConfigParameters;
@@ -148,13 +149,53 @@ final class Recording {
   void skipped(TestIdentifier id, String reason) {
     boolean disabled = literallyDisabled(id);
     if (id.isTest()) {
-      index.add(id);
+      PlanIndex.Entry entry = index.add(id);
+      if (!disabled) {
+        allowCondition(entry, reason);
+      }
       finish(id.getUniqueId(), Outcome.SKIPPED, reason, null, disabled);
       return;
     }
+    boolean allowed = !disabled && allowCondition(index.add(id), reason);
     for (String test : testsUnder(id)) {
+      if (!disabled && !allowed && !test.equals(id.getUniqueId())) {
+        index.entry(test).ifPresent(entry -> allowCondition(entry, reason));
+      }
       finish(test, Outcome.SKIPPED, reason, test.equals(id.getUniqueId()) ? null : id.getUniqueId(), disabled);
     }
+  }
+
+  /**
+   * Writes {@code NOT_RUN}/{@code ALLOWED_SKIP} for a guarded test or container that a condition switched off, when a
+   * declared rule allows it and the extension wrote no verdict on it (e.g. {@code @StagingOnly}); true when it did.
+   */
+  private boolean allowCondition(PlanIndex.Entry entry, String reason) {
+    if (!guarded || entry == null || entry.guard() == null || run.judged(entry.id().getUniqueId())) {
+      return false;
+    }
+    Optional<io.github.authenticity.core.judge.Judgement> allowed;
+    try {
+      Optional<TestSource> source = entry.id().getSource();
+      if (source.isPresent() && source.get() instanceof MethodSource method) {
+        allowed = SkipRules.allowed(run, AllowedSkip.Kind.CONDITION, reason, method.getJavaMethod(),
+            method.getJavaClass());
+      } else if (source.isPresent() && source.get() instanceof ClassSource type) {
+        allowed = SkipRules.allowed(run, AllowedSkip.Kind.CONDITION, reason, null, type.getJavaClass());
+      } else {
+        return false;
+      }
+    } catch (RuntimeException | LinkageError ex) {
+      return false; // a class that cannot be loaded: judged as a condition, as ever
+    }
+    if (allowed.isEmpty()) {
+      return false;
+    }
+    if (entry.id().isTest()) {
+      run.verdict(entry.id().getUniqueId(), allowed.get());
+    } else {
+      run.containerVerdict(entry.id().getUniqueId(), allowed.get());
+    }
+    return true;
   }
 
   void finished(TestIdentifier id, TestExecutionResult result) {

@@ -50,6 +50,8 @@ final class Run {
   private final PlanIndex plan;
   private final ConcurrentMap<String, CompletableFuture<ProbeResult>> probes = new ConcurrentHashMap<>();
   private volatile Object config;
+  /** The tests and containers the extension wrote a verdict on (so the listener never writes a second one). */
+  private final java.util.Set<String> judged = ConcurrentHashMap.newKeySet();
 
   private Run(ConfigParameters parameters, ClassLoader classLoader, EventWriter log, PlanIndex plan) {
     this.parameters = parameters;
@@ -218,12 +220,19 @@ final class Run {
 
   /** Writes the extension's verdict on every guarded test under container {@code uniqueId} (the report applies it). */
   void containerVerdict(String uniqueId, Judgement judgement) {
+    judged.add(uniqueId);
     write(new Event.ContainerJudged(id, System.currentTimeMillis(), uniqueId, judgement));
   }
 
   /** Writes the {@code verdict} event of a guarded test (when the listener runs). */
   void verdict(String uniqueId, Judgement judgement) {
+    judged.add(uniqueId);
     write(new Event.TestJudged(id, System.currentTimeMillis(), uniqueId, judgement));
+  }
+
+  /** Whether the extension wrote a verdict on the test or container {@code uniqueId} in this run. */
+  boolean judged(String uniqueId) {
+    return judged.contains(uniqueId);
   }
 
   /** Appends an event to this run's events file, if it has one; never throws. */

@@ -4,6 +4,7 @@ import java.net.InetAddress;
 import java.util.Locale;
 import java.util.Optional;
 
+import io.github.authenticity.core.config.AllowedSkip;
 import io.github.authenticity.core.config.AuthenticityConfig;
 import io.github.authenticity.core.config.ConfigLoader;
 import io.github.authenticity.core.config.ConfigParameters;
@@ -32,7 +33,8 @@ final class RunEvent {
         error.orElse(null),
         config != null ? config.requireEnvironment().orElse(null)
             : parameters.get(ConfigLoader.REQUIRE_ENVIRONMENT_KEY).orElse(null),
-        System.getProperty("java.version"), TestPlan.class.getPackage().getImplementationVersion());
+        System.getProperty("java.version"), TestPlan.class.getPackage().getImplementationVersion(),
+        config == null ? null : config.detection().allowedSkips().stream().map(AllowedSkip::label).distinct().toList());
   }
 
   /** This JVM's host name, as the {@code run} event says it. */

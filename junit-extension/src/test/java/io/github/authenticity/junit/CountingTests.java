@@ -106,9 +106,9 @@ class CountingTests {
       assertThat(t.verdict()).isEqualTo(Verdict.MASKED);
       assertThat(t.evidence()).extracting(e -> e.kind()).containsExactly(EvidenceKind.ABORTED);
       assertThat(t.message()).startsWith("this entry stands for the invocations of a @ParameterizedTest, which never"
-          + " started: MASKED: this guarded test requires real services, but 1 finding shows that it did not really"
-          + " use them: ABORTED: an assumption aborted the test class in @BeforeAll, and a skip is not a pass:"
-          + " Assumption failed: payments sandbox not configured");
+          + " started: MASKED: this guarded test requires real services, but it was skipped: ABORTED: an assumption"
+          + " aborted the test class in @BeforeAll, and a skip is not a pass: Assumption failed: payments sandbox not"
+          + " configured An assumption is a skip:");
     });
     // nothing started, and NO_TESTS is the first verdict that applies; the check lists the MASKED test too
     assertThat(report.verdict()).isEqualTo(OverallVerdict.NO_TESTS);

@@ -142,8 +142,8 @@ class DockerServiceTests {
         + "  LOOPBACK_IN_STAGING: service 'backend' is the container in field [" + ContainerServiceTestCase.class
         .getName() + ".BACKEND] at [" + host() + ":" + ContainerServiceTestCase.mapped + "], started by this JVM, in"
         + " staging environment [staging]: this is not the staging service\n"
-        + "Make the test use the real service. A deliberate mock field can be marked @AllowMock(reason = \"...\");"
-        + " to report masked tests without failing them, run with -Dauthenticity.mode=report.");
+        + "Point the service at the staging host in the staging environment's configuration.\n"
+        + "To report masked tests without failing them, run with -Dauthenticity.mode=report.");
   }
 
   @Test

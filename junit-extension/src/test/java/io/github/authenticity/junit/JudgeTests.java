@@ -73,8 +73,10 @@ class JudgeTests {
             + " not really use it:\n"
             + "  FALLBACK_LOG: WARN c.e.Client: \"Using MockWebSocketManager\"\n"
             + "  MOCK_OBJECT: field [client] holds a Mockito mock\n"
-            + "Make the test use the real service. A deliberate mock field can be marked @AllowMock(reason ="
-            + " \"...\"); to report masked tests without failing them, run with -Dauthenticity.mode=report.");
+            + "The client fell back to a stand-in (the finding says why): make 'backend' reachable for it; a"
+            + " stand-in must not make a guarded test pass.\n"
+            + "Give the test the real client; a deliberate mock field can be marked @AllowMock(reason = \"...\").\n"
+            + "To report masked tests without failing them, run with -Dauthenticity.mode=report.");
   }
 
   @Test

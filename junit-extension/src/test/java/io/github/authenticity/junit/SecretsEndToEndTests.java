@@ -102,7 +102,7 @@ class SecretsEndToEndTests {
     assertThat(console.toString(StandardCharsets.UTF_8).lines().filter(line -> line.startsWith("[authenticity] ")))
         .as("console").hasSizeGreaterThanOrEqualTo(3)
         .allSatisfy(line -> assertThat(line).doesNotContain(TOKEN, URL_PASSWORD))
-        .contains("[authenticity] MASKED SecretsEndToEndTests.SecretTestCase.calls: FALLBACK_LOG System.out: "
+        .contains("[authenticity] MASKED SecretsEndToEndTests.SecretTestCase.calls[1]: FALLBACK_LOG System.out: "
             + "\"Using MockApiClient because the server rejected ****\"");
   }
 

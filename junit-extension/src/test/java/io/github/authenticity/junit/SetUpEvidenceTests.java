@@ -79,8 +79,8 @@ class SetUpEvidenceTests {
     for (String finding : findings) {
       text.append("\n  ").append(finding);
     }
-    return text.append("\nMake the test use the real service. A deliberate mock field can be marked"
-        + " @AllowMock(reason = \"...\"); to report masked tests without failing them, run with"
+    return text.append("\nThe client fell back to a stand-in (the finding says why): make 'backend' reachable for"
+        + " it; a stand-in must not make a guarded test pass.\nTo report masked tests without failing them, run with"
         + " -Dauthenticity.mode=report.").toString();
   }
 
@@ -142,8 +142,9 @@ class SetUpEvidenceTests {
         + " [backend], but 1 finding shows that it did not really use it:\n"
         + "  FALLBACK_LOG: in @BeforeEach logIn(): WARNING com.example.Auth: \"Auth timed out after 5000 ms, falling"
         + " back to stub token\"\n"
-        + "Make the test use the real service. A deliberate mock field can be marked @AllowMock(reason = \"...\");"
-        + " to report masked tests without failing them, run with -Dauthenticity.mode=report.");
+        + "The client fell back to a stand-in (the finding says why): make 'backend' reachable for it; a stand-in"
+        + " must not make a guarded test pass.\n"
+        + "To report masked tests without failing them, run with -Dauthenticity.mode=report.");
   }
 
   @RequiresRealService("backend")

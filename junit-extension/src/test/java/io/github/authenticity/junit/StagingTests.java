@@ -66,8 +66,8 @@ class StagingTests {
         + " [backend], but 1 finding shows that it did not really use it:\n"
         + "  LOOPBACK_IN_STAGING: service 'backend' host [127.0.0.1] resolves to [127.0.0.1], a loopback address,"
         + " in staging environment [staging]: this is not the staging service\n"
-        + "Make the test use the real service. A deliberate mock field can be marked @AllowMock(reason = \"...\");"
-        + " to report masked tests without failing them, run with -Dauthenticity.mode=report.");
+        + "Point the service at the staging host in the staging environment's configuration.\n"
+        + "To report masked tests without failing them, run with -Dauthenticity.mode=report.");
   }
 
   @Test

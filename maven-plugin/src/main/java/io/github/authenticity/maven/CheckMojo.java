@@ -101,8 +101,11 @@ public class CheckMojo extends AbstractReportMojo {
     write(report, reportsDirectory);
     CheckResult result = Check.evaluate(report, new CheckSettings(failOnMasked, failOnNotRun, failOnDisabled,
         minExecuted, requireEnvironment != null && !requireEnvironment.isBlank(), failOnIncomplete), run);
+    for (String warning : Check.warnings(report)) {
+      getLog().warn(warning);
+    }
     if (result.failed()) {
-      for (String violation : result.violations()) {
+      for (String violation : result.loggedViolations()) {
         getLog().error(violation);
       }
       throw new MojoFailureException(result.summary(reportsDirectory.toPath()));

@@ -100,7 +100,8 @@ final class ReportAssembler {
       List<String> reasons = new ArrayList<>(report.incompleteReasons());
       reasons.addAll(scanProblems);
       report = new Report(report.schemaVersion(), report.verdict(), report.environment(), false, reasons,
-          report.summary(), report.services(), report.tests(), report.generatedAt(), report.sources());
+          report.summary(), report.services(), report.tests(), report.generatedAt(), report.sources(),
+          report.unmatchedSelection(), report.skipRules());
     }
     return new Assembled(report, List.copyOf(eventFiles), List.copyOf(compiled), List.copyOf(warnings),
         List.copyOf(notes));

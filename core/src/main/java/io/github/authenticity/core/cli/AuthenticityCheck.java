@@ -153,7 +153,7 @@ public final class AuthenticityCheck {
     reasons.addAll(built.incompleteReasons());
     Report report = new Report(built.schemaVersion(), built.verdict(), built.environment(), reasons.isEmpty(),
         reasons, built.summary(), built.services(), built.tests(), built.generatedAt(), built.sources(),
-        built.unmatchedSelection());
+        built.unmatchedSelection(), built.skipRules());
 
     Path directory = arguments.path("reportsDirectory");
     ReportWriter.writeAll(report, directory);
@@ -164,7 +164,7 @@ public final class AuthenticityCheck {
       return PASSED;
     }
     CheckResult result = Check.evaluate(report, settings);
-    for (String violation : result.violations()) {
+    for (String violation : result.loggedViolations()) {
       out.println(PREFIX + "ERROR " + Visible.of(Redactor.redact(violation)));
     }
     out.println(PREFIX + Visible.of(Redactor.redact(result.summary(directory))));

@@ -12,10 +12,11 @@ import org.apiguardian.api.API;
  * @param interaction      {@code detection.interaction}
  * @param tooFastFactor    {@code detection.tooFast.factor} (default 10)
  * @param tooFastMinRuns   {@code detection.tooFast.minRuns} (default 3)
+ * @param allowedSkips     {@code detection.allowedSkips}: the skips declared legitimate (default none)
  */
 @API(status = API.Status.EXPERIMENTAL, since = "0.1")
 public record Detection(List<Pattern> fallbackPatterns, Interaction interaction, double tooFastFactor,
-    int tooFastMinRuns) {
+    int tooFastMinRuns, List<AllowedSkip> allowedSkips) {
 
   /**
    * The fallback patterns every run uses, before the configured ones: the SPEC's two, widened to the
@@ -31,6 +32,12 @@ public record Detection(List<Pattern> fallbackPatterns, Interaction interaction,
 
   public Detection {
     fallbackPatterns = List.copyOf(fallbackPatterns);
+    allowedSkips = allowedSkips == null ? List.of() : List.copyOf(allowedSkips);
+  }
+
+  /** A detection section without allowed skips. */
+  public Detection(List<Pattern> fallbackPatterns, Interaction interaction, double tooFastFactor, int tooFastMinRuns) {
+    this(fallbackPatterns, interaction, tooFastFactor, tooFastMinRuns, List.of());
   }
 
   /** The defaults: default patterns, interaction required, factor 10, 3 runs. */

@@ -19,7 +19,12 @@ final class DetectionReader {
   static final String TOO_FAST_FACTOR_KEY = ConfigLoader.TOO_FAST_FACTOR_KEY;
   static final String TOO_FAST_MIN_RUNS_KEY = ConfigLoader.TOO_FAST_MIN_RUNS_KEY;
 
-  private static final List<String> DETECTION_KEYS = List.of("fallbackPatterns", "interaction", "tooFast");
+  private static final List<String> DETECTION_KEYS = List.of("fallbackPatterns", "interaction", "tooFast",
+      "allowedSkips");
+  private static final List<String> ALLOWED_SKIP_KEYS = List.of("reason", "condition", "test", "because");
+  /** A binary or canonical Java type name, or a simple one. */
+  private static final Pattern TYPE_NAME = Pattern.compile("[\\p{javaJavaIdentifierStart}][\\p{javaJavaIdentifierPart}]*"
+      + "([.$][\\p{javaJavaIdentifierStart}][\\p{javaJavaIdentifierPart}]*)*");
   private static final List<String> TOO_FAST_KEYS = List.of("factor", "minRuns");
   private static final List<String> DETECTION_PARAMETERS = List.of(FALLBACK_PATTERNS_KEY, INTERACTION_KEY,
       TOO_FAST_FACTOR_KEY, TOO_FAST_MIN_RUNS_KEY);
@@ -106,6 +111,48 @@ final class DetectionReader {
         return value;
       });
     }
-    return new Detection(patterns.stream().map(Pattern::compile).toList(), interaction, factor, minRuns);
+    return new Detection(patterns.stream().map(Pattern::compile).toList(), interaction, factor, minRuns,
+        allowedSkips(section));
+  }
+
+  /** {@code detection.allowedSkips}: a list of {@code {reason, condition, because}} (file only). */
+  private List<AllowedSkip> allowedSkips(Map<String, NodeTuple> section) {
+    Setting list = values.fileSetting(section, "allowedSkips", "detection");
+    if (list == null) {
+      return List.of();
+    }
+    List<AllowedSkip> rules = new ArrayList<>();
+    for (Setting item : values.items(list, PATTERN_SEPARATOR)) {
+      String path = ConfigValues.pathOf(item);
+      Map<String, NodeTuple> rule = values.mapping(item.node, path, ALLOWED_SKIP_KEYS);
+      Setting reasonSetting = values.fileSetting(rule, "reason", path);
+      Setting conditionSetting = values.fileSetting(rule, "condition", path);
+      Setting becauseSetting = values.fileSetting(rule, "because", path);
+      Setting testSetting = values.fileSetting(rule, "test", path);
+      String test = testSetting == null ? null : values.text(testSetting, true);
+      String reason = reasonSetting == null ? null : values.text(reasonSetting, true);
+      String condition = conditionSetting == null ? null : values.text(conditionSetting, true);
+      String because = becauseSetting == null ? null : values.text(becauseSetting, true);
+      if (reason == null && condition == null && test == null) {
+        throw new ConfigurationException(Messages.withWhere(item.where(), Messages.allowedSkipWithoutMatch()));
+      }
+      if (because == null || because.isBlank()) {
+        throw new ConfigurationException(Messages.withWhere(item.where(), Messages.allowedSkipWithoutBecause()));
+      }
+      Pattern compiled = reason == null ? null : ConfigValues.convert(reasonSetting, () -> {
+        ServiceSchema.regex(reason, reason);
+        return Pattern.compile(reason);
+      });
+      Pattern testPattern = test == null ? null : ConfigValues.convert(testSetting, () -> {
+        ServiceSchema.regex(test, test);
+        return Pattern.compile(test);
+      });
+      if (condition != null && !TYPE_NAME.matcher(condition.strip()).matches()) {
+        throw new ConfigurationException(Messages.withWhere(conditionSetting.where(),
+            Messages.badConditionType(condition)));
+      }
+      rules.add(new AllowedSkip(compiled, condition, testPattern, because, item.where()));
+    }
+    return List.copyOf(rules);
   }
 }

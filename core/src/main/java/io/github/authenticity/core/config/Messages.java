@@ -260,6 +260,23 @@ final class Messages {
     return "[" + shown + "] is not a number greater than 1; use e.g. 10";
   }
 
+  static String allowedSkipWithoutMatch() {
+    return "an allowed skip needs reason (a regular expression the assumption's or condition's reason contains,"
+        + " e.g. \"requires Redis \\\\d\"), condition (the annotation type that switches tests off, e.g."
+        + " com.example.EnabledOnCommand) or test (a regular expression of the test's class and method, e.g."
+        + " \"BatchTest\\\\.long\"), or several of them";
+  }
+
+  static String allowedSkipWithoutBecause() {
+    return "an allowed skip needs because: why this skip is legitimate (a reviewer reads it; every test it allows"
+        + " shows it), e.g. because: \"version gate: the command needs a newer server\"";
+  }
+
+  static String badConditionType(String shown) {
+    return "[" + shown + "] is not an annotation type name; use its class name, e.g. com.example.EnabledOnCommand"
+        + " (or the simple name EnabledOnCommand)";
+  }
+
   static String badMinRuns(String shown) {
     return "[" + shown + "] is not a whole number of at least 1; use e.g. 3";
   }

@@ -37,10 +37,17 @@ public sealed interface Event {
    * @param requireEnvironment {@code authenticity.requireEnvironment}, or {@code null}
    * @param java               the Java version
    * @param junit              the JUnit Platform version
+   * @param allowedSkips       the labels of the declared allowed skips ({@code detection.allowedSkips}), so that a
+   *                           report can say which allowed nothing
    */
   record RunStarted(String run, long at, int formatVersion, long pid, String host, String build, String environment,
       boolean staging, String mode, String config, String configError, String requireEnvironment, String java,
-      String junit) implements Event {
+      String junit, List<String> allowedSkips) implements Event {
+
+    /** Copies the list (null becomes empty). */
+    public RunStarted {
+      allowedSkips = allowedSkips == null ? List.of() : List.copyOf(allowedSkips);
+    }
   }
 
   /** The preflight probe of one service finished. */

@@ -287,7 +287,7 @@ public final class EventReader {
     return switch (type) {
       case RUN -> new RunStarted(run, at, (int) f.number(FORMAT, 0), f.number(PID, 0), f.text(HOST), f.text(BUILD),
           f.text(ENVIRONMENT), f.flag(STAGING), f.text(MODE), f.text(CONFIG), f.text(CONFIG_ERROR),
-          f.text(REQUIRE_ENVIRONMENT), f.text(JAVA), f.text(JUNIT));
+          f.text(REQUIRE_ENVIRONMENT), f.text(JAVA), f.text(JUNIT), f.texts(ALLOWED_SKIPS));
       case SERVICE -> new ServiceProbed(run, at, f.required(NAME), f.text(PROBE), f.text(ENDPOINT), f.text(STATUS),
           f.number(LATENCY_MILLIS, 0), f.text(DETAIL), f.text(PROBED_AT));
       case TEST -> new TestPlanned(run, at, f.required(UNIQUE_ID), f.text(PARENT_ID), f.text(CLASS_NAME),
@@ -318,7 +318,7 @@ public final class EventReader {
       mocks.add(new AllowedMock(item.text(FIELD), item.text(MOCK_TYPE), item.text(REASON)));
     }
     return new Judgement(verdict, reason, evidence, f.text(PROOF), f.text(UNPROVEN), mocks, f.texts(WARNINGS),
-        f.longOrNull(DURATION_MILLIS), f.text(MESSAGE));
+        f.longOrNull(DURATION_MILLIS), f.text(MESSAGE), f.text(ALLOWED_BY));
   }
 
   /** The fields of one event, read leniently where a value is optional and strictly where it is needed. */

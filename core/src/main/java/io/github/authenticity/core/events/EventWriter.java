@@ -189,6 +189,9 @@ public final class EventWriter implements AutoCloseable {
       text(json, REQUIRE_ENVIRONMENT, e.requireEnvironment());
       text(json, JAVA, e.java());
       text(json, JUNIT, e.junit());
+      if (!e.allowedSkips().isEmpty()) {
+        texts(json, ALLOWED_SKIPS, e.allowedSkips());
+      }
     } else if (event instanceof ServiceProbed e) {
       text(json, NAME, e.name());
       text(json, PROBE, e.probe());
@@ -261,6 +264,7 @@ public final class EventWriter implements AutoCloseable {
     texts(json, WARNINGS, judgement.warnings());
     number(json, DURATION_MILLIS, judgement.durationMillis());
     message(json, MESSAGE, judgement.message());
+    text(json, ALLOWED_BY, judgement.allowedBy());
   }
 
   /** An identifier (unique id, class, method, enum): written as it is. */

@@ -14,7 +14,7 @@ import org.apiguardian.api.API;
 public final class EventsFormat {
 
   /** The format version this code writes (in the {@code run} event); 0.1 wrote none. */
-  public static final int VERSION = 2;
+  public static final int VERSION = 3;
 
   /** The file name pattern of every events file. */
   public static final String GLOB = "events-*.jsonl";
@@ -59,6 +59,7 @@ public final class EventsFormat {
   public static final String REQUIRE_ENVIRONMENT = "requireEnvironment";
   public static final String JAVA = "java";
   public static final String JUNIT = "junit";
+  public static final String ALLOWED_SKIPS = "allowedSkips";
 
   // service
   public static final String NAME = "name";
@@ -95,6 +96,7 @@ public final class EventsFormat {
   public static final String FIELD = "field";
   public static final String MOCK_TYPE = "type";
   public static final String WARNINGS = "warnings";
+  public static final String ALLOWED_BY = "allowedBy";
 
   // end
   public static final String DISCOVERED = "discovered";

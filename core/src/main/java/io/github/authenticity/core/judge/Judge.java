@@ -1,8 +1,11 @@
 package io.github.authenticity.core.judge;
 
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.List;
+import java.util.Optional;
 
+import io.github.authenticity.core.config.AllowedSkip;
 import io.github.authenticity.core.config.AuthenticityConfig;
 import io.github.authenticity.core.events.Event.TestFinished;
 import io.github.authenticity.core.events.Event.TestPlanned;
@@ -115,6 +118,33 @@ public final class Judge {
     return Judgement.of(Verdict.MASKED, null, evidence, Messages.masked(services, evidence));
   }
 
+  /**
+   * The rule among {@code rules} (the configuration's {@code detection.allowedSkips} first, then the test's own
+   * {@code @AllowSkip}) that allows a guarded test's skip of {@code kind} with {@code text} (the assumption's
+   * message or the condition's reason), the test carrying the annotation types {@code annotations}; empty when none
+   * does, and the skip is judged as ever ({@code MASKED}/{@code ABORTED}, {@code NOT_RUN}/{@code CONDITION}). A
+   * Testcontainers skip for want of Docker is never allowed: it is {@code CONTAINER_SKIP} whatever the rules say.
+   */
+  public static Optional<AllowedSkip> allowing(List<AllowedSkip> rules, AllowedSkip.Kind kind, String text,
+      Collection<String> annotations) {
+    return allowing(rules, kind, text, annotations, null);
+  }
+
+  /** As {@link #allowing(List, AllowedSkip.Kind, String, Collection)}, for the test {@code testName} (for a rule's {@code test}). */
+  public static Optional<AllowedSkip> allowing(List<AllowedSkip> rules, AllowedSkip.Kind kind, String text,
+      Collection<String> annotations, String testName) {
+    if (isDockerSkip(text)) {
+      return Optional.empty();
+    }
+    return rules.stream().filter(rule -> rule.allows(kind, text, annotations, testName)).findFirst();
+  }
+
+  /** A skip of {@code kind} with {@code text} that {@code rule} allows: {@code NOT_RUN}/{@code ALLOWED_SKIP}. */
+  public static Judgement allowedSkip(AllowedSkip rule, AllowedSkip.Kind kind, String text) {
+    return new Judgement(Verdict.NOT_RUN, NotRunReason.ALLOWED_SKIP, List.of(), null, null, List.of(), List.of(),
+        null, Messages.allowedSkip(kind, text, rule), rule.label());
+  }
+
   /** It does not run here, for {@code reason}. */
   public static Judgement notRun(NotRunReason reason, String message) {
     return Judgement.of(Verdict.NOT_RUN, reason, List.of(), message);
@@ -159,7 +189,8 @@ public final class Judge {
         guarded, planned.services(), judgement == null ? null : judgement.verdict(), duration,
         judgement == null ? null : judgement.reason(), judgement == null ? List.of() : judgement.evidence(),
         judgement == null ? null : judgement.proof(), planned.tags(), status, message,
-        judgement == null ? List.of() : judgement.allowedMocks(), judgement == null ? null : judgement.unproven());
+        judgement == null ? List.of() : judgement.allowedMocks(), judgement == null ? null : judgement.unproven(),
+        judgement == null ? null : judgement.allowedBy());
   }
 
   /** A test's own verdict with its container's: what masks the container (e.g. in {@code @AfterAll}) masks it too. */
@@ -246,6 +277,7 @@ public final class Judge {
         case CONDITION -> 5;
         case DISABLED -> 4;
         case ENVIRONMENT -> 3;
+        case ALLOWED_SKIP -> 2;
       };
     };
   }
@@ -268,6 +300,7 @@ public final class Judge {
       case NOT_DISCOVERED, NOT_EXECUTED, CONDITION -> settings.failOnNotRun();
       case DISABLED -> settings.failOnDisabled();
       case ENVIRONMENT -> settings.environmentRequired();
+      case ALLOWED_SKIP -> false;
     };
   }
 
@@ -277,6 +310,7 @@ public final class Judge {
       case NOT_DISCOVERED, NOT_EXECUTED, CONDITION -> true;
       case DISABLED -> settings.failOnDisabled();
       case ENVIRONMENT -> settings.environmentRequired();
+      case ALLOWED_SKIP -> false;
     };
   }
 
@@ -365,6 +399,6 @@ public final class Judge {
     return new Summary(discovered, executed, guarded, authentic, masked, failed, serviceDown, notRun, unproven,
         guardedExecuted, reasons[NotRunReason.NOT_DISCOVERED.ordinal()], reasons[NotRunReason.NOT_EXECUTED.ordinal()],
         reasons[NotRunReason.DISABLED.ordinal()], reasons[NotRunReason.ENVIRONMENT.ordinal()],
-        reasons[NotRunReason.CONDITION.ordinal()]);
+        reasons[NotRunReason.CONDITION.ordinal()], reasons[NotRunReason.ALLOWED_SKIP.ordinal()]);
   }
 }

@@ -20,10 +20,12 @@ import org.apiguardian.api.API;
  * @param warnings       findings that do not mask it
  * @param durationMillis how long it ran, or {@code null} when it never ran
  * @param message        the message it failed with (or why it did not run), or {@code null}
+ * @param allowedBy      the label of the declared rule that allowed its skip ({@code ALLOWED_SKIP} only), else
+ *                       {@code null}
  */
 @API(status = API.Status.INTERNAL, since = "0.2")
 public record Judgement(Verdict verdict, NotRunReason reason, List<Evidence> evidence, String proof, String unproven,
-    List<AllowedMock> allowedMocks, List<String> warnings, Long durationMillis, String message) {
+    List<AllowedMock> allowedMocks, List<String> warnings, Long durationMillis, String message, String allowedBy) {
 
   /** Copies the lists (null becomes empty). */
   public Judgement {
@@ -32,9 +34,16 @@ public record Judgement(Verdict verdict, NotRunReason reason, List<Evidence> evi
     warnings = warnings == null ? List.of() : List.copyOf(warnings);
   }
 
+  /** A verdict not allowed by a rule. */
+  public Judgement(Verdict verdict, NotRunReason reason, List<Evidence> evidence, String proof, String unproven,
+      List<AllowedMock> allowedMocks, List<String> warnings, Long durationMillis, String message) {
+    this(verdict, reason, evidence, proof, unproven, allowedMocks, warnings, durationMillis, message, null);
+  }
+
   /** The same verdict with another message. */
   public Judgement withMessage(String text) {
-    return new Judgement(verdict, reason, evidence, proof, unproven, allowedMocks, warnings, durationMillis, text);
+    return new Judgement(verdict, reason, evidence, proof, unproven, allowedMocks, warnings, durationMillis, text,
+        allowedBy);
   }
 
   /** A verdict reached without running the body: no proof, no mocks, no warnings, no duration. */

@@ -104,6 +104,11 @@ public final class Check {
       String headline = s.guarded() == 0 ? "Authenticity check passed: no guarded tests."
           : "Authenticity check passed: " + s.guarded() + " guarded " + ConsoleSummary.plural(s.guarded(), "test")
               + ", " + s.authentic() + " authentic" + (s.unproven() > 0 ? " (" + s.unproven() + " unproven)" : "")
+              + (s.masked() > 0 ? ", " + s.masked() + " MASKED" : "")
+              + (s.failed() > 0 ? ", " + s.failed() + " FAILED" : "")
+              + (s.serviceDown() > 0 ? ", " + s.serviceDown() + " SERVICE_DOWN" : "")
+              + (s.notRun() > 0 ? ", " + s.notRun() + " not run (" + ConsoleSummary.notRunBreakdown(s).substring(2)
+                  + ")" : "")
               + ".";
       return new CheckResult(List.of(), headline, "", List.of());
     }
@@ -136,7 +141,7 @@ public final class Check {
             + " -DexcludedGroups, and that a JUnit engine (junit-jupiter-engine) is a test dependency.";
       } else if (s.condition() > 0) {
         hints = "Conditions switched them off at run time (the reasons are listed above): make the condition hold"
-            + " in this build, or remove it.";
+            + " in this build, or remove it; or, " + Messages.declareConditionHint();
       } else {
         hints = "They were discovered but never started: did a test JVM die? Check the test plugin's output.";
       }
@@ -154,6 +159,9 @@ public final class Check {
     if (counts[NotRunReason.NOT_DISCOVERED.ordinal()] > 0 && !noTests) {
       hints = "NOT_DISCOVERED tests are compiled but in no test plan: check the Surefire includes, -Dgroups and"
           + " -DexcludedGroups, and the JUnit engine dependency.";
+    } else if (counts[NotRunReason.CONDITION.ordinal()] > 0 && !noTests) {
+      hints = "CONDITION tests were switched off at run time: make the condition hold in this build; or, "
+          + Messages.declareConditionHint();
     }
     List<String> optOuts = new ArrayList<>();
     if (masked > 0) {
@@ -185,6 +193,17 @@ public final class Check {
       case DISABLED -> "disabled";
       case CONDITION -> Messages.condition(null);
       case ENVIRONMENT -> "not run in this environment";
+      case ALLOWED_SKIP -> "skipped, as a declared rule allows";
     };
+  }
+
+  /**
+   * What the build is warned about but does not fail for: each declared allowed skip ({@code detection.allowedSkips})
+   * that allowed nothing in this run, since a rule nobody needs any more rots into a hole, e.g.
+   * {@code Allowed skip rule [reason /requires Redis 7/] allowed no test in this run: remove it from
+   * detection.allowedSkips if the gate is gone.}
+   */
+  public static List<String> warnings(Report report) {
+    return report.staleSkipRules().stream().map(rule -> Messages.staleSkipRule(rule.rule())).toList();
   }
 }

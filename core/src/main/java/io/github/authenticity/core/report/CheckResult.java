@@ -29,6 +29,27 @@ public final class CheckResult {
     return violations;
   }
 
+  /** At most this many violations are logged one a line; the rest are counted (every one is in the report). */
+  public static final int MAX_LOGGED = 25;
+
+  /**
+   * The violations to log, bounded on a large suite: the first {@value #MAX_LOGGED}, then
+   * {@code ... and 75 more (every one is in the report)}.
+   */
+  public List<String> loggedViolations() {
+    if (violations.size() <= MAX_LOGGED) {
+      return violations;
+    }
+    List<String> shown = new java.util.ArrayList<>(violations.subList(0, MAX_LOGGED));
+    shown.add("... and " + (violations.size() - MAX_LOGGED) + " more (every one is in the report)");
+    return shown;
+  }
+
+  /** The first sentence of {@link #summary}, e.g. {@code Authenticity check failed: 4 MASKED guarded tests.} */
+  public String headline() {
+    return headline;
+  }
+
   /** Whether the build must fail. */
   public boolean failed() {
     return !violations.isEmpty();

@@ -53,6 +53,14 @@ final class HtmlReport {
       }
       out.append("</ul></div>\n");
     }
+    if (!report.staleSkipRules().isEmpty()) {
+      out.append("<div class=\"banner\" role=\"status\"><strong>Warning.</strong><ul>");
+      for (SkipRuleUse rule : report.staleSkipRules()) {
+        out.append("<li>").append(esc(io.github.authenticity.core.judge.Messages.staleSkipRule(rule.rule())))
+            .append("</li>");
+      }
+      out.append("</ul></div>\n");
+    }
     nav(report, out);
     counts(s, out);
     services(report, out);
@@ -115,10 +123,7 @@ final class HtmlReport {
     return switch (report.verdict()) {
       case AUTHENTIC -> s.guarded() == 0 ? "No guarded tests in this run."
           : "Every executed guarded test ran against its real services.";
-      case MASKED -> s.masked() > 0
-          ? s.masked() + " guarded " + ConsoleSummary.plural(s.masked(), "test") + " passed without the real service"
-              + (s.notRun() > 0 ? "; " + s.notRun() + " did not run." : ".")
-          : s.notRun() + " guarded " + ConsoleSummary.plural(s.notRun(), "test") + " did not run.";
+      case MASKED -> ConsoleSummary.maskedHeadline(report);
       case FAILED -> (s.failed() + s.serviceDown()) + " guarded " + ConsoleSummary.plural(s.failed() + s.serviceDown(),
           "test") + " failed or met a service that was down; none was masked.";
       case NO_TESTS -> s.guarded() + " guarded " + ConsoleSummary.plural(s.guarded(), "test")
@@ -200,7 +205,8 @@ final class HtmlReport {
       return;
     }
     out.append("<section id=\"masked\"><h2 class=\"t-MASKED\">Masked tests <span class=\"n\">").append(masked.size())
-        .append("</span></h2><p class=\"muted\">They passed, or would have, but did not use the real service.</p>");
+        .append("</span></h2><p class=\"muted\">They passed (or were skipped, and a skip is not a pass), but the")
+        .append(" evidence says they did not use the real service.</p>");
     int n = 0;
     for (TestEntry test : masked) {
       if (n++ == MAX_CARDS) {
@@ -233,7 +239,8 @@ final class HtmlReport {
         .append("</span></h2><p class=\"muted\">NOT_DISCOVERED: compiled, but in no test plan (Surefire includes,")
         .append(" tags, filters, or a missing JUnit engine). NOT_EXECUTED: discovered,")
         .append(" never started. CONDITION: switched off at run time by a condition (its reason is shown). DISABLED:")
-        .append(" a literal @Disabled. ENVIRONMENT: not meant for this environment.</p>");
+        .append(" a literal @Disabled. ENVIRONMENT: not meant for this environment. ALLOWED_SKIP: skipped by an")
+        .append(" assumption or condition that a declared rule allows (the rule is named).</p>");
     int n = 0;
     for (TestEntry test : notRun) {
       if (n++ == MAX_CARDS) {

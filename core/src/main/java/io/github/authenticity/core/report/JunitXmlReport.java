@@ -9,7 +9,7 @@ import java.util.Map;
  * {@code TEST-authenticity.xml}: one {@code <testcase>} per guarded test in a suite named {@code authenticity}, so
  * CI servers that read Surefire XML show the truth on their own. MASKED, NOT_DISCOVERED and NOT_EXECUTED are
  * failures; FAILED and SERVICE_DOWN are failures too (they also fail in Surefire's own XML, but this suite must
- * not look green beside them); DISABLED and ENVIRONMENT are skipped with their reason.
+ * not look green beside them); DISABLED, ENVIRONMENT and ALLOWED_SKIP are skipped with their reason.
  */
 final class JunitXmlReport {
 
@@ -42,7 +42,7 @@ final class JunitXmlReport {
       }
       cases.append(">\n");
       if (verdict == Verdict.NOT_RUN && (test.reason() == NotRunReason.DISABLED
-          || test.reason() == NotRunReason.ENVIRONMENT)) {
+          || test.reason() == NotRunReason.ENVIRONMENT || test.reason() == NotRunReason.ALLOWED_SKIP)) {
         skipped++;
         cases.append("    <skipped message=\"").append(xml(test.reason() + (test.message() == null ? ""
             : ": " + test.message()))).append("\"/>\n");

@@ -2,6 +2,8 @@ package io.github.authenticity.core.report;
 
 import java.util.List;
 
+import io.github.authenticity.core.judge.Messages;
+
 /** {@code authenticity-report.md}: short, for CI job summaries such as GitHub's {@code $GITHUB_STEP_SUMMARY}. */
 final class MarkdownReport {
 
@@ -50,7 +52,17 @@ final class MarkdownReport {
     }
     List<TestEntry> guarded = report.guardedTests();
     list(out, "Masked", guarded.stream().filter(t -> t.verdict() == Verdict.MASKED).toList());
-    list(out, "Not run", guarded.stream().filter(t -> t.verdict() == Verdict.NOT_RUN).toList());
+    list(out, "Not run", guarded.stream().filter(t -> t.verdict() == Verdict.NOT_RUN
+        && t.reason() != NotRunReason.ALLOWED_SKIP).toList());
+    list(out, "Skipped as allowed by a declared rule", guarded.stream().filter(t -> t.verdict() == Verdict.NOT_RUN
+        && t.reason() == NotRunReason.ALLOWED_SKIP).toList());
+    if (!report.staleSkipRules().isEmpty()) {
+      out.append("### Warnings\n\n");
+      for (SkipRuleUse rule : report.staleSkipRules()) {
+        out.append("- ").append(md(Messages.staleSkipRule(rule.rule()))).append('\n');
+      }
+      out.append('\n');
+    }
     if (htmlName != null) {
       out.append("The full report is `").append(htmlName).append("` next to this file.\n");
     }

@@ -15,6 +15,12 @@ public enum NotRunReason {
    * configuration" is how a masked suite looks.
    */
   CONDITION,
+  /**
+   * Skipped by an assumption or a condition that a declared rule allows ({@code detection.allowedSkips} in
+   * {@code authenticity.yaml}, or {@code @AllowSkip} on the test): a reviewed, legitimate skip such as a server
+   * version gate. The entry names the rule ({@code allowedBy}); it never fails {@code check}.
+   */
+  ALLOWED_SKIP,
   /** Discovered, but never started (the run stopped, a JVM died). */
   NOT_EXECUTED,
   /** Compiled into the test output, but never in the test plan (includes, tags, filters, a missing engine). */

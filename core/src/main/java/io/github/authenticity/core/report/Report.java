@@ -21,11 +21,12 @@ import org.apiguardian.api.API;
  * @param generatedAt       when the report was built
  * @param sources           the events files merged
  * @param unmatchedSelection a test selection ({@code -Dtest=...}) that matched no test at all, or {@code null}
+ * @param skipRules         the declared allowed skips ({@code detection.allowedSkips}) and what each allowed
  */
 @API(status = API.Status.EXPERIMENTAL, since = "0.1")
 public record Report(int schemaVersion, OverallVerdict verdict, String environment, boolean complete,
     List<String> incompleteReasons, Summary summary, List<ServiceStatus> services, List<TestEntry> tests,
-    Instant generatedAt, List<String> sources, String unmatchedSelection) {
+    Instant generatedAt, List<String> sources, String unmatchedSelection, List<SkipRuleUse> skipRules) {
 
   /** The schema version this code writes. */
   public static final int SCHEMA_VERSION = 1;
@@ -36,6 +37,20 @@ public record Report(int schemaVersion, OverallVerdict verdict, String environme
     services = services == null ? List.of() : List.copyOf(services);
     tests = tests == null ? List.of() : List.copyOf(tests);
     sources = sources == null ? List.of() : List.copyOf(sources);
+    skipRules = skipRules == null ? List.of() : List.copyOf(skipRules);
+  }
+
+  /** A report without declared allowed skips. */
+  public Report(int schemaVersion, OverallVerdict verdict, String environment, boolean complete,
+      List<String> incompleteReasons, Summary summary, List<ServiceStatus> services, List<TestEntry> tests,
+      Instant generatedAt, List<String> sources, String unmatchedSelection) {
+    this(schemaVersion, verdict, environment, complete, incompleteReasons, summary, services, tests, generatedAt,
+        sources, unmatchedSelection, List.of());
+  }
+
+  /** The declared allowed skips that allowed nothing in this run. */
+  public List<SkipRuleUse> staleSkipRules() {
+    return skipRules.stream().filter(SkipRuleUse::stale).toList();
   }
 
   /** A report without an unmatched selection. */

@@ -196,7 +196,26 @@ public final class ReportBuilder {
           event.latencyMillis(), event.detail()));
     }
     return new Report(Report.SCHEMA_VERSION, verdict, String.join(", ", environments), incomplete.isEmpty(),
-        List.copyOf(incomplete), summary, statuses, tests, now != null ? now : Instant.now(), sources, unmatched);
+        List.copyOf(incomplete), summary, statuses, tests, now != null ? now : Instant.now(), sources, unmatched,
+        skipRules(tests));
+  }
+
+  /** Every rule a run declared ({@code detection.allowedSkips}), then those only tests name, with what each allowed. */
+  private List<SkipRuleUse> skipRules(List<TestEntry> tests) {
+    Map<String, Integer> allowed = new LinkedHashMap<>();
+    for (Run run : runs.values()) {
+      if (run.info != null) {
+        run.info.allowedSkips().forEach(rule -> allowed.putIfAbsent(rule, 0));
+      }
+    }
+    for (TestEntry test : tests) {
+      if (test.guarded() && test.allowedBy() != null) {
+        allowed.merge(test.allowedBy(), 1, Integer::sum);
+      }
+    }
+    List<SkipRuleUse> uses = new ArrayList<>(allowed.size());
+    allowed.forEach((rule, count) -> uses.add(new SkipRuleUse(rule, count)));
+    return uses;
   }
 
   /** Judges every test of the runs read, the worst execution of each unique id kept; fills {@link #ran}. */

@@ -48,7 +48,7 @@ public final class ReportJson {
   /** The keys of {@code summary}, in the order written; the reader and {@link #counts(Summary)} share it. */
   private static final List<String> SUMMARY_KEYS = List.of("discovered", "executed", "guarded", "authentic", "masked",
       "failed", "serviceDown", "notRun", "guardedExecuted", "notDiscovered", "notExecuted", "disabled",
-      "otherEnvironment", "condition", "unproven");
+      "otherEnvironment", "condition", "unproven", "allowedSkip");
 
   private ReportJson() {
   }
@@ -82,6 +82,15 @@ public final class ReportJson {
       }
       json.writeEndArray();
       strings(json, "sources", report.sources());
+      json.writeArrayFieldStart("skipRules");
+      for (SkipRuleUse rule : report.skipRules()) {
+        json.writeStartObject();
+        string(json, "rule", rule.rule());
+        json.writeNumberField("allowed", rule.allowed());
+        json.writeBooleanField("stale", rule.stale());
+        json.writeEndObject();
+      }
+      json.writeEndArray();
       json.writeArrayFieldStart("tests");
       for (TestEntry test : report.tests()) {
         write(json, test);
@@ -140,6 +149,7 @@ public final class ReportJson {
     json.writeEndArray();
     string(json, "proof", test.proof());
     string(json, "unproven", test.unproven());
+    string(json, "allowedBy", test.allowedBy());
     strings(json, "tags", test.tags());
     string(json, "status", test.status());
     string(json, "message", test.message());
@@ -229,6 +239,7 @@ public final class ReportJson {
     List<ServiceStatus> services = new ArrayList<>();
     List<String> sources = List.of();
     List<TestEntry> tests = new ArrayList<>();
+    List<SkipRuleUse> skipRules = new ArrayList<>();
     while (json.nextToken() == JsonToken.FIELD_NAME) {
       String name = json.currentName();
       JsonToken token = json.nextToken();
@@ -252,6 +263,11 @@ public final class ReportJson {
           }
         }
         case "sources" -> sources = strings(json);
+        case "skipRules" -> {
+          while (element(json, "skipRules")) {
+            skipRules.add(readSkipRule(json));
+          }
+        }
         case "tests" -> {
           while (element(json, "tests")) {
             tests.add(readTest(json));
@@ -267,7 +283,22 @@ public final class ReportJson {
       throw new IllegalArgumentException("it has no verdict");
     }
     return new Report(Report.SCHEMA_VERSION, verdict, environment, complete, incompleteReasons,
-        summary != null ? summary : new Summary(0, 0, 0, 0, 0, 0, 0, 0), services, tests, generatedAt, sources, null);
+        summary != null ? summary : new Summary(0, 0, 0, 0, 0, 0, 0, 0), services, tests, generatedAt, sources, null, skipRules);
+  }
+
+  private static SkipRuleUse readSkipRule(JsonParser json) throws IOException {
+    String rule = null;
+    int allowed = 0;
+    while (json.nextToken() == JsonToken.FIELD_NAME) {
+      String field = json.currentName();
+      json.nextToken();
+      switch (field) {
+        case "rule" -> rule = json.getValueAsString();
+        case "allowed" -> allowed = json.getValueAsInt();
+        default -> json.skipChildren();
+      }
+    }
+    return new SkipRuleUse(rule, allowed);
   }
 
   private static Summary readSummary(JsonParser json) throws IOException {
@@ -295,7 +326,8 @@ public final class ReportJson {
     return new Summary(at(counts, "discovered"), at(counts, "executed"), at(counts, "guarded"),
         at(counts, "authentic"), at(counts, "masked"), at(counts, "failed"), at(counts, "serviceDown"),
         at(counts, "notRun"), at(counts, "unproven"), counts[guardedExecuted], at(counts, "notDiscovered"),
-        at(counts, "notExecuted"), at(counts, "disabled"), at(counts, "otherEnvironment"), at(counts, "condition"));
+        at(counts, "notExecuted"), at(counts, "disabled"), at(counts, "otherEnvironment"), at(counts, "condition"),
+        at(counts, "allowedSkip"));
   }
 
   private static int at(int[] counts, String key) {
@@ -306,7 +338,7 @@ public final class ReportJson {
   private static int[] counts(Summary s) {
     return new int[] {s.discovered(), s.executed(), s.guarded(), s.authentic(), s.masked(), s.failed(),
         s.serviceDown(), s.notRun(), s.guardedExecuted(), s.notDiscovered(), s.notExecuted(), s.disabled(),
-        s.otherEnvironment(), s.condition(), s.unproven()};
+        s.otherEnvironment(), s.condition(), s.unproven(), s.allowedSkip()};
   }
 
   private static ServiceStatus readService(JsonParser json) throws IOException {
@@ -345,6 +377,7 @@ public final class ReportJson {
     List<Evidence> evidence = new ArrayList<>();
     String proof = null;
     String unproven = null;
+    String allowedBy = null;
     List<String> tags = List.of();
     String status = null;
     String message = null;
@@ -372,6 +405,7 @@ public final class ReportJson {
         }
         case "proof" -> proof = json.getValueAsString();
         case "unproven" -> unproven = json.getValueAsString();
+        case "allowedBy" -> allowedBy = json.getValueAsString();
         case "tags" -> tags = strings(json);
         case "status" -> status = json.getValueAsString();
         case "message" -> message = json.getValueAsString();
@@ -384,7 +418,7 @@ public final class ReportJson {
       }
     }
     return new TestEntry(uniqueId, className, methodName, displayName, guarded, services, verdict, duration, reason,
-        evidence, proof, tags, status, message, allowed, unproven);
+        evidence, proof, tags, status, message, allowed, unproven, allowedBy);
   }
 
   /** One evidence object; {@code null} for a kind this version does not know (a newer writer's). */

@@ -23,7 +23,8 @@ final class ReportRedaction {
     List<TestEntry> tests = report.tests().stream().map(ReportRedaction::redact).toList();
     return new Report(report.schemaVersion(), report.verdict(), Visible.of(report.environment()), report.complete(),
         texts(report.incompleteReasons()), report.summary(), services, tests, report.generatedAt(),
-        texts(report.sources()), Visible.of(report.unmatchedSelection()));
+        texts(report.sources()), Visible.of(report.unmatchedSelection()), report.skipRules().stream()
+        .map(rule -> new SkipRuleUse(text(rule.rule()), rule.allowed())).toList());
   }
 
   private static TestEntry redact(TestEntry test) {
@@ -34,7 +35,7 @@ final class ReportRedaction {
     return new TestEntry(Visible.of(test.uniqueId()), Visible.of(test.className()), Visible.of(test.methodName()),
         text(test.displayName()), test.guarded(), identifiers(test.services()), test.verdict(), test.durationMillis(),
         test.reason(), evidence, text(test.proof()), identifiers(test.tags()), test.status(), text(test.message()),
-        mocks, text(test.unproven()));
+        mocks, text(test.unproven()), text(test.allowedBy()));
   }
 
   private static String text(String text) {

@@ -21,11 +21,20 @@ import org.apiguardian.api.API;
  * @param disabled        not run, {@link NotRunReason#DISABLED}
  * @param otherEnvironment not run, {@link NotRunReason#ENVIRONMENT}
  * @param condition       not run, {@link NotRunReason#CONDITION}
+ * @param allowedSkip     not run, {@link NotRunReason#ALLOWED_SKIP}: skips a declared rule allows
  */
 @API(status = API.Status.EXPERIMENTAL, since = "0.1")
 public record Summary(int discovered, int executed, int guarded, int authentic, int masked, int failed,
     int serviceDown, int notRun, int unproven, int guardedExecuted, int notDiscovered, int notExecuted, int disabled,
-    int otherEnvironment, int condition) {
+    int otherEnvironment, int condition, int allowedSkip) {
+
+  /** The counts without allowed skips. */
+  public Summary(int discovered, int executed, int guarded, int authentic, int masked, int failed,
+      int serviceDown, int notRun, int unproven, int guardedExecuted, int notDiscovered, int notExecuted, int disabled,
+      int otherEnvironment, int condition) {
+    this(discovered, executed, guarded, authentic, masked, failed, serviceDown, notRun, unproven, guardedExecuted,
+        notDiscovered, notExecuted, disabled, otherEnvironment, condition, 0);
+  }
 
   /** The counts the SPEC names; the finer not-run counts are zero and {@code guardedExecuted} is derived. */
   public Summary(int discovered, int executed, int guarded, int authentic, int masked, int failed,
@@ -42,6 +51,7 @@ public record Summary(int discovered, int executed, int guarded, int authentic, 
       case DISABLED -> disabled;
       case ENVIRONMENT -> otherEnvironment;
       case CONDITION -> condition;
+      case ALLOWED_SKIP -> allowedSkip;
     };
   }
 

@@ -41,7 +41,7 @@ class EventsFormatTests {
   static List<Event> everyKind() {
     return List.of(
         new RunStarted(RUN, 1, EventsFormat.VERSION, 4242, "ci-1", "17@1700000000000", "local", false, "fail",
-            "classpath:authenticity.yaml", null, null, "17.0.15", "1.14.4"),
+            "classpath:authenticity.yaml", null, null, "17.0.15", "1.14.4", List.of("reason /requires Redis \\d/")),
         new ServiceProbed(RUN, 2, "backend", "http", "GET http://127.0.0.1:1/health", "DOWN", 12,
             "connection refused", "2026-12-01T08:00:00Z"),
         new TestPlanned(RUN, 3, UID, "[engine:junit-jupiter]/[class:a.OrderE2E]", "a.OrderE2E", "places",
@@ -57,6 +57,9 @@ class EventsFormatTests {
             "backend: 3 exchanges, 1.2 KB in, 0.4 KB out with 127.0.0.1:18080", null, List.of(), List.of(), 12L, null)),
         new TestJudged(RUN, 5, UID + "z", new Judgement(Verdict.NOT_RUN, NotRunReason.ENVIRONMENT, List.of(), null,
             null, List.of(), List.of(), null, "@StagingOnly")),
+        new TestJudged(RUN, 5, UID + "s", new Judgement(Verdict.NOT_RUN, NotRunReason.ALLOWED_SKIP, List.of(), null,
+            null, List.of(), List.of(), null, "an assumption skipped it: \"requires Redis 8.8\"; allowed by rule"
+            + " [reason /requires Redis \\d/] because version gate", "reason /requires Redis \\d/")),
         new ContainerJudged(RUN, 6, "[engine:junit-jupiter]/[class:a.OrderE2E]", Judgement.of(Verdict.SERVICE_DOWN,
             null, List.of(), "Real service 'backend' is DOWN")),
         new TestFinished(RUN, 7, UID, Outcome.FAILED, 41, "MASKED: ...", null, false),

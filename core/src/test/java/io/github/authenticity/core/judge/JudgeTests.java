@@ -104,4 +104,23 @@ class JudgeTests {
     assertThat(Judge.entry(GUARDED, true, null, null, null, false)).extracting(TestEntry::reason, TestEntry::message)
         .containsExactly(NotRunReason.NOT_EXECUTED, "started, but never finished (did its test JVM die?)");
   }
+
+  @Test
+  void aDeclaredSkipIsNotRunNamingItsRuleNeverCountsAndNeverAllowsADockerSkip() {
+    io.github.authenticity.core.config.AllowedSkip anything = new io.github.authenticity.core.config.AllowedSkip(
+        java.util.regex.Pattern.compile("."), null, "a careless rule", "test");
+    io.github.authenticity.core.config.AllowedSkip.Kind assumption =
+        io.github.authenticity.core.config.AllowedSkip.Kind.ASSUMPTION;
+
+    Judgement allowed = Judge.allowedSkip(anything, assumption, "requires Redis 8.8");
+    assertThat(allowed).extracting(Judgement::verdict, Judgement::reason, Judgement::allowedBy, Judgement::message)
+        .containsExactly(Verdict.NOT_RUN, NotRunReason.ALLOWED_SKIP, "reason /./", "an assumption skipped it:"
+            + " \"requires Redis 8.8\"; allowed by rule [reason /./] because a careless rule");
+    assertThat(Judge.allowing(List.of(anything), assumption, "disabledWithoutDocker is true and Docker is not"
+        + " available", List.of())).as("CONTAINER_SKIP is never a declared skip").isEmpty();
+    assertThat(Judge.counts(NotRunReason.ALLOWED_SKIP, io.github.authenticity.core.report.CheckSettings.defaults()))
+        .isFalse();
+    assertThat(Judge.expected(NotRunReason.ALLOWED_SKIP, io.github.authenticity.core.report.CheckSettings.defaults()))
+        .as("all guarded tests skipped as declared is not NO_TESTS").isFalse();
+  }
 }

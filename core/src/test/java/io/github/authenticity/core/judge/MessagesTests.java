@@ -50,4 +50,30 @@ class MessagesTests {
             + " This test class requires the real services; mock fallback is forbidden. 4 tests that require"
             + " 'backend' or 'redis' fail for the same reason.");
   }
+
+  @Test
+  void aUnitTestInAGuardedClassIsToldHowToScopeTheRequirement() {
+    assertThat(Messages.masked(List.of("redis"), List.of(new io.github.authenticity.core.report.Evidence(
+        io.github.authenticity.core.report.EvidenceKind.NO_INTERACTION, "exchanged nothing with redis"))))
+        .isEqualTo("MASKED: this guarded test requires the real service [redis], but 1 finding shows that it did"
+            + " not really use it:\n"
+            + "  NO_INTERACTION: exchanged nothing with redis\n"
+            + "If this test does not need 'redis' (a unit test in a guarded class), scope the requirement: put"
+            + " @RequiresRealService on the test methods that use it instead of on the class, or move this test to an"
+            + " unguarded class; otherwise make the test exchange with 'redis'.\n"
+            + "To report masked tests without failing them, run with -Dauthenticity.mode=report.");
+  }
+
+  @Test
+  void anAssumptionIsOfferedAsAPatternThatMatchesItLiterally() {
+    String text = "Assumption failed: AGGREGATE COUNT requires Redis 8.8 (it's [new])";
+    String message = Messages.masked(List.of(), List.of(new io.github.authenticity.core.report.Evidence(
+        io.github.authenticity.core.report.EvidenceKind.ABORTED, Messages.aborted("body", text))));
+
+    assertThat(message).contains("detection.allowedSkips: [ {reason: 'AGGREGATE COUNT requires Redis 8\\.8 \\(it''s"
+        + " \\[new\\]\\)', because: '...'} ]");
+    String pattern = Messages.suggestedPattern("AGGREGATE COUNT requires Redis 8.8 (it's [new])").replace("''", "'");
+    assertThat(java.util.regex.Pattern.compile(pattern).matcher(text).find()).as("the pattern matches its text")
+        .isTrue();
+  }
 }

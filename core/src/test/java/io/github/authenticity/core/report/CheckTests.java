@@ -42,7 +42,8 @@ class CheckTests {
     CheckResult passed = Check.evaluate(report, new CheckSettings(false, false, false, 1, false));
     assertThat(passed.failed()).isFalse();
     assertThat(passed.violations()).isEmpty();
-    assertThat(passed.summary(REPORTS)).isEqualTo("Authenticity check passed: 27 guarded tests, 21 authentic."
+    assertThat(passed.summary(REPORTS)).isEqualTo("Authenticity check passed: 27 guarded tests, 21 authentic,"
+        + " 4 MASKED, 1 SERVICE_DOWN, 1 not run (1 NOT_DISCOVERED)."
         + " See target/surefire-reports for the authenticity report.");
   }
 

@@ -128,7 +128,7 @@ class RedactionSinksTests {
     Report report;
     try (EventWriter writer = EventWriter.create(dir.resolve("events"))) {
       writer.write(new Event.RunStarted(run, 1, EventsFormat.VERSION, 4242, "ci-1", null, "local", false, "fail",
-          "classpath:authenticity.yaml", text, null, "17", "1.14.4"));
+          "classpath:authenticity.yaml", text, null, "17", "1.14.4", List.of()));
       writer.write(new Event.ServiceProbed(run, 2, "backend", "http", "GET " + text, "DOWN", 5,
           text + "; " + ordinary, "2026-11-22T04:00:00Z"));
       writer.write(new Event.TestPlanned(run, 3, uid, "[engine:junit-jupiter]/[class:com.example.SecretE2E]",
@@ -204,8 +204,9 @@ class RedactionSinksTests {
   @org.junit.jupiter.api.Test
   void theReportRedactionKnowsEveryFieldOfTheModel() {
     // a field added to these records must be added to ReportRedaction (redacted, or kept as an identifier)
-    assertThat(Report.class.getRecordComponents()).hasSize(11);
-    assertThat(TestEntry.class.getRecordComponents()).hasSize(16);
+    assertThat(Report.class.getRecordComponents()).hasSize(12);
+    assertThat(TestEntry.class.getRecordComponents()).hasSize(17);
+    assertThat(SkipRuleUse.class.getRecordComponents()).hasSize(2);
     assertThat(ServiceStatus.class.getRecordComponents()).hasSize(6);
     assertThat(Evidence.class.getRecordComponents()).hasSize(2);
     assertThat(AllowedMock.class.getRecordComponents()).hasSize(3);

@@ -260,4 +260,32 @@ class ReportWriterTests {
       throw new AssertionError(ex);
     }
   }
+
+  @Test
+  void anAllowedSkipIsSkippedInTheXmlListedWithItsRuleAndAStaleRuleIsAnEscapedWarningInHtmlAndMarkdown()
+      throws Exception {
+    TestEntry allowed = new TestEntry("[engine:junit-jupiter]/[class:a.AggregateE2E]/[method:count()]",
+        "a.AggregateE2E", "count", "AggregateE2E > count()", true, List.of("redis"), Verdict.NOT_RUN, 0,
+        NotRunReason.ALLOWED_SKIP, List.of(), null, List.of(), "ABORTED", "an assumption skipped it: \"requires Redis"
+        + " 8.8\"; allowed by rule [reason /requires Redis \\d/] because version gates", List.of(), null,
+        "reason /requires Redis \\d/");
+    Summary summary = io.github.authenticity.core.judge.Judge.count(List.of(allowed), 1, 1,
+        java.util.Set.of(allowed.uniqueId()));
+    Report report = new Report(1, OverallVerdict.AUTHENTIC, "local", true, List.of(), summary, List.of(),
+        List.of(allowed), java.time.Instant.parse("2026-12-06T03:00:00Z"), List.of(), null,
+        List.of(new SkipRuleUse("reason /requires Redis \\d/", 1), new SkipRuleUse("reason /<b>gone</b>/", 0)));
+
+    List<Path> files = ReportWriter.writeAll(report, dir.resolve("allowed"));
+    String page = Files.readString(files.get(1));
+    assertThat(page).contains("<li>Allowed skip rule [reason /&lt;b&gt;gone&lt;/b&gt;/] allowed no test in this"
+        + " run:").doesNotContain("<b>gone</b>").contains("ALLOWED_SKIP: skipped by an assumption or condition");
+    String md = Files.readString(files.get(2));
+    assertThat(md).contains("### Skipped as allowed by a declared rule (1)\n\n- **AggregateE2E.count**:"
+        + " ALLOWED\\_SKIP: an assumption skipped it:").contains("### Warnings\n\n- Allowed skip rule \\[reason"
+        + " /&lt;b&gt;gone&lt;/b&gt;/\\] allowed no test in this run");
+    Document xml = DocumentBuilderFactory.newInstance().newDocumentBuilder().parse(files.get(3).toFile());
+    assertThat(xml.getDocumentElement().getAttribute("skipped")).isEqualTo("1");
+    assertThat(xml.getDocumentElement().getAttribute("failures")).isEqualTo("0");
+    assertThat(ReportJson.read(files.get(0))).isEqualTo(report);
+  }
 }
