@@ -37,32 +37,32 @@ import org.apiguardian.api.API;
 @Retention(RetentionPolicy.RUNTIME)
 @Documented
 @Repeatable(AllowSkip.List.class)
-@API(status = API.Status.EXPERIMENTAL, since = "0.2")
+@API(status = API.Status.EXPERIMENTAL, since = "0.1")
 public @interface AllowSkip {
 
   /**
-   * A regular expression the assumption's message or the condition's reason must contain; empty for any reason
-   * (then {@link #condition()} must be set).
+   * {@return a regular expression the assumption's message or the condition's reason must contain}; empty for any
+   * reason (then {@link #condition()} must be set).
    */
   String reason() default "";
 
   /**
-   * The condition annotation (e.g. a suite's own {@code @EnabledOnCommand}) that must be on the test or a class
-   * around it; {@code Annotation.class} for none. A rule with a condition never allows an assumption.
+   * {@return the condition annotation (e.g. a suite's own {@code @EnabledOnCommand}) that must be on the test or a
+   * class around it}; {@code Annotation.class} for none. A rule with a condition never allows an assumption.
    */
   Class<? extends Annotation> condition() default Annotation.class;
 
-  /** Why this skip is legitimate; shown with every test it allows. Must not be blank. */
+  /** {@return why this skip is legitimate}; shown with every test it allows. Must not be blank. */
   String because();
 
   /** Several {@link AllowSkip}s on one element. */
   @Target({ElementType.TYPE, ElementType.METHOD, ElementType.ANNOTATION_TYPE})
   @Retention(RetentionPolicy.RUNTIME)
   @Documented
-  @API(status = API.Status.EXPERIMENTAL, since = "0.2")
+  @API(status = API.Status.EXPERIMENTAL, since = "0.1")
   @interface List {
 
-    /** The rules. */
+    /** {@return the rules} */
     AllowSkip[] value();
   }
 }
