@@ -550,7 +550,7 @@ class ClientShapesTests {
     assertThat(proven.evidence()).as(family.name()).isEmpty();
     assertThat(proven.unproven()).as(family.name()).isEmpty();
     assertThat(proven.proof()).as(family.name()).singleElement().asString()
-        .matches(service.name() + ": \\d+ exchanges?, \\d+(\\.\\d)? K?B in, \\d+(\\.\\d)? K?B out with "
+        .matches(service.name() + ": \\d+ (exchanges?|answers? \\([^)]*\\)), \\d+(\\.\\d)? K?B in, \\d+(\\.\\d)? K?B out with "
             + Pattern.quote(endpoint));
     assertThat(faked.proof()).as(family.name() + " stand-in").isEmpty();
     assertThat(faked.evidence()).as(family.name() + " stand-in").containsExactly(new Evidence(

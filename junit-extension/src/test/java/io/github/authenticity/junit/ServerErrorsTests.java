@@ -162,8 +162,7 @@ class ServerErrorsTests {
       + "  SERVER_ERRORS: backend answered 503 Service Unavailable (1 answer) and nothing else while the test ran: the "
       + "service was reached but never served the test. If the test checks how errors are handled, declare it: "
       + "@RequiresRealService(expectErrors = true)\n"
-      + "Make the test use the real service. A deliberate mock field can be marked @AllowMock(reason = \"...\"); to "
-      + "report masked tests without failing them, run with -Dauthenticity.mode=report.";
+      + "To report masked tests without failing them, run with -Dauthenticity.mode=report.";
 
   @Test
   void onlyTheTestsThatGotNothingButServerErrorsAreMaskedSerially() throws IOException {
