@@ -39,6 +39,9 @@ public final class BenchMain {
   private static final String HEALTHY_PACKAGE = "bench.healthy";
   private static final String DEAD_PACKAGE = "bench.dead";
   private static final String PER_TEST_PACKAGE = "bench.pertest";
+  private static final String THIS_BUILD = "this build: extension and agent";
+  private static final String HEALTHY = "Healthy suite: wall time, ";
+  private static final String SHARED_CLIENT = "one GET each through a shared JDK HttpClient";
   private static final int CLIENT_TIMEOUT_MILLIS = 10_000;
   private static final int PREFLIGHT_DELAY_MILLIS = 200;
   /** A guarded run on the black-holed port still not red after this is stopped (it should take ~2 s + start-up). */
@@ -213,16 +216,16 @@ public final class BenchMain {
         rep -> junit("1-B", healthyPlain, false, List.of(), args));
     List<Jvm.Run> a = runs.a();
     List<Jvm.Run> b = runs.b();
-    ratioRow("1", n, a, b);
+    ratioRow("1", HEALTHY + n + " guarded tests, " + SHARED_CLIENT, n, a, b);
     summaryNote("1 A", a);
     Stats rssA = stat(a, r -> r.number("vmHwmKb"));
     Stats rssB = stat(b, r -> r.number("vmHwmKb"));
     double addedMb = (rssA.median() - rssB.median()) / 1024;
-    rows.add(new Results.Row("1m", "Healthy suite: peak RSS of the test JVM (VmHWM)", "this build: extension and agent",
+    rows.add(new Results.Row("1m", "Healthy suite: peak RSS of the test JVM (VmHWM)", THIS_BUILD,
         "plain JUnit", rssA.megabytes(), rssB.megabytes(), String.format(Locale.ROOT, "%+.0f MB", addedMb),
         "≤ +30 MB", met(addedMb <= 30)));
     cpuRow("1c", "Healthy suite: CPU time of the test JVM, all threads (JIT and GC included; robust under load)",
-        "this build: extension and agent", "plain JUnit", a, b, n);
+        THIS_BUILD, "plain JUnit", a, b, n);
     Stats execA = stat(a, r -> r.number("executeMillis"));
     Stats execB = stat(b, r -> r.number("executeMillis"));
     notes.add(String.format(Locale.ROOT, "1: inside the JVM, Launcher.execute took %s (A) vs %s (B); the rest of "
@@ -242,14 +245,13 @@ public final class BenchMain {
     unguarded(n, args);
   }
 
-  /** The wall-time ratio row of a healthy suite of {@code n} guarded tests. */
-  private void ratioRow(String id, int n, List<Jvm.Run> a, List<Jvm.Run> b) {
+  /** The wall-time ratio row of a suite of {@code n} guarded tests, this build against plain JUnit (goal ≤ 5%). */
+  private void ratioRow(String id, String what, int n, List<Jvm.Run> a, List<Jvm.Run> b) {
     Stats wallA = wall(a);
     Stats wallB = wall(b);
     double overhead = (wallA.median() / wallB.median() - 1) * 100;
     double perTest = (wallA.median() - wallB.median()) / n;
-    rows.add(new Results.Row(id, "Healthy suite: wall time, " + n + " guarded tests, one GET each through a shared JDK HttpClient",
-        "this build: extension and agent", "plain JUnit, no extension jar", wallA.seconds(), wallB.seconds(),
+    rows.add(new Results.Row(id, what, THIS_BUILD, "plain JUnit, no extension jar", wallA.seconds(), wallB.seconds(),
         String.format(Locale.ROOT, "%+.1f%% (%+.3f ms per test)", overhead, perTest), "≤ 5%", met(overhead <= 5)));
   }
 
@@ -274,10 +276,10 @@ public final class BenchMain {
     List<Jvm.Run> a = runs.a();
     List<Jvm.Run> b = runs.b();
     if (ratioRow) {
-      ratioRow(id, n, a, b);
+      ratioRow(id, HEALTHY + n + " guarded tests, " + SHARED_CLIENT, n, a, b);
     } else {
       rows.add(new Results.Row(id, "Healthy suite, " + n + " tests: wall time (for the fixed and per-test cost)",
-          "this build: extension and agent", "plain JUnit", wall(a).seconds(), wall(b).seconds(),
+          THIS_BUILD, "plain JUnit", wall(a).seconds(), wall(b).seconds(),
           String.format(Locale.ROOT, "%+.2f s", (wall(a).median() - wall(b).median()) / 1000), "(reported)", ""));
     }
     return added(n, a, b);
@@ -292,11 +294,11 @@ public final class BenchMain {
     double[] cpuLine = line(points, 2);
     String sizesText = String.join(", ", points.stream().map(p -> Integer.toString((int) p[0])).toList());
     rows.add(new Results.Row("1f", "Healthy suite: fixed cost per test JVM (intercept of the added wall time over "
-        + "the sizes " + sizesText + ")", "this build: extension and agent", "plain JUnit", "", "",
+        + "the sizes " + sizesText + ")", THIS_BUILD, "plain JUnit", "", "",
         String.format(Locale.ROOT, "%+.0f ms (CPU %+.0f ms)", wallLine[0], cpuLine[0]), "≤ 150 ms",
         met(wallLine[0] <= 150)));
     rows.add(new Results.Row("1p", "Healthy suite: cost per guarded test (slope of the added wall time over the sizes "
-        + sizesText + ")", "this build: extension and agent", "plain JUnit", "", "",
+        + sizesText + ")", THIS_BUILD, "plain JUnit", "", "",
         String.format(Locale.ROOT, "%+.0f µs (CPU %+.0f µs)", wallLine[1] * 1000, cpuLine[1] * 1000), "≤ 50 µs",
         met(wallLine[1] * 1000 <= 50)));
   }
@@ -325,8 +327,8 @@ public final class BenchMain {
     Stats wallA = wall(a);
     Stats wallB = wall(b);
     double overhead = (wallA.median() / wallB.median() - 1) * 100;
-    rows.add(new Results.Row("1u", "Unguarded suite: wall time, " + n + " tests without @RequiresRealService, one GET "
-        + "each through a shared JDK HttpClient", "extension jar on the classpath (its listener runs) and -javaagent",
+    rows.add(new Results.Row("1u", "Unguarded suite: wall time, " + n + " tests without @RequiresRealService, "
+        + SHARED_CLIENT, "extension jar on the classpath (its listener runs) and -javaagent",
         "plain JUnit, no extension jar",
         wallA.seconds(), wallB.seconds(), String.format(Locale.ROOT, "%+.1f%% (CPU %+.1f%%)", overhead,
             (stat(a, r -> r.number("cpuMillis")).median() / stat(b, r -> r.number("cpuMillis")).median() - 1) * 100),
@@ -604,8 +606,8 @@ public final class BenchMain {
     Stats wallA = wall(a);
     Stats wallB = wall(b);
     double perTest = (wallA.median() - wallB.median()) / n;
-    rows.add(new Results.Row("5", "Socket proof alone (the agent): " + n + " guarded tests, one GET each through a "
-        + "shared JDK HttpClient", "this build with -javaagent (interaction=required, the default)",
+    rows.add(new Results.Row("5", "Socket proof alone (the agent): " + n + " guarded tests, " + SHARED_CLIENT,
+        "this build with -javaagent (interaction=required, the default)",
         "the same without -javaagent (tests unproven; other detectors on)", wallA.seconds(), wallB.seconds(),
         String.format(Locale.ROOT, "%+.3f ms per test (%+.1f%%)", perTest,
             (wallA.median() / wallB.median() - 1) * 100), "(reported)", ""));
@@ -632,19 +634,7 @@ public final class BenchMain {
       Runs runs = healthyRuns("6-" + n, "6", n, 0,
           rep -> junit("6-A", guarded, true, List.of(), args),
           rep -> junit("6-B", guarded, beforeJar, false, List.of(), args, CHILD_LIMIT));
-      List<Jvm.Run> a = runs.a();
-      List<Jvm.Run> b = runs.b();
-      Stats wallA = wall(a);
-      Stats wallB = wall(b);
-      Stats cpuA = stat(a, r -> r.number("cpuMillis"));
-      Stats cpuB = stat(b, r -> r.number("cpuMillis"));
-      String id = points.isEmpty() ? "6" : "6s";
-      rows.add(new Results.Row(id, "Before and after: wall time, " + n + " guarded tests (CPU in the result)",
-          "this build", "the --before jar (" + beforeName() + ")", wallA.seconds(), wallB.seconds(),
-          String.format(Locale.ROOT, "%+.1f%% (%+.3f ms per test; CPU %+.1f%%)",
-              (wallA.median() / wallB.median() - 1) * 100, (wallA.median() - wallB.median()) / n,
-              (cpuA.median() / cpuB.median() - 1) * 100), "(reported)", ""));
-      points.add(new double[] {n, wallA.median() - wallB.median(), cpuA.median() - cpuB.median()});
+      points.add(beforeRow(points.isEmpty() ? "6" : "6s", "wall time, " + n + " guarded tests", n, runs));
     }
     double[] wallLine = line(points, 1);
     double[] cpuLine = line(points, 2);
@@ -660,16 +650,8 @@ public final class BenchMain {
     Runs runs = healthyRuns("6p-" + n, "6p", n, 0,
         rep -> junit("6p-A", perTest, true, List.of(), perTestArgs),
         rep -> junit("6p-B", perTest, beforeJar, false, List.of(), perTestArgs, CHILD_LIMIT));
-    Stats wallA = wall(runs.a());
-    Stats wallB = wall(runs.b());
-    Stats cpuA = stat(runs.a(), r -> r.number("cpuMillis"));
-    Stats cpuB = stat(runs.b(), r -> r.number("cpuMillis"));
-    rows.add(new Results.Row("6p", "Before and after: connection per test (opened in @BeforeEach, closed in "
-        + "@AfterEach), " + n + " guarded tests: wall time (CPU in the result)", "this build",
-        "the --before jar (" + beforeName() + ")", wallA.seconds(), wallB.seconds(),
-        String.format(Locale.ROOT, "%+.1f%% (%+.1f ms per test; CPU %+.1f%%)",
-            (wallA.median() / wallB.median() - 1) * 100, (wallA.median() - wallB.median()) / n,
-            (cpuA.median() / cpuB.median() - 1) * 100), "(reported)", ""));
+    beforeRow("6p", "connection per test (opened in @BeforeEach, closed in @AfterEach), wall time, " + n
+        + " guarded tests", n, runs);
     summaryNote("6p A", runs.a());
     summaryNote("6p B", runs.b());
     notes.add("6: the --before jar is " + beforeJar + " (run without -javaagent: it had no agent).");
@@ -692,15 +674,9 @@ public final class BenchMain {
     Runs runs = healthyRuns("7-per-test", "7", n, sizes.warmups(),
         rep -> junit("7-A", guarded, true, List.of(), args),
         rep -> junit("7-B", plain, false, List.of(), args));
-    Stats wallA = wall(runs.a());
-    Stats wallB = wall(runs.b());
-    double overhead = (wallA.median() / wallB.median() - 1) * 100;
-    rows.add(new Results.Row("7", "Connection per test: wall time, " + n + " guarded tests, each opening a "
-        + "connection in @BeforeEach, one HTTP GET on it in the body, closing it in @AfterEach",
-        "this build: extension and agent", "plain JUnit, no extension jar", wallA.seconds(), wallB.seconds(),
-        String.format(Locale.ROOT, "%+.1f%% (%+.3f ms per test)", overhead, (wallA.median() - wallB.median()) / n),
-        "≤ 5%", met(overhead <= 5)));
-    cpuRow("7c", "Connection per test: CPU time of the test JVM, all threads", "this build: extension and agent",
+    ratioRow("7", "Connection per test: wall time, " + n + " guarded tests, each opening a connection in "
+        + "@BeforeEach, one HTTP GET on it in the body, closing it in @AfterEach", n, runs.a(), runs.b());
+    cpuRow("7c", "Connection per test: CPU time of the test JVM, all threads", THIS_BUILD,
         "plain JUnit", runs.a(), runs.b(), n);
     summaryNote("7 A", runs.a());
   }
@@ -727,6 +703,20 @@ public final class BenchMain {
     String more = last.size() > 1 ? "; the last run also said: " + abbreviate(String.join(" / ", last.subList(1,
         last.size()))) : "";
     notes.add(what + ", the extension's summary of each run: " + String.join("; ", perRun) + more + ".");
+  }
+
+  /** A row of this build against the --before jar; returns {n, added wall ms, added CPU ms}. */
+  private double[] beforeRow(String id, String what, int n, Runs runs) {
+    Stats wallA = wall(runs.a());
+    Stats wallB = wall(runs.b());
+    Stats cpuA = stat(runs.a(), r -> r.number("cpuMillis"));
+    Stats cpuB = stat(runs.b(), r -> r.number("cpuMillis"));
+    rows.add(new Results.Row(id, "Before and after: " + what + " (CPU in the result)", "this build",
+        "the --before jar (" + beforeName() + ")", wallA.seconds(), wallB.seconds(),
+        String.format(Locale.ROOT, "%+.1f%% (%+.3f ms per test; CPU %+.1f%%)",
+            (wallA.median() / wallB.median() - 1) * 100, (wallA.median() - wallB.median()) / n,
+            (cpuA.median() / cpuB.median() - 1) * 100), "(reported)", ""));
+    return new double[] {n, wallA.median() - wallB.median(), cpuA.median() - cpuB.median()};
   }
 
   /** {@code 08b5675/authenticity-junit-extension.jar} for a jar that bench/before.sh built, else its file name. */
