@@ -30,18 +30,24 @@ public final class BenchMain {
   /** Sizes and repetitions of one mode. */
   record Sizes(String name, int healthyClasses, int healthyMethods, int midClasses, int smallSuite, int reps, int warmups,
       int deadClasses, int deadMethods, int blackHoleSample, int blackHoleReps, int preflightServices,
-      int reportTests, int reportReps) {
+      int reportTests, int reportReps, int perTestClasses, int perTestBefore) {
   }
 
-  static final Sizes FULL = new Sizes("full", 50, 100, 20, 100, 5, 1, 4, 50, 3, 3, 50, 100_000, 3);
-  static final Sizes QUICK = new Sizes("quick", 5, 20, 2, 20, 2, 0, 2, 10, 1, 1, 10, 10_000, 2);
+  static final Sizes FULL = new Sizes("full", 50, 100, 20, 100, 5, 1, 4, 50, 3, 3, 50, 100_000, 3, 20, 20);
+  static final Sizes QUICK = new Sizes("quick", 5, 20, 2, 20, 2, 0, 2, 10, 1, 1, 10, 10_000, 2, 2, 4);
 
   private static final String HEALTHY_PACKAGE = "bench.healthy";
   private static final String DEAD_PACKAGE = "bench.dead";
+  private static final String PER_TEST_PACKAGE = "bench.pertest";
+  private static final String THIS_BUILD = "this build: extension and agent";
+  private static final String HEALTHY = "Healthy suite: wall time, ";
+  private static final String SHARED_CLIENT = "one GET each through a shared JDK HttpClient";
   private static final int CLIENT_TIMEOUT_MILLIS = 10_000;
   private static final int PREFLIGHT_DELAY_MILLIS = 200;
   /** A guarded run on the black-holed port still not red after this is stopped (it should take ~2 s + start-up). */
   private static final Duration RED_LIMIT = Duration.ofSeconds(60);
+  /** Any other JUnit child JVM still running after this is stopped. */
+  private static final Duration CHILD_LIMIT = Duration.ofMinutes(10);
 
   private final Sizes sizes;
   private final Path bench;
@@ -51,6 +57,8 @@ public final class BenchMain {
   private final List<Path> junitJars;
   private final List<Path> libJars;
   private final Path extensionJar;
+  /** The agent jar: this build's child JVMs run with {@code -javaagent:} it, as {@code prepare-agent} sets it up. */
+  private final Path agentJar;
   private final List<Results.Row> rows = new ArrayList<>();
   private final List<String> notes = new ArrayList<>();
   private Suites.Suite healthyGuarded;
@@ -70,15 +78,16 @@ public final class BenchMain {
     this.junitJars = jars(target.resolve("junit"));
     this.libJars = jars(target.resolve("lib"));
     this.extensionJar = target.resolve("ext").resolve("authenticity-junit-extension.jar");
-    if (junitJars.isEmpty() || !Files.isRegularFile(extensionJar)) {
+    this.agentJar = target.resolve("agent").resolve("authenticity-agent.jar");
+    if (junitJars.isEmpty() || !Files.isRegularFile(extensionJar) || !Files.isRegularFile(agentJar)) {
       throw new IllegalStateException("The harness is not built: no jars in [" + target.resolve("junit")
-          + "] or no [" + extensionJar + "]. Run bench/run.sh, which builds it first.");
+          + "], no [" + extensionJar + "] or no [" + agentJar + "]. Run bench/run.sh, which builds it first.");
     }
   }
 
   public static void main(String[] args) throws Exception {
     Sizes sizes = FULL;
-    Set<Integer> only = new LinkedHashSet<>(List.of(1, 2, 3, 4, 5));
+    Set<Integer> only = new LinkedHashSet<>(List.of(1, 7, 2, 3, 4, 5));
     Path bench = Path.of(System.getProperty("bench.home", "bench")).toAbsolutePath().normalize();
     Path out = bench.resolve("results.md");
     boolean profile = false;
@@ -103,7 +112,7 @@ public final class BenchMain {
       } else if (arg.startsWith("--out=")) {
         out = Path.of(arg.substring(6)).toAbsolutePath();
       } else {
-        System.err.println("Unknown argument [" + arg + "]. Allowed: --quick, --only=1,2,3,4,5,6, --out=FILE, "
+        System.err.println("Unknown argument [" + arg + "]. Allowed: --quick, --only=1,2,3,4,5,6,7, --out=FILE, "
             + "--before=JAR, --profile");
         System.exit(2);
       }
@@ -134,7 +143,8 @@ public final class BenchMain {
         case 4 -> main.reportAtScale();
         case 5 -> main.socketEvidence();
         case 6 -> main.beforeAndAfter();
-        default -> throw new IllegalArgumentException("No scenario [" + scenario + "]; there are 1 to 6");
+        case 7 -> main.connectionPerTest();
+        default -> throw new IllegalArgumentException("No scenario [" + scenario + "]; there are 1 to 7");
       }
       double loadAfter = Machine.loadAverage();
       String warning = Math.max(loadBefore, loadAfter) > 1.5 ? " — load above 1.5: timings NOT trustworthy" : "";
@@ -206,15 +216,16 @@ public final class BenchMain {
         rep -> junit("1-B", healthyPlain, false, List.of(), args));
     List<Jvm.Run> a = runs.a();
     List<Jvm.Run> b = runs.b();
-    ratioRow("1", n, a, b);
+    ratioRow("1", HEALTHY + n + " guarded tests, " + SHARED_CLIENT, n, a, b);
+    summaryNote("1 A", a);
     Stats rssA = stat(a, r -> r.number("vmHwmKb"));
     Stats rssB = stat(b, r -> r.number("vmHwmKb"));
     double addedMb = (rssA.median() - rssB.median()) / 1024;
-    rows.add(new Results.Row("1m", "Healthy suite: peak RSS of the test JVM (VmHWM)", "extension, all detectors",
+    rows.add(new Results.Row("1m", "Healthy suite: peak RSS of the test JVM (VmHWM)", THIS_BUILD,
         "plain JUnit", rssA.megabytes(), rssB.megabytes(), String.format(Locale.ROOT, "%+.0f MB", addedMb),
         "≤ +30 MB", met(addedMb <= 30)));
     cpuRow("1c", "Healthy suite: CPU time of the test JVM, all threads (JIT and GC included; robust under load)",
-        "extension, all detectors", "plain JUnit", a, b, n);
+        THIS_BUILD, "plain JUnit", a, b, n);
     Stats execA = stat(a, r -> r.number("executeMillis"));
     Stats execB = stat(b, r -> r.number("executeMillis"));
     notes.add(String.format(Locale.ROOT, "1: inside the JVM, Launcher.execute took %s (A) vs %s (B); the rest of "
@@ -234,14 +245,13 @@ public final class BenchMain {
     unguarded(n, args);
   }
 
-  /** The wall-time ratio row of a healthy suite of {@code n} guarded tests. */
-  private void ratioRow(String id, int n, List<Jvm.Run> a, List<Jvm.Run> b) {
+  /** The wall-time ratio row of a suite of {@code n} guarded tests, this build against plain JUnit (goal ≤ 5%). */
+  private void ratioRow(String id, String what, int n, List<Jvm.Run> a, List<Jvm.Run> b) {
     Stats wallA = wall(a);
     Stats wallB = wall(b);
     double overhead = (wallA.median() / wallB.median() - 1) * 100;
     double perTest = (wallA.median() - wallB.median()) / n;
-    rows.add(new Results.Row(id, "Healthy suite: wall time, " + n + " guarded tests, 1 loopback HTTP call each",
-        "extension, all detectors", "plain JUnit, no extension jar", wallA.seconds(), wallB.seconds(),
+    rows.add(new Results.Row(id, what, THIS_BUILD, "plain JUnit, no extension jar", wallA.seconds(), wallB.seconds(),
         String.format(Locale.ROOT, "%+.1f%% (%+.3f ms per test)", overhead, perTest), "≤ 5%", met(overhead <= 5)));
   }
 
@@ -266,10 +276,10 @@ public final class BenchMain {
     List<Jvm.Run> a = runs.a();
     List<Jvm.Run> b = runs.b();
     if (ratioRow) {
-      ratioRow(id, n, a, b);
+      ratioRow(id, HEALTHY + n + " guarded tests, " + SHARED_CLIENT, n, a, b);
     } else {
       rows.add(new Results.Row(id, "Healthy suite, " + n + " tests: wall time (for the fixed and per-test cost)",
-          "extension, all detectors", "plain JUnit", wall(a).seconds(), wall(b).seconds(),
+          THIS_BUILD, "plain JUnit", wall(a).seconds(), wall(b).seconds(),
           String.format(Locale.ROOT, "%+.2f s", (wall(a).median() - wall(b).median()) / 1000), "(reported)", ""));
     }
     return added(n, a, b);
@@ -284,11 +294,11 @@ public final class BenchMain {
     double[] cpuLine = line(points, 2);
     String sizesText = String.join(", ", points.stream().map(p -> Integer.toString((int) p[0])).toList());
     rows.add(new Results.Row("1f", "Healthy suite: fixed cost per test JVM (intercept of the added wall time over "
-        + "the sizes " + sizesText + ")", "extension, all detectors", "plain JUnit", "", "",
+        + "the sizes " + sizesText + ")", THIS_BUILD, "plain JUnit", "", "",
         String.format(Locale.ROOT, "%+.0f ms (CPU %+.0f ms)", wallLine[0], cpuLine[0]), "≤ 150 ms",
         met(wallLine[0] <= 150)));
     rows.add(new Results.Row("1p", "Healthy suite: cost per guarded test (slope of the added wall time over the sizes "
-        + sizesText + ")", "extension, all detectors", "plain JUnit", "", "",
+        + sizesText + ")", THIS_BUILD, "plain JUnit", "", "",
         String.format(Locale.ROOT, "%+.0f µs (CPU %+.0f µs)", wallLine[1] * 1000, cpuLine[1] * 1000), "≤ 50 µs",
         met(wallLine[1] * 1000 <= 50)));
   }
@@ -317,8 +327,9 @@ public final class BenchMain {
     Stats wallA = wall(a);
     Stats wallB = wall(b);
     double overhead = (wallA.median() / wallB.median() - 1) * 100;
-    rows.add(new Results.Row("1u", "Unguarded suite: wall time, " + n + " tests without @RequiresRealService, 1 loopback "
-        + "HTTP call each", "extension jar on the classpath (its listener runs)", "plain JUnit, no extension jar",
+    rows.add(new Results.Row("1u", "Unguarded suite: wall time, " + n + " tests without @RequiresRealService, "
+        + SHARED_CLIENT, "extension jar on the classpath (its listener runs) and -javaagent",
+        "plain JUnit, no extension jar",
         wallA.seconds(), wallB.seconds(), String.format(Locale.ROOT, "%+.1f%% (CPU %+.1f%%)", overhead,
             (stat(a, r -> r.number("cpuMillis")).median() / stat(b, r -> r.number("cpuMillis")).median() - 1) * 100),
         "≤ 1%", met(overhead <= 1)));
@@ -361,8 +372,7 @@ public final class BenchMain {
       int sample = sizes.blackHoleSample();
       List<String> sampleSelectors = plain.firstTests(sample);
       alternate("2b-black-hole", sizes.reps(), sizes.blackHoleReps(), 0, ha, hb,
-          rep -> jvm.run("2b-A", junitClasspath(guarded, extensionJar), junitOptions("2b-A", holeOptions),
-              JunitChild.class.getName(), List.of("package:" + DEAD_PACKAGE), RED_LIMIT),
+          rep -> junit("2b-A", guarded, extensionJar, true, holeOptions, List.of("package:" + DEAD_PACKAGE), RED_LIMIT),
           rep -> junit("2b-B", plain, false, holeOptions, sampleSelectors));
       checkRed("2b", "A", ha, n);
       checkRed("2b", "B (sample)", hb, sample);
@@ -589,18 +599,21 @@ public final class BenchMain {
     int n = healthyGuarded.size();
     List<String> args = List.of("--server", "package:" + HEALTHY_PACKAGE);
     Runs runs = healthyRuns("5-socket", "5", n, sizes.warmups(),
-        rep -> junit("5-A", healthyGuarded, true, List.of("-Dauthenticity.detection.interaction=required"), args),
-        rep -> junit("5-B", healthyGuarded, true, List.of("-Dauthenticity.detection.interaction=off"), args));
+        rep -> junit("5-A", healthyGuarded, true, List.of(), args),
+        rep -> junit("5-B", healthyGuarded, extensionJar, false, List.of(), args, CHILD_LIMIT));
     List<Jvm.Run> a = runs.a();
     List<Jvm.Run> b = runs.b();
     Stats wallA = wall(a);
     Stats wallB = wall(b);
     double perTest = (wallA.median() - wallB.median()) / n;
-    rows.add(new Results.Row("5", "Socket evidence alone: " + n + " guarded tests, 1 loopback HTTP call each",
-        "interaction=required", "interaction=off (other detectors on)", wallA.seconds(), wallB.seconds(),
+    rows.add(new Results.Row("5", "Socket proof alone (the agent): " + n + " guarded tests, " + SHARED_CLIENT,
+        "this build with -javaagent (interaction=required, the default)",
+        "the same without -javaagent (tests unproven; other detectors on)", wallA.seconds(), wallB.seconds(),
         String.format(Locale.ROOT, "%+.3f ms per test (%+.1f%%)", perTest,
             (wallA.median() / wallB.median() - 1) * 100), "(reported)", ""));
-    cpuRow("5c", "Socket evidence alone: CPU time of the test JVM", "interaction=required", "interaction=off", a, b, n);
+    cpuRow("5c", "Socket proof alone: CPU time of the test JVM", "with -javaagent", "without", a, b, n);
+    summaryNote("5 A", a);
+    summaryNote("5 B", b);
   }
 
   // ---------------------------------------------------------------- 6. before and after
@@ -619,21 +632,9 @@ public final class BenchMain {
           size[0], size[1], true, extensionJar);
       int n = guarded.size();
       Runs runs = healthyRuns("6-" + n, "6", n, 0,
-          rep -> junit("6-A", guarded, extensionJar, List.of(), args),
-          rep -> junit("6-B", guarded, beforeJar, List.of(), args));
-      List<Jvm.Run> a = runs.a();
-      List<Jvm.Run> b = runs.b();
-      Stats wallA = wall(a);
-      Stats wallB = wall(b);
-      Stats cpuA = stat(a, r -> r.number("cpuMillis"));
-      Stats cpuB = stat(b, r -> r.number("cpuMillis"));
-      String id = points.isEmpty() ? "6" : "6s";
-      rows.add(new Results.Row(id, "Before and after: wall time, " + n + " guarded tests (CPU in the result)",
-          "this build", "the --before jar (" + beforeName() + ")", wallA.seconds(), wallB.seconds(),
-          String.format(Locale.ROOT, "%+.1f%% (%+.3f ms per test; CPU %+.1f%%)",
-              (wallA.median() / wallB.median() - 1) * 100, (wallA.median() - wallB.median()) / n,
-              (cpuA.median() / cpuB.median() - 1) * 100), "(reported)", ""));
-      points.add(new double[] {n, wallA.median() - wallB.median(), cpuA.median() - cpuB.median()});
+          rep -> junit("6-A", guarded, true, List.of(), args),
+          rep -> junit("6-B", guarded, beforeJar, false, List.of(), args, CHILD_LIMIT));
+      points.add(beforeRow(points.isEmpty() ? "6" : "6s", "wall time, " + n + " guarded tests", n, runs));
     }
     double[] wallLine = line(points, 1);
     double[] cpuLine = line(points, 2);
@@ -641,7 +642,81 @@ public final class BenchMain {
         + "the two sizes)", "this build", "the --before jar", "", "",
         String.format(Locale.ROOT, "%+.0f ms per JVM, %+.0f µs per test (CPU %+.0f ms, %+.0f µs)", wallLine[0],
             wallLine[1] * 1000, cpuLine[0], cpuLine[1] * 1000), "(reported)", ""));
-    notes.add("6: the --before jar is " + beforeJar + ".");
+    // the connection-per-test suite of scenario 7: the before build waited for JFR's flush in each of these tests
+    Suites.Suite perTest = suites.generate(work.resolve("s6-per-test"), PER_TEST_PACKAGE, "PerTest", 1,
+        sizes.perTestBefore(), true, extensionJar, Suites.Shape.CONNECTION_PER_TEST);
+    int n = perTest.size();
+    List<String> perTestArgs = List.of("--server", "package:" + PER_TEST_PACKAGE);
+    Runs runs = healthyRuns("6p-" + n, "6p", n, 0,
+        rep -> junit("6p-A", perTest, true, List.of(), perTestArgs),
+        rep -> junit("6p-B", perTest, beforeJar, false, List.of(), perTestArgs, CHILD_LIMIT));
+    beforeRow("6p", "connection per test (opened in @BeforeEach, closed in @AfterEach), wall time, " + n
+        + " guarded tests", n, runs);
+    summaryNote("6p A", runs.a());
+    summaryNote("6p B", runs.b());
+    notes.add("6: the --before jar is " + beforeJar + " (run without -javaagent: it had no agent).");
+  }
+
+  // ---------------------------------------------------------------- 7. connection per test
+
+  /**
+   * The suite whose every test opens a connection of its own in {@code @BeforeEach}, makes one HTTP GET on it in
+   * the body and closes it in {@code @AfterEach}: the connection is gone before the test's window closes.
+   */
+  private void connectionPerTest() {
+    Suites suites = new Suites(junitJars);
+    Suites.Suite guarded = suites.generate(work.resolve("s7-guarded"), PER_TEST_PACKAGE, "PerTest",
+        sizes.perTestClasses(), sizes.healthyMethods(), true, extensionJar, Suites.Shape.CONNECTION_PER_TEST);
+    Suites.Suite plain = suites.generate(work.resolve("s7-plain"), PER_TEST_PACKAGE, "PerTest",
+        sizes.perTestClasses(), sizes.healthyMethods(), false, null, Suites.Shape.CONNECTION_PER_TEST);
+    int n = guarded.size();
+    List<String> args = List.of("--server", "package:" + PER_TEST_PACKAGE);
+    Runs runs = healthyRuns("7-per-test", "7", n, sizes.warmups(),
+        rep -> junit("7-A", guarded, true, List.of(), args),
+        rep -> junit("7-B", plain, false, List.of(), args));
+    ratioRow("7", "Connection per test: wall time, " + n + " guarded tests, each opening a connection in "
+        + "@BeforeEach, one HTTP GET on it in the body, closing it in @AfterEach", n, runs.a(), runs.b());
+    cpuRow("7c", "Connection per test: CPU time of the test JVM, all threads", THIS_BUILD,
+        "plain JUnit", runs.a(), runs.b(), n);
+    summaryNote("7 A", runs.a());
+  }
+
+  /**
+   * The extension's console summary of each run ({@code 2000 guarded tests: 2000 authentic (3 unproven)}), and its
+   * other lines of the last run (a MASKED test, the agent missing), as a note: what proved the tests.
+   */
+  private void summaryNote(String what, List<Jvm.Run> runs) {
+    List<String> perRun = new ArrayList<>();
+    List<String> last = List.of();
+    for (Jvm.Run run : runs) {
+      try (Stream<String> lines = Files.lines(run.log(), StandardCharsets.ISO_8859_1)) {
+        last = lines.filter(l -> l.startsWith("[authenticity]") && !l.contains("report: ")).limit(4)
+            .map(l -> l.substring("[authenticity]".length()).strip()).toList();
+      } catch (IOException ex) {
+        throw new UncheckedIOException(ex);
+      }
+      perRun.add(last.isEmpty() ? "(no summary: " + run.log().getFileName() + ")" : last.get(0));
+    }
+    if (perRun.isEmpty()) {
+      return;
+    }
+    String more = last.size() > 1 ? "; the last run also said: " + abbreviate(String.join(" / ", last.subList(1,
+        last.size()))) : "";
+    notes.add(what + ", the extension's summary of each run: " + String.join("; ", perRun) + more + ".");
+  }
+
+  /** A row of this build against the --before jar; returns {n, added wall ms, added CPU ms}. */
+  private double[] beforeRow(String id, String what, int n, Runs runs) {
+    Stats wallA = wall(runs.a());
+    Stats wallB = wall(runs.b());
+    Stats cpuA = stat(runs.a(), r -> r.number("cpuMillis"));
+    Stats cpuB = stat(runs.b(), r -> r.number("cpuMillis"));
+    rows.add(new Results.Row(id, "Before and after: " + what + " (CPU in the result)", "this build",
+        "the --before jar (" + beforeName() + ")", wallA.seconds(), wallB.seconds(),
+        String.format(Locale.ROOT, "%+.1f%% (%+.3f ms per test; CPU %+.1f%%)",
+            (wallA.median() / wallB.median() - 1) * 100, (wallA.median() - wallB.median()) / n,
+            (cpuA.median() / cpuB.median() - 1) * 100), "(reported)", ""));
+    return new double[] {n, wallA.median() - wallB.median(), cpuA.median() - cpuB.median()};
   }
 
   /** {@code 08b5675/authenticity-junit-extension.jar} for a jar that bench/before.sh built, else its file name. */
@@ -680,15 +755,25 @@ public final class BenchMain {
     }
   }
 
-  private Jvm.Run junit(String label, Suites.Suite suite, boolean withExtension, List<String> options,
+  /** A JUnit child of this build (its extension jar on the class path, its agent loaded) or of plain JUnit. */
+  private Jvm.Run junit(String label, Suites.Suite suite, boolean thisBuild, List<String> options,
       List<String> args) {
-    return junit(label, suite, withExtension ? extensionJar : null, options, args);
+    return junit(label, suite, thisBuild ? extensionJar : null, thisBuild, options, args, CHILD_LIMIT);
   }
 
-  /** A JUnit child with {@code extension} (this build's jar or an earlier one) on its class path, or none when null. */
-  private Jvm.Run junit(String label, Suites.Suite suite, Path extension, List<String> options, List<String> args) {
-    return jvm.run(label, junitClasspath(suite, extension), junitOptions(label, options),
-        JunitChild.class.getName(), args, Duration.ofMinutes(10));
+  /**
+   * A JUnit child with {@code extension} (this build's jar or an earlier one) on its class path, or none when null,
+   * and with {@code -javaagent:} this build's agent first among its options when {@code agent}, as
+   * {@code prepare-agent} puts it first into Surefire's {@code argLine}.
+   */
+  private Jvm.Run junit(String label, Suites.Suite suite, Path extension, boolean agent, List<String> options,
+      List<String> args, Duration timeout) {
+    List<String> jvmOptions = new ArrayList<>();
+    if (agent) {
+      jvmOptions.add("-javaagent:" + agentJar);
+    }
+    jvmOptions.addAll(junitOptions(label, options));
+    return jvm.run(label, junitClasspath(suite, extension), jvmOptions, JunitChild.class.getName(), args, timeout);
   }
 
   private List<Path> junitClasspath(Suites.Suite suite, Path extension) {

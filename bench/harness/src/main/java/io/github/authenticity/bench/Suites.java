@@ -15,12 +15,23 @@ import javax.tools.JavaCompiler;
 import javax.tools.ToolProvider;
 
 /**
- * Generates and compiles the test suites: {@code classes} x {@code methods} tests, each making one
- * HTTP call to {@code 127.0.0.1:${bench.port}} with {@code bench.clientTimeoutMillis} connect and read
- * timeouts. The guarded variant carries {@code @RequiresRealService("backend")} and an
+ * Generates and compiles the test suites: {@code classes} x {@code methods} tests against the HTTP server on
+ * {@code 127.0.0.1:${bench.port}}, with {@code bench.clientTimeoutMillis} connect and read timeouts, in one of two
+ * shapes ({@link Shape}). The guarded variant carries {@code @RequiresRealService("backend")} and an
  * {@code authenticity.yaml} naming the same port; the plain variant is the same code without both.
  */
 final class Suites {
+
+  /** What each test does. */
+  enum Shape {
+    /** One GET through a JDK {@code HttpClient} that every test shares (created once, its connection pooled). */
+    SHARED_CLIENT,
+    /**
+     * A connection per test: a {@code Socket} opened in {@code @BeforeEach}, one HTTP/1.1 GET on it in the body,
+     * closed in {@code @AfterEach} (the shape whose connection is gone before the test ends).
+     */
+    CONNECTION_PER_TEST
+  }
 
   /** A compiled suite: its classes directory and its test classes, in order. */
   record Suite(Path classes, String packageName, List<String> classNames, int methodsPerClass) {
@@ -59,6 +70,12 @@ final class Suites {
    */
   Suite generate(Path directory, String packageName, String classPrefix, int classes, int methods,
       boolean guarded, Path extensionJar) {
+    return generate(directory, packageName, classPrefix, classes, methods, guarded, extensionJar, Shape.SHARED_CLIENT);
+  }
+
+  /** The same, in the given shape. */
+  Suite generate(Path directory, String packageName, String classPrefix, int classes, int methods,
+      boolean guarded, Path extensionJar, Shape shape) {
     deleteRecursively(directory);
     Path sources = directory.resolve("src");
     Path output = directory.resolve("classes");
@@ -68,21 +85,33 @@ final class Suites {
     try {
       Files.createDirectories(sources.resolve(packageDir));
       Files.createDirectories(output);
-      Path client = sources.resolve(packageDir).resolve("BenchClient.java");
-      Files.writeString(client, clientSource(packageName), StandardCharsets.UTF_8);
+      boolean perTest = shape == Shape.CONNECTION_PER_TEST;
+      String helper = perTest ? "BenchConnection" : "BenchClient";
+      Path client = sources.resolve(packageDir).resolve(helper + ".java");
+      Files.writeString(client, perTest ? connectionSource(packageName) : clientSource(packageName),
+          StandardCharsets.UTF_8);
       files.add(client);
       for (int c = 0; c < classes; c++) {
         String simpleName = String.format("%s%03dTests", classPrefix, c);
         StringBuilder source = new StringBuilder();
         source.append("package ").append(packageName).append(";\n\n");
+        if (perTest) {
+          source.append("import org.junit.jupiter.api.AfterEach;\nimport org.junit.jupiter.api.BeforeEach;\n");
+        }
         source.append("import org.junit.jupiter.api.Test;\n\n");
         if (guarded) {
           source.append("@io.github.authenticity.junit.RequiresRealService(\"backend\")\n");
         }
         source.append("class ").append(simpleName).append(" {\n");
+        if (perTest) {
+          source.append("\n  private BenchConnection connection;\n\n")
+              .append("  @BeforeEach\n  void open() throws Exception {\n    connection = BenchConnection.open();\n  }\n\n")
+              .append("  @AfterEach\n  void close() throws Exception {\n    connection.close();\n  }\n");
+        }
         for (int m = 0; m < methods; m++) {
           source.append("\n  @Test\n  void ").append(method(m)).append("() throws Exception {\n")
-              .append("    BenchClient.call(\"/api/").append(c).append('/').append(m).append("\");\n  }\n");
+              .append(perTest ? "    connection.get(\"/api/" : "    BenchClient.call(\"/api/")
+              .append(c).append('/').append(m).append("\");\n  }\n");
         }
         source.append("}\n");
         Path file = sources.resolve(packageDir).resolve(simpleName + ".java");
@@ -114,30 +143,105 @@ final class Suites {
   private static String clientSource(String packageName) {
     return "package " + packageName + ";\n\n" + """
         import java.io.IOException;
-        import java.io.InputStream;
-        import java.net.HttpURLConnection;
         import java.net.URI;
+        import java.net.http.HttpClient;
+        import java.net.http.HttpRequest;
+        import java.net.http.HttpResponse;
+        import java.time.Duration;
 
-        /** One real HTTP call to the loopback port given by the bench.port system property. */
+        /** One real HTTP call to the loopback port given by the bench.port system property, through one shared client. */
         final class BenchClient {
 
           private static final String BASE = "http://127.0.0.1:" + System.getProperty("bench.port");
-          private static final int TIMEOUT = Integer.getInteger("bench.clientTimeoutMillis", 10_000);
+          private static final Duration TIMEOUT = Duration.ofMillis(Integer.getInteger("bench.clientTimeoutMillis", 10_000));
+          private static final HttpClient CLIENT = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
+              .connectTimeout(TIMEOUT).build();
 
           private BenchClient() {
           }
 
-          static void call(String path) throws IOException {
-            HttpURLConnection connection = (HttpURLConnection) URI.create(BASE + path).toURL().openConnection();
-            connection.setConnectTimeout(TIMEOUT);
-            connection.setReadTimeout(TIMEOUT);
-            int status = connection.getResponseCode();
-            try (InputStream in = connection.getInputStream()) {
-              in.readAllBytes();
+          static void call(String path) throws IOException, InterruptedException {
+            HttpRequest request = HttpRequest.newBuilder(URI.create(BASE + path)).timeout(TIMEOUT).GET().build();
+            HttpResponse<byte[]> response = CLIENT.send(request, HttpResponse.BodyHandlers.ofByteArray());
+            if (response.statusCode() != 200) {
+              throw new AssertionError("GET " + path + " answered [" + response.statusCode() + "], expected [200]");
             }
-            if (status != 200) {
-              throw new AssertionError("GET " + path + " answered [" + status + "], expected [200]");
+          }
+        }
+        """;
+  }
+
+  private static String connectionSource(String packageName) {
+    return "package " + packageName + ";\n\n" + """
+        import java.io.BufferedInputStream;
+        import java.io.ByteArrayOutputStream;
+        import java.io.IOException;
+        import java.io.InputStream;
+        import java.io.OutputStream;
+        import java.net.InetSocketAddress;
+        import java.net.Socket;
+        import java.nio.charset.StandardCharsets;
+
+        /** A connection of its own to the loopback port of bench.port: HTTP/1.1 GETs on it, by hand. */
+        final class BenchConnection implements AutoCloseable {
+
+          private static final int PORT = Integer.getInteger("bench.port");
+          private static final int TIMEOUT = Integer.getInteger("bench.clientTimeoutMillis", 10_000);
+
+          private final Socket socket;
+          private final InputStream in;
+          private final OutputStream out;
+
+          private BenchConnection(Socket socket) throws IOException {
+            this.socket = socket;
+            this.in = new BufferedInputStream(socket.getInputStream());
+            this.out = socket.getOutputStream();
+          }
+
+          static BenchConnection open() throws IOException {
+            Socket socket = new Socket();
+            socket.setTcpNoDelay(true);
+            socket.setSoTimeout(TIMEOUT);
+            socket.connect(new InetSocketAddress("127.0.0.1", PORT), TIMEOUT);
+            return new BenchConnection(socket);
+          }
+
+          void get(String path) throws IOException {
+            out.write(("GET " + path + " HTTP/1.1\\r\\nHost: 127.0.0.1:" + PORT + "\\r\\n\\r\\n")
+                .getBytes(StandardCharsets.US_ASCII));
+            out.flush();
+            String status = line();
+            int length = -1;
+            for (String header = line(); !header.isEmpty(); header = line()) {
+              int colon = header.indexOf(':');
+              if (colon > 0 && header.substring(0, colon).trim().equalsIgnoreCase("Content-Length")) {
+                length = Integer.parseInt(header.substring(colon + 1).trim());
+              }
             }
+            if (length < 0 || in.readNBytes(length).length != length) {
+              throw new IOException("GET " + path + ": no whole body (Content-Length " + length + ")");
+            }
+            if (!status.startsWith("HTTP/1.1 200")) {
+              throw new AssertionError("GET " + path + " answered [" + status + "], expected [HTTP/1.1 200]");
+            }
+          }
+
+          private String line() throws IOException {
+            ByteArrayOutputStream bytes = new ByteArrayOutputStream();
+            for (int b = in.read(); b != '\\n'; b = in.read()) {
+              if (b < 0) {
+                throw new IOException("the server closed the connection mid-answer");
+              }
+              if (b != '\\r') {
+                bytes.write(b);
+              }
+            }
+            return bytes.toString(StandardCharsets.US_ASCII);
+          }
+
+          @Override
+          public void close() throws IOException {
+            socket.close();
           }
         }
         """;
