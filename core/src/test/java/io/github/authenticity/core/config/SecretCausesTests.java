@@ -35,9 +35,9 @@ class SecretCausesTests {
         """).env("PW", PASSWORD)::load);
 
     assertThat(thrown).isInstanceOf(ConfigurationException.class);
+    // the JDK's own words differ between 17 and 25; the redacted input and the type are what matter
     assertThat(printed(thrown)).doesNotContain(PASSWORD)
-        .contains("Caused by: java.net.URISyntaxException: Illegal character in authority at index 8: "
-            + "https://****@api.example.com /health");
+        .containsPattern("Caused by: java\\.net\\.URISyntaxException: [^\\n]*: https://\\*\\*\\*\\*@api\\.example\\.com /health");
     assertThat(thrown.getCause()).isInstanceOf(RedactedThrowable.class);
     assertThat(((RedactedThrowable) thrown.getCause()).originalType()).isEqualTo("java.net.URISyntaxException");
   }
