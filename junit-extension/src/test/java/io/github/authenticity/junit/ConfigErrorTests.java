@@ -62,9 +62,10 @@ class ConfigErrorTests {
     Throwable failure = Kit.failures(results).get(0);
     java.io.StringWriter printed = new java.io.StringWriter();
     failure.printStackTrace(new java.io.PrintWriter(printed));
+    // the JDK's own words differ between 17 and 25 (25 counts the index in the original text)
     assertThat(printed.toString()).doesNotContain(password)
-        .contains("java.net.URISyntaxException: Illegal character in authority at index 8: "
-            + "https://****@api.example.com /health");
+        .containsPattern("java\\.net\\.URISyntaxException: Illegal character in authority at index \\d+: "
+            + "https://\\*\\*\\*\\*@api\\.example\\.com /health");
   }
 
   static class GuardedTestCase {
