@@ -39,7 +39,7 @@ final class EventsGenerator {
       try (EventWriter log = EventWriter.create(directory)) {
         written.add(log.file());
         log.write(new Event.RunStarted(run, at, EventsFormat.VERSION, 1000 + f, "bench-host", "bench-build", "local",
-            false, "fail", "classpath:authenticity.yaml", null, null, "17.0.15", "1.14.4"));
+            false, "fail", "classpath:authenticity.yaml", null, null, "17.0.15", "1.14.4", java.util.List.of()));
         log.write(new Event.ServiceProbed(run, at + 5, "backend", "http", "GET http://127.0.0.1:18080/health", "UP", 4,
             "200 OK", Instant.ofEpochMilli(at + 1).toString()));
         log.write(new Event.ServiceProbed(run, at + 6, "postgres", "postgres", "127.0.0.1:5432", "UP", 7,
