@@ -19,7 +19,7 @@ final class BootClasses {
   static final String PACKAGE = "io.github.authenticity.agent.boot";
   /** Every class of the boot package, nested ones included; defined in this order. */
   static final String[] CLASSES = {"Ledger", "Ledger$1", "Ledger$Slot", "Ledger$Key", "Ledger$Conn", "Ledger$Traffic",
-      "Ledger$Window", "Ledger$Batch", "Answers"};
+      "Ledger$Window", "Ledger$Writers", "Answers"};
 
   private BootClasses() {
   }

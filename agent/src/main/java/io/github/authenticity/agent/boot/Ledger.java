@@ -39,7 +39,7 @@ public final class Ledger {
    * Write queues that batch the commands of several threads into one flush (gRPC's {@code WriteQueue}), by
    * identity: the writers of the commands enqueued since the queue's last flush started.
    */
-  private static final Map<Key, Batch> BATCHES = new ConcurrentHashMap<>();
+  private static final Map<Key, Writers> BATCHES = new ConcurrentHashMap<>();
   private static final Window[] NO_WINDOWS = new Window[0];
   private static final Set<Window> OPEN = ConcurrentHashMap.newKeySet();
   private static final AtomicInteger OPEN_COUNT = new AtomicInteger();
@@ -174,7 +174,7 @@ public final class Ledger {
       Conn conn = new Conn(address.getHostAddress(), port);
       Window opener = writer(SLOT.get());
       conn.opener = opener;
-      conn.addPending(opener);
+      conn.pending.add(opener);
       CONNECTIONS.put(key, conn);
     } catch (Throwable ignored) {
       // never break a connect
@@ -229,7 +229,7 @@ public final class Ledger {
         conn.in += bytes;
         start = !conn.answered;
         conn.answered = true;
-        writers = conn.pendingCount == 0 ? null : java.util.Arrays.copyOf(conn.pending, conn.pendingCount);
+        writers = conn.pending.isEmpty() ? null : conn.pending.toArray();
       }
       // the start of an answer (the first read after a write) says what the answer is: a few bytes, once
       String answer = !start || address == 0 ? null
@@ -341,12 +341,10 @@ public final class Ledger {
       Window[] writers = writers(SLOT.get());
       synchronized (conn) {
         if (conn.answered) {
-          conn.pendingCount = 0;
+          conn.pending.clear();
           conn.answered = false;
         }
-        for (Window writer : writers) {
-          conn.addPending(writer);
-        }
+        conn.pending.addAll(writers);
       }
     } catch (Throwable ignored) {
       // never break a write
@@ -460,9 +458,9 @@ public final class Ledger {
         return;
       }
       Key key = new Key(queue);
-      Batch batch = BATCHES.get(key);
+      Writers batch = BATCHES.get(key);
       if (batch == null) {
-        Batch fresh = new Batch();
+        Writers fresh = new Writers(Writers.BOUND);
         batch = BATCHES.putIfAbsent(key, fresh);
         if (batch == null) {
           batch = fresh;
@@ -486,7 +484,7 @@ public final class Ledger {
       slot.batchTaken = queue == null || BATCHES.isEmpty() ? null : BATCHES.remove(new Key(queue));
       if (debug) {
         System.err.println("[authenticity-agent] batch " + System.identityHashCode(queue) + " on "
-            + Thread.currentThread().getName() + " took " + (slot.batchTaken == null ? 0 : slot.batchTaken.count));
+            + Thread.currentThread().getName() + " took " + (slot.batchTaken == null ? 0 : slot.batchTaken.toArray().length));
       }
     } catch (Throwable ignored) {
       // never break a flush
@@ -555,25 +553,17 @@ public final class Ledger {
    * flush, and kept for the next one too, since a command enqueued after the last poll waits for it).
    */
   private static Window[] joint(Slot slot) {
-    Batch taken = slot.batchTaken;
-    Batch current = BATCHES.isEmpty() ? null : BATCHES.get(new Key(slot.batch));
-    Window[] first = taken == null ? NO_WINDOWS : taken.snapshot();
-    Window[] second = current == null ? NO_WINDOWS : current.snapshot();
+    Writers taken = slot.batchTaken;
+    Writers current = BATCHES.isEmpty() ? null : BATCHES.get(new Key(slot.batch));
+    Window[] first = taken == null ? NO_WINDOWS : taken.toArray();
+    Window[] second = current == null ? NO_WINDOWS : current.toArray();
     if (second.length == 0) {
       return first;
     }
-    Window[] all = java.util.Arrays.copyOf(first, first.length + second.length);
-    int count = first.length;
-    for (Window window : second) {
-      boolean seen = false;
-      for (int i = 0; i < count; i++) {
-        seen |= all[i] == window;
-      }
-      if (!seen) {
-        all[count++] = window;
-      }
-    }
-    return java.util.Arrays.copyOf(all, count);
+    Writers all = new Writers(first.length + second.length);
+    all.addAll(first);
+    all.addAll(second);
+    return all.toArray();
   }
 
   /**
@@ -615,7 +605,7 @@ public final class Ledger {
     Window context;
     /** The write queue whose flush this thread runs, and the writers the flush took at its start. */
     Object batch;
-    Batch batchTaken;
+    Writers batchTaken;
     /** A TLS answer that started on this thread, and the windows it was credited to, until its plaintext is read. */
     Conn pendingConn;
     Window[] pendingWindows;
@@ -664,10 +654,20 @@ public final class Ledger {
     }
   }
 
-  /** The writers of the commands in a write queue (a window, or {@link #NOBODY}), at most 16, the newest kept. */
-  private static final class Batch {
+  /**
+   * Windows that wrote (or a write queue's enqueuers), each once, in the order first seen, at most {@code bound},
+   * the newest kept: a connection's writers since its last answer, a write queue's batch.
+   */
+  private static final class Writers {
+    /** How many writers a connection or a batch keeps: beyond it, the oldest is dropped. */
+    static final int BOUND = 16;
+    private final int bound;
     private Window[] writers = new Window[4];
     private int count;
+
+    Writers(int bound) {
+      this.bound = bound;
+    }
 
     synchronized void add(Window writer) {
       for (int i = 0; i < count; i++) {
@@ -676,17 +676,32 @@ public final class Ledger {
         }
       }
       if (count == writers.length) {
-        if (count >= 16) {
+        if (count >= bound) {
           System.arraycopy(writers, 1, writers, 0, count - 1);
           count--;
         } else {
-          writers = java.util.Arrays.copyOf(writers, count * 2);
+          writers = java.util.Arrays.copyOf(writers, Math.min(count * 2, Math.max(bound, 1)));
         }
       }
       writers[count++] = writer;
     }
 
-    synchronized Window[] snapshot() {
+    synchronized void addAll(Window[] more) {
+      for (Window writer : more) {
+        add(writer);
+      }
+    }
+
+    synchronized boolean isEmpty() {
+      return count == 0;
+    }
+
+    synchronized void clear() {
+      java.util.Arrays.fill(writers, 0, count, null);
+      count = 0;
+    }
+
+    synchronized Window[] toArray() {
       return java.util.Arrays.copyOf(writers, count);
     }
   }
@@ -698,8 +713,7 @@ public final class Ledger {
     long in;
     long out;
     /** The windows that wrote since the last answer ({@link #NOBODY} for a thread of none). */
-    Window[] pending = new Window[4];
-    int pendingCount;
+    final Writers pending = new Writers(Writers.BOUND);
     /** Whether bytes were read since the last write. */
     boolean answered;
     /** The window that opened it, {@link #NOBODY} outside any. */
@@ -708,23 +722,6 @@ public final class Ledger {
     Conn(String address, int port) {
       this.address = address;
       this.port = port;
-    }
-
-    void addPending(Window writer) {
-      for (int i = 0; i < pendingCount; i++) {
-        if (pending[i] == writer) {
-          return;
-        }
-      }
-      if (pendingCount == pending.length) {
-        if (pendingCount >= 16) {
-          System.arraycopy(pending, 1, pending, 0, pendingCount - 1);
-          pendingCount--;
-        } else {
-          pending = java.util.Arrays.copyOf(pending, pendingCount * 2);
-        }
-      }
-      pending[pendingCount++] = writer;
     }
   }
 
