@@ -101,7 +101,7 @@ final class InteractionDetector implements Detector {
     TestScope scope = TestScope.find(test.uniqueId());
     try {
       boolean failed = outcome.failure().isPresent();
-      List<InteractionMonitor.Finding> findings = withSetUp(watch.finish(!failed), setUp(test), !failed);
+      List<InteractionMonitor.Finding> findings = withSetUp(watch.finish(), setUp(test));
       InteractionVerdict verdict = InteractionVerdict.of(findings, via(test), names(test.services()), mode, failed,
           expectsErrors(test));
       verdict.proofs().forEach(outcome::addProof);
@@ -135,7 +135,7 @@ final class InteractionDetector implements Detector {
    * ({@code @BeforeAll}), e.g. a connection opened and used there: the proof says so.
    */
   private static List<InteractionMonitor.Finding> withSetUp(List<InteractionMonitor.Finding> findings,
-      List<InteractionMonitor.Watch> setUps, boolean wait) {
+      List<InteractionMonitor.Watch> setUps) {
     if (setUps.isEmpty()) {
       return findings;
     }
@@ -144,7 +144,7 @@ final class InteractionDetector implements Detector {
       InteractionMonitor.Finding chosen = finding;
       if (finding.status() != InteractionMonitor.Status.PROVEN) {
         for (InteractionMonitor.Watch setUp : setUps) {
-          for (InteractionMonitor.Finding before : setUp.findings(wait)) {
+          for (InteractionMonitor.Finding before : setUp.finish()) {
             if (before.service().equals(finding.service()) && before.status() == InteractionMonitor.Status.PROVEN) {
               chosen = new InteractionMonitor.Finding(finding.service(), InteractionMonitor.Status.PROVEN,
                   "in @BeforeAll: " + before.line(), before.answers());

@@ -321,14 +321,11 @@ public final class InteractionMonitor {
       findings = findings(traffic);
     }
 
-    /** Ends the window and tells, per service, what was found. Nothing is waited for. */
-    public List<Finding> finish(boolean wait) {
-      close();
-      return findings;
-    }
-
-    /** What was found per service in the closed window. */
-    public List<Finding> findings(boolean wait) {
+    /**
+     * Ends the window (if {@link #close()} has not) and tells, per service, what was found: everything is there when
+     * the window closes, nothing is waited for.
+     */
+    public List<Finding> finish() {
       close();
       return findings;
     }

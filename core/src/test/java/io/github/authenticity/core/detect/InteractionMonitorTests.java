@@ -60,7 +60,7 @@ class InteractionMonitorTests {
   void aConnectionOpenedUsedAndClosedInsideTheWindowIsProvenAtOnce() throws Exception {
     InteractionMonitor.Watch watch = InteractionMonitor.start().watch("open-use-close", REDIS);
     ping();
-    List<Finding> findings = watch.finish(true);
+    List<Finding> findings = watch.finish();
 
     assertThat(findings).containsExactly(new Finding("redis", Status.PROVEN,
         "1 exchange, 7 B in, 12 B out with 127.0.0.1:6379"));
@@ -76,14 +76,14 @@ class InteractionMonitorTests {
       channel.read(answer).get(5, TimeUnit.SECONDS);
     }
 
-    assertThat(watch.finish(true)).extracting(Finding::status).containsExactly(Status.PROVEN);
+    assertThat(watch.finish()).extracting(Finding::status).containsExactly(Status.PROVEN);
   }
 
   @Test
   void aWindowWithoutTrafficIsNone() {
     InteractionMonitor.Watch watch = InteractionMonitor.start().watch("stand-in", REDIS);
 
-    assertThat(watch.finish(true)).containsExactly(new Finding("redis", Status.NONE, "127.0.0.1:6379"));
+    assertThat(watch.finish()).containsExactly(new Finding("redis", Status.NONE, "127.0.0.1:6379"));
   }
 
   @Test
@@ -102,7 +102,7 @@ class InteractionMonitorTests {
     probe.start();
     probe.join();
 
-    assertThat(watch.finish(true)).extracting(Finding::status).containsExactly(Status.NONE);
+    assertThat(watch.finish()).extracting(Finding::status).containsExactly(Status.NONE);
   }
 
   @Test
@@ -123,13 +123,13 @@ class InteractionMonitorTests {
           return null;
         }).get();
         honestDone.countDown();
-        return watch.finish(true);
+        return watch.finish();
       });
       Future<List<Finding>> standIn = tests.submit(() -> {
         InteractionMonitor.Watch watch = InteractionMonitor.start().watch("stand-in", REDIS);
         bothOpen.countDown();
         honestDone.await();
-        return watch.finish(true);
+        return watch.finish();
       });
 
       assertThat(honest.get(10, TimeUnit.SECONDS)).extracting(Finding::status).containsExactly(Status.PROVEN);
@@ -165,8 +165,8 @@ class InteractionMonitorTests {
     done.await(10, TimeUnit.SECONDS);
     client.interrupt();
 
-    List<Finding> first = one.finish(true);
-    List<Finding> second = two.finish(true);
+    List<Finding> first = one.finish();
+    List<Finding> second = two.finish();
     assertThat(first).extracting(Finding::status).containsExactly(Status.SHARED);
     assertThat(second).containsExactly(new Finding("redis", Status.SHARED, "traffic with 127.0.0.1:6379 while the "
         + "test ran cannot be attributed to it: a connection shared by 2 tests running at once"));
@@ -218,11 +218,11 @@ class InteractionMonitorTests {
 
       InteractionMonitor.Watch failing = InteractionMonitor.start().watch("503", backend);
       assertThat(get(port, "/api/orders")).isEqualTo(503);
-      Finding unavailable = failing.finish(true).get(0);
+      Finding unavailable = failing.finish().get(0);
       InteractionMonitor.Watch retried = InteractionMonitor.start().watch("retry", backend);
       assertThat(get(port, "/api/flaky")).isEqualTo(503);
       assertThat(get(port, "/api/flaky")).isEqualTo(200);
-      Finding recovered = retried.finish(true).get(0);
+      Finding recovered = retried.finish().get(0);
 
       assertThat(unavailable.status()).isEqualTo(Status.PROVEN);
       assertThat(unavailable.line()).matches("1 answer \\(503 ×1\\), \\d+ B in, \\d+ B out with 127\\.0\\.0\\.1:" + port);
@@ -288,7 +288,7 @@ class InteractionMonitorTests {
   static final class WithoutAgent {
     public static void main(String[] args) {
       InteractionMonitor.Watch watch = InteractionMonitor.start().watch("test", REDIS);
-      List<Finding> findings = watch.finish(true);
+      List<Finding> findings = watch.finish();
       for (Finding finding : findings) {
         System.out.println(finding.status() + "|" + finding.line());
       }

@@ -55,11 +55,11 @@ class TlsAnswersTests {
       javax.net.ssl.SSLSocketFactory factory = trusting().getSocketFactory();
       InteractionMonitor.Watch watch = InteractionMonitor.start().watch("tls", backend);
       assertThat(get(factory, port, "/api/orders")).isEqualTo(503);
-      Finding finding = watch.finish(true).get(0);
+      Finding finding = watch.finish().get(0);
       InteractionMonitor.Watch retry = InteractionMonitor.start().watch("tls-retry", backend);
       assertThat(get(factory, port, "/api/flaky")).isEqualTo(503);
       assertThat(get(factory, port, "/api/flaky")).isEqualTo(200);
-      Finding retried = retry.finish(true).get(0);
+      Finding retried = retry.finish().get(0);
 
       assertThat(finding.status()).isEqualTo(Status.PROVEN);
       assertThat(finding.line()).matches("1 answer \\(503 ×1\\), \\d+(\\.\\d)? K?B in, \\d+(\\.\\d)? K?B out with "
