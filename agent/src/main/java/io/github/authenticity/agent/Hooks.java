@@ -4,7 +4,6 @@ import java.lang.instrument.ClassFileTransformer;
 import java.lang.instrument.Instrumentation;
 import java.security.ProtectionDomain;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -62,16 +61,9 @@ final class Hooks implements ClassFileTransformer {
   private static final String NETTY_ABSTRACT_EXECUTOR = "io/netty/util/concurrent/AbstractEventExecutor";
   private static final String GRPC_WRITE_QUEUE = "io/grpc/netty/WriteQueue";
 
-  /** The JDK hooks without which socket traffic cannot be observed: hook to the class that holds it. */
-  private static final Map<String, String> REQUIRED = new LinkedHashMap<>();
-
-  static {
-    REQUIRED.put("sun.nio.ch.Net.connect", "sun.nio.ch.Net");
-    REQUIRED.put("sun.nio.ch.SocketDispatcher.read", "sun.nio.ch.SocketDispatcher");
-    REQUIRED.put("sun.nio.ch.SocketDispatcher.readv", "sun.nio.ch.SocketDispatcher");
-    REQUIRED.put("sun.nio.ch.SocketDispatcher.write", "sun.nio.ch.SocketDispatcher");
-    REQUIRED.put("sun.nio.ch.SocketDispatcher.writev", "sun.nio.ch.SocketDispatcher");
-  }
+  /** The JDK hooks without which socket traffic cannot be observed. */
+  private static final List<String> REQUIRED = List.of("sun.nio.ch.Net.connect", "sun.nio.ch.SocketDispatcher.read",
+      "sun.nio.ch.SocketDispatcher.readv", "sun.nio.ch.SocketDispatcher.write", "sun.nio.ch.SocketDispatcher.writev");
 
   /** JDK classes hooked at start (loaded, then transformed or retransformed). */
   private static final String[] JDK_CLASSES = {"sun.nio.ch.Net", "sun.nio.ch.SocketDispatcher",
@@ -119,14 +111,15 @@ final class Hooks implements ClassFileTransformer {
         + (loadedAt - begin) / 1_000_000 + " ms, retransformed " + earlier.size() + " in "
         + (System.nanoTime() - loadedAt) / 1_000_000 + " ms";
     String jdk = System.getProperty("java.vm.vendor") + " " + System.getProperty("java.runtime.version");
-    for (Map.Entry<String, String> entry : REQUIRED.entrySet()) {
-      if (!applied.contains(entry.getKey())) {
-        problems.add("hook " + entry.getKey() + " could not be applied on " + jdk
+    for (String hook : REQUIRED) {
+      if (!applied.contains(hook)) {
+        problems.add("hook " + hook + " could not be applied on " + jdk
             + ": the JDK's internals moved, so sockets cannot be observed here (tell the Authenticity project)");
       }
     }
     if (!applied.contains("sun.nio.ch.SocketDispatcher.close") && !applied.contains("sun.nio.ch.UnixDispatcher.close")) {
-      problems.add("hook sun.nio.ch.*Dispatcher.close could not be applied on " + jdk
+      // no blind spot (every byte is still seen), so no problem that would make tests unconfirmed: a warning
+      System.err.println("[authenticity] agent: hook sun.nio.ch.*Dispatcher.close could not be applied on " + jdk
           + ": closed connections are kept in memory");
     }
     for (String name : applied) {
