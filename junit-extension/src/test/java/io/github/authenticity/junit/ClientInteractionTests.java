@@ -66,8 +66,8 @@ import redis.clients.jedis.JedisPool;
 @Isolated // measures time and shares the local Redis connection count
 class ClientInteractionTests {
 
-  private static final String REDIS_DOWN = "needs the local Redis on 127.0.0.1:6379 (start it: redis-server --daemonize yes)";
-  private static final String POSTGRES_DOWN = "needs the local PostgreSQL on 127.0.0.1:5432 with trust auth and "
+  static final String REDIS_DOWN = "needs the local Redis on 127.0.0.1:6379 (start it: redis-server --daemonize yes)";
+  static final String POSTGRES_DOWN = "needs the local PostgreSQL on 127.0.0.1:5432 with trust auth and "
       + "database test (start it: pg_ctlcluster 15 main start)";
   private static final MethodDescriptor.Marshaller<String> TEXT = new MethodDescriptor.Marshaller<>() {
     @Override
@@ -84,7 +84,8 @@ class ClientInteractionTests {
       }
     }
   };
-  private static final MethodDescriptor<String, String> ECHO = MethodDescriptor.<String, String>newBuilder()
+  /** A unary gRPC method whose messages are plain text, for an echo server. */
+  static final MethodDescriptor<String, String> ECHO = MethodDescriptor.<String, String>newBuilder()
       .setType(MethodDescriptor.MethodType.UNARY).setFullMethodName("test.Echo/Say")
       .setRequestMarshaller(TEXT).setResponseMarshaller(TEXT).build();
 

@@ -3,11 +3,8 @@ package io.github.authenticity.junit;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.junit.platform.engine.discovery.DiscoverySelectors.selectClass;
 
-import java.io.ByteArrayInputStream;
 import java.io.IOException;
-import java.io.InputStream;
 import java.io.OutputStream;
-import java.io.UncheckedIOException;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.net.URI;
@@ -107,28 +104,11 @@ import redis.clients.jedis.JedisPool;
 @Isolated // the parallel shape runs its own engine, and every shape counts the connections of the whole JVM
 class ClientShapesTests {
 
-  private static final String REDIS_DOWN = "needs the local Redis on 127.0.0.1:6379 (start it: redis-server --daemonize yes)";
-  private static final String POSTGRES_DOWN = "needs the local PostgreSQL on 127.0.0.1:5432 with trust auth and "
-      + "database test (start it: pg_ctlcluster 15 main start)";
-  private static final String UNATTRIBUTABLE = "cannot be attributed";
-  private static final MethodDescriptor.Marshaller<String> TEXT = new MethodDescriptor.Marshaller<>() {
-    @Override
-    public InputStream stream(String value) {
-      return new ByteArrayInputStream(value.getBytes(StandardCharsets.UTF_8));
-    }
+  private static final String REDIS_DOWN = ClientInteractionTests.REDIS_DOWN;
+  private static final String POSTGRES_DOWN = ClientInteractionTests.POSTGRES_DOWN;
+  private static final MethodDescriptor<String, String> ECHO = ClientInteractionTests.ECHO;
 
-    @Override
-    public String parse(InputStream stream) {
-      try {
-        return new String(stream.readAllBytes(), StandardCharsets.UTF_8);
-      } catch (IOException ex) {
-        throw new UncheckedIOException(ex);
-      }
-    }
-  };
-  private static final MethodDescriptor<String, String> ECHO = MethodDescriptor.<String, String>newBuilder()
-      .setType(MethodDescriptor.MethodType.UNARY).setFullMethodName("test.Echo/Say")
-      .setRequestMarshaller(TEXT).setResponseMarshaller(TEXT).build();
+  private static final String UNATTRIBUTABLE = "cannot be attributed";
   private static final String HEALTH = "{\"status\":\"UP\"}";
 
   private static HttpServer http;
