@@ -109,9 +109,13 @@ class DetectionEndToEndTests {
       assertThat(all).contains("  FALLBACK_LOG: WARNING com.example.Client: \"Using MockBackend due to connection failure\"\n",
           "  FALLBACK_REPORTED: backend replaced by InMemoryBackend: connection refused\n",
           "  MOCK_OBJECT: field [payments] holds a Mockito mock of [PaymentClient]; mark it @AllowMock(reason = \"...\") if deliberate\n");
-      // in parallel too: the honest neighbour's exchange is credited to the honest test alone
-      assertThat(all).as("parallel " + parallel).contains("  NO_INTERACTION: no bytes exchanged with backend (127.0.0.1:"
-          + port + ") while the test ran\n");
+      if (!parallel) {
+        // in parallel, the honest neighbour's answer over a keep-alive connection opened before it (the JDK's
+        // HttpURLConnection cache) is shared traffic for the tests beside it: unproven rather than NO_INTERACTION,
+        // never proof (docs/detection.md, "Attribution")
+        assertThat(all).contains("  NO_INTERACTION: no bytes exchanged with backend (127.0.0.1:" + port
+            + ") while the test ran\n");
+      }
     }
   }
 }
