@@ -75,7 +75,11 @@ final class Recording {
     Recording recording = new Recording(run, index, guarded);
     run.write(RunEvent.of(run.id(), guarded ? run : null, parameters));
     if (guarded) {
-      index.tests().forEach(recording::writeTest);
+      List<Event> planned = new ArrayList<>(index.tests().size());
+      for (PlanIndex.Entry entry : index.tests()) {
+        planned.add(recording.planned(entry));
+      }
+      run.writeAll(planned);
       Runs.started(run);
       config.ifPresent(c -> {
         run.startPreflight(recording.neededServices(c));
@@ -295,12 +299,16 @@ final class Recording {
   }
 
   private void writeTest(PlanIndex.Entry entry) {
+    run.write(planned(entry));
+  }
+
+  private Event planned(PlanIndex.Entry entry) {
     TestIdentifier id = entry.id();
     Guard guard = entry.guard();
-    run.write(new Event.TestPlanned(run.id(), System.currentTimeMillis(), id.getUniqueId(),
+    return new Event.TestPlanned(run.id(), System.currentTimeMillis(), id.getUniqueId(),
         id.getParentId().orElse(null), entry.className(), entry.methodName(), index.displayName(id),
         id.getTags().stream().map(TestTag::getName).sorted().toList(), guard != null,
-        guard == null ? List.of() : guard.services(), guard != null && guard.stagingOnly(), minDuration(guard), null));
+        guard == null ? List.of() : guard.services(), guard != null && guard.stagingOnly(), minDuration(guard), null);
   }
 
   private static Long minDuration(Guard guard) {

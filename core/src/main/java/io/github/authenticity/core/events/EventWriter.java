@@ -38,6 +38,8 @@ import org.apiguardian.api.API;
 @API(status = API.Status.INTERNAL, since = "0.2")
 public final class EventWriter implements AutoCloseable {
 
+  /** The most a write of several events holds in memory before it appends them. */
+  private static final int CHUNK = 64 * 1024;
   private static final DateTimeFormatter STAMP = DateTimeFormatter.ofPattern("yyyyMMdd-HHmmss");
 
   private final Path file;
@@ -82,30 +84,54 @@ public final class EventWriter implements AutoCloseable {
    * memory first and reaches the file in one write, so a line in the file is never part of an event.
    */
   public void write(Event event) {
+    writeAll(List.of(event));
+  }
+
+  /**
+   * Appends {@code events} in their order, one line each, in one write (the plan's tests at its start: one write
+   * per test was a fifth of the start's cost in the bench profile); safe to call from any thread. Each line is
+   * built whole in memory first, so a line in the file is never part of an event.
+   */
+  public void writeAll(List<? extends Event> events) {
     synchronized (this) {
-      if (closed) {
+      if (closed || events.isEmpty()) {
         return;
       }
       buffer.reset();
-      try {
-        serialize(event, json);
-        json.flush();
-      } catch (IOException | RuntimeException ex) {
-        // the generator may be left inside an object: start the next line with a fresh one
-        json = generator(buffer);
-        buffer.reset();
-        if (ex instanceof RuntimeException runtime) {
-          throw runtime;
+      for (Event event : events) {
+        try {
+          serialize(event, json);
+          json.flush();
+        } catch (IOException | RuntimeException ex) {
+          // the generator may be left inside an object: start the next line with a fresh one, and write none
+          json = generator(buffer);
+          buffer.reset();
+          if (ex instanceof RuntimeException runtime) {
+            throw runtime;
+          }
+          throw new UncheckedIOException("Cannot write an event: " + ex.getMessage(), (IOException) ex);
         }
-        throw new UncheckedIOException("Cannot write an event: " + ex.getMessage(), (IOException) ex);
+        buffer.write('\n');
+        if (buffer.size() >= CHUNK) {
+          append();
+        }
       }
-      buffer.write('\n');
-      try {
-        buffer.writeTo(out);
-        out.flush();
-      } catch (IOException ex) {
-        throw new UncheckedIOException("Cannot append to events file [" + file + "]: " + ex.getMessage(), ex);
-      }
+      append();
+    }
+  }
+
+  /** Writes the buffered lines to the file and empties the buffer; call under the writer's lock. */
+  private void append() {
+    if (buffer.size() == 0) {
+      return;
+    }
+    try {
+      buffer.writeTo(out);
+      out.flush();
+    } catch (IOException ex) {
+      throw new UncheckedIOException("Cannot append to events file [" + file + "]: " + ex.getMessage(), ex);
+    } finally {
+      buffer.reset();
     }
   }
 

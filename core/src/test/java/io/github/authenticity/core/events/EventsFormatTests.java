@@ -85,6 +85,31 @@ class EventsFormatTests {
   }
 
   @Test
+  void aPlanOfThousandsOfTestsWrittenAtOnceReadsBackInOrderAsIfWrittenOneByOne() throws IOException {
+    List<Event> planned = new ArrayList<>();
+    for (int i = 0; i < 3000; i++) { // about 600 KB: several of the writer's 64 KB appends
+      planned.add(new TestPlanned(RUN, 3, UID + i, null, "a.OrderE2E", "t" + i, "OrderE2E > t" + i + "()",
+          List.of("e2e"), true, List.of("backend"), false, null, null));
+    }
+    Path together;
+    Path oneByOne;
+    try (EventWriter writer = EventWriter.create(dir.resolve("together"))) {
+      writer.writeAll(planned);
+      together = writer.file();
+    }
+    try (EventWriter writer = EventWriter.create(dir.resolve("one-by-one"))) {
+      planned.forEach(writer::write);
+      oneByOne = writer.file();
+    }
+    List<Event> read = new ArrayList<>();
+    EventReader.Summary summary = EventReader.read(together, read::add);
+
+    assertThat(summary.problems()).isEmpty();
+    assertThat(read).isEqualTo(planned);
+    assertThat(Files.readAllBytes(together)).isEqualTo(Files.readAllBytes(oneByOne));
+  }
+
+  @Test
   void freeTextIsRedactedAndCutToOneLineIdentifiersAreNot() throws IOException {
     String secret = "password=hunter2";
     Event event = new TestFinished(RUN, 1, UID, Outcome.FAILED, 1,
