@@ -54,7 +54,7 @@ final class HtmlJson {
       }
       first = false;
       rows.append('[').append(c).append(',');
-      HtmlJson.string(test.displayName() == null ? String.valueOf(test.methodName()) : test.displayName(), rows);
+      string(test.displayName() == null ? String.valueOf(test.methodName()) : test.displayName(), rows);
       int n = notes.computeIfAbsent(note(test), k -> {
         noteList.add(k);
         return noteList.size() - 1;
@@ -63,13 +63,13 @@ final class HtmlJson {
           .append(n).append(',').append(sv).append(']');
     }
     out.append("{\"v\":");
-    HtmlJson.strings(List.of(HtmlReport.VERDICTS), out);
+    strings(List.of(HtmlReport.VERDICTS), out);
     out.append(",\"c\":");
-    HtmlJson.strings(classList, out);
+    strings(classList, out);
     out.append(",\"s\":");
-    HtmlJson.strings(serviceList, out);
+    strings(serviceList, out);
     out.append(",\"n\":");
-    HtmlJson.strings(noteList, out);
+    strings(noteList, out);
     out.append(",\"r\":[").append(rows).append("]}");
   }
 
