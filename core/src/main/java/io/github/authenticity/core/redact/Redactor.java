@@ -19,6 +19,7 @@ import org.apiguardian.api.API;
 
 import io.github.authenticity.core.config.AuthenticityConfig;
 import io.github.authenticity.core.config.ServiceDefinition;
+import io.github.authenticity.core.report.HtmlEscaping;
 
 /**
  * The one redaction policy: every text on its way into an events file, a report file, the console, an exception
@@ -209,10 +210,11 @@ public final class Redactor {
       return;
     }
     boolean added = REGISTERED.add(value);
-    List<String> forms = new ArrayList<>(List.of(URLEncoder.encode(value, StandardCharsets.UTF_8), htmlEscaped(value)));
+    List<String> forms = new ArrayList<>(List.of(URLEncoder.encode(value, StandardCharsets.UTF_8),
+        HtmlEscaping.html(value)));
     for (String json : jsonEscaped(value)) {
       forms.add(json);
-      forms.add(htmlEscaped(json));
+      forms.add(HtmlEscaping.html(json));
     }
     for (String form : forms) {
       if (!form.equals(value)) {
@@ -372,12 +374,7 @@ public final class Redactor {
   /** {@code text} as it stands inside a JSON string: Jackson's escaping, and the HTML report's (which also escapes {@code <>&}). */
   private static List<String> jsonEscaped(String text) {
     return List.of(new String(JsonStringEncoder.getInstance().quoteAsString(text)),
-        io.github.authenticity.core.report.HtmlJson.escaped(text));
-  }
-
-  private static String htmlEscaped(String text) {
-    return text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;").replace("\"", "&quot;")
-        .replace("'", "&#39;");
+        HtmlEscaping.jsonString(text));
   }
 
   private static String decode(String text) {

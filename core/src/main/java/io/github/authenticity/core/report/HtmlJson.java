@@ -3,34 +3,96 @@ package io.github.authenticity.core.report;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.io.Writer;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 
 import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonGenerator;
-import com.fasterxml.jackson.core.SerializableString;
-import com.fasterxml.jackson.core.io.CharacterEscapes;
-import com.fasterxml.jackson.core.io.SerializedString;
-import org.apiguardian.api.API;
 
 /**
- * JSON that is safe inside an HTML {@code <script>} element (the HTML report embeds its data so): Jackson's
- * generator, with {@code <}, {@code >}, {@code &} and the JavaScript line separators escaped as {@code \\u}
- * sequences, so no text can close the script element or start markup.
+ * The HTML report's embedded data (the list of guarded tests its script renders) as JSON that is safe inside a
+ * {@code <script>} element: Jackson's generator with {@link HtmlEscaping#JSON} (upper-case hex, unlike the report
+ * JSON, as the page always had).
  */
-@API(status = API.Status.INTERNAL, since = "0.2")
-public final class HtmlJson {
+final class HtmlJson {
 
   private static final JsonFactory JSON = JsonFactory.builder().build();
-  private static final CharacterEscapes ESCAPES = new HtmlSafe();
+  /** The list shows MASKED first, then NOT_RUN, SERVICE_DOWN, FAILED, AUTHENTIC (indexed by Verdict ordinal). */
+  private static final int[] LIST_ORDER = {4, 0, 3, 2, 1};
 
   private HtmlJson() {
   }
 
-  /** {@code text} as it stands inside such a JSON string literal (without the quotes). */
-  public static String escaped(String text) {
-    StringBuilder out = new StringBuilder(text.length() + 8);
-    string(text, out);
-    return out.substring(1, out.length() - 1);
+  /** {"v":[verdicts], "c":[classes], "s":[service sets], "n":[notes], "r":[[class, display, verdict, ms, note, services], ...]}. */
+  static void data(List<TestEntry> guarded, StringBuilder out) {
+    Map<String, Integer> classes = new HashMap<>();
+    List<String> classList = new ArrayList<>();
+    Map<String, Integer> serviceSets = new HashMap<>();
+    List<String> serviceList = new ArrayList<>();
+    Map<String, Integer> notes = new HashMap<>();
+    List<String> noteList = new ArrayList<>();
+    StringBuilder rows = new StringBuilder(guarded.size() * 100);
+    boolean first = true;
+    List<TestEntry> ordered = new ArrayList<>(guarded);
+    ordered.sort(Comparator.comparingInt(t -> LIST_ORDER[t.verdict().ordinal()]));
+    for (TestEntry test : ordered) {
+      String cls = test.className() == null ? "" : test.className();
+      int c = classes.computeIfAbsent(cls, k -> {
+        classList.add(k);
+        return classList.size() - 1;
+      });
+      String set = String.join(", ", test.services());
+      int sv = serviceSets.computeIfAbsent(set, k -> {
+        serviceList.add(k);
+        return serviceList.size() - 1;
+      });
+      if (!first) {
+        rows.append(',');
+      }
+      first = false;
+      rows.append('[').append(c).append(',');
+      string(test.displayName() == null ? String.valueOf(test.methodName()) : test.displayName(), rows);
+      int n = notes.computeIfAbsent(note(test), k -> {
+        noteList.add(k);
+        return noteList.size() - 1;
+      });
+      rows.append(',').append(test.verdict().ordinal()).append(',').append(test.durationMillis()).append(',')
+          .append(n).append(',').append(sv).append(']');
+    }
+    out.append("{\"v\":");
+    strings(List.of(HtmlReport.VERDICTS), out);
+    out.append(",\"c\":");
+    strings(classList, out);
+    out.append(",\"s\":");
+    strings(serviceList, out);
+    out.append(",\"n\":");
+    strings(noteList, out);
+    out.append(",\"r\":[").append(rows).append("]}");
+  }
+
+  private static String note(TestEntry test) {
+    return switch (test.verdict()) {
+      case AUTHENTIC -> test.proof() != null ? test.proof() : test.unproven() == null ? "" : "unproven: " + test.unproven();
+      case MASKED -> {
+        StringBuilder note = new StringBuilder();
+        for (Evidence evidence : test.evidence()) {
+          if (note.length() > 0) {
+            note.append(" | ");
+          }
+          note.append(evidence.kind()).append(' ').append(evidence.detail() == null ? "" : evidence.detail());
+        }
+        yield note.toString();
+      }
+      case NOT_RUN -> test.reason() + (test.message() == null ? "" : ": " + test.message());
+      default -> {
+        String detail = test.evidence().isEmpty() ? "" : test.evidence().get(0).kind() + " "
+            + test.evidence().get(0).detail();
+        yield test.message() != null ? test.message() : detail;
+      }
+    };
   }
 
   /** Appends {@code text} as a JSON string literal. */
@@ -55,33 +117,10 @@ public final class HtmlJson {
 
   private static void write(StringBuilder out, Body body) {
     try (JsonGenerator json = JSON.createGenerator(new Appender(out))) {
-      json.setCharacterEscapes(ESCAPES);
+      json.setCharacterEscapes(HtmlEscaping.JSON);
       body.write(json);
     } catch (IOException ex) {
       throw new UncheckedIOException(ex);
-    }
-  }
-
-  /** Escapes what could end a script element or start markup, and the line separators JavaScript rejects. */
-  private static final class HtmlSafe extends CharacterEscapes {
-
-    private static final long serialVersionUID = 1L;
-    private final int[] ascii = standardAsciiEscapesForJSON();
-
-    HtmlSafe() {
-      ascii['<'] = ESCAPE_STANDARD;
-      ascii['>'] = ESCAPE_STANDARD;
-      ascii['&'] = ESCAPE_STANDARD;
-    }
-
-    @Override
-    public int[] getEscapeCodesForAscii() {
-      return ascii;
-    }
-
-    @Override
-    public SerializableString getEscapeSequence(int ch) {
-      return ch == 0x2028 ? new SerializedString("\\u2028") : ch == 0x2029 ? new SerializedString("\\u2029") : null;
     }
   }
 
