@@ -5,7 +5,7 @@ import java.util.List;
 
 import io.github.authenticity.core.detect.FallbackReports;
 import io.github.authenticity.core.detect.TestScope;
-import io.github.authenticity.core.report.EvidenceKind;
+import io.github.authenticity.core.model.EvidenceKind;
 
 /**
  * {@code FALLBACK_REPORTED}: calls to {@code io.github.authenticity.core.Fallbacks.report} from the test's

@@ -13,9 +13,9 @@ import io.github.authenticity.core.config.AuthenticityConfig;
 import io.github.authenticity.core.config.Mode;
 import io.github.authenticity.core.judge.Judge;
 import io.github.authenticity.core.judge.Messages;
-import io.github.authenticity.core.report.Evidence;
-import io.github.authenticity.core.report.EvidenceKind;
-import io.github.authenticity.core.report.NotRunReason;
+import io.github.authenticity.core.model.Evidence;
+import io.github.authenticity.core.model.EvidenceKind;
+import io.github.authenticity.core.model.NotRunReason;
 import org.junit.jupiter.api.extension.ConditionEvaluationResult;
 import org.junit.jupiter.api.extension.ExtensionContext;
 

@@ -12,7 +12,7 @@ import io.github.authenticity.core.config.ServiceDefinition;
 import io.github.authenticity.core.detect.InteractionMonitor;
 import io.github.authenticity.core.detect.InteractionVerdict;
 import io.github.authenticity.core.detect.TestScope;
-import io.github.authenticity.core.report.EvidenceKind;
+import io.github.authenticity.core.model.EvidenceKind;
 
 /**
  * {@code NO_INTERACTION}: a required service of the test was never exchanged with; {@code SERVER_ERRORS}: one

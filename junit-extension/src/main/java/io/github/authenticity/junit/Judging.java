@@ -8,12 +8,12 @@ import io.github.authenticity.core.config.Mode;
 import io.github.authenticity.core.config.ServiceDefinition;
 import io.github.authenticity.core.judge.Findings;
 import io.github.authenticity.core.judge.Judge;
-import io.github.authenticity.core.judge.Judgement;
+import io.github.authenticity.core.model.Judgement;
 import io.github.authenticity.core.redact.RedactedThrowable;
 import io.github.authenticity.core.redact.Redactor;
 import io.github.authenticity.core.redact.Visible;
-import io.github.authenticity.core.report.Evidence;
-import io.github.authenticity.core.report.Verdict;
+import io.github.authenticity.core.model.Evidence;
+import io.github.authenticity.core.model.Verdict;
 
 /** Hands what the detectors saw of a guarded test to the core {@link Judge}, records the verdict, and fails a masked test. */
 final class Judging {

@@ -18,9 +18,9 @@ import io.github.authenticity.core.config.AuthenticityConfig;
 import io.github.authenticity.core.events.BuildFiles;
 import io.github.authenticity.core.events.BuildIdentity;
 import io.github.authenticity.core.events.EventReader;
-import io.github.authenticity.core.report.CheckSettings;
+import io.github.authenticity.core.model.CheckSettings;
 import io.github.authenticity.core.report.ConsoleSummary;
-import io.github.authenticity.core.report.Report;
+import io.github.authenticity.core.model.Report;
 import io.github.authenticity.core.report.ReportBuilder;
 import io.github.authenticity.core.report.ReportWriter;
 

@@ -12,8 +12,8 @@ import io.github.authenticity.core.config.ContainerBinding;
 import io.github.authenticity.core.config.Endpoint;
 import io.github.authenticity.core.config.ServiceDefinition;
 import io.github.authenticity.core.judge.Messages;
-import io.github.authenticity.core.report.Evidence;
-import io.github.authenticity.core.report.EvidenceKind;
+import io.github.authenticity.core.model.Evidence;
+import io.github.authenticity.core.model.EvidenceKind;
 
 /**
  * {@code LOOPBACK_IN_STAGING}: in a staging environment, a required service that resolves to this machine or is a

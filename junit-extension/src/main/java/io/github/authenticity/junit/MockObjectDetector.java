@@ -5,7 +5,7 @@ import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 
 import io.github.authenticity.core.detect.MockInspector;
-import io.github.authenticity.core.report.EvidenceKind;
+import io.github.authenticity.core.model.EvidenceKind;
 
 /**
  * {@code MOCK_OBJECT}: fields of the test instance and its enclosing instances that hold mocks, stubs or

@@ -173,7 +173,7 @@ final class Recording {
     if (!guarded || entry == null || entry.guard() == null || run.judged(entry.id().getUniqueId())) {
       return false;
     }
-    Optional<io.github.authenticity.core.judge.Judgement> allowed;
+    Optional<io.github.authenticity.core.model.Judgement> allowed;
     try {
       Optional<TestSource> source = entry.id().getSource();
       if (source.isPresent() && source.get() instanceof MethodSource method) {

@@ -23,9 +23,10 @@ import io.github.authenticity.core.config.ConfigLoader;
 import io.github.authenticity.core.config.ConfigParameters;
 import io.github.authenticity.core.config.ContainerBinding;
 import io.github.authenticity.core.config.ServiceDefinition;
+import io.github.authenticity.core.detect.InteractionMonitor;
 import io.github.authenticity.core.events.Event;
 import io.github.authenticity.core.events.EventWriter;
-import io.github.authenticity.core.judge.Judgement;
+import io.github.authenticity.core.model.Judgement;
 import io.github.authenticity.core.probe.Preflight;
 import io.github.authenticity.core.probe.ProbeResult;
 import io.github.authenticity.core.redact.RedactedThrowable;
@@ -168,7 +169,7 @@ final class Run {
 
   private void probeNow(List<ServiceDefinition> services) {
     try {
-      Map<String, ProbeResult> results = new Preflight(classLoader).probeAll(services);
+      Map<String, ProbeResult> results = new Preflight(classLoader, InteractionMonitor::probing).probeAll(services);
       for (ServiceDefinition service : services) {
         ProbeResult result = results.get(service.name());
         if (result == null) {

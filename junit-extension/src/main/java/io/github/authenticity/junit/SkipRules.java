@@ -13,7 +13,7 @@ import java.util.regex.PatternSyntaxException;
 
 import io.github.authenticity.core.config.AllowedSkip;
 import io.github.authenticity.core.judge.Judge;
-import io.github.authenticity.core.judge.Judgement;
+import io.github.authenticity.core.model.Judgement;
 import org.junit.platform.commons.support.AnnotationSupport;
 
 /**

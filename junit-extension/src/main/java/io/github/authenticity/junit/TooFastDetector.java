@@ -5,8 +5,9 @@ import java.nio.file.Path;
 import io.github.authenticity.core.config.AuthenticityConfig;
 import io.github.authenticity.core.detect.History;
 import io.github.authenticity.core.detect.HistoryBaseline;
+import io.github.authenticity.core.report.ReportJson;
 import io.github.authenticity.core.detect.TooFast;
-import io.github.authenticity.core.report.EvidenceKind;
+import io.github.authenticity.core.model.EvidenceKind;
 
 /** {@code TOO_FAST}: under {@code minDuration}, or far faster than the test's authentic history. */
 final class TooFastDetector implements Detector {
@@ -24,6 +25,6 @@ final class TooFastDetector implements Detector {
 
   static History history(AuthenticityConfig config) {
     Path file = config.historyFile() != null ? config.historyFile() : Path.of(AuthenticityConfig.DEFAULT_HISTORY_FILE);
-    return History.of(file, HistoryBaseline.parse(config.historyBaseline()));
+    return History.of(file, HistoryBaseline.parse(config.historyBaseline(), ReportJson::read));
   }
 }

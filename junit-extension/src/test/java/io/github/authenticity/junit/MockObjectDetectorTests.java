@@ -7,8 +7,8 @@ import java.util.List;
 
 import io.github.authenticity.core.config.AuthenticityConfig;
 import io.github.authenticity.core.config.Detection.Interaction;
-import io.github.authenticity.core.report.Evidence;
-import io.github.authenticity.core.report.EvidenceKind;
+import io.github.authenticity.core.model.Evidence;
+import io.github.authenticity.core.model.EvidenceKind;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.mockito.Mockito;
@@ -139,7 +139,7 @@ class MockObjectDetectorTests {
   void allowedMocksAreListedWithTheirReasonAndABlankReasonIsEvidence() {
     TestOutcome outcome = judge(new AllowedTestCase());
 
-    assertThat(outcome.allowedMocks()).containsExactly(new io.github.authenticity.core.report.AllowedMock("sms",
+    assertThat(outcome.allowedMocks()).containsExactly(new io.github.authenticity.core.model.AllowedMock("sms",
         PaymentClient.class.getName(), "the SMS gateway has no sandbox"));
     assertThat(outcome.evidence()).extracting(Evidence::detail).containsExactly(
         "field [careless] holds [FakePaymentClient], named like a fake and is marked @AllowMock with a blank reason; "

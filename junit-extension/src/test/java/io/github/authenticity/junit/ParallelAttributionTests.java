@@ -27,7 +27,7 @@ import java.util.logging.Logger;
 import io.github.authenticity.core.Fallbacks;
 import io.github.authenticity.core.config.AuthenticityConfig;
 import io.github.authenticity.core.config.Detection.Interaction;
-import io.github.authenticity.core.report.Evidence;
+import io.github.authenticity.core.model.Evidence;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;

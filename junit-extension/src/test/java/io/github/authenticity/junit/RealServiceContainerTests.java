@@ -152,9 +152,9 @@ class RealServiceContainerTests {
     assertThat(events).as("a container: true service has no address before its container runs: never probed")
         .noneMatch(event -> "service".equals(event.get("type")));
     assertThat(new io.github.authenticity.core.report.ReportBuilder().addEventFile(EventReader.find(out).get(0)).build()
-        .guardedTests()).extracting(io.github.authenticity.core.report.TestEntry::verdict)
-        .containsExactly(io.github.authenticity.core.report.Verdict.FAILED,
-            io.github.authenticity.core.report.Verdict.FAILED);
+        .guardedTests()).extracting(io.github.authenticity.core.model.TestEntry::verdict)
+        .containsExactly(io.github.authenticity.core.model.Verdict.FAILED,
+            io.github.authenticity.core.model.Verdict.FAILED);
   }
 
   @RequiresRealService("backend")

@@ -21,12 +21,12 @@ import java.util.stream.Stream;
 
 import io.github.authenticity.core.Fallbacks;
 import io.github.authenticity.core.detect.TestScope;
-import io.github.authenticity.core.report.Evidence;
-import io.github.authenticity.core.report.EvidenceKind;
-import io.github.authenticity.core.report.Report;
+import io.github.authenticity.core.model.Evidence;
+import io.github.authenticity.core.model.EvidenceKind;
+import io.github.authenticity.core.model.Report;
 import io.github.authenticity.core.report.ReportJson;
-import io.github.authenticity.core.report.TestEntry;
-import io.github.authenticity.core.report.Verdict;
+import io.github.authenticity.core.model.TestEntry;
+import io.github.authenticity.core.model.Verdict;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;

@@ -7,7 +7,7 @@ import java.util.ArrayList;
 import java.util.List;
 
 import io.github.authenticity.core.report.ConsoleSummary;
-import io.github.authenticity.core.report.Report;
+import io.github.authenticity.core.model.Report;
 import io.github.authenticity.core.report.ReportWriter;
 import org.apache.maven.artifact.DependencyResolutionRequiredException;
 import org.apache.maven.plugin.MojoExecution;

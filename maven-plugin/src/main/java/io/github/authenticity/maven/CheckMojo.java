@@ -11,8 +11,8 @@ import java.util.stream.Stream;
 
 import io.github.authenticity.core.report.Check;
 import io.github.authenticity.core.report.CheckResult;
-import io.github.authenticity.core.report.CheckSettings;
-import io.github.authenticity.core.report.Report;
+import io.github.authenticity.core.model.CheckSettings;
+import io.github.authenticity.core.model.Report;
 import io.github.authenticity.core.report.ReportWriter;
 import org.apache.maven.plugin.MojoExecutionException;
 import org.apache.maven.plugin.MojoFailureException;

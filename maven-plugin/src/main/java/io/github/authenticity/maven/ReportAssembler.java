@@ -13,8 +13,8 @@ import io.github.authenticity.core.events.BuildFiles;
 import io.github.authenticity.core.events.BuildIdentity;
 import io.github.authenticity.core.events.EventReader;
 import io.github.authenticity.core.events.TestBuildRecord;
-import io.github.authenticity.core.report.CompiledTest;
-import io.github.authenticity.core.report.Report;
+import io.github.authenticity.core.model.CompiledTest;
+import io.github.authenticity.core.model.Report;
 import io.github.authenticity.core.report.ReportBuilder;
 
 /**

@@ -9,10 +9,10 @@ import java.util.Random;
 import io.github.authenticity.core.events.Event;
 import io.github.authenticity.core.events.EventWriter;
 import io.github.authenticity.core.events.EventsFormat;
-import io.github.authenticity.core.judge.Judgement;
-import io.github.authenticity.core.report.Evidence;
-import io.github.authenticity.core.report.EvidenceKind;
-import io.github.authenticity.core.report.Verdict;
+import io.github.authenticity.core.model.Judgement;
+import io.github.authenticity.core.model.Evidence;
+import io.github.authenticity.core.model.EvidenceKind;
+import io.github.authenticity.core.model.Verdict;
 
 /**
  * Writes {@code files} events files holding {@code tests} test records in all, as test JVMs would

@@ -11,7 +11,7 @@ import java.util.Locale;
 import java.util.Properties;
 
 import io.github.authenticity.core.events.EventReader;
-import io.github.authenticity.core.report.Report;
+import io.github.authenticity.core.model.Report;
 import io.github.authenticity.core.report.ReportBuilder;
 import io.github.authenticity.core.report.ReportWriter;
 

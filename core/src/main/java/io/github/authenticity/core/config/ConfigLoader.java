@@ -135,7 +135,7 @@ public final class ConfigLoader {
     ClassLoader loader = classLoader != null ? classLoader : ConfigLoader.class.getClassLoader();
     AuthenticityConfig config = new ConfigReader(parameters, environmentVariables, loader).read();
     // from the parsed model, once it is whole: reading the configuration has no side effects of its own
-    Redactor.registerAll(config);
+    config.services().values().forEach(service -> Redactor.registerSettings(service.settings()));
     return config;
   }
 }

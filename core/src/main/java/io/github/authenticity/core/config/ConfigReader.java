@@ -15,7 +15,7 @@ import org.yaml.snakeyaml.nodes.NodeTuple;
  * One reading of the configuration: the file located and composed ({@link ConfigFiles}), the active environment
  * selected, the top-level settings read here, the {@code detection} section by {@link DetectionReader}, every
  * environment's services by {@link ServiceReader}; all values through {@link ConfigValues}. No side effects: the
- * secrets are registered from the model afterwards ({@code Redactor.registerAll}).
+ * secrets are registered from the model afterwards ({@code Redactor.registerSettings}).
  */
 final class ConfigReader {
 

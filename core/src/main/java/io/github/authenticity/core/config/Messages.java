@@ -7,6 +7,8 @@ import java.util.TreeSet;
 
 import org.yaml.snakeyaml.nodes.Node;
 
+import io.github.authenticity.core.redact.Redactor;
+
 /**
  * Every message of the configuration, in one place. A message is {@code <where>: <problem>}, where
  * {@code <where>} is {@code file:line:column: key.path} or {@code configuration parameter [key]}, and the
@@ -37,7 +39,7 @@ final class Messages {
 
   /** {@code value} as it may appear in a message: secrets hidden, URL user-info and tokens removed. */
   static String shown(String key, String value) {
-    return Secrets.isSecretKey(key) ? Secrets.REDACTED : Secrets.redactUrl(value);
+    return Redactor.isSecretKey(key) ? Redactor.REDACTED : Redactor.redactUrl(value);
   }
 
   // ---- locating and parsing the file

@@ -22,11 +22,10 @@ import java.util.Locale;
 import java.util.Map;
 
 import io.github.authenticity.core.config.ConfigLoader;
-import io.github.authenticity.core.config.Secrets;
-import io.github.authenticity.core.report.Report;
-import io.github.authenticity.core.report.ReportJson;
-import io.github.authenticity.core.report.TestEntry;
-import io.github.authenticity.core.report.Verdict;
+import io.github.authenticity.core.redact.Redactor;
+import io.github.authenticity.core.model.Report;
+import io.github.authenticity.core.model.TestEntry;
+import io.github.authenticity.core.model.Verdict;
 import org.apiguardian.api.API;
 
 /**
@@ -39,27 +38,45 @@ import org.apiguardian.api.API;
 public final class HistoryBaseline {
 
   /** No baseline. */
-  public static final HistoryBaseline NONE = new HistoryBaseline(List.of());
+  public static final HistoryBaseline NONE = new HistoryBaseline(List.of(), null);
 
   static final Duration TIMEOUT = Duration.ofSeconds(20);
   private static final String FIX = "Point " + ConfigLoader.HISTORY_BASELINE_KEY + " at an authenticity-report.json"
       + " an earlier build wrote (a path, a file: or an http(s): URL), or leave it unset.";
 
   private final List<URI> locations;
+  private final ReportReader reader;
   private Map<String, List<Long>> runs;
   private RuntimeException failure;
 
-  private HistoryBaseline(List<URI> locations) {
+  private HistoryBaseline(List<URI> locations, ReportReader reader) {
     this.locations = List.copyOf(locations);
+    this.reader = reader;
   }
 
   /**
-   * The baseline {@code spec} names: comma-separated paths or URLs; {@code null} or blank is {@link #NONE}.
+   * Reads one {@code authenticity-report.json} (the report layer's reader: this class only knows the model).
+   */
+  @FunctionalInterface
+  public interface ReportReader {
+
+    /**
+     * The report {@code in} holds.
+     *
+     * @param name what to call the source in a message
+     * @param fix  what to do, appended to a message about a file that is not a report
+     */
+    Report read(Reader in, String name, String fix);
+  }
+
+  /**
+   * The baseline {@code spec} names: comma-separated paths or URLs, each read with {@code reader}; {@code null} or
+   * blank is {@link #NONE}.
    *
    * @throws IllegalArgumentException for a location that is neither a path nor a file/http/https URL, naming it,
    *                                  the key and what is allowed
    */
-  public static HistoryBaseline parse(String spec) {
+  public static HistoryBaseline parse(String spec, ReportReader reader) {
     if (spec == null || spec.isBlank()) {
       return NONE;
     }
@@ -71,7 +88,7 @@ public final class HistoryBaseline {
       }
       locations.add(location(location));
     }
-    return locations.isEmpty() ? NONE : new HistoryBaseline(locations);
+    return locations.isEmpty() ? NONE : new HistoryBaseline(locations, reader);
   }
 
   private static URI location(String location) {
@@ -100,7 +117,7 @@ public final class HistoryBaseline {
   }
 
   private static String bad(String location, String why) {
-    return "The history baseline [" + Secrets.redactUrl(location) + "] (" + ConfigLoader.HISTORY_BASELINE_KEY
+    return "The history baseline [" + Redactor.redactUrl(location) + "] (" + ConfigLoader.HISTORY_BASELINE_KEY
         + ") is not usable: " + why + ". " + FIX;
   }
 
@@ -139,7 +156,7 @@ public final class HistoryBaseline {
   private Map<String, List<Long>> load() {
     Map<String, List<Long>> all = new LinkedHashMap<>();
     for (URI location : locations) {
-      for (TestEntry test : read(location).tests()) {
+      for (TestEntry test : read(location, reader).tests()) {
         if (test.guarded() && test.verdict() == Verdict.AUTHENTIC && test.uniqueId() != null) {
           all.computeIfAbsent(test.uniqueId(), id -> new ArrayList<>()).add(test.durationMillis());
         }
@@ -149,10 +166,10 @@ public final class HistoryBaseline {
     return Map.copyOf(all);
   }
 
-  private static Report read(URI location) {
-    String name = Secrets.redactUrl(location.toString());
-    try (InputStream in = open(location, name); Reader reader = new InputStreamReader(in, StandardCharsets.UTF_8)) {
-      return ReportJson.read(reader, name, FIX);
+  private static Report read(URI location, ReportReader reader) {
+    String name = Redactor.redactUrl(location.toString());
+    try (InputStream stream = open(location, name); Reader in = new InputStreamReader(stream, StandardCharsets.UTF_8)) {
+      return reader.read(in, name, FIX);
     } catch (IOException ex) {
       String why = ex.getMessage() == null ? ex.getClass().getSimpleName() : ex.getMessage();
       throw new UncheckedIOException("Cannot read the history baseline [" + name + "] ("

@@ -17,6 +17,7 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicInteger;
 
 import io.github.authenticity.core.config.Endpoint;
+import io.github.authenticity.core.model.Unproven;
 import org.apiguardian.api.API;
 
 /**
@@ -43,10 +44,6 @@ public final class InteractionMonitor {
   private static final Object START_LOCK = new Object();
   /** How long a test waits for the addresses of one of its endpoints. */
   private static final java.time.Duration LOOKUP_TIMEOUT = java.time.Duration.ofSeconds(2);
-  /** The one line that says how to get socket proof, when the agent is not loaded. */
-  public static final String NO_AGENT = "the Authenticity agent is not loaded in this JVM, so socket proof cannot be "
-      + "had: add the authenticity-maven-plugin's prepare-agent goal (or -javaagent:authenticity-agent.jar; see the "
-      + "README, \"Socket proof\")";
   private static volatile InteractionMonitor instance;
 
   private final Map<String, Watch> active = new ConcurrentHashMap<>();
@@ -58,14 +55,12 @@ public final class InteractionMonitor {
     this.ledger = ledger;
   }
 
-  /** Called by the preflight when a probe starts (on its thread): its traffic is no test's. */
-  public static void probeStarted() {
-    AgentLedger.ignoreCurrentThread(true);
-  }
-
-  /** Called by the preflight when a probe ends (on its thread). */
-  public static void probeEnded() {
-    AgentLedger.ignoreCurrentThread(false);
+  /**
+   * Called by the preflight on a probe's thread when the probe starts ({@code true}: its traffic is no test's) and
+   * ends ({@code false}); the extension hands it to the preflight as its {@code ProbeThreads}.
+   */
+  public static void probing(boolean active) {
+    AgentLedger.ignoreCurrentThread(active);
   }
 
   /** The monitor: finds the agent's ledger (cheap) and installs the proxy selector hook. */
@@ -92,7 +87,7 @@ public final class InteractionMonitor {
   /** Why socket traffic cannot be fully observed, or {@code null} when it can. */
   public String unavailableReason() {
     if (ledger == null) {
-      return NO_AGENT;
+      return Unproven.NO_AGENT;
     }
     List<String> problems = ledger.problems();
     return problems.isEmpty() ? null : String.join("; ", problems);
@@ -365,7 +360,7 @@ public final class InteractionMonitor {
         if (!proofs.isEmpty()) {
           result.add(new Finding(name, Status.PROVEN, String.join("; ", proofs), ServerAnswers.shown(labels)));
         } else if (monitor.ledger == null) {
-          result.add(new Finding(name, Status.NO_AGENT, NO_AGENT));
+          result.add(new Finding(name, Status.NO_AGENT, Unproven.NO_AGENT));
         } else if (!sharedWith.isEmpty()) {
           result.add(new Finding(name, Status.SHARED, "traffic with " + String.join(", ", sharedWith)
               + " while the test ran cannot be attributed to it: " + (overlaps.get() == 0

@@ -6,6 +6,7 @@ import java.util.List;
 import java.util.Map;
 
 import io.github.authenticity.core.config.Detection.Interaction;
+import io.github.authenticity.core.model.Unproven;
 import org.apiguardian.api.API;
 
 /**
@@ -111,7 +112,7 @@ public record InteractionVerdict(Map<String, String> proofs, String noInteractio
     }
     if (!noAgent.isEmpty()) {
       // an IDE run or a build without prepare-agent: never a verdict, under any mode; one line says how
-      String line = "not proven: " + InteractionMonitor.NO_AGENT;
+      String line = "not proven: " + Unproven.NO_AGENT;
       if (!warnings.contains(line)) {
         warnings.add(line);
       }

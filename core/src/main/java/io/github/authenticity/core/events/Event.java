@@ -2,7 +2,7 @@ package io.github.authenticity.core.events;
 
 import java.util.List;
 
-import io.github.authenticity.core.judge.Judgement;
+import io.github.authenticity.core.model.Judgement;
 import org.apiguardian.api.API;
 
 /**

@@ -34,12 +34,12 @@ import io.github.authenticity.core.events.Event.TestFinished;
 import io.github.authenticity.core.events.Event.TestJudged;
 import io.github.authenticity.core.events.Event.TestPlanned;
 import io.github.authenticity.core.events.Event.TestStarted;
-import io.github.authenticity.core.judge.Judgement;
-import io.github.authenticity.core.report.AllowedMock;
-import io.github.authenticity.core.report.Evidence;
-import io.github.authenticity.core.report.EvidenceKind;
-import io.github.authenticity.core.report.NotRunReason;
-import io.github.authenticity.core.report.Verdict;
+import io.github.authenticity.core.model.Judgement;
+import io.github.authenticity.core.model.AllowedMock;
+import io.github.authenticity.core.model.Evidence;
+import io.github.authenticity.core.model.EvidenceKind;
+import io.github.authenticity.core.model.NotRunReason;
+import io.github.authenticity.core.model.Verdict;
 import org.apiguardian.api.API;
 
 /**

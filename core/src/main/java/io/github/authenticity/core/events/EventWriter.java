@@ -15,7 +15,7 @@ import java.util.List;
 import java.util.concurrent.ThreadLocalRandom;
 
 import com.fasterxml.jackson.core.JsonGenerator;
-import io.github.authenticity.core.config.Secrets;
+import io.github.authenticity.core.redact.Redactor;
 import io.github.authenticity.core.events.Event.ContainerJudged;
 import io.github.authenticity.core.events.Event.RunEnded;
 import io.github.authenticity.core.events.Event.RunStarted;
@@ -24,16 +24,16 @@ import io.github.authenticity.core.events.Event.TestFinished;
 import io.github.authenticity.core.events.Event.TestJudged;
 import io.github.authenticity.core.events.Event.TestPlanned;
 import io.github.authenticity.core.events.Event.TestStarted;
-import io.github.authenticity.core.judge.Judgement;
-import io.github.authenticity.core.report.AllowedMock;
-import io.github.authenticity.core.report.Evidence;
+import io.github.authenticity.core.model.Judgement;
+import io.github.authenticity.core.model.AllowedMock;
+import io.github.authenticity.core.model.Evidence;
 import org.apiguardian.api.API;
 
 /**
  * Writes one append-only events file ({@code events-*.jsonl}) for one test plan: one JSON object a line, each
  * line written whole and flushed at once, so a JVM that dies mid-run leaves a file readable up to its last
  * complete event. The only writer of the format ({@link EventsFormat}); every free-text value is redacted
- * ({@link Secrets#redact(String)}) before it is written, identifiers are written as they are.
+ * ({@link Redactor#redact(String)}) before it is written, identifiers are written as they are.
  */
 @API(status = API.Status.INTERNAL, since = "0.2")
 public final class EventWriter implements AutoCloseable {
@@ -278,7 +278,7 @@ public final class EventWriter implements AutoCloseable {
 
   /** Free text: redacted. */
   private static void text(JsonGenerator json, String field, String value) throws IOException {
-    id(json, field, value == null ? null : Secrets.redact(value));
+    id(json, field, value == null ? null : Redactor.redact(value));
   }
 
   /** Free text on one line: redacted, then its lines joined and cut to {@link EventsFormat#MAX_MESSAGE}. */
@@ -291,7 +291,7 @@ public final class EventWriter implements AutoCloseable {
     if (text == null) {
       return null;
     }
-    String line = Secrets.redact(text).strip();
+    String line = Redactor.redact(text).strip();
     if (hasLineBreak(line)) {
       line = line.replaceAll("\\s*\\R\\s*", " ");
     }
@@ -312,7 +312,7 @@ public final class EventWriter implements AutoCloseable {
   private static void texts(JsonGenerator json, String field, List<String> values) throws IOException {
     json.writeArrayFieldStart(field);
     for (String value : values) {
-      json.writeString(Secrets.redact(value));
+      json.writeString(Redactor.redact(value));
     }
     json.writeEndArray();
   }

@@ -2,8 +2,8 @@ package io.github.authenticity.core.judge;
 
 import java.util.List;
 
-import io.github.authenticity.core.report.AllowedMock;
-import io.github.authenticity.core.report.Evidence;
+import io.github.authenticity.core.model.AllowedMock;
+import io.github.authenticity.core.model.Evidence;
 import org.apiguardian.api.API;
 
 /**

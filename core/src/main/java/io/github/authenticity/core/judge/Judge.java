@@ -9,14 +9,15 @@ import io.github.authenticity.core.config.AllowedSkip;
 import io.github.authenticity.core.config.AuthenticityConfig;
 import io.github.authenticity.core.events.Event.TestFinished;
 import io.github.authenticity.core.events.Event.TestPlanned;
-import io.github.authenticity.core.report.CheckSettings;
-import io.github.authenticity.core.report.Evidence;
-import io.github.authenticity.core.report.EvidenceKind;
-import io.github.authenticity.core.report.NotRunReason;
-import io.github.authenticity.core.report.OverallVerdict;
-import io.github.authenticity.core.report.Summary;
-import io.github.authenticity.core.report.TestEntry;
-import io.github.authenticity.core.report.Verdict;
+import io.github.authenticity.core.model.CheckSettings;
+import io.github.authenticity.core.model.Evidence;
+import io.github.authenticity.core.model.EvidenceKind;
+import io.github.authenticity.core.model.NotRunReason;
+import io.github.authenticity.core.model.OverallVerdict;
+import io.github.authenticity.core.model.Summary;
+import io.github.authenticity.core.model.TestEntry;
+import io.github.authenticity.core.model.Verdict;
+import io.github.authenticity.core.model.Judgement;
 import org.apiguardian.api.API;
 
 /**

@@ -8,10 +8,10 @@ import java.util.OptionalInt;
 import java.util.Set;
 import java.util.stream.Collectors;
 
-import io.github.authenticity.core.config.Secrets;
+import io.github.authenticity.core.redact.Redactor;
 import io.github.authenticity.core.probe.ProbeResult;
-import io.github.authenticity.core.report.Evidence;
-import io.github.authenticity.core.report.EvidenceKind;
+import io.github.authenticity.core.model.Evidence;
+import io.github.authenticity.core.model.EvidenceKind;
 import org.apiguardian.api.API;
 
 /** The user-facing messages of judging, each built here once, so that they are pinned by exact tests. */
@@ -37,9 +37,9 @@ public final class Messages {
     for (ProbeResult result : down) {
       text.append("Real service '").append(result.service()).append("' is DOWN: ");
       if (result.endpoint() != null && !result.endpoint().isBlank()) {
-        text.append(Secrets.redact(result.endpoint())).append(' ');
+        text.append(Redactor.redact(result.endpoint())).append(' ');
       }
-      text.append(Secrets.redact(result.detail())).append(" in ").append(result.latencyMillis()).append(" ms");
+      text.append(Redactor.redact(result.detail())).append(" in ").append(result.latencyMillis()).append(" ms");
       if (result.probedAt() != null) {
         text.append(" (probed ").append(CLOCK.format(result.probedAt().atZone(ZoneId.systemDefault())))
             .append(')');
@@ -170,7 +170,7 @@ public final class Messages {
   public static String aborted(String where, String assumption) {
     return "an assumption aborted the test" + (where == null || where.isBlank() ? "" : " " + where)
         + ", and a skip is not a pass: "
-        + (assumption == null || assumption.isBlank() ? "(no message)" : Secrets.redact(assumption));
+        + (assumption == null || assumption.isBlank() ? "(no message)" : Redactor.redact(assumption));
   }
 
   /** The evidence of a guarded test that passed without the extension's verdict ({@code NOT_JUDGED}). */
@@ -214,7 +214,7 @@ public final class Messages {
       io.github.authenticity.core.config.AllowedSkip rule) {
     String what = kind == io.github.authenticity.core.config.AllowedSkip.Kind.ASSUMPTION
         ? "an assumption skipped it" : "a condition switched it off";
-    return what + ": " + (text == null || text.isBlank() ? "(no reason given)" : "\"" + Secrets.redact(text) + "\"")
+    return what + ": " + (text == null || text.isBlank() ? "(no reason given)" : "\"" + Redactor.redact(text) + "\"")
         + "; allowed by rule [" + rule.label() + "] because " + rule.because();
   }
 

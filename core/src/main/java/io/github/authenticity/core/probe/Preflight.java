@@ -18,7 +18,6 @@ import java.util.concurrent.TimeoutException;
 
 import io.github.authenticity.core.config.ContainerBinding;
 import io.github.authenticity.core.config.ServiceDefinition;
-import io.github.authenticity.core.detect.InteractionMonitor;
 import org.apiguardian.api.API;
 
 /**
@@ -37,10 +36,29 @@ public final class Preflight {
   static final long GRACE_MILLIS = 250;
 
   private final ClassLoader classLoader;
+  private final ProbeThreads probeThreads;
   private Map<String, ServiceProbe> probes;
 
+  /** A preflight whose probe threads nobody watches (no socket observation in this JVM). */
   public Preflight(ClassLoader classLoader) {
+    this(classLoader, probing -> { });
+  }
+
+  /**
+   * A preflight that tells {@code probeThreads} when a probe starts and ends on its thread, so whoever observes
+   * sockets (the interaction monitor) knows that thread's traffic is no test's.
+   */
+  public Preflight(ClassLoader classLoader, ProbeThreads probeThreads) {
     this.classLoader = classLoader;
+    this.probeThreads = probeThreads;
+  }
+
+  /** Told on a probe's own thread when the probe starts ({@code true}) and when it ends ({@code false}). */
+  @FunctionalInterface
+  public interface ProbeThreads {
+
+    /** {@code true} when the current thread starts probing, {@code false} when it is done. */
+    void probing(boolean active);
   }
 
   /**
@@ -115,11 +133,11 @@ public final class Preflight {
       if (ContainerBinding.configured(service)) {
         return ProbeResult.down(service.name(), service.probe(), null, 0, ContainerBinding.notProbed(), probedAt);
       }
-      InteractionMonitor.probeStarted();
+      probeThreads.probing(true);
       try {
         return probe.probe(service);
       } finally {
-        InteractionMonitor.probeEnded();
+        probeThreads.probing(false);
       }
     });
     Thread thread = new Thread(task, "authenticity-probe-" + service.name());

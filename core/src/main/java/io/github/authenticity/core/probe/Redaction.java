@@ -34,7 +34,7 @@ final class Redaction {
       return null;
     }
     if (service != null) {
-      Redactor.registerAll(service);
+      Redactor.registerSettings(service.settings());
     }
     String redacted = Redactor.redact(text);
     return redacted.replace("://" + Redactor.REDACTED + "@", "://");

@@ -17,16 +17,13 @@ import java.util.regex.Pattern;
 import com.fasterxml.jackson.core.io.JsonStringEncoder;
 import org.apiguardian.api.API;
 
-import io.github.authenticity.core.config.AuthenticityConfig;
-import io.github.authenticity.core.config.ServiceDefinition;
-
 /**
  * The one redaction policy: every text on its way into an events file, a report file, the console, an exception
  * message, a captured log line, a probe cause or the Maven goals' output goes through {@link #redact(String)}
  * (or {@link #redactLine(String, int)}, which redacts and then cuts).
  *
  * <p>Two things are removed. <b>Known secrets</b>: every secret value of the loaded configuration
- * ({@link #registerAll(AuthenticityConfig)}: secret settings, credential headers and each part of a multi-part
+ * ({@link #registerSettings(Map)}, for each configured service: secret settings, credential headers and each part of a multi-part
  * credential, URL user-info and secret query parameters), wherever they appear; values of fewer than four
  * characters only where they stand alone. <b>Secret shapes</b>, known or not: URL user-info with any characters,
  * {@code Authorization}/{@code Proxy-Authorization} values of any scheme, {@code Bearer}/{@code Basic}
@@ -228,19 +225,15 @@ public final class Redactor {
   }
 
   /**
-   * Registers every secret of {@code config}, read from the parsed model: values of secret settings (at any
-   * depth), credential headers (the whole value and each part: {@code ApiKey abc123def} registers
-   * {@code abc123def}; a {@code Basic} credential also its decoded user:password and password), and the user-info,
-   * password and secret query values of every URL. A password equal to a user, host or database name is
-   * registered too.
+   * Registers every secret of one service's settings (as the configuration holds them, keys to values, maps and
+   * lists): values of secret settings (at any depth), credential headers (the whole value and each part:
+   * {@code ApiKey abc123def} registers {@code abc123def}; a {@code Basic} credential also its decoded
+   * user:password and password), and the user-info, password and secret query values of every URL. A password
+   * equal to a user, host or database name is registered too. The configuration calls it for every service it
+   * loads, so this class knows no configuration type.
    */
-  public static void registerAll(AuthenticityConfig config) {
-    config.services().values().forEach(Redactor::registerAll);
-  }
-
-  /** Registers every secret of one service, as {@link #registerAll(AuthenticityConfig)} does. */
-  public static void registerAll(ServiceDefinition service) {
-    service.settings().forEach((key, value) -> registerSetting(key, value, false));
+  public static void registerSettings(Map<String, ?> settings) {
+    settings.forEach((key, value) -> registerSetting(key, value, false));
   }
 
   private static void registerSetting(String key, Object value, boolean secret) {

@@ -6,6 +6,12 @@ import java.util.List;
 
 import io.github.authenticity.core.judge.Judge;
 import io.github.authenticity.core.judge.Messages;
+import io.github.authenticity.core.model.NotRunReason;
+import io.github.authenticity.core.model.Verdict;
+import io.github.authenticity.core.model.Summary;
+import io.github.authenticity.core.model.TestEntry;
+import io.github.authenticity.core.model.Report;
+import io.github.authenticity.core.model.CheckSettings;
 import org.apiguardian.api.API;
 
 /**

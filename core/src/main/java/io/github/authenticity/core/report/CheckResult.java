@@ -5,6 +5,9 @@ import java.util.List;
 
 import org.apiguardian.api.API;
 
+import io.github.authenticity.core.model.Report;
+import io.github.authenticity.core.model.CheckSettings;
+
 /** The outcome of {@link Check#evaluate(Report, CheckSettings)}: the violations, one a line, and one summary. */
 @API(status = API.Status.EXPERIMENTAL, since = "0.1")
 public final class CheckResult {

@@ -8,9 +8,20 @@ import java.util.Map;
 
 import org.apiguardian.api.API;
 
-import io.github.authenticity.core.detect.InteractionMonitor;
 import io.github.authenticity.core.redact.Redactor;
 import io.github.authenticity.core.redact.Visible;
+import io.github.authenticity.core.model.Evidence;
+import io.github.authenticity.core.model.EvidenceKind;
+import io.github.authenticity.core.model.NotRunReason;
+import io.github.authenticity.core.model.Verdict;
+import io.github.authenticity.core.model.OverallVerdict;
+import io.github.authenticity.core.model.Summary;
+import io.github.authenticity.core.model.TestEntry;
+import io.github.authenticity.core.model.ServiceStatus;
+import io.github.authenticity.core.model.SkipRuleUse;
+import io.github.authenticity.core.model.Report;
+import io.github.authenticity.core.model.CheckSettings;
+import io.github.authenticity.core.model.Unproven;
 
 /**
  * The short block printed at the end of each test JVM (SPEC "What a user sees"), e.g.
@@ -67,7 +78,7 @@ public final class ConsoleSummary {
     }
     int withoutAgent = 0;
     for (TestEntry test : report.tests()) {
-      if (test.guarded() && test.unproven() != null && test.unproven().contains(InteractionMonitor.NO_AGENT)) {
+      if (test.guarded() && test.unproven() != null && test.unproven().contains(Unproven.NO_AGENT)) {
         withoutAgent++;
       }
     }

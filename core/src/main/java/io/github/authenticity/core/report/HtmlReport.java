@@ -8,6 +8,15 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 
+import io.github.authenticity.core.model.AllowedMock;
+import io.github.authenticity.core.model.Evidence;
+import io.github.authenticity.core.model.Verdict;
+import io.github.authenticity.core.model.Summary;
+import io.github.authenticity.core.model.TestEntry;
+import io.github.authenticity.core.model.ServiceStatus;
+import io.github.authenticity.core.model.SkipRuleUse;
+import io.github.authenticity.core.model.Report;
+
 
 /**
  * {@code authenticity-report.html}: one self-contained page (inline CSS, JS and SVG, nothing fetched), every text

@@ -5,6 +5,12 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 
+import io.github.authenticity.core.model.Evidence;
+import io.github.authenticity.core.model.NotRunReason;
+import io.github.authenticity.core.model.Verdict;
+import io.github.authenticity.core.model.TestEntry;
+import io.github.authenticity.core.model.Report;
+
 /**
  * {@code TEST-authenticity.xml}: one {@code <testcase>} per guarded test in a suite named {@code authenticity}, so
  * CI servers that read Surefire XML show the truth on their own. MASKED, NOT_DISCOVERED and NOT_EXECUTED are

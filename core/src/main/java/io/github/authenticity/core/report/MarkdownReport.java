@@ -3,6 +3,13 @@ package io.github.authenticity.core.report;
 import java.util.List;
 
 import io.github.authenticity.core.judge.Messages;
+import io.github.authenticity.core.model.NotRunReason;
+import io.github.authenticity.core.model.Verdict;
+import io.github.authenticity.core.model.Summary;
+import io.github.authenticity.core.model.TestEntry;
+import io.github.authenticity.core.model.ServiceStatus;
+import io.github.authenticity.core.model.SkipRuleUse;
+import io.github.authenticity.core.model.Report;
 
 /** {@code authenticity-report.md}: short, for CI job summaries such as GitHub's {@code $GITHUB_STEP_SUMMARY}. */
 final class MarkdownReport {

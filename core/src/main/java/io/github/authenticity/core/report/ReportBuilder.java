@@ -25,7 +25,16 @@ import io.github.authenticity.core.events.EventReader;
 import io.github.authenticity.core.events.EventWriter;
 import io.github.authenticity.core.events.EventsFormat;
 import io.github.authenticity.core.judge.Judge;
-import io.github.authenticity.core.judge.Judgement;
+import io.github.authenticity.core.model.Judgement;
+import io.github.authenticity.core.model.Verdict;
+import io.github.authenticity.core.model.OverallVerdict;
+import io.github.authenticity.core.model.Summary;
+import io.github.authenticity.core.model.TestEntry;
+import io.github.authenticity.core.model.ServiceStatus;
+import io.github.authenticity.core.model.SkipRuleUse;
+import io.github.authenticity.core.model.CompiledTest;
+import io.github.authenticity.core.model.Report;
+import io.github.authenticity.core.model.CheckSettings;
 import org.apiguardian.api.API;
 
 /**

@@ -25,6 +25,18 @@ import com.fasterxml.jackson.core.io.CharacterEscapes;
 import com.fasterxml.jackson.core.json.JsonWriteFeature;
 import org.apiguardian.api.API;
 
+import io.github.authenticity.core.model.AllowedMock;
+import io.github.authenticity.core.model.Evidence;
+import io.github.authenticity.core.model.EvidenceKind;
+import io.github.authenticity.core.model.NotRunReason;
+import io.github.authenticity.core.model.Verdict;
+import io.github.authenticity.core.model.OverallVerdict;
+import io.github.authenticity.core.model.Summary;
+import io.github.authenticity.core.model.TestEntry;
+import io.github.authenticity.core.model.ServiceStatus;
+import io.github.authenticity.core.model.SkipRuleUse;
+import io.github.authenticity.core.model.Report;
+
 /**
  * Writes a {@link Report} as {@code authenticity-report.json} (schemaVersion 1) and reads it back, with
  * jackson-core's streaming generator and parser: one test at a time, so neither a big report nor its file is

@@ -4,6 +4,12 @@ import java.util.List;
 
 import io.github.authenticity.core.redact.Redactor;
 import io.github.authenticity.core.redact.Visible;
+import io.github.authenticity.core.model.AllowedMock;
+import io.github.authenticity.core.model.Evidence;
+import io.github.authenticity.core.model.TestEntry;
+import io.github.authenticity.core.model.ServiceStatus;
+import io.github.authenticity.core.model.SkipRuleUse;
+import io.github.authenticity.core.model.Report;
 
 /**
  * A report with every free text in it (names shown to people, messages, details, causes) through {@link Redactor};

@@ -16,6 +16,8 @@ import java.util.concurrent.CompletionException;
 
 import org.apiguardian.api.API;
 
+import io.github.authenticity.core.model.Report;
+
 /**
  * Writes the report files next to the test plugin's results: {@value #JSON}, {@value #HTML}, {@value #MARKDOWN}
  * and {@value #JUNIT_XML}. Each file is written to a temporary file and moved into place, so a reader (or another

@@ -17,6 +17,8 @@ import java.util.regex.Pattern;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
+import io.github.authenticity.core.redact.Redactor;
+
 class ConfigLoaderTests {
 
   @TempDir
@@ -75,7 +77,7 @@ class ConfigLoaderTests {
     assertThat(backend.maxLatency()).isEqualTo(Duration.ofSeconds(3));
     assertThat(backend.mapSetting("headers")).containsExactly(entry("Authorization", "Bearer tok-spec-example-1"));
     assertThat(backend.endpoints()).containsExactly(new Endpoint("api.staging.example.com", 443));
-    assertThat(Secrets.redact("sent tok-spec-example-1")).isEqualTo("sent ****");
+    assertThat(Redactor.redact("sent tok-spec-example-1")).isEqualTo("sent ****");
   }
 
   @Test
@@ -278,7 +280,7 @@ class ConfigLoaderTests {
         .containsEntry("database", "test");
     assertThat(config.services().get("cache").settings()).containsEntry("database", 2).containsEntry("tls", true);
     assertThat(config.services().get("cache").timeout()).isEqualTo(Duration.ofMinutes(1));
-    assertThat(Secrets.redact("key k-every-probe-1, store changeit-every-probe"))
+    assertThat(Redactor.redact("key k-every-probe-1, store changeit-every-probe"))
         .isEqualTo("key ****, store ****");
   }
 

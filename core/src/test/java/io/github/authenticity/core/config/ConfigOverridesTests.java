@@ -11,6 +11,8 @@ import java.util.regex.Pattern;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
+import io.github.authenticity.core.redact.Redactor;
+
 /** Overrides by configuration parameters ({@code authenticity.*}), checked like file values. */
 class ConfigOverridesTests {
 
@@ -66,7 +68,7 @@ class ConfigOverridesTests {
     assertThat(backend.mapSetting("headers")).containsOnly(entry("Accept", "text/plain"),
         entry("Authorization", "Bearer over-ride-token-1"));
     assertThat(backend.settings().get("endpoints")).isEqualTo(List.of("localhost:9090", "https://cdn.example.com"));
-    assertThat(Secrets.redact("Authorization: Bearer over-ride-token-1 and over-ride-token-1"))
+    assertThat(Redactor.redact("Authorization: Bearer over-ride-token-1 and over-ride-token-1"))
         .isEqualTo("Authorization: **** and ****");
   }
 

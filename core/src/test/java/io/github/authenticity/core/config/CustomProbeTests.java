@@ -10,6 +10,8 @@ import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
+import io.github.authenticity.core.redact.Redactor;
+
 /** Probe types and keys of custom probes found with ServiceLoader. */
 class CustomProbeTests {
 
@@ -42,7 +44,7 @@ class CustomProbeTests {
         entry("acks", 1), entry("sasl", Map.of("mechanism", "PLAIN", "enabled", true, "apiSecret",
             "custom-secret-5512")), entry("timeout", java.time.Duration.ofSeconds(3)),
         entry("endpoints", List.of("localhost:9092")));
-    assertThat(Secrets.redact("custom-secret-5512")).isEqualTo("****");
+    assertThat(Redactor.redact("custom-secret-5512")).isEqualTo("****");
   }
 
   @Test

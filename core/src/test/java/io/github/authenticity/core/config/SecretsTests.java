@@ -14,6 +14,8 @@ import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
+import io.github.authenticity.core.redact.Redactor;
+
 class SecretsTests {
 
   @TempDir
@@ -24,40 +26,40 @@ class SecretsTests {
       "Cookie", "Set-Cookie", "X-API-Key", "apikey", "api_key", "clientSecret", "db.passwd", "credentials",
       "privateKey", "X-Amz-Signature"})
   void secretKeys(String key) {
-    assertThat(Secrets.isSecretKey(key)).isTrue();
+    assertThat(Redactor.isSecretKey(key)).isTrue();
   }
 
   @ParameterizedTest
   @ValueSource(strings = {"url", "host", "user", "username", "Accept", "Content-Type", "timeout", "keyStoreType"})
   void ordinaryKeys(String key) {
-    assertThat(Secrets.isSecretKey(key)).isFalse();
+    assertThat(Redactor.isSecretKey(key)).isFalse();
   }
 
   @Test
   void redactsUrlUserInfoAndSecretQueryParameters() {
-    assertThat(Secrets.redactUrl("https://u:p@h/x?token=abc&a=1")).isEqualTo("https://****@h/x?token=****&a=1");
-    assertThat(Secrets.redactUrl("redis://:pw@cache:6379/0")).isEqualTo("redis://****@cache:6379/0");
-    assertThat(Secrets.redactUrl("http://h:8080/x?access_token=t1&api_key=k#frag"))
+    assertThat(Redactor.redactUrl("https://u:p@h/x?token=abc&a=1")).isEqualTo("https://****@h/x?token=****&a=1");
+    assertThat(Redactor.redactUrl("redis://:pw@cache:6379/0")).isEqualTo("redis://****@cache:6379/0");
+    assertThat(Redactor.redactUrl("http://h:8080/x?access_token=t1&api_key=k#frag"))
         .isEqualTo("http://h:8080/x?access_token=****&api_key=****#frag");
-    assertThat(Secrets.redactUrl("http://h/path@v2?q=1")).as("an @ in the path is no user-info")
+    assertThat(Redactor.redactUrl("http://h/path@v2?q=1")).as("an @ in the path is no user-info")
         .isEqualTo("http://h/path@v2?q=1");
-    assertThat(Secrets.redactUrl("localhost:8080")).isEqualTo("localhost:8080");
+    assertThat(Redactor.redactUrl("localhost:8080")).isEqualTo("localhost:8080");
   }
 
   @Test
   void redactsCredentialShapesInAnyText() {
-    assertThat(Secrets.redact("GET https://bob:s3cr3t-shape@api.example.com/x?token=t-shape&page=2 failed"))
+    assertThat(Redactor.redact("GET https://bob:s3cr3t-shape@api.example.com/x?token=t-shape&page=2 failed"))
         .isEqualTo("GET https://****@api.example.com/x?token=****&page=2 failed");
-    assertThat(Secrets.redact("Authorization: Bearer eyJhbGciOi.payload.sig sent"))
+    assertThat(Redactor.redact("Authorization: Bearer eyJhbGciOi.payload.sig sent"))
         .isEqualTo("Authorization: **** sent");
-    assertThat(Secrets.redact("header Bearer abc.def-ghi")).isEqualTo("header Bearer ****");
-    assertThat(Secrets.redact("jdbc:postgresql://db/test?user=app&password=pw-shape-1"))
+    assertThat(Redactor.redact("header Bearer abc.def-ghi")).isEqualTo("header Bearer ****");
+    assertThat(Redactor.redact("jdbc:postgresql://db/test?user=app&password=pw-shape-1"))
         .isEqualTo("jdbc:postgresql://db/test?user=app&password=****");
-    assertThat(Secrets.redact("{\"password\":\"pw-json-1\",\"user\":\"app\"}"))
+    assertThat(Redactor.redact("{\"password\":\"pw-json-1\",\"user\":\"app\"}"))
         .isEqualTo("{\"password\":\"****\",\"user\":\"app\"}");
-    assertThat(Secrets.redact("password=pw-pair-1, mode=fail")).isEqualTo("password=****, mode=fail");
-    assertThat(Secrets.redact("nothing secret here")).isEqualTo("nothing secret here");
-    assertThat(Secrets.redact(null)).isNull();
+    assertThat(Redactor.redact("password=pw-pair-1, mode=fail")).isEqualTo("password=****, mode=fail");
+    assertThat(Redactor.redact("nothing secret here")).isEqualTo("nothing secret here");
+    assertThat(Redactor.redact(null)).isNull();
   }
 
   @Test
@@ -65,23 +67,23 @@ class SecretsTests {
     String message = "authenticity.yaml:13:44: environments.staging.services.backend.headers.Authorization:"
         + " environment variable [STAGING_TOKEN] is not set; set it or write ${STAGING_TOKEN:-default}";
 
-    assertThat(Secrets.redact(message)).isEqualTo(message);
+    assertThat(Redactor.redact(message)).isEqualTo(message);
   }
 
   @Test
   void redactsRegisteredValuesWhereverTheyAppear() {
-    Secrets.register("registered-value-7f3a");
-    Secrets.register("a b");
+    Redactor.register("registered-value-7f3a");
+    Redactor.register("a b");
 
-    assertThat(Secrets.redact("connect failed for registered-value-7f3a at x")).isEqualTo("connect failed for **** at x");
-    assertThat(Secrets.redact("encoded: registered-value-7f3a, short: a b")).isEqualTo("encoded: ****, short: ****");
+    assertThat(Redactor.redact("connect failed for registered-value-7f3a at x")).isEqualTo("connect failed for **** at x");
+    assertThat(Redactor.redact("encoded: registered-value-7f3a, short: a b")).isEqualTo("encoded: ****, short: ****");
   }
 
   @Test
   void aShortValueIsOnlyRedactedWhereItStandsAlone() {
-    Secrets.register("q7z");
+    Redactor.register("q7z");
 
-    assertThat(Secrets.redact("xy q7z and xq7zx")).isEqualTo("xy **** and xq7zx");
+    assertThat(Redactor.redact("xy q7z and xq7zx")).isEqualTo("xy **** and xq7zx");
   }
 
   @Test
@@ -98,7 +100,7 @@ class SecretsTests {
               cache: { probe: redis, host: localhost, password: loader-redis-91 }
         """).env("SESSION", "loader-session-91").load();
 
-    assertThat(Secrets.redact("loader-pass-91 loader-key-91 loader-session-91 bG9hZGVyOnB3ZA== loader-store-91"
+    assertThat(Redactor.redact("loader-pass-91 loader-key-91 loader-session-91 bG9hZGVyOnB3ZA== loader-store-91"
         + " loader-redis-91")).isEqualTo("**** **** **** **** **** ****");
   }
 
@@ -113,7 +115,7 @@ class SecretsTests {
         """).load();
 
     // a password is a password, whatever else it equals: it is redacted everywhere
-    assertThat(Secrets.redact("service cacheopen as pguser-open")).isEqualTo("service **** as ****");
+    assertThat(Redactor.redact("service cacheopen as pguser-open")).isEqualTo("service **** as ****");
   }
 
   @Test
@@ -135,8 +137,8 @@ class SecretsTests {
       for (int i = 0; i < 200; i++) {
         String secret = "concurrent-secret-" + i;
         results.add(executor.submit(() -> {
-          Secrets.register(secret);
-          return Secrets.redact("value " + secret);
+          Redactor.register(secret);
+          return Redactor.redact("value " + secret);
         }));
       }
       for (Future<String> result : results) {

@@ -14,6 +14,8 @@ import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
+import io.github.authenticity.core.report.ReportJson;
+
 class HistoryTests {
 
   @TempDir
@@ -128,7 +130,7 @@ class HistoryTests {
     Path second = report("run-2.json", "a", "MASKED", 3);
     Path third = report("run-3.json", "a", "AUTHENTIC", 1700);
     Files.writeString(directory.resolve("history.json"), "{\"schemaVersion\":1,\"tests\":{\"b\":[40,50]}}");
-    HistoryBaseline baseline = HistoryBaseline.parse(first + ", " + second.toUri() + " ," + third);
+    HistoryBaseline baseline = HistoryBaseline.parse(first + ", " + second.toUri() + " ," + third, ReportJson::read);
     History history = History.of(directory.resolve("history.json"), baseline);
 
     // only AUTHENTIC guarded tests count; a test with runs of its own keeps them
@@ -145,15 +147,16 @@ class HistoryTests {
   void aBaselineThatCannotBeUsedSaysWhatAndHow() throws Exception {
     String fix = " Point authenticity.history.baseline at an authenticity-report.json an earlier build wrote (a path,"
         + " a file: or an http(s): URL), or leave it unset.";
-    org.assertj.core.api.Assertions.assertThatThrownBy(() -> HistoryBaseline.parse("ftp://ci/report.json"))
+    org.assertj.core.api.Assertions.assertThatThrownBy(() -> HistoryBaseline.parse("ftp://ci/report.json",
+        ReportJson::read))
         .hasMessage("The history baseline [ftp://ci/report.json] (authenticity.history.baseline) is not usable: the"
             + " scheme [ftp] is not file, http or https." + fix);
     org.assertj.core.api.Assertions.assertThatThrownBy(() -> HistoryBaseline.parse("https://user:s3cret@ci/r.json"
-        + ", http:///r.json")).hasMessage("The history baseline [http:///r.json] (authenticity.history.baseline) is"
-            + " not usable: it has no host." + fix);
+        + ", http:///r.json", ReportJson::read)).hasMessage("The history baseline [http:///r.json]"
+            + " (authenticity.history.baseline) is not usable: it has no host." + fix);
 
     Path notAReport = Files.writeString(directory.resolve("notes.json"), "{\"schemaVersion\":2}");
-    HistoryBaseline wrong = HistoryBaseline.parse(notAReport.toString());
+    HistoryBaseline wrong = HistoryBaseline.parse(notAReport.toString(), ReportJson::read);
     org.assertj.core.api.Assertions.assertThatThrownBy(wrong::runs).hasMessage("The authenticity report ["
         + notAReport.toUri() + "] cannot be read: schemaVersion is [2], this version reads [1]." + fix);
 
@@ -162,7 +165,7 @@ class HistoryTests {
     server.start();
     try {
       String url = "http://127.0.0.1:" + server.getAddress().getPort() + "/job/7/authenticity-report.json";
-      HistoryBaseline gone = HistoryBaseline.parse(url);
+      HistoryBaseline gone = HistoryBaseline.parse(url, ReportJson::read);
       org.assertj.core.api.Assertions.assertThatThrownBy(gone::runs).hasMessage("Cannot read the history baseline ["
           + url + "] (authenticity.history.baseline): GET " + url + " answered 404, not 200." + fix);
     } finally {

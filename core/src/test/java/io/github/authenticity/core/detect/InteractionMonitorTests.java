@@ -26,6 +26,7 @@ import io.github.authenticity.core.config.Detection.Interaction;
 import io.github.authenticity.core.config.Endpoint;
 import io.github.authenticity.core.detect.InteractionMonitor.Finding;
 import io.github.authenticity.core.detect.InteractionMonitor.Status;
+import io.github.authenticity.core.model.Unproven;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
@@ -90,13 +91,13 @@ class InteractionMonitorTests {
   void aPreflightProbesTrafficIsNoTestsEvenWhenTheTestRunsAlone() throws Exception {
     InteractionMonitor.Watch watch = InteractionMonitor.start().watch("stand-in beside a probe", REDIS);
     Thread probe = new Thread(() -> {
-      InteractionMonitor.probeStarted();
+      InteractionMonitor.probing(true);
       try {
         ping();
       } catch (IOException ex) {
         throw new IllegalStateException(ex);
       } finally {
-        InteractionMonitor.probeEnded();
+        InteractionMonitor.probing(false);
       }
     }, "authenticity-probe-redis");
     probe.start();
@@ -180,9 +181,9 @@ class InteractionMonitorTests {
 
     assertThat(process.waitFor(60, TimeUnit.SECONDS)).isTrue();
     String output = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
-    assertThat(output).contains("NO_AGENT|" + InteractionMonitor.NO_AGENT + System.lineSeparator());
+    assertThat(output).contains("NO_AGENT|" + Unproven.NO_AGENT + System.lineSeparator());
     assertThat(output).contains("required: noInteraction null, cannotJudge null, unproven not proven: "
-        + InteractionMonitor.NO_AGENT + System.lineSeparator());
+        + Unproven.NO_AGENT + System.lineSeparator());
   }
 
   @Test

@@ -7,11 +7,12 @@ import java.util.List;
 import io.github.authenticity.core.events.Event.Outcome;
 import io.github.authenticity.core.events.Event.TestFinished;
 import io.github.authenticity.core.events.Event.TestPlanned;
-import io.github.authenticity.core.report.Evidence;
-import io.github.authenticity.core.report.EvidenceKind;
-import io.github.authenticity.core.report.NotRunReason;
-import io.github.authenticity.core.report.TestEntry;
-import io.github.authenticity.core.report.Verdict;
+import io.github.authenticity.core.model.Evidence;
+import io.github.authenticity.core.model.EvidenceKind;
+import io.github.authenticity.core.model.NotRunReason;
+import io.github.authenticity.core.model.TestEntry;
+import io.github.authenticity.core.model.Verdict;
+import io.github.authenticity.core.model.Judgement;
 import org.junit.jupiter.api.Test;
 
 /** The rules of {@link Judge}, one by one, without JUnit or Maven. */
@@ -118,9 +119,9 @@ class JudgeTests {
             + " \"requires Redis 8.8\"; allowed by rule [reason /./] because a careless rule");
     assertThat(Judge.allowing(List.of(anything), assumption, "disabledWithoutDocker is true and Docker is not"
         + " available", List.of())).as("CONTAINER_SKIP is never a declared skip").isEmpty();
-    assertThat(Judge.counts(NotRunReason.ALLOWED_SKIP, io.github.authenticity.core.report.CheckSettings.defaults()))
+    assertThat(Judge.counts(NotRunReason.ALLOWED_SKIP, io.github.authenticity.core.model.CheckSettings.defaults()))
         .isFalse();
-    assertThat(Judge.expected(NotRunReason.ALLOWED_SKIP, io.github.authenticity.core.report.CheckSettings.defaults()))
+    assertThat(Judge.expected(NotRunReason.ALLOWED_SKIP, io.github.authenticity.core.model.CheckSettings.defaults()))
         .as("all guarded tests skipped as declared is not NO_TESTS").isFalse();
   }
 }

@@ -53,8 +53,8 @@ class MessagesTests {
 
   @Test
   void aUnitTestInAGuardedClassIsToldHowToScopeTheRequirement() {
-    assertThat(Messages.masked(List.of("redis"), List.of(new io.github.authenticity.core.report.Evidence(
-        io.github.authenticity.core.report.EvidenceKind.NO_INTERACTION, "exchanged nothing with redis"))))
+    assertThat(Messages.masked(List.of("redis"), List.of(new io.github.authenticity.core.model.Evidence(
+        io.github.authenticity.core.model.EvidenceKind.NO_INTERACTION, "exchanged nothing with redis"))))
         .isEqualTo("MASKED: this guarded test requires the real service [redis], but 1 finding shows that it did"
             + " not really use it:\n"
             + "  NO_INTERACTION: exchanged nothing with redis\n"
@@ -67,8 +67,8 @@ class MessagesTests {
   @Test
   void anAssumptionIsOfferedAsAPatternThatMatchesItLiterally() {
     String text = "Assumption failed: AGGREGATE COUNT requires Redis 8.8 (it's [new])";
-    String message = Messages.masked(List.of(), List.of(new io.github.authenticity.core.report.Evidence(
-        io.github.authenticity.core.report.EvidenceKind.ABORTED, Messages.aborted("body", text))));
+    String message = Messages.masked(List.of(), List.of(new io.github.authenticity.core.model.Evidence(
+        io.github.authenticity.core.model.EvidenceKind.ABORTED, Messages.aborted("body", text))));
 
     assertThat(message).contains("detection.allowedSkips: [ {reason: 'AGGREGATE COUNT requires Redis 8\\.8 \\(it''s"
         + " \\[new\\]\\)', because: '...'} ]");

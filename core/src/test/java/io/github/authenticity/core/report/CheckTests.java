@@ -8,6 +8,11 @@ import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
+import io.github.authenticity.core.model.OverallVerdict;
+import io.github.authenticity.core.model.CompiledTest;
+import io.github.authenticity.core.model.Report;
+import io.github.authenticity.core.model.CheckSettings;
+
 class CheckTests {
 
   @TempDir

@@ -8,6 +8,10 @@ import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
+import io.github.authenticity.core.model.CompiledTest;
+import io.github.authenticity.core.model.Report;
+import io.github.authenticity.core.model.CheckSettings;
+
 class ConsoleSummaryTests {
 
   @TempDir

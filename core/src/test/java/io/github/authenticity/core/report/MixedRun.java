@@ -4,6 +4,9 @@ import java.nio.file.Path;
 import java.time.Instant;
 import java.util.List;
 
+import io.github.authenticity.core.model.CompiledTest;
+import io.github.authenticity.core.model.Report;
+
 /** A realistic mixed run written as real events files: 27 guarded tests, as in the SPEC's console example. */
 final class MixedRun {
 

@@ -14,6 +14,17 @@ import java.util.Map;
 import io.github.authenticity.core.events.Event;
 import io.github.authenticity.core.judge.Judge;
 import io.github.authenticity.core.events.EventReader;
+import io.github.authenticity.core.model.Evidence;
+import io.github.authenticity.core.model.EvidenceKind;
+import io.github.authenticity.core.model.NotRunReason;
+import io.github.authenticity.core.model.Verdict;
+import io.github.authenticity.core.model.OverallVerdict;
+import io.github.authenticity.core.model.Summary;
+import io.github.authenticity.core.model.TestEntry;
+import io.github.authenticity.core.model.ServiceStatus;
+import io.github.authenticity.core.model.CompiledTest;
+import io.github.authenticity.core.model.Report;
+import io.github.authenticity.core.model.CheckSettings;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 

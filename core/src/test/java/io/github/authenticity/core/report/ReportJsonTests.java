@@ -12,6 +12,16 @@ import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
+import io.github.authenticity.core.model.AllowedMock;
+import io.github.authenticity.core.model.Evidence;
+import io.github.authenticity.core.model.EvidenceKind;
+import io.github.authenticity.core.model.Verdict;
+import io.github.authenticity.core.model.OverallVerdict;
+import io.github.authenticity.core.model.Summary;
+import io.github.authenticity.core.model.TestEntry;
+import io.github.authenticity.core.model.ServiceStatus;
+import io.github.authenticity.core.model.Report;
+
 class ReportJsonTests {
 
   @TempDir

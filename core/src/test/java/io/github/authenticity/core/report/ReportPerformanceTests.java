@@ -17,6 +17,8 @@ import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
+import io.github.authenticity.core.model.Report;
+
 class ReportPerformanceTests {
 
   static final int TESTS = 100_000;

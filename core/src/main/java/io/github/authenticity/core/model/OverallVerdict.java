@@ -1,4 +1,4 @@
-package io.github.authenticity.core.report;
+package io.github.authenticity.core.model;
 
 import org.apiguardian.api.API;
 

@@ -1,15 +1,11 @@
-package io.github.authenticity.core.judge;
+package io.github.authenticity.core.model;
 
 import java.util.List;
 
-import io.github.authenticity.core.report.AllowedMock;
-import io.github.authenticity.core.report.Evidence;
-import io.github.authenticity.core.report.NotRunReason;
-import io.github.authenticity.core.report.Verdict;
 import org.apiguardian.api.API;
 
 /**
- * The verdict on one guarded test (or on every guarded test under a container), as {@link Judge} reached it.
+ * The verdict on one guarded test (or on every guarded test under a container), as {@code Judge} reached it.
  *
  * @param verdict        the verdict
  * @param reason         why it did not run ({@code NOT_RUN} only), else {@code null}

@@ -1,4 +1,4 @@
-package io.github.authenticity.core.report;
+package io.github.authenticity.core.model;
 
 import java.time.Instant;
 import java.util.List;
@@ -7,8 +7,8 @@ import org.apiguardian.api.API;
 
 /**
  * The authenticity report: what a run (any number of test JVMs, modules or CI shards) did with its
- * guarded tests. Built by {@link ReportBuilder}, written by {@link ReportWriter}, read back by
- * {@link ReportJson#read(java.nio.file.Path)}.
+ * guarded tests. Built by {@code ReportBuilder}, written by {@code ReportWriter}, read back by
+ * {@code ReportJson#read(Path)}.
  *
  * @param schemaVersion     the JSON schema version, {@value #SCHEMA_VERSION}
  * @param verdict           the overall verdict
