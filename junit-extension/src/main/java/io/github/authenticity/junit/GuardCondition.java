@@ -9,13 +9,13 @@ import static io.github.authenticity.junit.Contexts.usedBy;
 import java.util.List;
 import java.util.Optional;
 
-import io.github.authenticity.core.config.AuthenticityConfig;
-import io.github.authenticity.core.config.Mode;
-import io.github.authenticity.core.judge.Judge;
-import io.github.authenticity.core.judge.Messages;
-import io.github.authenticity.core.model.Evidence;
-import io.github.authenticity.core.model.EvidenceKind;
-import io.github.authenticity.core.model.NotRunReason;
+import io.github.authenticity.core.internal.config.AuthenticityConfig;
+import io.github.authenticity.core.internal.config.Mode;
+import io.github.authenticity.core.internal.judge.Judge;
+import io.github.authenticity.core.internal.judge.Messages;
+import io.github.authenticity.core.internal.model.Evidence;
+import io.github.authenticity.core.internal.model.EvidenceKind;
+import io.github.authenticity.core.internal.model.NotRunReason;
 import org.junit.jupiter.api.extension.ConditionEvaluationResult;
 import org.junit.jupiter.api.extension.ExtensionContext;
 

@@ -2,7 +2,7 @@ package io.github.authenticity.junit;
 
 import java.util.List;
 
-import io.github.authenticity.core.config.AuthenticityConfig;
+import io.github.authenticity.core.internal.config.AuthenticityConfig;
 import io.github.authenticity.core.config.ServiceDefinition;
 
 /**

@@ -4,7 +4,7 @@ import java.lang.reflect.Method;
 import java.time.Duration;
 import java.util.List;
 
-import io.github.authenticity.core.config.AuthenticityConfig;
+import io.github.authenticity.core.internal.config.AuthenticityConfig;
 import io.github.authenticity.core.config.ServiceDefinition;
 
 /**

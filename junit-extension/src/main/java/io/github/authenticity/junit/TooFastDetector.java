@@ -2,12 +2,12 @@ package io.github.authenticity.junit;
 
 import java.nio.file.Path;
 
-import io.github.authenticity.core.config.AuthenticityConfig;
-import io.github.authenticity.core.detect.History;
-import io.github.authenticity.core.detect.HistoryBaseline;
-import io.github.authenticity.core.report.ReportJson;
-import io.github.authenticity.core.detect.TooFast;
-import io.github.authenticity.core.model.EvidenceKind;
+import io.github.authenticity.core.internal.config.AuthenticityConfig;
+import io.github.authenticity.core.internal.detect.History;
+import io.github.authenticity.core.internal.detect.HistoryBaseline;
+import io.github.authenticity.core.internal.report.ReportJson;
+import io.github.authenticity.core.internal.detect.TooFast;
+import io.github.authenticity.core.internal.model.EvidenceKind;
 
 /** {@code TOO_FAST}: under {@code minDuration}, or far faster than the test's authentic history. */
 final class TooFastDetector implements Detector {

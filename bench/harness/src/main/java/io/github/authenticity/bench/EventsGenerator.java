@@ -6,13 +6,13 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Random;
 
-import io.github.authenticity.core.events.Event;
-import io.github.authenticity.core.events.EventWriter;
-import io.github.authenticity.core.events.EventsFormat;
-import io.github.authenticity.core.model.Judgement;
-import io.github.authenticity.core.model.Evidence;
-import io.github.authenticity.core.model.EvidenceKind;
-import io.github.authenticity.core.model.Verdict;
+import io.github.authenticity.core.internal.events.Event;
+import io.github.authenticity.core.internal.events.EventWriter;
+import io.github.authenticity.core.internal.events.EventsFormat;
+import io.github.authenticity.core.internal.model.Judgement;
+import io.github.authenticity.core.internal.model.Evidence;
+import io.github.authenticity.core.internal.model.EvidenceKind;
+import io.github.authenticity.core.internal.model.Verdict;
 
 /**
  * Writes {@code files} events files holding {@code tests} test records in all, as test JVMs would

@@ -16,8 +16,8 @@ import java.util.concurrent.Executors;
 
 import com.sun.net.httpserver.HttpServer;
 import io.github.authenticity.core.config.ServiceDefinition;
-import io.github.authenticity.core.detect.InteractionMonitor;
-import io.github.authenticity.core.probe.Preflight;
+import io.github.authenticity.core.internal.detect.InteractionMonitor;
+import io.github.authenticity.core.internal.probe.Preflight;
 import io.github.authenticity.core.probe.ProbeResult;
 import io.github.authenticity.core.probe.ProbeStatus;
 
