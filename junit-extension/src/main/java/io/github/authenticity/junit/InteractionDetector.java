@@ -6,9 +6,9 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 
-import io.github.authenticity.core.internal.config.Detection.Interaction;
 import io.github.authenticity.core.config.Endpoint;
 import io.github.authenticity.core.config.ServiceDefinition;
+import io.github.authenticity.core.internal.config.Detection.Interaction;
 import io.github.authenticity.core.internal.detect.InteractionMonitor;
 import io.github.authenticity.core.internal.detect.InteractionVerdict;
 import io.github.authenticity.core.internal.detect.TestScope;

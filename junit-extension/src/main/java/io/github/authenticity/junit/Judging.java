@@ -4,16 +4,16 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 
-import io.github.authenticity.core.internal.config.Mode;
 import io.github.authenticity.core.config.ServiceDefinition;
+import io.github.authenticity.core.internal.config.Mode;
 import io.github.authenticity.core.internal.judge.Findings;
 import io.github.authenticity.core.internal.judge.Judge;
+import io.github.authenticity.core.internal.model.Evidence;
 import io.github.authenticity.core.internal.model.Judgement;
+import io.github.authenticity.core.internal.model.Verdict;
 import io.github.authenticity.core.internal.redact.RedactedThrowable;
 import io.github.authenticity.core.internal.redact.Redactor;
 import io.github.authenticity.core.internal.redact.Visible;
-import io.github.authenticity.core.internal.model.Evidence;
-import io.github.authenticity.core.internal.model.Verdict;
 
 /** Hands what the detectors saw of a guarded test to the core {@link Judge}, records the verdict, and fails a masked test. */
 final class Judging {

@@ -19,8 +19,8 @@ import io.github.authenticity.core.internal.events.BuildFiles;
 import io.github.authenticity.core.internal.events.BuildIdentity;
 import io.github.authenticity.core.internal.events.EventReader;
 import io.github.authenticity.core.internal.model.CheckSettings;
-import io.github.authenticity.core.internal.report.ConsoleSummary;
 import io.github.authenticity.core.internal.model.Report;
+import io.github.authenticity.core.internal.report.ConsoleSummary;
 import io.github.authenticity.core.internal.report.ReportBuilder;
 import io.github.authenticity.core.internal.report.ReportWriter;
 

@@ -7,10 +7,10 @@ import java.util.List;
 import java.util.Optional;
 import java.util.stream.Collectors;
 
-import io.github.authenticity.core.internal.config.AuthenticityConfig;
-import io.github.authenticity.core.internal.config.ContainerBinding;
 import io.github.authenticity.core.config.Endpoint;
 import io.github.authenticity.core.config.ServiceDefinition;
+import io.github.authenticity.core.internal.config.AuthenticityConfig;
+import io.github.authenticity.core.internal.config.ContainerBinding;
 import io.github.authenticity.core.internal.judge.Messages;
 import io.github.authenticity.core.internal.model.Evidence;
 import io.github.authenticity.core.internal.model.EvidenceKind;

@@ -6,14 +6,14 @@ import java.util.Map;
 import java.util.OptionalInt;
 import java.util.function.UnaryOperator;
 
+import io.github.authenticity.core.config.ServiceDefinition;
 import io.github.authenticity.core.internal.config.AuthenticityConfig;
 import io.github.authenticity.core.internal.config.ConfigurationException;
-import io.github.authenticity.core.config.ServiceDefinition;
 import io.github.authenticity.core.internal.judge.Messages;
-import io.github.authenticity.core.probe.ProbeResult;
-import io.github.authenticity.core.probe.ProbeStatus;
 import io.github.authenticity.core.internal.redact.RedactedThrowable;
 import io.github.authenticity.core.internal.redact.Redactor;
+import io.github.authenticity.core.probe.ProbeResult;
+import io.github.authenticity.core.probe.ProbeStatus;
 import org.junit.jupiter.api.extension.ExtensionConfigurationException;
 
 /**

@@ -12,12 +12,12 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ConcurrentMap;
 import java.util.concurrent.atomic.AtomicInteger;
 
+import io.github.authenticity.core.config.ServiceDefinition;
 import io.github.authenticity.core.internal.config.AllowedSkip;
 import io.github.authenticity.core.internal.config.AuthenticityConfig;
 import io.github.authenticity.core.internal.config.ConfigLoader;
 import io.github.authenticity.core.internal.config.ConfigParameters;
 import io.github.authenticity.core.internal.config.ContainerBinding;
-import io.github.authenticity.core.config.ServiceDefinition;
 import io.github.authenticity.core.internal.events.Event.Outcome;
 import io.github.authenticity.core.internal.events.Event;
 import io.github.authenticity.core.internal.events.EventWriter;

@@ -18,19 +18,19 @@ import java.util.concurrent.TimeoutException;
 import java.util.logging.Level;
 import java.util.logging.Logger;
 
+import io.github.authenticity.core.config.ServiceDefinition;
 import io.github.authenticity.core.internal.config.AuthenticityConfig;
 import io.github.authenticity.core.internal.config.ConfigLoader;
 import io.github.authenticity.core.internal.config.ConfigParameters;
 import io.github.authenticity.core.internal.config.ContainerBinding;
-import io.github.authenticity.core.config.ServiceDefinition;
 import io.github.authenticity.core.internal.detect.InteractionMonitor;
 import io.github.authenticity.core.internal.events.Event;
 import io.github.authenticity.core.internal.events.EventWriter;
 import io.github.authenticity.core.internal.model.Judgement;
 import io.github.authenticity.core.internal.probe.Preflight;
-import io.github.authenticity.core.probe.ProbeResult;
 import io.github.authenticity.core.internal.redact.RedactedThrowable;
 import io.github.authenticity.core.internal.redact.Redactor;
+import io.github.authenticity.core.probe.ProbeResult;
 import org.junit.jupiter.api.extension.ExtensionConfigurationException;
 
 /**

@@ -5,9 +5,9 @@ import java.nio.file.Path;
 import io.github.authenticity.core.internal.config.AuthenticityConfig;
 import io.github.authenticity.core.internal.detect.History;
 import io.github.authenticity.core.internal.detect.HistoryBaseline;
-import io.github.authenticity.core.internal.report.ReportJson;
 import io.github.authenticity.core.internal.detect.TooFast;
 import io.github.authenticity.core.internal.model.EvidenceKind;
+import io.github.authenticity.core.internal.report.ReportJson;
 
 /** {@code TOO_FAST}: under {@code minDuration}, or far faster than the test's authentic history. */
 final class TooFastDetector implements Detector {

@@ -31,9 +31,9 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
 
 import com.sun.net.httpserver.HttpServer;
+import io.github.authenticity.core.config.ServiceDefinition;
 import io.github.authenticity.core.internal.config.AuthenticityConfig;
 import io.github.authenticity.core.internal.config.Detection.Interaction;
-import io.github.authenticity.core.config.ServiceDefinition;
 import io.github.authenticity.core.internal.model.Evidence;
 import io.github.authenticity.core.internal.model.EvidenceKind;
 import org.junit.jupiter.api.AfterAll;

@@ -9,14 +9,14 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
+import io.github.authenticity.core.config.ServiceDefinition;
 import io.github.authenticity.core.internal.config.AuthenticityConfig;
 import io.github.authenticity.core.internal.config.ConfigParameters;
 import io.github.authenticity.core.internal.config.Detection;
 import io.github.authenticity.core.internal.config.Mode;
-import io.github.authenticity.core.config.ServiceDefinition;
+import io.github.authenticity.core.internal.events.EventWriter;
 import io.github.authenticity.core.internal.model.Evidence;
 import io.github.authenticity.core.internal.model.EvidenceKind;
-import io.github.authenticity.core.internal.events.EventWriter;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;

@@ -9,10 +9,10 @@ import java.time.Instant;
 import java.util.List;
 import java.util.stream.Stream;
 
-import io.github.authenticity.core.internal.report.Check;
-import io.github.authenticity.core.internal.report.CheckResult;
 import io.github.authenticity.core.internal.model.CheckSettings;
 import io.github.authenticity.core.internal.model.Report;
+import io.github.authenticity.core.internal.report.Check;
+import io.github.authenticity.core.internal.report.CheckResult;
 import io.github.authenticity.core.internal.report.ReportWriter;
 import org.apache.maven.plugin.MojoExecutionException;
 import org.apache.maven.plugin.MojoFailureException;

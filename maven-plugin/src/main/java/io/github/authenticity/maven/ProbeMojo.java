@@ -10,12 +10,12 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 
+import io.github.authenticity.core.config.ServiceDefinition;
 import io.github.authenticity.core.internal.config.AuthenticityConfig;
 import io.github.authenticity.core.internal.config.ConfigLoader;
 import io.github.authenticity.core.internal.config.ConfigParameters;
 import io.github.authenticity.core.internal.config.ConfigurationException;
 import io.github.authenticity.core.internal.config.ContainerBinding;
-import io.github.authenticity.core.config.ServiceDefinition;
 import io.github.authenticity.core.internal.probe.Preflight;
 import io.github.authenticity.core.probe.ProbeResult;
 import org.apache.maven.artifact.Artifact;

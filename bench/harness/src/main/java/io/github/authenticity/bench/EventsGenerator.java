@@ -9,9 +9,9 @@ import java.util.Random;
 import io.github.authenticity.core.internal.events.Event;
 import io.github.authenticity.core.internal.events.EventWriter;
 import io.github.authenticity.core.internal.events.EventsFormat;
-import io.github.authenticity.core.internal.model.Judgement;
 import io.github.authenticity.core.internal.model.Evidence;
 import io.github.authenticity.core.internal.model.EvidenceKind;
+import io.github.authenticity.core.internal.model.Judgement;
 import io.github.authenticity.core.internal.model.Verdict;
 
 /**

@@ -15,13 +15,13 @@ import java.util.Map;
 import java.util.Properties;
 import java.util.stream.Stream;
 
+import io.github.authenticity.core.internal.model.CheckSettings;
+import io.github.authenticity.core.internal.model.Report;
 import io.github.authenticity.core.internal.redact.Redactor;
 import io.github.authenticity.core.internal.redact.Visible;
 import io.github.authenticity.core.internal.report.Check;
 import io.github.authenticity.core.internal.report.CheckResult;
-import io.github.authenticity.core.internal.model.CheckSettings;
 import io.github.authenticity.core.internal.report.ConsoleSummary;
-import io.github.authenticity.core.internal.model.Report;
 import io.github.authenticity.core.internal.report.ReportBuilder;
 import io.github.authenticity.core.internal.report.ReportWriter;
 import org.apiguardian.api.API;

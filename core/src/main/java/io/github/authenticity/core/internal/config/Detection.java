@@ -5,7 +5,6 @@ import java.util.regex.Pattern;
 
 import org.apiguardian.api.API;
 
-
 /**
  * The {@code detection} section.
  *

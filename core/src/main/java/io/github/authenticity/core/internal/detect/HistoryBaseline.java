@@ -22,10 +22,10 @@ import java.util.Locale;
 import java.util.Map;
 
 import io.github.authenticity.core.internal.config.ConfigLoader;
-import io.github.authenticity.core.internal.redact.Redactor;
 import io.github.authenticity.core.internal.model.Report;
 import io.github.authenticity.core.internal.model.TestEntry;
 import io.github.authenticity.core.internal.model.Verdict;
+import io.github.authenticity.core.internal.redact.Redactor;
 import org.apiguardian.api.API;
 
 /**

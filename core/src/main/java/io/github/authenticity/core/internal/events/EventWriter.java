@@ -15,7 +15,6 @@ import java.util.List;
 import java.util.concurrent.ThreadLocalRandom;
 
 import com.fasterxml.jackson.core.JsonGenerator;
-import io.github.authenticity.core.internal.redact.Redactor;
 import io.github.authenticity.core.internal.events.Event.ContainerJudged;
 import io.github.authenticity.core.internal.events.Event.RunEnded;
 import io.github.authenticity.core.internal.events.Event.RunStarted;
@@ -24,9 +23,10 @@ import io.github.authenticity.core.internal.events.Event.TestFinished;
 import io.github.authenticity.core.internal.events.Event.TestJudged;
 import io.github.authenticity.core.internal.events.Event.TestPlanned;
 import io.github.authenticity.core.internal.events.Event.TestStarted;
-import io.github.authenticity.core.internal.model.Judgement;
 import io.github.authenticity.core.internal.model.AllowedMock;
 import io.github.authenticity.core.internal.model.Evidence;
+import io.github.authenticity.core.internal.model.Judgement;
+import io.github.authenticity.core.internal.redact.Redactor;
 import org.apiguardian.api.API;
 
 /**

@@ -12,12 +12,12 @@ import io.github.authenticity.core.internal.events.Event.TestPlanned;
 import io.github.authenticity.core.internal.model.CheckSettings;
 import io.github.authenticity.core.internal.model.Evidence;
 import io.github.authenticity.core.internal.model.EvidenceKind;
+import io.github.authenticity.core.internal.model.Judgement;
 import io.github.authenticity.core.internal.model.NotRunReason;
 import io.github.authenticity.core.internal.model.OverallVerdict;
 import io.github.authenticity.core.internal.model.Summary;
 import io.github.authenticity.core.internal.model.TestEntry;
 import io.github.authenticity.core.internal.model.Verdict;
-import io.github.authenticity.core.internal.model.Judgement;
 import org.apiguardian.api.API;
 
 /**

@@ -8,10 +8,10 @@ import java.util.OptionalInt;
 import java.util.Set;
 import java.util.stream.Collectors;
 
-import io.github.authenticity.core.internal.redact.Redactor;
-import io.github.authenticity.core.probe.ProbeResult;
 import io.github.authenticity.core.internal.model.Evidence;
 import io.github.authenticity.core.internal.model.EvidenceKind;
+import io.github.authenticity.core.internal.redact.Redactor;
+import io.github.authenticity.core.probe.ProbeResult;
 import org.apiguardian.api.API;
 
 /** The user-facing messages of judging, each built here once, so that they are pinned by exact tests. */

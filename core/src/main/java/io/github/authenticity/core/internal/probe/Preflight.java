@@ -16,8 +16,8 @@ import java.util.concurrent.FutureTask;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 
-import io.github.authenticity.core.internal.config.ContainerBinding;
 import io.github.authenticity.core.config.ServiceDefinition;
+import io.github.authenticity.core.internal.config.ContainerBinding;
 import io.github.authenticity.core.probe.ProbeResult;
 import io.github.authenticity.core.probe.ProbeStatus;
 import io.github.authenticity.core.probe.ServiceProbe;

@@ -6,12 +6,12 @@ import java.util.List;
 
 import io.github.authenticity.core.internal.judge.Judge;
 import io.github.authenticity.core.internal.judge.Messages;
+import io.github.authenticity.core.internal.model.CheckSettings;
 import io.github.authenticity.core.internal.model.NotRunReason;
-import io.github.authenticity.core.internal.model.Verdict;
+import io.github.authenticity.core.internal.model.Report;
 import io.github.authenticity.core.internal.model.Summary;
 import io.github.authenticity.core.internal.model.TestEntry;
-import io.github.authenticity.core.internal.model.Report;
-import io.github.authenticity.core.internal.model.CheckSettings;
+import io.github.authenticity.core.internal.model.Verdict;
 import org.apiguardian.api.API;
 
 /**

@@ -5,8 +5,8 @@ import java.util.List;
 
 import org.apiguardian.api.API;
 
-import io.github.authenticity.core.internal.model.Report;
 import io.github.authenticity.core.internal.model.CheckSettings;
+import io.github.authenticity.core.internal.model.Report;
 
 /** The outcome of {@link Check#evaluate(Report, CheckSettings)}: the violations, one a line, and one summary. */
 @API(status = API.Status.EXPERIMENTAL, since = "0.1")

@@ -8,20 +8,20 @@ import java.util.Map;
 
 import org.apiguardian.api.API;
 
-import io.github.authenticity.core.internal.redact.Redactor;
-import io.github.authenticity.core.internal.redact.Visible;
+import io.github.authenticity.core.internal.model.CheckSettings;
 import io.github.authenticity.core.internal.model.Evidence;
 import io.github.authenticity.core.internal.model.EvidenceKind;
 import io.github.authenticity.core.internal.model.NotRunReason;
-import io.github.authenticity.core.internal.model.Verdict;
 import io.github.authenticity.core.internal.model.OverallVerdict;
-import io.github.authenticity.core.internal.model.Summary;
-import io.github.authenticity.core.internal.model.TestEntry;
+import io.github.authenticity.core.internal.model.Report;
 import io.github.authenticity.core.internal.model.ServiceStatus;
 import io.github.authenticity.core.internal.model.SkipRuleUse;
-import io.github.authenticity.core.internal.model.Report;
-import io.github.authenticity.core.internal.model.CheckSettings;
+import io.github.authenticity.core.internal.model.Summary;
+import io.github.authenticity.core.internal.model.TestEntry;
 import io.github.authenticity.core.internal.model.Unproven;
+import io.github.authenticity.core.internal.model.Verdict;
+import io.github.authenticity.core.internal.redact.Redactor;
+import io.github.authenticity.core.internal.redact.Visible;
 
 /**
  * The short block printed at the end of each test JVM (SPEC "What a user sees"), e.g.

@@ -10,13 +10,12 @@ import java.util.Map;
 
 import io.github.authenticity.core.internal.model.AllowedMock;
 import io.github.authenticity.core.internal.model.Evidence;
-import io.github.authenticity.core.internal.model.Verdict;
-import io.github.authenticity.core.internal.model.Summary;
-import io.github.authenticity.core.internal.model.TestEntry;
+import io.github.authenticity.core.internal.model.Report;
 import io.github.authenticity.core.internal.model.ServiceStatus;
 import io.github.authenticity.core.internal.model.SkipRuleUse;
-import io.github.authenticity.core.internal.model.Report;
-
+import io.github.authenticity.core.internal.model.Summary;
+import io.github.authenticity.core.internal.model.TestEntry;
+import io.github.authenticity.core.internal.model.Verdict;
 
 /**
  * {@code authenticity-report.html}: one self-contained page (inline CSS, JS and SVG, nothing fetched), every text

@@ -7,9 +7,9 @@ import java.util.Map;
 
 import io.github.authenticity.core.internal.model.Evidence;
 import io.github.authenticity.core.internal.model.NotRunReason;
-import io.github.authenticity.core.internal.model.Verdict;
-import io.github.authenticity.core.internal.model.TestEntry;
 import io.github.authenticity.core.internal.model.Report;
+import io.github.authenticity.core.internal.model.TestEntry;
+import io.github.authenticity.core.internal.model.Verdict;
 
 /**
  * {@code TEST-authenticity.xml}: one {@code <testcase>} per guarded test in a suite named {@code authenticity}, so

@@ -4,12 +4,12 @@ import java.util.List;
 
 import io.github.authenticity.core.internal.judge.Messages;
 import io.github.authenticity.core.internal.model.NotRunReason;
-import io.github.authenticity.core.internal.model.Verdict;
-import io.github.authenticity.core.internal.model.Summary;
-import io.github.authenticity.core.internal.model.TestEntry;
+import io.github.authenticity.core.internal.model.Report;
 import io.github.authenticity.core.internal.model.ServiceStatus;
 import io.github.authenticity.core.internal.model.SkipRuleUse;
-import io.github.authenticity.core.internal.model.Report;
+import io.github.authenticity.core.internal.model.Summary;
+import io.github.authenticity.core.internal.model.TestEntry;
+import io.github.authenticity.core.internal.model.Verdict;
 
 /** {@code authenticity-report.md}: short, for CI job summaries such as GitHub's {@code $GITHUB_STEP_SUMMARY}. */
 final class MarkdownReport {

@@ -12,7 +12,6 @@ import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
 
-import io.github.authenticity.core.internal.events.Event;
 import io.github.authenticity.core.internal.events.Event.ContainerJudged;
 import io.github.authenticity.core.internal.events.Event.RunEnded;
 import io.github.authenticity.core.internal.events.Event.RunStarted;
@@ -21,20 +20,21 @@ import io.github.authenticity.core.internal.events.Event.TestFinished;
 import io.github.authenticity.core.internal.events.Event.TestJudged;
 import io.github.authenticity.core.internal.events.Event.TestPlanned;
 import io.github.authenticity.core.internal.events.Event.TestStarted;
+import io.github.authenticity.core.internal.events.Event;
 import io.github.authenticity.core.internal.events.EventReader;
 import io.github.authenticity.core.internal.events.EventWriter;
 import io.github.authenticity.core.internal.events.EventsFormat;
 import io.github.authenticity.core.internal.judge.Judge;
+import io.github.authenticity.core.internal.model.CheckSettings;
+import io.github.authenticity.core.internal.model.CompiledTest;
 import io.github.authenticity.core.internal.model.Judgement;
-import io.github.authenticity.core.internal.model.Verdict;
 import io.github.authenticity.core.internal.model.OverallVerdict;
-import io.github.authenticity.core.internal.model.Summary;
-import io.github.authenticity.core.internal.model.TestEntry;
+import io.github.authenticity.core.internal.model.Report;
 import io.github.authenticity.core.internal.model.ServiceStatus;
 import io.github.authenticity.core.internal.model.SkipRuleUse;
-import io.github.authenticity.core.internal.model.CompiledTest;
-import io.github.authenticity.core.internal.model.Report;
-import io.github.authenticity.core.internal.model.CheckSettings;
+import io.github.authenticity.core.internal.model.Summary;
+import io.github.authenticity.core.internal.model.TestEntry;
+import io.github.authenticity.core.internal.model.Verdict;
 import org.apiguardian.api.API;
 
 /**

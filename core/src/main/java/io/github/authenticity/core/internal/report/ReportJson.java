@@ -29,13 +29,13 @@ import io.github.authenticity.core.internal.model.AllowedMock;
 import io.github.authenticity.core.internal.model.Evidence;
 import io.github.authenticity.core.internal.model.EvidenceKind;
 import io.github.authenticity.core.internal.model.NotRunReason;
-import io.github.authenticity.core.internal.model.Verdict;
 import io.github.authenticity.core.internal.model.OverallVerdict;
-import io.github.authenticity.core.internal.model.Summary;
-import io.github.authenticity.core.internal.model.TestEntry;
+import io.github.authenticity.core.internal.model.Report;
 import io.github.authenticity.core.internal.model.ServiceStatus;
 import io.github.authenticity.core.internal.model.SkipRuleUse;
-import io.github.authenticity.core.internal.model.Report;
+import io.github.authenticity.core.internal.model.Summary;
+import io.github.authenticity.core.internal.model.TestEntry;
+import io.github.authenticity.core.internal.model.Verdict;
 
 /**
  * Writes a {@link Report} as {@code authenticity-report.json} (schemaVersion 1) and reads it back, with

@@ -2,14 +2,14 @@ package io.github.authenticity.core.internal.report;
 
 import java.util.List;
 
-import io.github.authenticity.core.internal.redact.Redactor;
-import io.github.authenticity.core.internal.redact.Visible;
 import io.github.authenticity.core.internal.model.AllowedMock;
 import io.github.authenticity.core.internal.model.Evidence;
-import io.github.authenticity.core.internal.model.TestEntry;
+import io.github.authenticity.core.internal.model.Report;
 import io.github.authenticity.core.internal.model.ServiceStatus;
 import io.github.authenticity.core.internal.model.SkipRuleUse;
-import io.github.authenticity.core.internal.model.Report;
+import io.github.authenticity.core.internal.model.TestEntry;
+import io.github.authenticity.core.internal.redact.Redactor;
+import io.github.authenticity.core.internal.redact.Visible;
 
 /**
  * A report with every free text in it (names shown to people, messages, details, causes) through {@link Redactor};

@@ -9,8 +9,6 @@ import java.util.Set;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-import io.github.authenticity.core.internal.config.AllowedSkip;
-
 /** {@code detection.allowedSkips}: how it is read, what each rule matches, and every mistake's message. */
 class AllowedSkipsConfigTests {
 

@@ -13,9 +13,6 @@ import java.nio.file.Path;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-import io.github.authenticity.core.internal.config.AuthenticityConfig;
-import io.github.authenticity.core.internal.config.ConfigFiles;
-
 /** Reading the configuration is bounded in size and time, whatever the file holds. */
 class BoundedConfigTests {
 

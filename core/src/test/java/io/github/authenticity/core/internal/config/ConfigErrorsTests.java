@@ -7,8 +7,6 @@ import java.nio.file.Path;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-import io.github.authenticity.core.internal.config.AuthenticityConfig;
-
 /** Every message of a bad configuration, pinned exactly. */
 class ConfigErrorsTests {
 

@@ -17,12 +17,9 @@ import java.util.regex.Pattern;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-import io.github.authenticity.core.internal.redact.Redactor;
-import io.github.authenticity.core.internal.config.AuthenticityConfig;
-import io.github.authenticity.core.internal.config.Detection;
-import io.github.authenticity.core.internal.config.Mode;
 import io.github.authenticity.core.config.Endpoint;
 import io.github.authenticity.core.config.ServiceDefinition;
+import io.github.authenticity.core.internal.redact.Redactor;
 
 class ConfigLoaderTests {
 

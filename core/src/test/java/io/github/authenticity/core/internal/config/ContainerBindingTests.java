@@ -6,13 +6,11 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
 
+import io.github.authenticity.core.config.Endpoint;
+import io.github.authenticity.core.config.ServiceDefinition;
 import io.github.authenticity.core.internal.probe.Preflight;
 import io.github.authenticity.core.probe.ProbeResult;
 import io.github.authenticity.core.probe.ProbeStatus;
-import io.github.authenticity.core.internal.config.AuthenticityConfig;
-import io.github.authenticity.core.internal.config.ContainerBinding;
-import io.github.authenticity.core.config.Endpoint;
-import io.github.authenticity.core.config.ServiceDefinition;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 

@@ -11,7 +11,6 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 import io.github.authenticity.core.internal.redact.Redactor;
-import io.github.authenticity.core.internal.config.AuthenticityConfig;
 
 /** Probe types and keys of custom probes found with ServiceLoader. */
 class CustomProbeTests {

@@ -9,8 +9,6 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 import org.junit.jupiter.params.provider.ValueSource;
 
-import io.github.authenticity.core.internal.config.Durations;
-
 class DurationsTests {
 
   @ParameterizedTest

@@ -8,8 +8,6 @@ import java.util.regex.Pattern;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
-import io.github.authenticity.core.internal.config.Detection;
-
 /** The default fallback patterns catch the shapes real clients log, and leave honest lines alone. */
 class FallbackPatternsTests {
 

@@ -7,10 +7,6 @@ import java.util.Map;
 
 import org.junit.jupiter.api.Test;
 
-import io.github.authenticity.core.internal.config.ConfigParameters;
-import io.github.authenticity.core.internal.config.Interpolation;
-import io.github.authenticity.core.internal.config.Problem;
-
 class InterpolationTests {
 
   private final Interpolation interpolation = new Interpolation(

@@ -12,11 +12,6 @@ import java.nio.file.Path;
 import java.util.LinkedHashMap;
 import java.util.Map;
 
-import io.github.authenticity.core.internal.config.AuthenticityConfig;
-import io.github.authenticity.core.internal.config.ConfigLoader;
-import io.github.authenticity.core.internal.config.ConfigParameters;
-import io.github.authenticity.core.internal.config.ConfigurationException;
-
 /** Test support: writes configuration files into a temporary classpath root and loads them for real. */
 final class Loading {
 

@@ -8,9 +8,6 @@ import java.nio.file.Path;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-import io.github.authenticity.core.internal.config.AuthenticityConfig;
-import io.github.authenticity.core.internal.config.ConfigurationException;
-
 class RequireServiceTests {
 
   private static final String USED_BY = "@RequiresRealService on [com.example.OrderE2E]";

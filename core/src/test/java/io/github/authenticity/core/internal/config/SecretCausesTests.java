@@ -8,7 +8,6 @@ import java.io.StringWriter;
 import java.nio.file.Path;
 
 import io.github.authenticity.core.internal.redact.RedactedThrowable;
-import io.github.authenticity.core.internal.config.ConfigurationException;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 

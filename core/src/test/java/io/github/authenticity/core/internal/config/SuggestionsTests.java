@@ -6,8 +6,6 @@ import java.util.List;
 
 import org.junit.jupiter.api.Test;
 
-import io.github.authenticity.core.internal.config.Suggestions;
-
 class SuggestionsTests {
 
   private static final List<String> SERVICES = List.of("backend", "postgres", "redis", "websocket");

@@ -6,8 +6,6 @@ import java.nio.file.Path;
 
 import org.junit.jupiter.api.Test;
 
-import io.github.authenticity.core.internal.detect.AgentOption;
-
 class AgentOptionTests {
 
   private static final Path JAR = Path.of("/repo/io/github/authenticity/authenticity-agent/0.1.0/authenticity-agent-0.1.0.jar");

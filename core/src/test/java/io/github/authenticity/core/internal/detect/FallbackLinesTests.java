@@ -6,9 +6,6 @@ import java.util.List;
 import java.util.regex.Pattern;
 
 import io.github.authenticity.core.internal.config.Detection;
-import io.github.authenticity.core.internal.detect.CapturedLine;
-import io.github.authenticity.core.internal.detect.FallbackLines;
-import io.github.authenticity.core.internal.detect.TestScope;
 import org.junit.jupiter.api.Test;
 
 class FallbackLinesTests {

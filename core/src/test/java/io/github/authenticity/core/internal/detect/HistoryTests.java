@@ -15,8 +15,6 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 import io.github.authenticity.core.internal.report.ReportJson;
-import io.github.authenticity.core.internal.detect.History;
-import io.github.authenticity.core.internal.detect.HistoryBaseline;
 
 class HistoryTests {
 

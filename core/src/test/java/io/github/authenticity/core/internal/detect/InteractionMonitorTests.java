@@ -22,13 +22,11 @@ import java.util.concurrent.Future;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
 
-import io.github.authenticity.core.internal.config.Detection.Interaction;
 import io.github.authenticity.core.config.Endpoint;
+import io.github.authenticity.core.internal.config.Detection.Interaction;
 import io.github.authenticity.core.internal.detect.InteractionMonitor.Finding;
 import io.github.authenticity.core.internal.detect.InteractionMonitor.Status;
 import io.github.authenticity.core.internal.model.Unproven;
-import io.github.authenticity.core.internal.detect.InteractionMonitor;
-import io.github.authenticity.core.internal.detect.InteractionVerdict;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 

@@ -8,8 +8,6 @@ import java.util.Map;
 import io.github.authenticity.core.internal.config.Detection.Interaction;
 import io.github.authenticity.core.internal.detect.InteractionMonitor.Finding;
 import io.github.authenticity.core.internal.detect.InteractionMonitor.Status;
-import io.github.authenticity.core.internal.detect.InteractionVerdict;
-import io.github.authenticity.core.internal.detect.ServerAnswers;
 import org.junit.jupiter.api.Test;
 
 /** The rule that turns per-service findings into proof, unproven, NO_INTERACTION or "cannot judge". */

@@ -7,9 +7,6 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
 
 import io.github.authenticity.core.Fallbacks;
-import io.github.authenticity.core.internal.detect.FallbackReports;
-import io.github.authenticity.core.internal.detect.TestScope;
-import io.github.authenticity.core.internal.detect.Where;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;

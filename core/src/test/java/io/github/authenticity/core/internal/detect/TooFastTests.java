@@ -7,8 +7,6 @@ import java.util.List;
 
 import org.junit.jupiter.api.Test;
 
-import io.github.authenticity.core.internal.detect.TooFast;
-
 class TooFastTests {
 
   @Test

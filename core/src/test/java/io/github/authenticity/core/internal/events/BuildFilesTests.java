@@ -13,9 +13,6 @@ import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-import io.github.authenticity.core.internal.events.BuildFiles;
-import io.github.authenticity.core.internal.events.BuildIdentity;
-
 class BuildFilesTests {
 
   private static final Instant SINCE = Instant.parse("2026-12-01T08:13:30.766Z");

@@ -13,8 +13,6 @@ import java.util.concurrent.TimeUnit;
 
 import org.junit.jupiter.api.Test;
 
-import io.github.authenticity.core.internal.events.BuildIdentity;
-
 class BuildIdentityTests {
 
   private static final ZoneId BERLIN = ZoneId.of("Europe/Berlin");

@@ -21,16 +21,12 @@ import io.github.authenticity.core.internal.events.Event.TestFinished;
 import io.github.authenticity.core.internal.events.Event.TestJudged;
 import io.github.authenticity.core.internal.events.Event.TestPlanned;
 import io.github.authenticity.core.internal.events.Event.TestStarted;
-import io.github.authenticity.core.internal.model.Judgement;
 import io.github.authenticity.core.internal.model.AllowedMock;
 import io.github.authenticity.core.internal.model.Evidence;
 import io.github.authenticity.core.internal.model.EvidenceKind;
+import io.github.authenticity.core.internal.model.Judgement;
 import io.github.authenticity.core.internal.model.NotRunReason;
 import io.github.authenticity.core.internal.model.Verdict;
-import io.github.authenticity.core.internal.events.Event;
-import io.github.authenticity.core.internal.events.EventReader;
-import io.github.authenticity.core.internal.events.EventWriter;
-import io.github.authenticity.core.internal.events.EventsFormat;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 

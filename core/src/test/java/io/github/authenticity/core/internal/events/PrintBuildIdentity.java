@@ -1,7 +1,5 @@
 package io.github.authenticity.core.internal.events;
 
-import io.github.authenticity.core.internal.events.BuildIdentity;
-
 /** Started by {@link BuildIdentityTests} below a shell, as Surefire starts a fork: prints this JVM's identity. */
 final class PrintBuildIdentity {
 

@@ -9,13 +9,10 @@ import io.github.authenticity.core.internal.events.Event.TestFinished;
 import io.github.authenticity.core.internal.events.Event.TestPlanned;
 import io.github.authenticity.core.internal.model.Evidence;
 import io.github.authenticity.core.internal.model.EvidenceKind;
+import io.github.authenticity.core.internal.model.Judgement;
 import io.github.authenticity.core.internal.model.NotRunReason;
 import io.github.authenticity.core.internal.model.TestEntry;
 import io.github.authenticity.core.internal.model.Verdict;
-import io.github.authenticity.core.internal.model.Judgement;
-import io.github.authenticity.core.internal.judge.Findings;
-import io.github.authenticity.core.internal.judge.Judge;
-import io.github.authenticity.core.internal.judge.Messages;
 import org.junit.jupiter.api.Test;
 
 /** The rules of {@link Judge}, one by one, without JUnit or Maven. */

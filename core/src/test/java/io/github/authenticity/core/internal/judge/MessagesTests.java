@@ -9,7 +9,6 @@ import java.util.List;
 import java.util.OptionalInt;
 
 import io.github.authenticity.core.probe.ProbeResult;
-import io.github.authenticity.core.internal.judge.Messages;
 import org.junit.jupiter.api.Test;
 
 class MessagesTests {

@@ -9,8 +9,6 @@ import java.time.Duration;
 
 import org.junit.jupiter.api.Test;
 
-import io.github.authenticity.core.internal.net.Resolver;
-
 class ResolverTests {
 
   @Test

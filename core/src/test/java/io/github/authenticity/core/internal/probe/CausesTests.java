@@ -13,9 +13,6 @@ import javax.net.ssl.SSLHandshakeException;
 
 import org.junit.jupiter.api.Test;
 
-import io.github.authenticity.core.internal.probe.Causes;
-import io.github.authenticity.core.internal.probe.ProbeFailure;
-
 /** The one-line causes for the JDK's own exceptions (those a local test cannot provoke, such as a connect time-out). */
 class CausesTests {
 

@@ -22,9 +22,6 @@ import javax.net.ssl.SSLContext;
 import javax.net.ssl.SSLServerSocket;
 
 import io.github.authenticity.core.config.ServiceDefinition;
-import io.github.authenticity.core.internal.probe.Causes;
-import io.github.authenticity.core.internal.probe.Tls;
-import io.github.authenticity.core.internal.probe.WebSocketProbe;
 import io.github.authenticity.core.probe.ProbeResult;
 import io.github.authenticity.core.probe.ProbeStatus;
 import org.junit.jupiter.api.AfterAll;

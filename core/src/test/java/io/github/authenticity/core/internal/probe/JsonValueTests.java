@@ -8,8 +8,6 @@ import java.util.Optional;
 
 import org.junit.jupiter.api.Test;
 
-import io.github.authenticity.core.internal.probe.JsonValue;
-
 class JsonValueTests {
 
   // the example document of RFC 6901 section 5

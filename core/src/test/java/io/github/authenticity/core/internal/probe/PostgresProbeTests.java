@@ -3,7 +3,6 @@ package io.github.authenticity.core.internal.probe;
 import static io.github.authenticity.core.internal.probe.ProbeFixtures.PG_START;
 import static io.github.authenticity.core.internal.probe.ProbeFixtures.probe;
 import static io.github.authenticity.core.internal.probe.ProbeFixtures.service;
-import io.github.authenticity.core.internal.probe.Preflight;
 import io.github.authenticity.core.probe.ProbeResult;
 import io.github.authenticity.core.probe.ProbeStatus;
 import static org.assertj.core.api.Assertions.assertThat;

@@ -16,7 +16,6 @@ import java.util.List;
 import java.util.Map;
 
 import io.github.authenticity.core.config.ServiceDefinition;
-import io.github.authenticity.core.internal.probe.Preflight;
 import io.github.authenticity.core.probe.ProbeResult;
 import io.github.authenticity.core.probe.ProbeStatus;
 import io.github.authenticity.core.probe.ServiceProbe;

@@ -18,7 +18,6 @@ import java.util.concurrent.Executors;
 import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpServer;
 import io.github.authenticity.core.config.ServiceDefinition;
-import io.github.authenticity.core.internal.probe.Preflight;
 import io.github.authenticity.core.probe.ProbeResult;
 
 /** Real servers and service definitions for the probe tests. */

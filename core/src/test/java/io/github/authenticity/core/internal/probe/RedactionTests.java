@@ -6,7 +6,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.util.Map;
 
 import io.github.authenticity.core.config.ServiceDefinition;
-import io.github.authenticity.core.internal.probe.Redaction;
 import org.junit.jupiter.api.Test;
 
 class RedactionTests {

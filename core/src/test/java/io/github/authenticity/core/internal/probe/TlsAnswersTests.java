@@ -18,9 +18,9 @@ import javax.net.ssl.TrustManagerFactory;
 import com.sun.net.httpserver.HttpsConfigurator;
 import com.sun.net.httpserver.HttpsServer;
 import io.github.authenticity.core.config.Endpoint;
-import io.github.authenticity.core.internal.detect.InteractionMonitor;
 import io.github.authenticity.core.internal.detect.InteractionMonitor.Finding;
 import io.github.authenticity.core.internal.detect.InteractionMonitor.Status;
+import io.github.authenticity.core.internal.detect.InteractionMonitor;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 

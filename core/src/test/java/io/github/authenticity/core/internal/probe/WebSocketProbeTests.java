@@ -3,7 +3,6 @@ package io.github.authenticity.core.internal.probe;
 import static io.github.authenticity.core.internal.probe.ProbeFixtures.closedPort;
 import static io.github.authenticity.core.internal.probe.ProbeFixtures.probe;
 import static io.github.authenticity.core.internal.probe.ProbeFixtures.service;
-import io.github.authenticity.core.internal.probe.WebSocketProbe;
 import io.github.authenticity.core.probe.ProbeResult;
 import io.github.authenticity.core.probe.ProbeStatus;
 import static org.assertj.core.api.Assertions.assertThat;

@@ -8,13 +8,9 @@ import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
+import io.github.authenticity.core.internal.model.CheckSettings;
 import io.github.authenticity.core.internal.model.CompiledTest;
 import io.github.authenticity.core.internal.model.Report;
-import io.github.authenticity.core.internal.model.CheckSettings;
-import io.github.authenticity.core.internal.report.Check;
-import io.github.authenticity.core.internal.report.CheckResult;
-import io.github.authenticity.core.internal.report.ConsoleSummary;
-import io.github.authenticity.core.internal.report.ReportBuilder;
 
 class ConsoleSummaryTests {
 

@@ -6,7 +6,6 @@ import java.util.List;
 
 import io.github.authenticity.core.internal.model.CompiledTest;
 import io.github.authenticity.core.internal.model.Report;
-import io.github.authenticity.core.internal.report.ReportBuilder;
 
 /** A realistic mixed run written as real events files: 27 guarded tests, as in the SPEC's console example. */
 final class MixedRun {

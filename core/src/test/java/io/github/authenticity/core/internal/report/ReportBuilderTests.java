@@ -12,22 +12,19 @@ import java.util.List;
 import java.util.Map;
 
 import io.github.authenticity.core.internal.events.Event;
-import io.github.authenticity.core.internal.judge.Judge;
 import io.github.authenticity.core.internal.events.EventReader;
+import io.github.authenticity.core.internal.judge.Judge;
+import io.github.authenticity.core.internal.model.CheckSettings;
+import io.github.authenticity.core.internal.model.CompiledTest;
 import io.github.authenticity.core.internal.model.Evidence;
 import io.github.authenticity.core.internal.model.EvidenceKind;
 import io.github.authenticity.core.internal.model.NotRunReason;
-import io.github.authenticity.core.internal.model.Verdict;
 import io.github.authenticity.core.internal.model.OverallVerdict;
+import io.github.authenticity.core.internal.model.Report;
+import io.github.authenticity.core.internal.model.ServiceStatus;
 import io.github.authenticity.core.internal.model.Summary;
 import io.github.authenticity.core.internal.model.TestEntry;
-import io.github.authenticity.core.internal.model.ServiceStatus;
-import io.github.authenticity.core.internal.model.CompiledTest;
-import io.github.authenticity.core.internal.model.Report;
-import io.github.authenticity.core.internal.model.CheckSettings;
-import io.github.authenticity.core.internal.report.Check;
-import io.github.authenticity.core.internal.report.ReportBuilder;
-import io.github.authenticity.core.internal.report.ReportJson;
+import io.github.authenticity.core.internal.model.Verdict;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 

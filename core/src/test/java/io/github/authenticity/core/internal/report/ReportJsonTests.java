@@ -15,13 +15,12 @@ import org.junit.jupiter.api.io.TempDir;
 import io.github.authenticity.core.internal.model.AllowedMock;
 import io.github.authenticity.core.internal.model.Evidence;
 import io.github.authenticity.core.internal.model.EvidenceKind;
-import io.github.authenticity.core.internal.model.Verdict;
 import io.github.authenticity.core.internal.model.OverallVerdict;
+import io.github.authenticity.core.internal.model.Report;
+import io.github.authenticity.core.internal.model.ServiceStatus;
 import io.github.authenticity.core.internal.model.Summary;
 import io.github.authenticity.core.internal.model.TestEntry;
-import io.github.authenticity.core.internal.model.ServiceStatus;
-import io.github.authenticity.core.internal.model.Report;
-import io.github.authenticity.core.internal.report.ReportJson;
+import io.github.authenticity.core.internal.model.Verdict;
 
 class ReportJsonTests {
 

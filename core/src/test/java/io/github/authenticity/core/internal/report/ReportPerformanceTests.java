@@ -18,8 +18,6 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 import io.github.authenticity.core.internal.model.Report;
-import io.github.authenticity.core.internal.report.ReportBuilder;
-import io.github.authenticity.core.internal.report.ReportWriter;
 
 class ReportPerformanceTests {
 

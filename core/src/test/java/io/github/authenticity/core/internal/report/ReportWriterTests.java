@@ -21,18 +21,12 @@ import org.w3c.dom.Element;
 import org.w3c.dom.NodeList;
 
 import io.github.authenticity.core.internal.model.NotRunReason;
-import io.github.authenticity.core.internal.model.Verdict;
 import io.github.authenticity.core.internal.model.OverallVerdict;
+import io.github.authenticity.core.internal.model.Report;
+import io.github.authenticity.core.internal.model.SkipRuleUse;
 import io.github.authenticity.core.internal.model.Summary;
 import io.github.authenticity.core.internal.model.TestEntry;
-import io.github.authenticity.core.internal.model.SkipRuleUse;
-import io.github.authenticity.core.internal.model.Report;
-import io.github.authenticity.core.internal.report.ConsoleSummary;
-import io.github.authenticity.core.internal.report.HtmlJson;
-import io.github.authenticity.core.internal.report.JunitXmlReport;
-import io.github.authenticity.core.internal.report.ReportBuilder;
-import io.github.authenticity.core.internal.report.ReportJson;
-import io.github.authenticity.core.internal.report.ReportWriter;
+import io.github.authenticity.core.internal.model.Verdict;
 
 class ReportWriterTests {
 
