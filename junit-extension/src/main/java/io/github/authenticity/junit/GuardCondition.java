@@ -12,7 +12,7 @@ import java.util.Optional;
 import io.github.authenticity.core.internal.config.AuthenticityConfig;
 import io.github.authenticity.core.internal.config.Mode;
 import io.github.authenticity.core.internal.judge.Judge;
-import io.github.authenticity.core.internal.judge.Messages;
+import io.github.authenticity.core.internal.judge.VerdictMessages;
 import io.github.authenticity.core.internal.model.Evidence;
 import io.github.authenticity.core.internal.model.EvidenceKind;
 import io.github.authenticity.core.internal.model.NotRunReason;
@@ -63,7 +63,7 @@ final class GuardCondition {
       return ConditionEvaluationResult.disabled(ContainerSkip.reportModeReason(skipper.get(), noDocker.get()));
     }
     if (guard.get().stagingOnly() && !config.staging()) {
-      String reason = Messages.notStaging(config.environment());
+      String reason = VerdictMessages.notStaging(config.environment());
       record(run, context, Judge.notRun(NotRunReason.ENVIRONMENT, reason));
       return ConditionEvaluationResult.disabled(reason);
     }

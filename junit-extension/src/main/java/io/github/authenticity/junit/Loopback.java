@@ -11,7 +11,7 @@ import io.github.authenticity.core.config.Endpoint;
 import io.github.authenticity.core.config.ServiceDefinition;
 import io.github.authenticity.core.internal.config.AuthenticityConfig;
 import io.github.authenticity.core.internal.config.ContainerBinding;
-import io.github.authenticity.core.internal.judge.Messages;
+import io.github.authenticity.core.internal.judge.VerdictMessages;
 import io.github.authenticity.core.internal.model.Evidence;
 import io.github.authenticity.core.internal.model.EvidenceKind;
 
@@ -42,7 +42,7 @@ final class Loopback {
       for (Endpoint endpoint : service.endpoints()) {
         InetAddress local = localAddress(endpoint.host());
         if (local != null) {
-          evidence.add(new Evidence(EvidenceKind.LOOPBACK_IN_STAGING, Messages.loopback(service.name(),
+          evidence.add(new Evidence(EvidenceKind.LOOPBACK_IN_STAGING, VerdictMessages.loopback(service.name(),
               endpoint.host(), local.getHostAddress(), config.environment())));
           break;
         }

@@ -9,7 +9,7 @@ import java.util.function.UnaryOperator;
 import io.github.authenticity.core.config.ServiceDefinition;
 import io.github.authenticity.core.internal.config.AuthenticityConfig;
 import io.github.authenticity.core.internal.config.ConfigurationException;
-import io.github.authenticity.core.internal.judge.Messages;
+import io.github.authenticity.core.internal.judge.VerdictMessages;
 import io.github.authenticity.core.internal.redact.RedactedThrowable;
 import io.github.authenticity.core.internal.redact.Redactor;
 import io.github.authenticity.core.probe.ProbeResult;
@@ -67,7 +67,7 @@ final class Preparation {
       List<String> names = down.stream().map(ProbeResult::service).toList();
       OptionalInt others = run.plan().isPresent() && forClass
           ? OptionalInt.of(run.plan().get().othersRequiring(names, "\0")) : run.othersRequiring(names, uniqueId);
-      throw new ServiceDownException(Messages.serviceDown(down, forClass, others));
+      throw new ServiceDownException(VerdictMessages.serviceDown(down, forClass, others));
     }
     return services;
   }

@@ -50,7 +50,7 @@ class ListenerTests {
     List<Path> files = EventReader.find(dir.resolve("out"));
     assertThat(files).hasSize(1);
     lastFile = files.get(0);
-    EventReader.Summary file = EventReader.read(files.get(0), event -> { });
+    EventReader.ReadResult file = EventReader.read(files.get(0), event -> { });
     assertThat(file.truncated()).isFalse();
     assertThat(file.problems()).isEmpty();
     return EventLines.read(files.get(0));

@@ -84,9 +84,9 @@ public record AuthenticityConfig(String environment, boolean staging, Map<String
       return service;
     }
     if (NO_SOURCE.equals(source)) {
-      throw new ConfigurationException(Messages.noConfiguration(name, usedBy, environment, services.keySet()));
+      throw new ConfigurationException(ConfigMessages.noConfiguration(name, usedBy, environment, services.keySet()));
     }
-    throw new ConfigurationException(Messages.unknownService(name, usedBy, environment, source, services.keySet()));
+    throw new ConfigurationException(ConfigMessages.unknownService(name, usedBy, environment, source, services.keySet()));
   }
 
   /**

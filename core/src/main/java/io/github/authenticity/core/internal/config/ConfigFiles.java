@@ -64,32 +64,32 @@ final class ConfigFiles {
       try {
         path = Path.of(name);
       } catch (InvalidPathException ex) {
-        throw new ConfigurationException(Messages.badConfigPath(name, ex.getMessage()), ex);
+        throw new ConfigurationException(ConfigMessages.badConfigPath(name, ex.getMessage()), ex);
       }
       if (!Files.exists(path)) {
-        throw new ConfigurationException(Messages.missingFile(name, Path.of("").toAbsolutePath().toString()));
+        throw new ConfigurationException(ConfigMessages.missingFile(name, Path.of("").toAbsolutePath().toString()));
       }
       if (!Files.isRegularFile(path)) {
-        throw new ConfigurationException(Messages.notAFile(name));
+        throw new ConfigurationException(ConfigMessages.notAFile(name));
       }
       String text;
       try {
         long size = Files.size(path);
         if (size > MAX_BYTES) {
-          throw new ConfigurationException(Messages.tooLarge(name, size, false, MAX_BYTES));
+          throw new ConfigurationException(ConfigMessages.tooLarge(name, size, false, MAX_BYTES));
         }
         try (InputStream in = Files.newInputStream(path)) {
           text = bounded(in, size, name);
         }
       } catch (IOException ex) {
-        throw new ConfigurationException(Messages.unreadable(name, ex), ex);
+        throw new ConfigurationException(ConfigMessages.unreadable(name, ex), ex);
       }
       return new Composed(compose(new StringReader(text), name, name), name, name);
     }
     URL yaml = classLoader.getResource("authenticity.yaml");
     URL yml = classLoader.getResource("authenticity.yml");
     if (yaml != null && yml != null) {
-      throw new ConfigurationException(Messages.bothFiles(yaml.toString(), yml.toString()));
+      throw new ConfigurationException(ConfigMessages.bothFiles(yaml.toString(), yml.toString()));
     }
     URL url = yaml != null ? yaml : yml;
     if (url == null) {
@@ -103,13 +103,13 @@ final class ConfigFiles {
       connection.setUseCaches(false);
       long size = connection.getContentLengthLong();
       if (size > MAX_BYTES) {
-        throw new ConfigurationException(Messages.tooLarge(url.toString(), size, false, MAX_BYTES));
+        throw new ConfigurationException(ConfigMessages.tooLarge(url.toString(), size, false, MAX_BYTES));
       }
       try (InputStream in = connection.getInputStream()) {
         text = bounded(in, size, url.toString());
       }
     } catch (IOException ex) {
-      throw new ConfigurationException(Messages.unreadable(url.toString(), ex), ex);
+      throw new ConfigurationException(ConfigMessages.unreadable(url.toString(), ex), ex);
     }
     return new Composed(compose(new StringReader(text), display, source), display, source);
   }
@@ -122,13 +122,13 @@ final class ConfigFiles {
     byte[] bytes = in.readNBytes(MAX_BYTES + 1);
     if (bytes.length > MAX_BYTES) {
       long size = bytes.length + in.transferTo(OutputStream.nullOutputStream());
-      throw new ConfigurationException(Messages.tooLarge(display, Math.max(size, knownSize), false, MAX_BYTES));
+      throw new ConfigurationException(ConfigMessages.tooLarge(display, Math.max(size, knownSize), false, MAX_BYTES));
     }
     try {
       return StandardCharsets.UTF_8.newDecoder().onMalformedInput(CodingErrorAction.REPORT)
           .onUnmappableCharacter(CodingErrorAction.REPORT).decode(ByteBuffer.wrap(bytes)).toString();
     } catch (CharacterCodingException ex) {
-      throw new ConfigurationException(Messages.unreadable(display, ex), ex);
+      throw new ConfigurationException(ConfigMessages.unreadable(display, ex), ex);
     }
   }
 
@@ -152,15 +152,15 @@ final class ConfigFiles {
         problem = problem + " (" + ex.getContext() + " at line " + (ex.getContextMark().getLine() + 1) + ")";
       }
       if (mark == null) {
-        throw new ConfigurationException(Messages.malformedYaml(display, problem), ex);
+        throw new ConfigurationException(ConfigMessages.malformedYaml(display, problem), ex);
       }
-      throw new ConfigurationException(Messages.malformedYaml(display, mark.getLine() + 1, mark.getColumn() + 1,
+      throw new ConfigurationException(ConfigMessages.malformedYaml(display, mark.getLine() + 1, mark.getColumn() + 1,
           problem), ex);
     } catch (YAMLException ex) {
       if (ex.getCause() instanceof IOException io) {
-        throw new ConfigurationException(Messages.unreadable(source, io), ex);
+        throw new ConfigurationException(ConfigMessages.unreadable(source, io), ex);
       }
-      throw new ConfigurationException(Messages.malformedYaml(display, String.valueOf(ex.getMessage())), ex);
+      throw new ConfigurationException(ConfigMessages.malformedYaml(display, String.valueOf(ex.getMessage())), ex);
     }
   }
 }

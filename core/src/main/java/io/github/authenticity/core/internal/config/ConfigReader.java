@@ -96,18 +96,18 @@ final class ConfigReader {
   private Selected selectEnvironment(Map<String, NodeTuple> top) {
     Optional<String> fromParameter = values.parameter(ConfigLoader.ENVIRONMENT_KEY);
     if (fromParameter.isPresent()) {
-      return new Selected(fromParameter.get(), Messages.environmentFromParameter());
+      return new Selected(fromParameter.get(), ConfigMessages.environmentFromParameter());
     }
     String fromVariable = Optional.ofNullable(environmentVariables.get(ConfigLoader.ENVIRONMENT_VARIABLE))
         .map(String::strip).orElse("");
     if (!fromVariable.isEmpty()) {
-      return new Selected(fromVariable, Messages.environmentFromVariable());
+      return new Selected(fromVariable, ConfigMessages.environmentFromVariable());
     }
     Setting fromFile = values.fileSetting(top, "environment", null);
     String name = fromFile == null ? null : values.text(fromFile, true);
     if (name != null && !name.isBlank()) {
       int line = top.get("environment").getValueNode().getStartMark().getLine() + 1;
-      return new Selected(name.strip(), Messages.environmentFromFile(line));
+      return new Selected(name.strip(), ConfigMessages.environmentFromFile(line));
     }
     return new Selected("local", "the default");
   }
@@ -120,8 +120,8 @@ final class ConfigReader {
     }
     Map<String, NodeTuple> environments = values.mapping(environmentsTuple.getValueNode(), "environments", null);
     if (!environments.containsKey(environment.name())) {
-      throw new ConfigurationException(Messages.withWhere(Messages.at(values.display, environmentsTuple.getKeyNode(),
-          "environments"), Messages.undefinedEnvironment(environment.name(), environment.from(),
+      throw new ConfigurationException(ConfigMessages.withWhere(ConfigMessages.at(values.display, environmentsTuple.getKeyNode(),
+          "environments"), ConfigMessages.undefinedEnvironment(environment.name(), environment.from(),
           environments.keySet())));
     }
     ActiveEnvironment active = null;
@@ -135,7 +135,7 @@ final class ConfigReader {
       Boolean staging = null;
       if (stagingText != null && stagingText != ConfigValues.UNRESOLVED) {
         staging = ConfigValues.convert(stagingSetting, () -> ServiceSchema.bool(stagingText.strip(),
-            Messages.shown("staging", stagingText)));
+            ConfigMessages.shown("staging", stagingText)));
       }
       Map<String, ServiceReader.RawService> raw = services.rawServices(body.get("services"), path + ".services");
       if (isActive) {
@@ -158,7 +158,7 @@ final class ConfigReader {
     return ConfigValues.convert(setting, () -> switch (text.strip().toLowerCase(Locale.ROOT)) {
       case "fail" -> Mode.FAIL;
       case "report" -> Mode.REPORT;
-      default -> throw new Problem(Messages.badMode(text));
+      default -> throw new Problem(ConfigMessages.badMode(text));
     });
   }
 }

@@ -53,13 +53,13 @@ final class ConfigValues {
       return result;
     }
     if (!(node instanceof MappingNode mapping)) {
-      throw new ConfigurationException(Messages.withWhere(Messages.at(display, node, path),
-          Messages.expected("a mapping (key: value)", kind(node))));
+      throw new ConfigurationException(ConfigMessages.withWhere(ConfigMessages.at(display, node, path),
+          ConfigMessages.expected("a mapping (key: value)", kind(node))));
     }
     List<Node> merges = new ArrayList<>();
     entries += mapping.getValue().size() + 1;
     if (entries > MAX_ENTRIES) {
-      throw new ConfigurationException(Messages.expansionTooLarge(display, MAX_ENTRIES));
+      throw new ConfigurationException(ConfigMessages.expansionTooLarge(display, MAX_ENTRIES));
     }
     for (NodeTuple tuple : mapping.getValue()) {
       Node keyNode = tuple.getKeyNode();
@@ -68,19 +68,19 @@ final class ConfigValues {
         continue;
       }
       if (!(keyNode instanceof ScalarNode key)) {
-        throw new ConfigurationException(Messages.withWhere(Messages.at(display, keyNode, path),
-            Messages.expected("a plain key", kind(keyNode))));
+        throw new ConfigurationException(ConfigMessages.withWhere(ConfigMessages.at(display, keyNode, path),
+            ConfigMessages.expected("a plain key", kind(keyNode))));
       }
       String name = key.getValue();
       String childPath = child(path, name);
       NodeTuple previous = result.get(name);
       if (previous != null) {
-        throw new ConfigurationException(Messages.withWhere(Messages.at(display, keyNode, childPath),
-            Messages.duplicateKey(previous.getKeyNode().getStartMark().getLine() + 1)));
+        throw new ConfigurationException(ConfigMessages.withWhere(ConfigMessages.at(display, keyNode, childPath),
+            ConfigMessages.duplicateKey(previous.getKeyNode().getStartMark().getLine() + 1)));
       }
       if (allowed != null && !allowed.contains(name) && !(path == null && name.startsWith("x-"))) {
-        throw new ConfigurationException(Messages.withWhere(Messages.at(display, keyNode, childPath),
-            Messages.unknownKey(name, allowed)));
+        throw new ConfigurationException(ConfigMessages.withWhere(ConfigMessages.at(display, keyNode, childPath),
+            ConfigMessages.unknownKey(name, allowed)));
       }
       result.put(name, tuple);
     }
@@ -141,8 +141,8 @@ final class ConfigValues {
       raw = setting.parameterValue;
     } else {
       if (!(setting.node instanceof ScalarNode scalar)) {
-        throw new ConfigurationException(Messages.withWhere(setting.where(),
-            Messages.expected("a single value", kind(setting.node))));
+        throw new ConfigurationException(ConfigMessages.withWhere(setting.where(),
+            ConfigMessages.expected("a single value", kind(setting.node))));
       }
       if (scalar.getTag().equals(Tag.NULL)) {
         return null;
@@ -155,12 +155,12 @@ final class ConfigValues {
 
   String interpolated(Setting setting, String raw, boolean strict) {
     try {
-      return interpolation.resolve(raw, Messages.shown(setting.key, raw));
+      return interpolation.resolve(raw, ConfigMessages.shown(setting.key, raw));
     } catch (Problem problem) {
       if (!strict && problem.unsetVariable) {
         return UNRESOLVED;
       }
-      throw new ConfigurationException(Messages.withWhere(setting.where(), problem.getMessage()), problem.getCause());
+      throw new ConfigurationException(ConfigMessages.withWhere(setting.where(), problem.getMessage()), problem.getCause());
     }
   }
 
@@ -172,7 +172,7 @@ final class ConfigValues {
     try {
       return conversion.apply();
     } catch (Problem problem) {
-      throw new ConfigurationException(Messages.withWhere(setting.where(), problem.getMessage()),
+      throw new ConfigurationException(ConfigMessages.withWhere(setting.where(), problem.getMessage()),
           problem.getCause());
     }
   }
@@ -186,7 +186,7 @@ final class ConfigValues {
       try {
         return Path.of(value.strip());
       } catch (InvalidPathException ex) {
-        throw new Problem(Messages.badPath(value, ex.getReason()), ex);
+        throw new Problem(ConfigMessages.badPath(value, ex.getReason()), ex);
       }
     }));
   }
@@ -211,8 +211,8 @@ final class ConfigValues {
       return result;
     }
     if (setting.node instanceof MappingNode) {
-      throw new ConfigurationException(Messages.withWhere(setting.where(),
-          Messages.expected("a list", kind(setting.node))));
+      throw new ConfigurationException(ConfigMessages.withWhere(setting.where(),
+          ConfigMessages.expected("a list", kind(setting.node))));
     }
     result.add(setting);
     return result;

@@ -40,8 +40,8 @@ final class DetectionReader {
   Detection read(Map<String, NodeTuple> top) {
     for (String key : values.parameters.keys()) {
       if (key.startsWith(DETECTION_PREFIX) && !DETECTION_PARAMETERS.contains(key)) {
-        throw new ConfigurationException(Messages.withWhere(Messages.parameter(key),
-            Messages.unknownParameter(key, DETECTION_PARAMETERS)));
+        throw new ConfigurationException(ConfigMessages.withWhere(ConfigMessages.parameter(key),
+            ConfigMessages.unknownParameter(key, DETECTION_PARAMETERS)));
       }
     }
     NodeTuple detectionTuple = top.get("detection");
@@ -79,7 +79,7 @@ final class DetectionReader {
         case "required" -> Detection.Interaction.REQUIRED;
         case "warn" -> Detection.Interaction.WARN;
         case "off" -> Detection.Interaction.OFF;
-        default -> throw new Problem(Messages.badInteraction(interactionText));
+        default -> throw new Problem(ConfigMessages.badInteraction(interactionText));
       });
     }
 
@@ -94,9 +94,9 @@ final class DetectionReader {
             return value;
           }
         } catch (NumberFormatException ex) {
-          throw new Problem(Messages.badFactor(factorText), ex);
+          throw new Problem(ConfigMessages.badFactor(factorText), ex);
         }
-        throw new Problem(Messages.badFactor(factorText));
+        throw new Problem(ConfigMessages.badFactor(factorText));
       });
     }
     int minRuns = defaults.tooFastMinRuns();
@@ -106,7 +106,7 @@ final class DetectionReader {
       minRuns = ConfigValues.convert(minRunsSetting, () -> {
         Integer value = ServiceSchema.integer(minRunsText.strip());
         if (value == null || value < 1) {
-          throw new Problem(Messages.badMinRuns(minRunsText));
+          throw new Problem(ConfigMessages.badMinRuns(minRunsText));
         }
         return value;
       });
@@ -134,10 +134,10 @@ final class DetectionReader {
       String condition = conditionSetting == null ? null : values.text(conditionSetting, true);
       String because = becauseSetting == null ? null : values.text(becauseSetting, true);
       if (reason == null && condition == null && test == null) {
-        throw new ConfigurationException(Messages.withWhere(item.where(), Messages.allowedSkipWithoutMatch()));
+        throw new ConfigurationException(ConfigMessages.withWhere(item.where(), ConfigMessages.allowedSkipWithoutMatch()));
       }
       if (because == null || because.isBlank()) {
-        throw new ConfigurationException(Messages.withWhere(item.where(), Messages.allowedSkipWithoutBecause()));
+        throw new ConfigurationException(ConfigMessages.withWhere(item.where(), ConfigMessages.allowedSkipWithoutBecause()));
       }
       Pattern compiled = reason == null ? null : ConfigValues.convert(reasonSetting, () -> {
         ServiceSchema.regex(reason, reason);
@@ -148,8 +148,8 @@ final class DetectionReader {
         return Pattern.compile(test);
       });
       if (condition != null && !TYPE_NAME.matcher(condition.strip()).matches()) {
-        throw new ConfigurationException(Messages.withWhere(conditionSetting.where(),
-            Messages.badConditionType(condition)));
+        throw new ConfigurationException(ConfigMessages.withWhere(conditionSetting.where(),
+            ConfigMessages.badConditionType(condition)));
       }
       rules.add(new AllowedSkip(compiled, condition, testPattern, because, item.where()));
     }

@@ -32,7 +32,7 @@ final class Interpolation {
       } else if (text.startsWith("${", index)) {
         int close = text.indexOf('}', index + 2);
         if (close < 0) {
-          throw new Problem(Messages.unclosedPlaceholder(shown));
+          throw new Problem(ConfigMessages.unclosedPlaceholder(shown));
         }
         result.append(lookup(text.substring(index + 2, close), shown));
         index = close + 1;
@@ -60,7 +60,7 @@ final class Interpolation {
       name = name.substring(4).strip();
     }
     if (name.isEmpty()) {
-      throw new Problem(Messages.emptyPlaceholder(shown));
+      throw new Problem(ConfigMessages.emptyPlaceholder(shown));
     }
     String value;
     if (system) {
@@ -73,7 +73,7 @@ final class Interpolation {
       return fallback;
     }
     if (value == null) {
-      throw new Problem(system ? Messages.unsetSystemProperty(name) : Messages.unsetEnvironmentVariable(name),
+      throw new Problem(system ? ConfigMessages.unsetSystemProperty(name) : ConfigMessages.unsetEnvironmentVariable(name),
           true, null);
     }
     return value;

@@ -67,10 +67,10 @@ final class ServiceReader {
       String servicePath = path + "." + name;
       Node keyNode = entry.getValue().getKeyNode();
       if (!SERVICE_NAME.matcher(name).matches()) {
-        throw new ConfigurationException(Messages.withWhere(Messages.at(values.display, keyNode, servicePath),
-            Messages.badServiceName(name)));
+        throw new ConfigurationException(ConfigMessages.withWhere(ConfigMessages.at(values.display, keyNode, servicePath),
+            ConfigMessages.badServiceName(name)));
       }
-      RawService service = new RawService(name, Messages.at(values.display, keyNode, servicePath),
+      RawService service = new RawService(name, ConfigMessages.at(values.display, keyNode, servicePath),
           values.display + ":" + (keyNode.getStartMark().getLine() + 1));
       for (Map.Entry<String, NodeTuple> setting : values.mapping(entry.getValue().getValueNode(), servicePath, null)
           .entrySet()) {
@@ -105,19 +105,19 @@ final class ServiceReader {
       String rest = key.substring(ConfigLoader.SERVICE_OVERRIDE_PREFIX.length());
       int dot = rest.indexOf('.');
       if (dot <= 0 || dot == rest.length() - 1) {
-        throw new ConfigurationException(Messages.withWhere(Messages.parameter(key), Messages.badOverrideKey()));
+        throw new ConfigurationException(ConfigMessages.withWhere(ConfigMessages.parameter(key), ConfigMessages.badOverrideKey()));
       }
       String name = rest.substring(0, dot);
       String setting = rest.substring(dot + 1);
       RawService service = services.get(name);
       if (service == null) {
-        service = new RawService(name, Messages.parameter(key), Messages.parameter(key));
+        service = new RawService(name, ConfigMessages.parameter(key), ConfigMessages.parameter(key));
         services.put(name, service);
         createdBy.put(name, key);
       }
       if (setting.equals("headers")) {
-        throw new ConfigurationException(Messages.withWhere(Messages.parameter(key),
-            Messages.wholeHeadersOverride(name)));
+        throw new ConfigurationException(ConfigMessages.withWhere(ConfigMessages.parameter(key),
+            ConfigMessages.wholeHeadersOverride(name)));
       } else if (setting.startsWith("headers.")) {
         String header = setting.substring("headers.".length());
         if (service.headersKey == null) {
@@ -131,11 +131,11 @@ final class ServiceReader {
     for (Map.Entry<String, String> created : createdBy.entrySet()) {
       RawService service = services.get(created.getKey());
       if (!service.settings.containsKey("probe")) {
-        throw new ConfigurationException(Messages.withWhere(Messages.parameter(created.getValue()),
-            Messages.overrideForUnknownService(created.getKey(), environment, source, defined)));
+        throw new ConfigurationException(ConfigMessages.withWhere(ConfigMessages.parameter(created.getValue()),
+            ConfigMessages.overrideForUnknownService(created.getKey(), environment, source, defined)));
       }
       String probeKey = ConfigLoader.SERVICE_OVERRIDE_PREFIX + created.getKey() + ".probe";
-      RawService complete = new RawService(service.name, Messages.parameter(probeKey), Messages.parameter(probeKey));
+      RawService complete = new RawService(service.name, ConfigMessages.parameter(probeKey), ConfigMessages.parameter(probeKey));
       complete.settings.putAll(service.settings);
       complete.headers.putAll(service.headers);
       complete.headersKey = service.headersKey;
@@ -151,22 +151,22 @@ final class ServiceReader {
       return null;
     }
     if (probe == null) {
-      throw new ConfigurationException(Messages.withWhere(raw.where, Messages.missingProbe(schema.probeTypes())));
+      throw new ConfigurationException(ConfigMessages.withWhere(raw.where, ConfigMessages.missingProbe(schema.probeTypes())));
     }
     String type = probe.strip();
     Map<String, ServiceSchema.Type> keys = schema.keys(type).orElseThrow(() -> new ConfigurationException(
-        Messages.withWhere(probeSetting.where(), Messages.unknownProbe(type, schema.probeTypes()))));
+        ConfigMessages.withWhere(probeSetting.where(), ConfigMessages.unknownProbe(type, schema.probeTypes()))));
     Set<String> allowed = new TreeSet<>(keys.keySet());
     allowed.add("probe");
     for (Setting setting : raw.settings.values()) {
       if (!allowed.contains(setting.key)) {
-        throw new ConfigurationException(Messages.withWhere(setting.keyWhere(),
-            Messages.unknownServiceKey(setting.key, type, allowed)));
+        throw new ConfigurationException(ConfigMessages.withWhere(setting.keyWhere(),
+            ConfigMessages.unknownServiceKey(setting.key, type, allowed)));
       }
     }
     if (raw.headersKey != null && !allowed.contains("headers")) {
-      throw new ConfigurationException(Messages.withWhere(raw.headersKey.keyWhere(),
-          Messages.unknownServiceKey("headers", type, allowed)));
+      throw new ConfigurationException(ConfigMessages.withWhere(raw.headersKey.keyWhere(),
+          ConfigMessages.unknownServiceKey("headers", type, allowed)));
     }
 
     Map<String, Object> resolved = new LinkedHashMap<>();
@@ -187,8 +187,8 @@ final class ServiceReader {
       for (Map.Entry<String, Setting> header : raw.headers.entrySet()) {
         Setting setting = header.getValue();
         if (!HEADER_NAME.matcher(header.getKey()).matches()) {
-          throw new ConfigurationException(Messages.withWhere(setting.keyWhere(),
-              Messages.badHeaderName(header.getKey())));
+          throw new ConfigurationException(ConfigMessages.withWhere(setting.keyWhere(),
+              ConfigMessages.badHeaderName(header.getKey())));
         }
         String value = values.text(setting, strict);
         if (value != null && value != ConfigValues.UNRESOLVED) {
@@ -204,14 +204,14 @@ final class ServiceReader {
     checkContainer(raw, resolved, fromContainer);
     for (String required : ServiceSchema.required(type)) {
       if (!fromContainer && !resolved.containsKey(required) && !unresolved.contains(required)) {
-        throw new ConfigurationException(Messages.withWhere(raw.where,
-            Messages.missingKey(type, required, ServiceSchema.example(type, required))));
+        throw new ConfigurationException(ConfigMessages.withWhere(raw.where,
+            ConfigMessages.missingKey(type, required, ServiceSchema.example(type, required))));
       }
     }
     if (resolved.containsKey("expectValue") && !resolved.containsKey("jsonPointer")
         && !unresolved.contains("jsonPointer")) {
-      throw new ConfigurationException(Messages.withWhere(raw.settings.get("expectValue").where(),
-          Messages.expectValueWithoutPointer()));
+      throw new ConfigurationException(ConfigMessages.withWhere(raw.settings.get("expectValue").where(),
+          ConfigMessages.expectValueWithoutPointer()));
     }
     Duration timeout = (Duration) resolved.getOrDefault("timeout", ServiceDefinition.DEFAULT_TIMEOUT);
     Duration maxLatency = (Duration) resolved.get("maxLatency");
@@ -238,7 +238,7 @@ final class ServiceReader {
           return ConfigValues.UNRESOLVED;
         }
         if (text != null) {
-          endpoints.add(ConfigValues.convert(item, () -> ServiceSchema.endpoint(text, Messages.shown(item.key, text))));
+          endpoints.add(ConfigValues.convert(item, () -> ServiceSchema.endpoint(text, ConfigMessages.shown(item.key, text))));
         }
       }
       return endpoints.isEmpty() ? null : List.copyOf(endpoints);
@@ -319,13 +319,13 @@ final class ServiceReader {
     if (fromContainer) {
       for (String key : ContainerBinding.ADDRESS_KEYS) {
         if (values.containsKey(key)) {
-          throw new ConfigurationException(Messages.withWhere(raw.settings.get(key).keyWhere(),
-              Messages.addressWithContainer(key)));
+          throw new ConfigurationException(ConfigMessages.withWhere(raw.settings.get(key).keyWhere(),
+              ConfigMessages.addressWithContainer(key)));
         }
       }
     } else if (values.containsKey(ContainerBinding.PATH)) {
-      throw new ConfigurationException(Messages.withWhere(raw.settings.get(ContainerBinding.PATH).keyWhere(),
-          Messages.pathWithoutContainer()));
+      throw new ConfigurationException(ConfigMessages.withWhere(raw.settings.get(ContainerBinding.PATH).keyWhere(),
+          ConfigMessages.pathWithoutContainer()));
     }
   }
 
@@ -342,12 +342,12 @@ final class ServiceReader {
       while (current != null && current.via().isPresent()) {
         String carrier = current.via().get();
         if (!definitions.containsKey(carrier)) {
-          throw new ConfigurationException(Messages.withWhere(where, Messages.unknownVia(current.name(), carrier,
+          throw new ConfigurationException(ConfigMessages.withWhere(where, ConfigMessages.unknownVia(current.name(), carrier,
               definitions.keySet())));
         }
         if (chain.contains(carrier)) {
           chain.add(carrier);
-          throw new ConfigurationException(Messages.withWhere(where, Messages.viaLoop(chain)));
+          throw new ConfigurationException(ConfigMessages.withWhere(where, ConfigMessages.viaLoop(chain)));
         }
         chain.add(carrier);
         current = definitions.get(carrier);

@@ -124,7 +124,7 @@ final class ServiceSchema {
           found.put(probe.type(), Set.copyOf(probe.settingKeys()));
         }
       } catch (ServiceConfigurationError | RuntimeException ex) {
-        throw new ConfigurationException(Messages.customProbesFailed(ex), ex);
+        throw new ConfigurationException(ConfigMessages.customProbesFailed(ex), ex);
       }
       custom = found;
     }
@@ -137,7 +137,7 @@ final class ServiceSchema {
    * @throws Problem when it is not a valid value
    */
   static Object convert(Type type, String key, String text, String probe) {
-    String shown = Messages.shown(key, text);
+    String shown = ConfigMessages.shown(key, text);
     String trimmed = text.strip();
     switch (type) {
       case HOST:
@@ -147,14 +147,14 @@ final class ServiceSchema {
       case STATUS: {
         Integer status = integer(trimmed);
         if (status == null || status < 100 || status > 599) {
-          throw new Problem(Messages.badStatus(shown));
+          throw new Problem(ConfigMessages.badStatus(shown));
         }
         return status;
       }
       case INDEX: {
         Integer index = integer(trimmed);
         if (index == null || index < 0) {
-          throw new Problem(Messages.badIndex(shown));
+          throw new Problem(ConfigMessages.badIndex(shown));
         }
         return index;
       }
@@ -171,31 +171,31 @@ final class ServiceSchema {
       case METHOD: {
         String method = trimmed.toUpperCase(Locale.ROOT);
         if (!METHODS.contains(method)) {
-          throw new Problem(Messages.badMethod(shown));
+          throw new Problem(ConfigMessages.badMethod(shown));
         }
         return method;
       }
       case POINTER:
         if (!trimmed.startsWith("/")) {
-          throw new Problem(Messages.badPointer(shown));
+          throw new Problem(ConfigMessages.badPointer(shown));
         }
         return trimmed;
       case PATH:
         if (!ContainerBinding.isPath(trimmed)) {
-          throw new Problem(Messages.badPath(shown));
+          throw new Problem(ConfigMessages.badPath(shown));
         }
         return trimmed;
       case STORE_TYPE: {
         String storeType = trimmed.toUpperCase(Locale.ROOT);
         if (!storeType.equals("PKCS12") && !storeType.equals("JKS")) {
-          throw new Problem(Messages.badStoreType(shown));
+          throw new Problem(ConfigMessages.badStoreType(shown));
         }
         return storeType;
       }
       case SSLMODE: {
         String mode = trimmed.toLowerCase(Locale.ROOT);
         if (!SSL_MODES.contains(mode)) {
-          throw new Problem(Messages.badSslMode(shown));
+          throw new Problem(ConfigMessages.badSslMode(shown));
         }
         return mode;
       }
@@ -212,7 +212,7 @@ final class ServiceSchema {
       throw new Problem(ex.getMessage().replace("[" + trimmed + "]", "[" + original + "]"), ex);
     }
     if (duration.isZero()) {
-      throw new Problem(Messages.zeroDuration(original));
+      throw new Problem(ConfigMessages.zeroDuration(original));
     }
     return duration;
   }
@@ -224,7 +224,7 @@ final class ServiceSchema {
       case "false", "no", "off":
         return Boolean.FALSE;
       default:
-        throw new Problem(Messages.badBoolean(shown));
+        throw new Problem(ConfigMessages.badBoolean(shown));
     }
   }
 
@@ -232,7 +232,7 @@ final class ServiceSchema {
     try {
       Pattern.compile(text);
     } catch (PatternSyntaxException ex) {
-      throw new Problem(Messages.badRegex(shown, ex.getDescription(), ex.getIndex()), ex);
+      throw new Problem(ConfigMessages.badRegex(shown, ex.getDescription(), ex.getIndex()), ex);
     }
   }
 
@@ -246,7 +246,7 @@ final class ServiceSchema {
   static Integer port(String trimmed, String shown) {
     Integer port = integer(trimmed);
     if (port == null || port < 1 || port > 65535) {
-      throw new Problem(Messages.badPort(shown));
+      throw new Problem(ConfigMessages.badPort(shown));
     }
     return port;
   }
@@ -255,7 +255,7 @@ final class ServiceSchema {
     boolean ipv6 = trimmed.matches("\\[?[0-9A-Fa-f:.]+(%\\w+)?\\]?") && trimmed.chars().filter(c -> c == ':').count() >= 2;
     if (trimmed.isEmpty() || trimmed.contains("://") || trimmed.contains("/") || trimmed.chars()
         .anyMatch(Character::isWhitespace) || trimmed.contains("@") || (trimmed.contains(":") && !ipv6)) {
-      throw new Problem(Messages.badHost(shown));
+      throw new Problem(ConfigMessages.badHost(shown));
     }
     return trimmed.startsWith("[") && trimmed.endsWith("]") ? trimmed.substring(1, trimmed.length() - 1) : trimmed;
   }
@@ -277,21 +277,21 @@ final class ServiceSchema {
     try {
       uri = new URI(text);
     } catch (URISyntaxException ex) {
-      throw new Problem(Messages.badUrl(shown, probe, malformed(shown, ex), example), ex);
+      throw new Problem(ConfigMessages.badUrl(shown, probe, malformed(shown, ex), example), ex);
     }
     if (uri.getScheme() == null) {
-      throw new Problem(Messages.badUrl(shown, probe, "it has no scheme", example));
+      throw new Problem(ConfigMessages.badUrl(shown, probe, "it has no scheme", example));
     }
     String scheme = uri.getScheme().toLowerCase(Locale.ROOT);
     if (!schemes.isEmpty() && !schemes.contains(scheme)) {
-      throw new Problem(Messages.badUrl(shown, probe, "its scheme [" + uri.getScheme() + "] is not "
+      throw new Problem(ConfigMessages.badUrl(shown, probe, "its scheme [" + uri.getScheme() + "] is not "
           + String.join(" or ", schemes), example));
     }
     if (uri.getHost() == null) {
-      throw new Problem(Messages.badUrl(shown, probe, "it has no valid host", example));
+      throw new Problem(ConfigMessages.badUrl(shown, probe, "it has no valid host", example));
     }
     if (uri.getPort() > 65535) {
-      throw new Problem(Messages.badUrl(shown, probe, "its port [" + uri.getPort() + "] is not from 1 to 65535",
+      throw new Problem(ConfigMessages.badUrl(shown, probe, "its port [" + uri.getPort() + "] is not from 1 to 65535",
           example));
     }
   }
@@ -332,19 +332,19 @@ final class ServiceSchema {
           return trimmed;
         }
       } catch (URISyntaxException ex) {
-        throw new Problem(Messages.badEndpoint(shown), ex);
+        throw new Problem(ConfigMessages.badEndpoint(shown), ex);
       }
-      throw new Problem(Messages.badEndpoint(shown));
+      throw new Problem(ConfigMessages.badEndpoint(shown));
     }
     int colon = trimmed.lastIndexOf(':');
     if (colon <= 0) {
-      throw new Problem(Messages.badEndpoint(shown));
+      throw new Problem(ConfigMessages.badEndpoint(shown));
     }
     Integer port = integer(trimmed.substring(colon + 1));
     String host = trimmed.substring(0, colon);
     if (port == null || port < 1 || port > 65535 || host.isBlank() || host.contains("/")
         || host.chars().anyMatch(Character::isWhitespace)) {
-      throw new Problem(Messages.badEndpoint(shown));
+      throw new Problem(ConfigMessages.badEndpoint(shown));
     }
     return trimmed;
   }

@@ -23,12 +23,12 @@ final class Setting {
   }
 
   static Setting ofNode(String key, Node keyNode, Node valueNode, String display, String path) {
-    return new Setting(key, valueNode, null, Messages.at(display, valueNode, path),
-        Messages.at(display, keyNode == null ? valueNode : keyNode, path));
+    return new Setting(key, valueNode, null, ConfigMessages.at(display, valueNode, path),
+        ConfigMessages.at(display, keyNode == null ? valueNode : keyNode, path));
   }
 
   static Setting ofParameter(String key, String parameter, String value) {
-    String where = Messages.parameter(parameter);
+    String where = ConfigMessages.parameter(parameter);
     return new Setting(key, null, value, where, where);
   }
 

@@ -47,8 +47,8 @@ import org.apiguardian.api.API;
  * ({@link EventsFormat}). Reading never loses more than the bad line: bytes that are not UTF-8 (a crashed
  * JVM's cut multi-byte character), a line that is not JSON, one nested deeper than
  * {@link EventsFormat#MAX_DEPTH} or longer than {@link EventsFormat#MAX_LINE_BYTES}, an event that lacks a
- * field it needs: each is skipped and named in {@link Summary#problems()}. A last line without its line break
- * was cut off by a dying JVM ({@link Summary#truncated()}). Unknown types and fields are skipped, as the
+ * field it needs: each is skipped and named in {@link ReadResult#problems()}. A last line without its line break
+ * was cut off by a dying JVM ({@link ReadResult#truncated()}). Unknown types and fields are skipped, as the
  * format says, so a newer writer's file stays readable.
  */
 @API(status = API.Status.INTERNAL, since = "0.2")
@@ -64,10 +64,10 @@ public final class EventReader {
    * @param truncated {@code true} when the file ends in a partial line (the JVM died while writing)
    * @param problems  one line per line that could not be read, with its line number
    */
-  public record Summary(Path file, boolean truncated, List<String> problems) {
+  public record ReadResult(Path file, boolean truncated, List<String> problems) {
 
     /** Copies the list. */
-    public Summary {
+    public ReadResult {
       problems = List.copyOf(problems);
     }
   }
@@ -86,8 +86,7 @@ public final class EventReader {
 
   /** Whether {@code file}'s name is that of an events file. */
   public static boolean isEventsFile(Path file) {
-    String name = file.getFileName().toString();
-    return name.startsWith("events-") && name.endsWith(".jsonl");
+    return EventsFormat.isEventsFileName(file.getFileName().toString());
   }
 
   /** Every event of {@code file}, in file order (for small files and tests; the report streams). */
@@ -119,7 +118,7 @@ public final class EventReader {
    *
    * @throws UncheckedIOException when the file cannot be opened or read at all
    */
-  public static Summary read(Path file, Consumer<Event> sink) {
+  public static ReadResult read(Path file, Consumer<Event> sink) {
     return readNumbered(file, (event, line) -> sink.accept(event));
   }
 
@@ -129,7 +128,7 @@ public final class EventReader {
    *
    * @throws UncheckedIOException when the file cannot be opened or read at all
    */
-  public static Summary readNumbered(Path file, ObjIntConsumer<Event> sink) {
+  public static ReadResult readNumbered(Path file, ObjIntConsumer<Event> sink) {
     List<String> problems = new ArrayList<>();
     String name = file.getFileName().toString();
     boolean truncated;
@@ -173,7 +172,7 @@ public final class EventReader {
     } catch (IOException ex) {
       throw new UncheckedIOException("Cannot read events file [" + file + "]: " + ex.getMessage(), ex);
     }
-    return new Summary(file, truncated, problems);
+    return new ReadResult(file, truncated, problems);
   }
 
   private static void accept(String file, int number, byte[] bytes, ObjIntConsumer<Event> sink, List<String> problems) {

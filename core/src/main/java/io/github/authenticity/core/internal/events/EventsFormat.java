@@ -16,8 +16,14 @@ public final class EventsFormat {
   /** The format version this code writes (in the {@code run} event); 0.1 wrote none. */
   public static final int VERSION = 3;
 
+  /** How every events file's name starts. */
+  public static final String PREFIX = "events-";
+
+  /** How every events file's name ends. */
+  public static final String SUFFIX = ".jsonl";
+
   /** The file name pattern of every events file. */
-  public static final String GLOB = "events-*.jsonl";
+  public static final String GLOB = PREFIX + "*" + SUFFIX;
 
   /** A line longer than this is skipped with a warning, never parsed. */
   public static final int MAX_LINE_BYTES = 4 * 1024 * 1024;
@@ -113,5 +119,10 @@ public final class EventsFormat {
       .build();
 
   private EventsFormat() {
+  }
+
+  /** Whether a file named {@code name} is an events file ({@value #GLOB}). */
+  public static boolean isEventsFileName(String name) {
+    return name.startsWith(PREFIX) && name.endsWith(SUFFIX);
   }
 }

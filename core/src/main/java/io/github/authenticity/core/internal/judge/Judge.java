@@ -60,16 +60,16 @@ public final class Judge {
     String message = null;
     if (f.detectorFailure() != null) {
       verdict = Verdict.FAILED;
-      message = Messages.detectorFailed(f.detectorFailure());
+      message = VerdictMessages.detectorFailed(f.detectorFailure());
     } else if (f.aborted()) {
       verdict = Verdict.MASKED;
-      message = Messages.masked(f.services(), f.evidence());
+      message = VerdictMessages.masked(f.services(), f.evidence());
     } else if (f.failure() != null) {
       verdict = Verdict.FAILED;
       message = f.failure();
     } else if (!f.evidence().isEmpty()) {
       verdict = Verdict.MASKED;
-      message = Messages.masked(f.services(), f.evidence());
+      message = VerdictMessages.masked(f.services(), f.evidence());
     } else if (f.cannotJudge() != null) {
       verdict = Verdict.FAILED;
       message = f.cannotJudge();
@@ -95,7 +95,7 @@ public final class Judge {
    */
   public static java.util.Optional<String> contradictedEnvironment(AuthenticityConfig config) {
     return config.requireEnvironment().filter(required -> !required.equals(config.environment()))
-        .map(required -> Messages.environmentContradiction(required, config.environment()));
+        .map(required -> VerdictMessages.environmentContradiction(required, config.environment()));
   }
 
   /** A required service is {@code DOWN}. */
@@ -110,13 +110,13 @@ public final class Judge {
 
   /** Evidence found before the body ran (loopback in staging, a Testcontainers skip). */
   public static Judgement maskedBeforeBody(List<String> services, List<Evidence> evidence, String message) {
-    return Judgement.of(Verdict.MASKED, null, evidence, message != null ? message : Messages.masked(services, evidence));
+    return Judgement.of(Verdict.MASKED, null, evidence, message != null ? message : VerdictMessages.masked(services, evidence));
   }
 
   /** An assumption aborted the test (or its class) {@code where}, e.g. {@code in @BeforeEach}. */
   public static Judgement aborted(List<String> services, String where, String assumption) {
-    List<Evidence> evidence = List.of(new Evidence(EvidenceKind.ABORTED, Messages.aborted(where, assumption)));
-    return Judgement.of(Verdict.MASKED, null, evidence, Messages.masked(services, evidence));
+    List<Evidence> evidence = List.of(new Evidence(EvidenceKind.ABORTED, VerdictMessages.aborted(where, assumption)));
+    return Judgement.of(Verdict.MASKED, null, evidence, VerdictMessages.masked(services, evidence));
   }
 
   /**
@@ -143,7 +143,7 @@ public final class Judge {
   /** A skip of {@code kind} with {@code text} that {@code rule} allows: {@code NOT_RUN}/{@code ALLOWED_SKIP}. */
   public static Judgement allowedSkip(AllowedSkip rule, AllowedSkip.Kind kind, String text) {
     return new Judgement(Verdict.NOT_RUN, NotRunReason.ALLOWED_SKIP, List.of(), null, null, List.of(), List.of(),
-        null, Messages.allowedSkip(kind, text, rule), rule.label());
+        null, VerdictMessages.allowedSkip(kind, text, rule), rule.label());
   }
 
   /** It does not run here, for {@code reason}. */
@@ -183,7 +183,7 @@ public final class Judge {
         duration = judgement.durationMillis();
       }
       if (planned.standsFor() != null) {
-        message = Messages.standsFor(planned.standsFor(), message);
+        message = VerdictMessages.standsFor(planned.standsFor(), message);
       }
     }
     return new TestEntry(planned.uniqueId(), planned.className(), planned.methodName(), planned.displayName(),
@@ -209,7 +209,7 @@ public final class Judge {
   /** The verdict from JUnit's outcome alone, when the extension wrote none. */
   static Judgement fromOutcome(TestPlanned planned, boolean started, TestFinished finished, boolean runStaging) {
     if (finished == null) {
-      return notRun(NotRunReason.NOT_EXECUTED, Messages.notExecuted(started));
+      return notRun(NotRunReason.NOT_EXECUTED, VerdictMessages.notExecuted(started));
     }
     String message = finished.message();
     return switch (finished.status()) {
@@ -221,13 +221,13 @@ public final class Judge {
           yield Judgement.of(Verdict.MASKED, null, List.of(new Evidence(EvidenceKind.CONTAINER_SKIP, message)), message);
         }
         yield finished.disabled() ? notRun(NotRunReason.DISABLED, message)
-            : notRun(NotRunReason.CONDITION, Messages.condition(message));
+            : notRun(NotRunReason.CONDITION, VerdictMessages.condition(message));
       }
       case ABORTED -> aborted(planned.services(),
           finished.via() == null ? "" : "with its container [" + lastSegment(finished.via()) + "]", message)
           .withMessage(message);
       case SUCCESSFUL -> Judgement.of(Verdict.MASKED, null,
-          List.of(new Evidence(EvidenceKind.NOT_JUDGED, Messages.notJudged())), message);
+          List.of(new Evidence(EvidenceKind.NOT_JUDGED, VerdictMessages.notJudged())), message);
       case FAILED -> Judgement.of(Verdict.FAILED, null, List.of(), message);
     };
   }
@@ -250,8 +250,8 @@ public final class Judge {
   public static TestEntry notDiscovered(String className, String methodName, List<String> services,
       boolean stagingOnly, boolean anyStaging) {
     NotRunReason reason = stagingOnly && !anyStaging ? NotRunReason.ENVIRONMENT : NotRunReason.NOT_DISCOVERED;
-    String message = reason == NotRunReason.ENVIRONMENT ? Messages.notDiscoveredOutsideStaging()
-        : Messages.notDiscovered();
+    String message = reason == NotRunReason.ENVIRONMENT ? VerdictMessages.notDiscoveredOutsideStaging()
+        : VerdictMessages.notDiscovered();
     String simple = className.substring(className.lastIndexOf('.') + 1).replace('$', '.');
     return new TestEntry("compiled:" + className + "#" + methodName, className, methodName,
         simple + " > " + methodName + "()", true, services, Verdict.NOT_RUN, 0, reason, List.of(), null, List.of(),

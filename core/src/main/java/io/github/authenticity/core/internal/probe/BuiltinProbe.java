@@ -36,7 +36,7 @@ abstract class BuiltinProbe implements ServiceProbe {
     Instant probedAt = Instant.now();
     Duration timeout = service.timeout() == null || service.timeout().isZero() || service.timeout().isNegative()
         ? ServiceDefinition.DEFAULT_TIMEOUT : service.timeout();
-    String endpoint = Redaction.text(endpoint(service), service);
+    String endpoint = ProbeRedaction.text(endpoint(service), service);
     Outcome outcome;
     Deadline deadline = new Deadline(timeout);
     try (deadline) {
@@ -50,7 +50,7 @@ abstract class BuiltinProbe implements ServiceProbe {
           "accepted the connection but sent no answer"));
     }
     return new ProbeResult(service.name(), type(), endpoint, outcome.status(), deadline.elapsedMillis(),
-        Redaction.text(Causes.oneLine(outcome.detail()), service), probedAt);
+        ProbeRedaction.text(Causes.oneLine(outcome.detail()), service), probedAt);
   }
 
   /** What is probed, e.g. {@code tcp localhost:5432}; redacted by the caller. */
@@ -58,7 +58,7 @@ abstract class BuiltinProbe implements ServiceProbe {
 
   /** The host name used in causes such as {@code DNS failure: unknown host [x]}. */
   String host(ServiceDefinition service) {
-    return service.setting("host").orElseGet(() -> service.setting("url").map(Redaction::url).map(url -> {
+    return service.setting("host").orElseGet(() -> service.setting("url").map(ProbeRedaction::url).map(url -> {
       try {
         return URI.create(url).getHost();
       } catch (IllegalArgumentException ex) {
@@ -92,12 +92,12 @@ abstract class BuiltinProbe implements ServiceProbe {
     try {
       uri = new java.net.URI(url);
     } catch (java.net.URISyntaxException ex) {
-      throw new ProbeFailure("setting [url] is not a URL: [" + Redaction.url(url) + "] (" + ex.getReason() + ")");
+      throw new ProbeFailure("setting [url] is not a URL: [" + ProbeRedaction.url(url) + "] (" + ex.getReason() + ")");
     }
     String scheme = String.valueOf(uri.getScheme()).toLowerCase(java.util.Locale.ROOT);
     if (!scheme.equals(plain) && !scheme.equals(secure) || uri.getHost() == null) {
       throw new ProbeFailure("setting [url] must be " + article + " " + plain + ":// or " + secure
-          + ":// URL with a host, got [" + Redaction.url(url) + "]");
+          + ":// URL with a host, got [" + ProbeRedaction.url(url) + "]");
     }
     return uri;
   }

@@ -66,7 +66,7 @@ final class HttpProbe extends BuiltinProbe {
 
   @Override
   String endpoint(ServiceDefinition service) {
-    return method(service) + " " + Redaction.url(service.setting("url").orElse("(no url)"));
+    return method(service) + " " + ProbeRedaction.url(service.setting("url").orElse("(no url)"));
   }
 
   private static String method(ServiceDefinition service) {
@@ -80,7 +80,7 @@ final class HttpProbe extends BuiltinProbe {
     String url = uri.toString();
     String scheme = uri.getScheme().toLowerCase(Locale.ROOT);
     if (type.equals("https") && !scheme.equals("https")) {
-      throw new ProbeFailure("setting [url] must be an https:// URL for probe [https], got [" + Redaction.url(url) + "]");
+      throw new ProbeFailure("setting [url] must be an https:// URL for probe [https], got [" + ProbeRedaction.url(url) + "]");
     }
     String method = method(service);
     if (!METHODS.contains(method)) {

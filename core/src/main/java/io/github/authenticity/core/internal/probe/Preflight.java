@@ -187,8 +187,8 @@ public final class Preflight {
   private static ProbeResult finish(Running run, String endpoint, ProbeStatus status, String detail, long latency) {
     ServiceDefinition service = run.service;
     String text = endpoint == null || endpoint.isBlank() ? defaultEndpoint(service) : endpoint;
-    return new ProbeResult(service.name(), service.probe(), Redaction.text(Causes.oneLine(text), service), status,
-        latency, Redaction.text(Causes.oneLine(detail), service), run.probedAt);
+    return new ProbeResult(service.name(), service.probe(), ProbeRedaction.text(Causes.oneLine(text), service), status,
+        latency, ProbeRedaction.text(Causes.oneLine(detail), service), run.probedAt);
   }
 
   private static long elapsed(Running run) {
@@ -198,7 +198,7 @@ public final class Preflight {
   /** What is probed when the probe did not say: the URL, or {@code <type> host:port}, or the type. */
   static String defaultEndpoint(ServiceDefinition service) {
     if (service.setting("url").isPresent()) {
-      return Redaction.url(service.setting("url").get());
+      return ProbeRedaction.url(service.setting("url").get());
     }
     return service.setting("host")
         .map(host -> service.probe() + " " + host + service.setting("port").map(port -> ":" + port).orElse(""))
@@ -209,9 +209,9 @@ public final class Preflight {
     return service.setting("host").orElseGet(() -> service.setting("url").map(url -> {
       try {
         String host = java.net.URI.create(url).getHost();
-        return host == null ? Redaction.url(url) : host;
+        return host == null ? ProbeRedaction.url(url) : host;
       } catch (IllegalArgumentException ex) {
-        return Redaction.url(url);
+        return ProbeRedaction.url(url);
       }
     }).orElse("?"));
   }

@@ -45,7 +45,7 @@ final class WebSocketProbe extends BuiltinProbe {
 
   @Override
   String endpoint(ServiceDefinition service) {
-    return Redaction.url(service.setting("url").orElse("websocket (no url)"));
+    return ProbeRedaction.url(service.setting("url").orElse("websocket (no url)"));
   }
 
   @Override

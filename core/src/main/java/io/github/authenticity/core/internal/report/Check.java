@@ -5,7 +5,7 @@ import java.util.ArrayList;
 import java.util.List;
 
 import io.github.authenticity.core.internal.judge.Judge;
-import io.github.authenticity.core.internal.judge.Messages;
+import io.github.authenticity.core.internal.judge.VerdictMessages;
 import io.github.authenticity.core.internal.model.CheckSettings;
 import io.github.authenticity.core.internal.model.NotRunReason;
 import io.github.authenticity.core.internal.model.Report;
@@ -147,7 +147,7 @@ public final class Check {
             + " -DexcludedGroups, and that a JUnit engine (junit-jupiter-engine) is a test dependency.";
       } else if (s.condition() > 0) {
         hints = "Conditions switched them off at run time (the reasons are listed above): make the condition hold"
-            + " in this build, or remove it; or, " + Messages.declareConditionHint();
+            + " in this build, or remove it; or, " + VerdictMessages.declareConditionHint();
       } else {
         hints = "They were discovered but never started: did a test JVM die? Check the test plugin's output.";
       }
@@ -167,7 +167,7 @@ public final class Check {
           + " -DexcludedGroups, and the JUnit engine dependency.";
     } else if (counts[NotRunReason.CONDITION.ordinal()] > 0 && !noTests) {
       hints = "CONDITION tests were switched off at run time: make the condition hold in this build; or, "
-          + Messages.declareConditionHint();
+          + VerdictMessages.declareConditionHint();
     }
     List<String> optOuts = new ArrayList<>();
     if (masked > 0) {
@@ -194,10 +194,10 @@ public final class Check {
 
   private static String explain(NotRunReason reason) {
     return switch (reason) {
-      case NOT_DISCOVERED -> Messages.notDiscovered();
+      case NOT_DISCOVERED -> VerdictMessages.notDiscovered();
       case NOT_EXECUTED -> "discovered, but never started";
       case DISABLED -> "disabled";
-      case CONDITION -> Messages.condition(null);
+      case CONDITION -> VerdictMessages.condition(null);
       case ENVIRONMENT -> "not run in this environment";
       case ALLOWED_SKIP -> "skipped, as a declared rule allows";
     };
@@ -210,6 +210,6 @@ public final class Check {
    * detection.allowedSkips if the gate is gone.}
    */
   public static List<String> warnings(Report report) {
-    return report.staleSkipRules().stream().map(rule -> Messages.staleSkipRule(rule.rule())).toList();
+    return report.staleSkipRules().stream().map(rule -> VerdictMessages.staleSkipRule(rule.rule())).toList();
   }
 }

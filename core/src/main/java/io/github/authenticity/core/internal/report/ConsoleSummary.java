@@ -103,7 +103,7 @@ public final class ConsoleSummary {
       }
     }
     for (SkipRuleUse rule : report.staleSkipRules()) {
-      lines.add(PREFIX + "WARNING " + io.github.authenticity.core.internal.judge.Messages.staleSkipRule(rule.rule()));
+      lines.add(PREFIX + "WARNING " + io.github.authenticity.core.internal.judge.VerdictMessages.staleSkipRule(rule.rule()));
     }
     if (gate != null && s.guarded() > 0) {
       CheckResult result = Check.evaluate(report, gate);

@@ -64,7 +64,7 @@ final class HtmlReport {
     if (!report.staleSkipRules().isEmpty()) {
       out.append("<div class=\"banner\" role=\"status\"><strong>Warning.</strong><ul>");
       for (SkipRuleUse rule : report.staleSkipRules()) {
-        out.append("<li>").append(esc(io.github.authenticity.core.internal.judge.Messages.staleSkipRule(rule.rule())))
+        out.append("<li>").append(esc(io.github.authenticity.core.internal.judge.VerdictMessages.staleSkipRule(rule.rule())))
             .append("</li>");
       }
       out.append("</ul></div>\n");

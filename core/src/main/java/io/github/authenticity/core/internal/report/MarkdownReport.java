@@ -2,7 +2,7 @@ package io.github.authenticity.core.internal.report;
 
 import java.util.List;
 
-import io.github.authenticity.core.internal.judge.Messages;
+import io.github.authenticity.core.internal.judge.VerdictMessages;
 import io.github.authenticity.core.internal.model.NotRunReason;
 import io.github.authenticity.core.internal.model.Report;
 import io.github.authenticity.core.internal.model.ServiceStatus;
@@ -66,7 +66,7 @@ final class MarkdownReport {
     if (!report.staleSkipRules().isEmpty()) {
       out.append("### Warnings\n\n");
       for (SkipRuleUse rule : report.staleSkipRules()) {
-        out.append("- ").append(md(Messages.staleSkipRule(rule.rule()))).append('\n');
+        out.append("- ").append(md(VerdictMessages.staleSkipRule(rule.rule()))).append('\n');
       }
       out.append('\n');
     }

@@ -74,11 +74,11 @@ public final class ReportBuilder {
    *
    * @return what was found besides the events (a cut-off last line, unreadable lines)
    */
-  public EventReader.Summary readEventFile(Path file) {
+  public EventReader.ReadResult readEventFile(Path file) {
     String name = String.valueOf(file);
     sources.add(name);
     Findings findings = findingsBySource.computeIfAbsent(name, Findings::new);
-    EventReader.Summary summary = EventReader.readNumbered(file, (event, line) -> read(event, name, line, findings));
+    EventReader.ReadResult summary = EventReader.readNumbered(file, (event, line) -> read(event, name, line, findings));
     if (summary.truncated()) {
       fileProblems.add("Events file [" + name + "] ends in a cut-off line: its test JVM died while writing.");
     }

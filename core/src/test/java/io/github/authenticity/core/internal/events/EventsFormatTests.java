@@ -76,7 +76,7 @@ class EventsFormatTests {
       file = writer.file();
     }
     List<Event> read = new ArrayList<>();
-    EventReader.Summary summary = EventReader.read(file, read::add);
+    EventReader.ReadResult summary = EventReader.read(file, read::add);
 
     assertThat(summary.problems()).isEmpty();
     assertThat(summary.truncated()).isFalse();
@@ -123,7 +123,7 @@ class EventsFormatTests {
     Path file = Files.write(dir.resolve("events-bad.jsonl"), bytes.toByteArray());
 
     List<Event> read = new ArrayList<>();
-    EventReader.Summary summary = EventReader.read(file, read::add);
+    EventReader.ReadResult summary = EventReader.read(file, read::add);
 
     assertThat(read).containsExactly(everyKind().get(0), everyKind().get(1), everyKind().get(2),
         everyKind().get(everyKind().size() - 1));
@@ -157,7 +157,7 @@ class EventsFormatTests {
       assertThat(Files.readAllBytes(writer.file())).isEqualTo(expected.toByteArray());
 
       List<Event> read = new ArrayList<>();
-      EventReader.Summary summary = EventReader.read(writer.file(), read::add);
+      EventReader.ReadResult summary = EventReader.read(writer.file(), read::add);
       assertThat(summary.problems()).isEmpty();
       assertThat(read).hasSize(events.size() + 1).endsWith(events.get(4));
     }

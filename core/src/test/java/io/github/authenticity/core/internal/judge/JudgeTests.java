@@ -101,7 +101,7 @@ class JudgeTests {
     assertThat(Judge.entry(GUARDED, false, docker, null, null, false).evidence()).extracting(Evidence::kind)
         .containsExactly(EvidenceKind.CONTAINER_SKIP);
     assertThat(Judge.entry(GUARDED, true, passed, null, null, false).evidence()).containsExactly(
-        new Evidence(EvidenceKind.NOT_JUDGED, Messages.notJudged()));
+        new Evidence(EvidenceKind.NOT_JUDGED, VerdictMessages.notJudged()));
     assertThat(Judge.entry(GUARDED, true, null, null, null, false)).extracting(TestEntry::reason, TestEntry::message)
         .containsExactly(NotRunReason.NOT_EXECUTED, "started, but never finished (did its test JVM die?)");
   }

@@ -246,7 +246,7 @@ class ReportBuilderTests {
 
     Report whole = new ReportBuilder().addEventFile(file).generatedAt(at).build();
     ReportBuilder streaming = new ReportBuilder();
-    EventReader.Summary summary = streaming.readEventFile(file);
+    EventReader.ReadResult summary = streaming.readEventFile(file);
     Report streamed = streaming.generatedAt(at).build();
 
     assertThat(summary.truncated()).isFalse();
@@ -268,7 +268,7 @@ class ReportBuilderTests {
     Files.writeString(file, "{\"type\":\"started\",\"run\":\"x\",\"uniq", StandardCharsets.UTF_8, StandardOpenOption.APPEND);
     Path read = file;
     ReportBuilder streaming = new ReportBuilder();
-    EventReader.Summary summary = streaming.readEventFile(file);
+    EventReader.ReadResult summary = streaming.readEventFile(file);
     Report report = streaming.build();
 
     assertThat(summary).isEqualTo(EventReader.read(file, event -> { }));

@@ -16,11 +16,11 @@ import org.apiguardian.api.API;
 
 /** The user-facing messages of judging, each built here once, so that they are pinned by exact tests. */
 @API(status = API.Status.INTERNAL, since = "0.2")
-public final class Messages {
+public final class VerdictMessages {
 
   private static final DateTimeFormatter CLOCK = DateTimeFormatter.ofPattern("HH:mm:ss");
 
-  private Messages() {
+  private VerdictMessages() {
   }
 
   /**
@@ -105,7 +105,7 @@ public final class Messages {
     return switch (kind) {
       case ABORTED -> {
         String assumption = evidence.stream().filter(e -> e.kind() == EvidenceKind.ABORTED).findFirst()
-            .map(Evidence::detail).map(Messages::assumptionText).orElse("");
+            .map(Evidence::detail).map(VerdictMessages::assumptionText).orElse("");
         yield "An assumption is a skip: make it hold in this build; if it is a legitimate gate (a server version, a"
             + " feature the server lacks), declare it in authenticity.yaml: detection.allowedSkips: [ {reason: '"
             + suggestedPattern(assumption) + "', because: '...'} ] (widen the pattern, e.g. \\d for a version),"

@@ -11,7 +11,7 @@ import java.util.OptionalInt;
 import io.github.authenticity.core.probe.ProbeResult;
 import org.junit.jupiter.api.Test;
 
-class MessagesTests {
+class VerdictMessagesTests {
 
   private static final Instant AT = LocalDateTime.of(2026, 1, 5, 19, 5, 1).atZone(ZoneId.systemDefault()).toInstant();
 
@@ -21,7 +21,7 @@ class MessagesTests {
 
   @Test
   void theServiceDownMessageHasTheShapeOfTheSpec() {
-    assertThat(Messages.serviceDown(List.of(down("backend", "GET https://api.staging.example.com/health",
+    assertThat(VerdictMessages.serviceDown(List.of(down("backend", "GET https://api.staging.example.com/health",
         "answered 503 Service Unavailable")), false, OptionalInt.of(37)))
         .isEqualTo("Real service 'backend' is DOWN: GET https://api.staging.example.com/health answered 503 Service"
             + " Unavailable in 312 ms (probed 19:05:01). This test requires the real service; mock fallback is"
@@ -32,18 +32,18 @@ class MessagesTests {
   void oneOtherTestIsSingularNoneIsSaidAndAnUnknownCountIsLeftOut() {
     List<ProbeResult> down = List.of(down("redis", "redis 127.0.0.1:1", "connection refused"));
 
-    assertThat(Messages.serviceDown(down, false, OptionalInt.of(1))).endsWith(
+    assertThat(VerdictMessages.serviceDown(down, false, OptionalInt.of(1))).endsWith(
         "forbidden. 1 other test that requires 'redis' fails for the same reason.");
-    assertThat(Messages.serviceDown(down, false, OptionalInt.of(0))).endsWith(
+    assertThat(VerdictMessages.serviceDown(down, false, OptionalInt.of(0))).endsWith(
         "forbidden. No other test requires 'redis'.");
-    assertThat(Messages.serviceDown(down, false, OptionalInt.empty())).isEqualTo("Real service 'redis' is DOWN:"
+    assertThat(VerdictMessages.serviceDown(down, false, OptionalInt.empty())).isEqualTo("Real service 'redis' is DOWN:"
         + " redis 127.0.0.1:1 connection refused in 312 ms (probed 19:05:01). This test requires the real service;"
         + " mock fallback is forbidden.");
   }
 
   @Test
   void severalDownServicesAreEachNamed() {
-    assertThat(Messages.serviceDown(List.of(down("backend", "GET http://b/health", "connection refused"),
+    assertThat(VerdictMessages.serviceDown(List.of(down("backend", "GET http://b/health", "connection refused"),
         down("redis", null, "unknown probe type [rdis]")), true, OptionalInt.of(4)))
         .isEqualTo("Real service 'backend' is DOWN: GET http://b/health connection refused in 312 ms (probed"
             + " 19:05:01). Real service 'redis' is DOWN: unknown probe type [rdis] in 312 ms (probed 19:05:01)."
@@ -53,7 +53,7 @@ class MessagesTests {
 
   @Test
   void aUnitTestInAGuardedClassIsToldHowToScopeTheRequirement() {
-    assertThat(Messages.masked(List.of("redis"), List.of(new io.github.authenticity.core.internal.model.Evidence(
+    assertThat(VerdictMessages.masked(List.of("redis"), List.of(new io.github.authenticity.core.internal.model.Evidence(
         io.github.authenticity.core.internal.model.EvidenceKind.NO_INTERACTION, "exchanged nothing with redis"))))
         .isEqualTo("MASKED: this guarded test requires the real service [redis], but 1 finding shows that it did"
             + " not really use it:\n"
@@ -67,12 +67,12 @@ class MessagesTests {
   @Test
   void anAssumptionIsOfferedAsAPatternThatMatchesItLiterally() {
     String text = "Assumption failed: AGGREGATE COUNT requires Redis 8.8 (it's [new])";
-    String message = Messages.masked(List.of(), List.of(new io.github.authenticity.core.internal.model.Evidence(
-        io.github.authenticity.core.internal.model.EvidenceKind.ABORTED, Messages.aborted("body", text))));
+    String message = VerdictMessages.masked(List.of(), List.of(new io.github.authenticity.core.internal.model.Evidence(
+        io.github.authenticity.core.internal.model.EvidenceKind.ABORTED, VerdictMessages.aborted("body", text))));
 
     assertThat(message).contains("detection.allowedSkips: [ {reason: 'AGGREGATE COUNT requires Redis 8\\.8 \\(it''s"
         + " \\[new\\]\\)', because: '...'} ]");
-    String pattern = Messages.suggestedPattern("AGGREGATE COUNT requires Redis 8.8 (it's [new])").replace("''", "'");
+    String pattern = VerdictMessages.suggestedPattern("AGGREGATE COUNT requires Redis 8.8 (it's [new])").replace("''", "'");
     assertThat(java.util.regex.Pattern.compile(pattern).matcher(text).find()).as("the pattern matches its text")
         .isTrue();
   }

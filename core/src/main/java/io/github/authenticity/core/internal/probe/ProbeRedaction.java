@@ -9,11 +9,11 @@ import io.github.authenticity.core.internal.redact.Redactor;
  * The probes' use of the one redaction policy ({@link Redactor}): a probed service's secrets are known to it even
  * when the service was not loaded by {@code ConfigLoader}, and endpoints drop URL user-info altogether.
  */
-final class Redaction {
+final class ProbeRedaction {
 
   private static final Pattern USER_INFO = Pattern.compile("(?<=://)[^/?#@\\s]*@");
 
-  private Redaction() {
+  private ProbeRedaction() {
   }
 
   /** Whether a setting or header named {@code key} holds a secret. */

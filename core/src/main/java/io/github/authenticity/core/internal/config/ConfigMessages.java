@@ -14,12 +14,12 @@ import io.github.authenticity.core.internal.redact.Redactor;
  * {@code <where>} is {@code file:line:column: key.path} or {@code configuration parameter [key]}, and the
  * problem shows the value in brackets and what is allowed.
  */
-final class Messages {
+final class ConfigMessages {
 
   static final String TOP_LEVEL = "(top level)";
   static final String SERVICES_FILE = "META-INF/services/io.github.authenticity.core.probe.ServiceProbe";
 
-  private Messages() {
+  private ConfigMessages() {
   }
 
   // ---- where

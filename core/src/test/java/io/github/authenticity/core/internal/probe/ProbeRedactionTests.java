@@ -8,14 +8,14 @@ import java.util.Map;
 import io.github.authenticity.core.config.ServiceDefinition;
 import org.junit.jupiter.api.Test;
 
-class RedactionTests {
+class ProbeRedactionTests {
 
   @Test
   void urlUserInfoIsRemovedAndSecretQueryValuesAreRedacted() {
-    assertThat(Redaction.url("https://alice:pw@api.example.com:8443/health?token=abc&lang=en&api_key=k#top"))
+    assertThat(ProbeRedaction.url("https://alice:pw@api.example.com:8443/health?token=abc&lang=en&api_key=k#top"))
         .isEqualTo("https://api.example.com:8443/health?token=****&lang=en&api_key=****#top");
-    assertThat(Redaction.url("redis://:pw@cache:6379/0")).isEqualTo("redis://cache:6379/0");
-    assertThat(Redaction.url("http://localhost:8080/health")).isEqualTo("http://localhost:8080/health");
+    assertThat(ProbeRedaction.url("redis://:pw@cache:6379/0")).isEqualTo("redis://cache:6379/0");
+    assertThat(ProbeRedaction.url("http://localhost:8080/health")).isEqualTo("http://localhost:8080/health");
   }
 
   @Test
@@ -24,27 +24,27 @@ class RedactionTests {
         "password", "p4ss", "trustStorePassword", "tr-pw",
         "headers", Map.of("Authorization", "Bearer tok-123", "X-Api-Key", "key-456", "Accept", "application/json"));
 
-    String text = Redaction.text("p4ss tr-pw tok-123 key-456 url-pw application/json", service);
+    String text = ProbeRedaction.text("p4ss tr-pw tok-123 key-456 url-pw application/json", service);
 
     assertThat(text).isEqualTo("**** **** **** **** **** application/json");
   }
 
   @Test
   void credentialShapesAreRedactedEvenWhenNotConfigured() {
-    assertThat(Redaction.text("Authorization: Bearer eyJhbGciOi.x.y failed", null))
+    assertThat(ProbeRedaction.text("Authorization: Bearer eyJhbGciOi.x.y failed", null))
         .isEqualTo("Authorization: **** failed");
-    assertThat(Redaction.text("Basic dXNlcjpwdw== rejected; password=hunter2, token: t0k", null))
+    assertThat(ProbeRedaction.text("Basic dXNlcjpwdw== rejected; password=hunter2, token: t0k", null))
         .isEqualTo("Basic **** rejected; password=****, token: ****");
   }
 
   @Test
   void secretKeysAreRecognisedByName() {
-    assertThat(Redaction.isSecretKey("password")).isTrue();
-    assertThat(Redaction.isSecretKey("trustStorePassword")).isTrue();
-    assertThat(Redaction.isSecretKey("X-API-KEY")).isTrue();
-    assertThat(Redaction.isSecretKey("Cookie")).isTrue();
-    assertThat(Redaction.isSecretKey("client_secret")).isTrue();
-    assertThat(Redaction.isSecretKey("url")).isFalse();
-    assertThat(Redaction.isSecretKey("user")).isFalse();
+    assertThat(ProbeRedaction.isSecretKey("password")).isTrue();
+    assertThat(ProbeRedaction.isSecretKey("trustStorePassword")).isTrue();
+    assertThat(ProbeRedaction.isSecretKey("X-API-KEY")).isTrue();
+    assertThat(ProbeRedaction.isSecretKey("Cookie")).isTrue();
+    assertThat(ProbeRedaction.isSecretKey("client_secret")).isTrue();
+    assertThat(ProbeRedaction.isSecretKey("url")).isFalse();
+    assertThat(ProbeRedaction.isSecretKey("user")).isFalse();
   }
 }
