@@ -57,7 +57,7 @@ final class Judging {
       List<String> warnings = new ArrayList<>(judgement.warnings());
       Detectors.recordAuthentic(test, outcome.elapsed()).ifPresent(warnings::add);
       judgement = new Judgement(judgement.verdict(), null, judgement.evidence(), judgement.proof(),
-          judgement.unproven(), judgement.allowedMocks(), warnings, judgement.durationMillis(), null);
+          judgement.unproven(), judgement.allowedMocks(), warnings, judgement.durationMillis(), null, null);
     }
     run.verdict(test.uniqueId(), judgement);
     if (detectorFailure != null) {

@@ -88,7 +88,7 @@ final class EventsGenerator {
               proof = (1 + random.nextInt(9)) + " exchanges, " + (1 + random.nextInt(40)) + ".4 KB with 127.0.0.1:18080";
             }
             log.write(new Event.TestJudged(run, now, uniqueId(t), new Judgement(verdict, null, evidence, proof, null,
-                List.of(), List.of(), duration, null)));
+                List.of(), List.of(), duration, null, null)));
           }
           if (status.equals("SUCCESSFUL")) {
             succeeded++;

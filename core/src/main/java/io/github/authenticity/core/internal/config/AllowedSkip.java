@@ -22,11 +22,11 @@ import org.apiguardian.api.API;
  * @param because   why this skip is legitimate (shown with every test it allows); never blank
  * @param source    where it was declared, e.g. {@code authenticity.yaml:12:5 detection.allowedSkips[0]}
  */
-@API(status = API.Status.EXPERIMENTAL, since = "0.2")
+@API(status = API.Status.INTERNAL, since = "0.2")
 public record AllowedSkip(Pattern reason, String condition, Pattern test, String because, String source) {
 
   /** What was skipped. */
-  @API(status = API.Status.EXPERIMENTAL, since = "0.2")
+  @API(status = API.Status.INTERNAL, since = "0.2")
   public enum Kind {
     /** An assumption aborted the test (in its body, {@code @BeforeEach} or its class's {@code @BeforeAll}). */
     ASSUMPTION,

@@ -26,7 +26,7 @@ import io.github.authenticity.core.config.ServiceDefinition;
  * @param source             where the configuration came from, for messages
  *                           (e.g. {@code classpath:authenticity.yaml}, a path, or {@code (none)})
  */
-@API(status = API.Status.EXPERIMENTAL, since = "0.1")
+@API(status = API.Status.INTERNAL, since = "0.1")
 public record AuthenticityConfig(String environment, boolean staging, Map<String, ServiceDefinition> services,
     Detection detection, Mode mode, Optional<String> requireEnvironment, Path outputDirectory, Path historyFile,
     String historyBaseline, String source) {

@@ -9,7 +9,7 @@ import io.github.authenticity.core.internal.redact.RedactedThrowable;
  * The message names the file, the key (and line where there is one), the value and what is allowed.
  * Guarded tests fail with it; nothing falls back to a default.
  */
-@API(status = API.Status.EXPERIMENTAL, since = "0.1")
+@API(status = API.Status.INTERNAL, since = "0.1")
 public class ConfigurationException extends RuntimeException {
 
   private static final long serialVersionUID = 1L;

@@ -14,7 +14,7 @@ import org.apiguardian.api.API;
  * @param tooFastMinRuns   {@code detection.tooFast.minRuns} (default 3)
  * @param allowedSkips     {@code detection.allowedSkips}: the skips declared legitimate (default none)
  */
-@API(status = API.Status.EXPERIMENTAL, since = "0.1")
+@API(status = API.Status.INTERNAL, since = "0.1")
 public record Detection(List<Pattern> fallbackPatterns, Interaction interaction, double tooFastFactor,
     int tooFastMinRuns, List<AllowedSkip> allowedSkips) {
 
@@ -47,7 +47,7 @@ public record Detection(List<Pattern> fallbackPatterns, Interaction interaction,
   }
 
   /** {@code detection.interaction}: what a guarded test that exchanged no bytes with its services gets. */
-  @API(status = API.Status.EXPERIMENTAL, since = "0.1")
+  @API(status = API.Status.INTERNAL, since = "0.1")
   public enum Interaction {
     /** It is {@code MASKED} with {@code NO_INTERACTION}. */
     REQUIRED,

@@ -3,7 +3,7 @@ package io.github.authenticity.core.internal.config;
 import org.apiguardian.api.API;
 
 /** What a masked guarded test does in JUnit ({@code authenticity.mode}). */
-@API(status = API.Status.EXPERIMENTAL, since = "0.1")
+@API(status = API.Status.INTERNAL, since = "0.1")
 public enum Mode {
   /** Masked tests fail in JUnit with their evidence (the default). */
   FAIL,

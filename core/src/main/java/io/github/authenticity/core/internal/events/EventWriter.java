@@ -60,8 +60,8 @@ public final class EventWriter implements AutoCloseable {
   public static EventWriter create(Path directory) {
     try {
       Files.createDirectories(directory);
-      String name = EventsFormat.PREFIX + LocalDateTime.now().format(STAMP) + "-" + ProcessHandle.current().pid()
-          + "-" + Integer.toHexString(ThreadLocalRandom.current().nextInt(0x10000, 0xfffff)) + EventsFormat.SUFFIX;
+      String name = EventsFormat.fileName(LocalDateTime.now().format(STAMP) + "-" + ProcessHandle.current().pid()
+          + "-" + Integer.toHexString(ThreadLocalRandom.current().nextInt(0x10000, 0xfffff)));
       Path file = directory.resolve(name);
       OutputStream out = Files.newOutputStream(file, StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE,
           StandardOpenOption.APPEND);

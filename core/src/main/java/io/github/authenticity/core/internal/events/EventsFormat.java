@@ -16,11 +16,11 @@ public final class EventsFormat {
   /** The format version this code writes (in the {@code run} event); 0.1 wrote none. */
   public static final int VERSION = 3;
 
-  /** How every events file's name starts. */
-  public static final String PREFIX = "events-";
+  /** How every events file's name starts (not public: every public string here is a name of the format). */
+  private static final String PREFIX = "events-";
 
   /** How every events file's name ends. */
-  public static final String SUFFIX = ".jsonl";
+  private static final String SUFFIX = ".jsonl";
 
   /** The file name pattern of every events file. */
   public static final String GLOB = PREFIX + "*" + SUFFIX;
@@ -119,6 +119,11 @@ public final class EventsFormat {
       .build();
 
   private EventsFormat() {
+  }
+
+  /** The name of an events file whose unique part is {@code unique}. */
+  static String fileName(String unique) {
+    return PREFIX + unique + SUFFIX;
   }
 
   /** Whether a file named {@code name} is an events file ({@value #GLOB}). */

@@ -84,7 +84,7 @@ public final class Judge {
       unproven = f.unproven() != null ? f.unproven() : proof != null ? null : "no exchange was observed";
     }
     return new Judgement(verdict, null, f.evidence(), proof, unproven, f.allowedMocks(), f.warnings(),
-        f.durationMillis(), message);
+        f.durationMillis(), message, null);
   }
 
   // ---- 2. stopped before its body
@@ -203,7 +203,7 @@ public final class Judge {
     List<Evidence> evidence = new ArrayList<>(own.evidence());
     container.evidence().stream().filter(e -> !evidence.contains(e)).forEach(evidence::add);
     return new Judgement(Verdict.MASKED, null, evidence, null, null, own.allowedMocks(), own.warnings(),
-        own.durationMillis(), container.message());
+        own.durationMillis(), container.message(), null);
   }
 
   /** The verdict from JUnit's outcome alone, when the extension wrote none. */
@@ -255,7 +255,7 @@ public final class Judge {
     String simple = className.substring(className.lastIndexOf('.') + 1).replace('$', '.');
     return new TestEntry("compiled:" + className + "#" + methodName, className, methodName,
         simple + " > " + methodName + "()", true, services, Verdict.NOT_RUN, 0, reason, List.of(), null, List.of(),
-        null, message, List.of(), null);
+        null, message, List.of(), null, null);
   }
 
   /** Of two executions of one test (a rerun, the same class in two modules), the one the report keeps: the worse. */

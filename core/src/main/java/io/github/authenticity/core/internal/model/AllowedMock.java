@@ -9,6 +9,6 @@ import org.apiguardian.api.API;
  * @param type   the type of the mock it held
  * @param reason the reason given in {@code @AllowMock}
  */
-@API(status = API.Status.EXPERIMENTAL, since = "0.1")
+@API(status = API.Status.INTERNAL, since = "0.1")
 public record AllowedMock(String field, String type, String reason) {
 }

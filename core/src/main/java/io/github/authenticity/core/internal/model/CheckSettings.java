@@ -16,15 +16,9 @@ import org.apiguardian.api.API;
  * @param failOnIncomplete    fail when the report is incomplete: a test JVM died, or an events file could not be read
  *                            whole ({@code authenticity.failOnIncomplete}, default true)
  */
-@API(status = API.Status.EXPERIMENTAL, since = "0.1")
+@API(status = API.Status.INTERNAL, since = "0.1")
 public record CheckSettings(boolean failOnMasked, boolean failOnNotRun, boolean failOnDisabled, int minExecuted,
     boolean environmentRequired, boolean failOnIncomplete) {
-
-  /** Settings that fail on an incomplete report. */
-  public CheckSettings(boolean failOnMasked, boolean failOnNotRun, boolean failOnDisabled, int minExecuted,
-      boolean environmentRequired) {
-    this(failOnMasked, failOnNotRun, failOnDisabled, minExecuted, environmentRequired, true);
-  }
 
   /** The documented defaults: fail on masked, not run and incomplete, not on disabled, at least one executed. */
   public static CheckSettings defaults() {

@@ -13,7 +13,7 @@ import org.apiguardian.api.API;
  * @param services    the services it requires
  * @param stagingOnly whether it is {@code @StagingOnly}
  */
-@API(status = API.Status.EXPERIMENTAL, since = "0.1")
+@API(status = API.Status.INTERNAL, since = "0.1")
 public record CompiledTest(String className, String methodName, List<String> services, boolean stagingOnly) {
 
   /** Copies {@code services} (null becomes empty). */

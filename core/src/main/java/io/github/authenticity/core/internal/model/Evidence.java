@@ -9,6 +9,6 @@ import org.apiguardian.api.API;
  * @param detail one line a person can act on, secrets redacted, e.g.
  *               {@code WARN c.e.Client: "Using MockWebSocketManager due to connection failure"}
  */
-@API(status = API.Status.EXPERIMENTAL, since = "0.1")
+@API(status = API.Status.INTERNAL, since = "0.1")
 public record Evidence(EvidenceKind kind, String detail) {
 }

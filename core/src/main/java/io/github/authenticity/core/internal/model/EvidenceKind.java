@@ -3,7 +3,7 @@ package io.github.authenticity.core.internal.model;
 import org.apiguardian.api.API;
 
 /** What was seen that turns a guarded test {@link Verdict#MASKED}. */
-@API(status = API.Status.EXPERIMENTAL, since = "0.1")
+@API(status = API.Status.INTERNAL, since = "0.1")
 public enum EvidenceKind {
   /** A line logged or printed during the test matched a fallback pattern. */
   FALLBACK_LOG,

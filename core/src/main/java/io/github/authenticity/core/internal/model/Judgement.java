@@ -30,12 +30,6 @@ public record Judgement(Verdict verdict, NotRunReason reason, List<Evidence> evi
     warnings = warnings == null ? List.of() : List.copyOf(warnings);
   }
 
-  /** A verdict not allowed by a rule. */
-  public Judgement(Verdict verdict, NotRunReason reason, List<Evidence> evidence, String proof, String unproven,
-      List<AllowedMock> allowedMocks, List<String> warnings, Long durationMillis, String message) {
-    this(verdict, reason, evidence, proof, unproven, allowedMocks, warnings, durationMillis, message, null);
-  }
-
   /** The same verdict with another message. */
   public Judgement withMessage(String text) {
     return new Judgement(verdict, reason, evidence, proof, unproven, allowedMocks, warnings, durationMillis, text,
@@ -44,6 +38,6 @@ public record Judgement(Verdict verdict, NotRunReason reason, List<Evidence> evi
 
   /** A verdict reached without running the body: no proof, no mocks, no warnings, no duration. */
   public static Judgement of(Verdict verdict, NotRunReason reason, List<Evidence> evidence, String message) {
-    return new Judgement(verdict, reason, evidence, null, null, List.of(), List.of(), null, message);
+    return new Judgement(verdict, reason, evidence, null, null, List.of(), List.of(), null, message, null);
   }
 }

@@ -3,7 +3,7 @@ package io.github.authenticity.core.internal.model;
 import org.apiguardian.api.API;
 
 /** Why a guarded test is {@link Verdict#NOT_RUN}. */
-@API(status = API.Status.EXPERIMENTAL, since = "0.1")
+@API(status = API.Status.INTERNAL, since = "0.1")
 public enum NotRunReason {
   /** {@code @StagingOnly} outside a staging environment. */
   ENVIRONMENT,

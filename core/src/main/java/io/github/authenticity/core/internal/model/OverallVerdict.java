@@ -6,7 +6,7 @@ import org.apiguardian.api.API;
  * The verdict on a whole run (one report): the first that applies of {@link #NO_TESTS},
  * {@link #MASKED}, {@link #FAILED}, {@link #AUTHENTIC}.
  */
-@API(status = API.Status.EXPERIMENTAL, since = "0.1")
+@API(status = API.Status.INTERNAL, since = "0.1")
 public enum OverallVerdict {
   /** Every guarded test ran against its real services and nothing masked it (or there is no guarded test). */
   AUTHENTIC,

@@ -23,7 +23,7 @@ import org.apiguardian.api.API;
  * @param unmatchedSelection a test selection ({@code -Dtest=...}) that matched no test at all, or {@code null}
  * @param skipRules         the declared allowed skips ({@code detection.allowedSkips}) and what each allowed
  */
-@API(status = API.Status.EXPERIMENTAL, since = "0.1")
+@API(status = API.Status.INTERNAL, since = "0.1")
 public record Report(int schemaVersion, OverallVerdict verdict, String environment, boolean complete,
     List<String> incompleteReasons, Summary summary, List<ServiceStatus> services, List<TestEntry> tests,
     Instant generatedAt, List<String> sources, String unmatchedSelection, List<SkipRuleUse> skipRules) {
@@ -40,25 +40,9 @@ public record Report(int schemaVersion, OverallVerdict verdict, String environme
     skipRules = skipRules == null ? List.of() : List.copyOf(skipRules);
   }
 
-  /** A report without declared allowed skips. */
-  public Report(int schemaVersion, OverallVerdict verdict, String environment, boolean complete,
-      List<String> incompleteReasons, Summary summary, List<ServiceStatus> services, List<TestEntry> tests,
-      Instant generatedAt, List<String> sources, String unmatchedSelection) {
-    this(schemaVersion, verdict, environment, complete, incompleteReasons, summary, services, tests, generatedAt,
-        sources, unmatchedSelection, List.of());
-  }
-
   /** The declared allowed skips that allowed nothing in this run. */
   public List<SkipRuleUse> staleSkipRules() {
     return skipRules.stream().filter(SkipRuleUse::stale).toList();
-  }
-
-  /** A report without an unmatched selection. */
-  public Report(int schemaVersion, OverallVerdict verdict, String environment, boolean complete,
-      List<String> incompleteReasons, Summary summary, List<ServiceStatus> services, List<TestEntry> tests,
-      Instant generatedAt, List<String> sources) {
-    this(schemaVersion, verdict, environment, complete, incompleteReasons, summary, services, tests, generatedAt,
-        sources, null);
   }
 
   /** The guarded tests, in report order. */

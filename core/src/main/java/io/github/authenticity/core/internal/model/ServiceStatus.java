@@ -12,7 +12,7 @@ import org.apiguardian.api.API;
  * @param latencyMillis how long the probe took
  * @param detail        the one-line cause, e.g. {@code connection refused}
  */
-@API(status = API.Status.EXPERIMENTAL, since = "0.1")
+@API(status = API.Status.INTERNAL, since = "0.1")
 public record ServiceStatus(String name, String probe, String endpoint, String status, long latencyMillis,
     String detail) {
 }

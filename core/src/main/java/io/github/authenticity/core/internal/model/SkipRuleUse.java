@@ -9,7 +9,7 @@ import org.apiguardian.api.API;
  * @param rule    the rule's label, e.g. {@code reason /requires Redis \d/}
  * @param allowed how many guarded tests it allowed
  */
-@API(status = API.Status.EXPERIMENTAL, since = "0.2")
+@API(status = API.Status.INTERNAL, since = "0.2")
 public record SkipRuleUse(String rule, int allowed) {
 
   /** Whether it allowed nothing in this run. */

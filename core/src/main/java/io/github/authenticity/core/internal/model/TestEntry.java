@@ -29,7 +29,7 @@ import org.apiguardian.api.API;
  * @param allowedBy      the declared rule that allowed its skip ({@link NotRunReason#ALLOWED_SKIP} only), e.g.
  *                       {@code reason /requires Redis \d/}, else {@code null}
  */
-@API(status = API.Status.EXPERIMENTAL, since = "0.1")
+@API(status = API.Status.INTERNAL, since = "0.1")
 public record TestEntry(String uniqueId, String className, String methodName, String displayName, boolean guarded,
     List<String> services, Verdict verdict, long durationMillis, NotRunReason reason, List<Evidence> evidence,
     String proof, List<String> tags, String status, String message, List<AllowedMock> allowedMocks,
@@ -41,31 +41,6 @@ public record TestEntry(String uniqueId, String className, String methodName, St
     evidence = evidence == null ? List.of() : List.copyOf(evidence);
     tags = tags == null ? List.of() : List.copyOf(tags);
     allowedMocks = allowedMocks == null ? List.of() : List.copyOf(allowedMocks);
-  }
-
-  /** An entry whose skip no rule allowed. */
-  public TestEntry(String uniqueId, String className, String methodName, String displayName, boolean guarded,
-      List<String> services, Verdict verdict, long durationMillis, NotRunReason reason, List<Evidence> evidence,
-      String proof, List<String> tags, String status, String message, List<AllowedMock> allowedMocks,
-      String unproven) {
-    this(uniqueId, className, methodName, displayName, guarded, services, verdict, durationMillis, reason, evidence,
-        proof, tags, status, message, allowedMocks, unproven, null);
-  }
-
-  /** An entry that is proven or not authentic. */
-  public TestEntry(String uniqueId, String className, String methodName, String displayName, boolean guarded,
-      List<String> services, Verdict verdict, long durationMillis, NotRunReason reason, List<Evidence> evidence,
-      String proof, List<String> tags, String status, String message, List<AllowedMock> allowedMocks) {
-    this(uniqueId, className, methodName, displayName, guarded, services, verdict, durationMillis, reason, evidence,
-        proof, tags, status, message, allowedMocks, null);
-  }
-
-  /** An entry without deliberate mocks. */
-  public TestEntry(String uniqueId, String className, String methodName, String displayName, boolean guarded,
-      List<String> services, Verdict verdict, long durationMillis, NotRunReason reason, List<Evidence> evidence,
-      String proof, List<String> tags, String status, String message) {
-    this(uniqueId, className, methodName, displayName, guarded, services, verdict, durationMillis, reason, evidence,
-        proof, tags, status, message, List.of());
   }
 
   /** The class name without its package, nested classes joined with {@code .}, e.g. {@code Outer.Inner}. */

@@ -3,7 +3,7 @@ package io.github.authenticity.core.internal.model;
 import org.apiguardian.api.API;
 
 /** The verdict on one guarded test. */
-@API(status = API.Status.EXPERIMENTAL, since = "0.1")
+@API(status = API.Status.INTERNAL, since = "0.1")
 public enum Verdict {
   /** It ran against the real services and nothing masked it; the report says what proves it. */
   AUTHENTIC,

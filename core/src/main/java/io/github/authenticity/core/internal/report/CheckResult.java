@@ -9,7 +9,7 @@ import io.github.authenticity.core.internal.model.CheckSettings;
 import io.github.authenticity.core.internal.model.Report;
 
 /** The outcome of {@link Check#evaluate(Report, CheckSettings)}: the violations, one a line, and one summary. */
-@API(status = API.Status.EXPERIMENTAL, since = "0.1")
+@API(status = API.Status.INTERNAL, since = "0.1")
 public final class CheckResult {
 
   private final List<String> violations;

@@ -40,11 +40,11 @@ class CheckTests {
   @Test
   void eachRuleCanBeTurnedOff() {
     Report report = MixedRun.report(dir);
-    CheckResult notRunOnly = Check.evaluate(report, new CheckSettings(false, true, false, 1, false));
+    CheckResult notRunOnly = Check.evaluate(report, new CheckSettings(false, true, false, 1, false, true));
     assertThat(notRunOnly.violations()).hasSize(1);
     assertThat(notRunOnly.summary(REPORTS)).startsWith("Authenticity check failed: 1 NOT_DISCOVERED guarded test.");
 
-    CheckResult passed = Check.evaluate(report, new CheckSettings(false, false, false, 1, false));
+    CheckResult passed = Check.evaluate(report, new CheckSettings(false, false, false, 1, false, true));
     assertThat(passed.failed()).isFalse();
     assertThat(passed.violations()).isEmpty();
     assertThat(passed.summary(REPORTS)).isEqualTo("Authenticity check passed: 27 guarded tests, 21 authentic,"
@@ -58,14 +58,14 @@ class CheckTests {
         new CompiledTest("a.OrderE2E", "placesOrder", List.of("backend"), false),
         new CompiledTest("a.OrderE2E", "cancels", List.of("backend"), false),
         new CompiledTest("a.OrderE2E", "refunds", List.of("backend"), false))).build();
-    CheckResult result = Check.evaluate(report, new CheckSettings(true, false, false, 1, false));
+    CheckResult result = Check.evaluate(report, new CheckSettings(true, false, false, 1, false, true));
     assertThat(result.violations()).containsExactly("NO_TESTS: 3 guarded tests compiled, none executed");
     assertThat(result.summary(REPORTS)).isEqualTo("Authenticity check failed: 3 guarded tests compiled, but none"
         + " executed. Check the Surefire includes (test classes named *Test, *Tests, *TestCase or Test*), -Dgroups"
         + " and -DexcludedGroups, and that a JUnit engine (junit-jupiter-engine) is a test dependency."
         + " See target/surefire-reports for the authenticity report. (Set -Dauthenticity.minExecuted=0 to ignore this.)");
 
-    assertThat(Check.evaluate(report, new CheckSettings(true, false, false, 0, false)).failed()).isFalse();
+    assertThat(Check.evaluate(report, new CheckSettings(true, false, false, 0, false, true)).failed()).isFalse();
   }
 
   @Test
@@ -97,7 +97,7 @@ class CheckTests {
         new Check.TestPluginRun(0, REPORTS, Path.of("target/authenticity"))).violations())
         .containsExactly("NOT_DISCOVERED OrderE2E.placesOrder: compiled, but in no test plan",
             "NO_TESTS: 1 guarded test compiled, none executed");
-    assertThat(Check.evaluate(compiledOnly, new CheckSettings(true, true, false, 0, false),
+    assertThat(Check.evaluate(compiledOnly, new CheckSettings(true, true, false, 0, false, true),
         new Check.TestPluginRun(3, REPORTS, Path.of("target/authenticity"))).violations())
         .as("minExecuted=0 opts out").noneMatch(violation -> violation.startsWith("NO_EVENTS"));
     Report withEvents = MixedRun.report(dir);
@@ -117,7 +117,7 @@ class CheckTests {
       Report report = new ReportBuilder().addEventFile(events.read()).build();
 
       assertThat(Check.evaluate(report, CheckSettings.defaults()).failed()).isFalse();
-      CheckResult strict = Check.evaluate(report, new CheckSettings(true, true, true, 2, true));
+      CheckResult strict = Check.evaluate(report, new CheckSettings(true, true, true, 2, true, true));
       assertThat(strict.violations()).containsExactly(
           "DISABLED OrderE2E.disabled: @Disabled: JIRA-12",
           "ENVIRONMENT DeployE2E.deploys: not staging",

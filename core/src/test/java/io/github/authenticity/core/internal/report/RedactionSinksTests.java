@@ -146,7 +146,7 @@ class RedactionSinksTests {
       writer.write(new Event.TestJudged(run, 5, uid, new Judgement(Verdict.MASKED, null,
           List.of(new Evidence(EvidenceKind.FALLBACK_LOG, text + "; " + ordinary),
               new Evidence(EvidenceKind.ABORTED, text)), text, text, List.of(new AllowedMock("f", "T", text)),
-          List.of(text), 3L, text)));
+          List.of(text), 3L, text, null)));
       writer.write(new Event.TestFinished(run, 6, uid, Event.Outcome.FAILED, 3, text, null, false));
       writer.write(new Event.RunEnded(run, 7, 1, 1, 0, 1, 0, 0));
       sinks.put("events file", Files.readString(writer.file()));
@@ -177,11 +177,11 @@ class RedactionSinksTests {
       tests.add(new TestEntry(test.uniqueId(), test.className(), test.methodName(), "calls the API with " + text,
           test.guarded(), test.services(), Verdict.MASKED, test.durationMillis(), test.reason(),
           List.of(new Evidence(EvidenceKind.FALLBACK_LOG, text)), text, test.tags(), test.status(), text,
-          List.of(new AllowedMock("client", "FakeClient", text)), text));
+          List.of(new AllowedMock("client", "FakeClient", text)), text, null));
     }
     List<ServiceStatus> services = List.of(new ServiceStatus("backend", "http", "GET " + text, "DOWN", 5, text));
     return new Report(report.schemaVersion(), report.verdict(), report.environment(), false, List.of(text),
-        report.summary(), services, tests, report.generatedAt(), report.sources(), report.unmatchedSelection());
+        report.summary(), services, tests, report.generatedAt(), report.sources(), report.unmatchedSelection(), List.of());
   }
 
   /** The cause of a real probe of a server whose answer carries {@code text} in its reason phrase. */

@@ -110,7 +110,7 @@ class ReportBuilderTests {
       assertThat(entry(report, unguarded)).extracting(TestEntry::guarded, TestEntry::verdict, TestEntry::status)
           .containsExactly(false, null, "SUCCESSFUL");
 
-      assertThat(report.summary()).isEqualTo(new Summary(9, 5, 8, 0, 3, 1, 0, 4, 0, 4, 0, 2, 1, 1, 0));
+      assertThat(report.summary()).isEqualTo(new Summary(9, 5, 8, 0, 3, 1, 0, 4, 0, 4, 0, 2, 1, 1, 0, 0));
     }
   }
 
@@ -178,7 +178,7 @@ class ReportBuilderTests {
             new CompiledTest("a.OrderE2E", "cancels", List.of("backend"), false)))
         .build();
     assertThat(report.verdict()).isEqualTo(OverallVerdict.NO_TESTS);
-    assertThat(report.summary()).isEqualTo(new Summary(0, 0, 2, 0, 0, 0, 0, 2, 0, 0, 2, 0, 0, 0, 0));
+    assertThat(report.summary()).isEqualTo(new Summary(0, 0, 2, 0, 0, 0, 0, 2, 0, 0, 2, 0, 0, 0, 0, 0));
     assertThat(report.complete()).isTrue();
   }
 
@@ -352,17 +352,17 @@ class ReportBuilderTests {
   void overallVerdictIsTheFirstThatApplies() {
     // discovered, executed, guarded, authentic, masked, failed, serviceDown, notRun, unproven, guardedExecuted,
     // notDiscovered, notExecuted, disabled, otherEnvironment, condition
-    Summary noTests = new Summary(3, 0, 3, 0, 0, 0, 0, 3, 0, 0, 3, 0, 0, 0, 0);
-    Summary masked = new Summary(3, 3, 3, 1, 1, 1, 0, 0, 0, 3, 0, 0, 0, 0, 0);
-    Summary notRun = new Summary(3, 2, 3, 2, 0, 0, 0, 1, 0, 2, 0, 1, 0, 0, 0);
-    Summary failed = new Summary(3, 3, 3, 1, 0, 1, 1, 0, 0, 3, 0, 0, 0, 0, 0);
-    Summary disabled = new Summary(3, 2, 3, 2, 0, 0, 0, 1, 0, 2, 0, 0, 1, 0, 0);
-    Summary allStaging = new Summary(2, 0, 2, 0, 0, 0, 0, 2, 0, 0, 0, 0, 0, 2, 0);
-    Summary none = new Summary(5, 5, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0);
+    Summary noTests = new Summary(3, 0, 3, 0, 0, 0, 0, 3, 0, 0, 3, 0, 0, 0, 0, 0);
+    Summary masked = new Summary(3, 3, 3, 1, 1, 1, 0, 0, 0, 3, 0, 0, 0, 0, 0, 0);
+    Summary notRun = new Summary(3, 2, 3, 2, 0, 0, 0, 1, 0, 2, 0, 1, 0, 0, 0, 0);
+    Summary failed = new Summary(3, 3, 3, 1, 0, 1, 1, 0, 0, 3, 0, 0, 0, 0, 0, 0);
+    Summary disabled = new Summary(3, 2, 3, 2, 0, 0, 0, 1, 0, 2, 0, 0, 1, 0, 0, 0);
+    Summary allStaging = new Summary(2, 0, 2, 0, 0, 0, 0, 2, 0, 0, 0, 0, 0, 2, 0, 0);
+    Summary none = new Summary(5, 5, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0);
     // every guarded test stopped at once by a DOWN service: started and failed, not a discovery problem
-    Summary deadEnvironment = new Summary(4, 0, 4, 0, 0, 0, 4, 0, 0, 4, 0, 0, 0, 0, 0);
-    Summary allConditions = new Summary(2, 0, 2, 0, 0, 0, 0, 2, 0, 0, 0, 0, 0, 0, 2);
-    Summary someConditions = new Summary(3, 1, 3, 1, 0, 0, 0, 2, 0, 1, 0, 0, 0, 0, 2);
+    Summary deadEnvironment = new Summary(4, 0, 4, 0, 0, 0, 4, 0, 0, 4, 0, 0, 0, 0, 0, 0);
+    Summary allConditions = new Summary(2, 0, 2, 0, 0, 0, 0, 2, 0, 0, 0, 0, 0, 0, 2, 0);
+    Summary someConditions = new Summary(3, 1, 3, 1, 0, 0, 0, 2, 0, 1, 0, 0, 0, 0, 2, 0);
 
     assertThat(Judge.overall(noTests, CheckSettings.defaults().with(false, false))).isEqualTo(OverallVerdict.NO_TESTS);
     assertThat(Judge.overall(masked, CheckSettings.defaults().with(false, false))).isEqualTo(OverallVerdict.MASKED);

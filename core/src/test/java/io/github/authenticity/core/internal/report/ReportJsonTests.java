@@ -31,10 +31,10 @@ class ReportJsonTests {
     TestEntry test = new TestEntry("[engine:junit-jupiter]/[class:a.OrderE2E]/[method:places()]", "a.OrderE2E",
         "places", "OrderE2E > places()", true, List.of("backend"), Verdict.MASKED, 1200, null,
         List.of(new Evidence(EvidenceKind.FALLBACK_LOG, "\"Using <Mock> & \u2028 co\"")), null, List.of("e2e"),
-        "SUCCESSFUL", null, List.of(new AllowedMock("clock", "a.FakeClock", "time is not under test")));
+        "SUCCESSFUL", null, List.of(new AllowedMock("clock", "a.FakeClock", "time is not under test")), null, null);
     return new Report(1, OverallVerdict.MASKED, "local", true, List.of(), new Summary(1, 1, 1, 0, 1, 0, 0, 0),
         List.of(new ServiceStatus("backend", "http", "http://127.0.0.1:8080/health", "UP", 12, "200 OK")),
-        List.of(test), Instant.parse("2026-12-01T08:00:00Z"), List.of("target/authenticity/events-1.jsonl"));
+        List.of(test), Instant.parse("2026-12-01T08:00:00Z"), List.of("target/authenticity/events-1.jsonl"), null, List.of());
   }
 
   @Test
@@ -91,10 +91,10 @@ class ReportJsonTests {
     for (int i = 0; i < 20_000; i++) {
       TestEntry t = one.tests().get(0);
       many.add(new TestEntry(t.uniqueId() + i, t.className(), t.methodName() + i, t.displayName(), true, t.services(),
-          Verdict.AUTHENTIC, i, null, List.of(), "3 exchanges", t.tags(), "SUCCESSFUL", null));
+          Verdict.AUTHENTIC, i, null, List.of(), "3 exchanges", t.tags(), "SUCCESSFUL", null, List.of(), null, null));
     }
     Report big = new Report(1, OverallVerdict.AUTHENTIC, "local", true, List.of(), one.summary(), one.services(),
-        many, one.generatedAt(), one.sources());
+        many, one.generatedAt(), one.sources(), null, List.of());
     Path file = dir.resolve("big.json");
     try (var out = Files.newBufferedWriter(file)) {
       ReportJson.write(big, out);
