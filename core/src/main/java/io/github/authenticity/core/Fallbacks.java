@@ -1,6 +1,6 @@
 package io.github.authenticity.core;
 
-import io.github.authenticity.core.detect.FallbackReports;
+import io.github.authenticity.core.internal.detect.FallbackReports;
 import org.apiguardian.api.API;
 
 /**

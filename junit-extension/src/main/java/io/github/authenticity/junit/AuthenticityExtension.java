@@ -17,19 +17,19 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 
-import io.github.authenticity.core.config.AllowedSkip;
-import io.github.authenticity.core.config.AuthenticityConfig;
-import io.github.authenticity.core.config.Mode;
 import io.github.authenticity.core.config.ServiceDefinition;
-import io.github.authenticity.core.detect.TestScope;
-import io.github.authenticity.core.detect.Where;
-import io.github.authenticity.core.judge.Judge;
-import io.github.authenticity.core.judge.Judgement;
-import io.github.authenticity.core.judge.Messages;
-import io.github.authenticity.core.redact.RedactedThrowable;
-import io.github.authenticity.core.report.Evidence;
-import io.github.authenticity.core.report.EvidenceKind;
-import io.github.authenticity.core.report.Verdict;
+import io.github.authenticity.core.internal.config.AllowedSkip;
+import io.github.authenticity.core.internal.config.AuthenticityConfig;
+import io.github.authenticity.core.internal.config.Mode;
+import io.github.authenticity.core.internal.detect.TestScope;
+import io.github.authenticity.core.internal.detect.Where;
+import io.github.authenticity.core.internal.judge.Judge;
+import io.github.authenticity.core.internal.judge.VerdictMessages;
+import io.github.authenticity.core.internal.model.Evidence;
+import io.github.authenticity.core.internal.model.EvidenceKind;
+import io.github.authenticity.core.internal.model.Judgement;
+import io.github.authenticity.core.internal.model.Verdict;
+import io.github.authenticity.core.internal.redact.RedactedThrowable;
 import org.junit.jupiter.api.TestFactory;
 import org.junit.jupiter.api.TestInstance.Lifecycle;
 import org.junit.jupiter.api.extension.AfterAllCallback;
@@ -244,7 +244,7 @@ class AuthenticityExtension implements ExecutionCondition, BeforeAllCallback, Af
           context.getRequiredTestMethod(), instances(context), services, guard.get().minDuration(),
           guard.get().stagingOnly(), config);
       if (!early.isEmpty() && config.mode() == Mode.FAIL) {
-        String message = Messages.masked(guard.get().services(), early);
+        String message = VerdictMessages.masked(guard.get().services(), early);
         run.verdict(id, Judge.maskedBeforeBody(List.of(), early, message));
         throw new MaskedTestException(message, null);
       }
@@ -352,9 +352,9 @@ class AuthenticityExtension implements ExecutionCondition, BeforeAllCallback, Af
         run(context).verdict(test.uniqueId(), allowed.get());
         throw RedactedAbort.of(ex);
       }
-      Evidence evidence = new Evidence(EvidenceKind.ABORTED, Messages.aborted("body", ex.getMessage()));
+      Evidence evidence = new Evidence(EvidenceKind.ABORTED, VerdictMessages.aborted("body", ex.getMessage()));
       aborts.add(evidence);
-      failure = test.config().mode() == Mode.FAIL ? new MaskedTestException(Messages.masked(
+      failure = test.config().mode() == Mode.FAIL ? new MaskedTestException(VerdictMessages.masked(
           test.services().stream().map(ServiceDefinition::name).toList(), List.of(evidence)), ex)
           : RedactedAbort.of(ex);
     } catch (Throwable ex) {
@@ -388,10 +388,10 @@ class AuthenticityExtension implements ExecutionCondition, BeforeAllCallback, Af
       run(context).verdict(context.getUniqueId(), allowed.get());
       throw RedactedAbort.of(throwable);
     }
-    Evidence evidence = new Evidence(EvidenceKind.ABORTED, Messages.aborted("body", throwable.getMessage()));
+    Evidence evidence = new Evidence(EvidenceKind.ABORTED, VerdictMessages.aborted("body", throwable.getMessage()));
     prepared.aborts().add(evidence);
     if (run(context).config().mode() == Mode.FAIL) {
-      throw new MaskedTestException(Messages.masked(prepared.test().services().stream()
+      throw new MaskedTestException(VerdictMessages.masked(prepared.test().services().stream()
           .map(ServiceDefinition::name).toList(), List.of(evidence)), throwable);
     }
     throw RedactedAbort.of(throwable);
@@ -411,8 +411,8 @@ class AuthenticityExtension implements ExecutionCondition, BeforeAllCallback, Af
       run.containerVerdict(context.getUniqueId(), allowed.get());
       throw RedactedAbort.of(throwable);
     }
-    Evidence evidence = new Evidence(EvidenceKind.ABORTED, Messages.aborted("class in @BeforeAll", throwable.getMessage()));
-    String message = Messages.masked(guard.get().services(), List.of(evidence));
+    Evidence evidence = new Evidence(EvidenceKind.ABORTED, VerdictMessages.aborted("class in @BeforeAll", throwable.getMessage()));
+    String message = VerdictMessages.masked(guard.get().services(), List.of(evidence));
     run.containerVerdict(context.getUniqueId(), Judge.maskedBeforeBody(List.of(), List.of(evidence), message));
     throw maskedAbort(run, message, throwable);
   }
@@ -440,8 +440,8 @@ class AuthenticityExtension implements ExecutionCondition, BeforeAllCallback, Af
       run.verdict(context.getUniqueId(), allowed.get());
       throw RedactedAbort.of(throwable);
     }
-    Evidence evidence = new Evidence(EvidenceKind.ABORTED, Messages.aborted("in @BeforeEach", throwable.getMessage()));
-    String message = Messages.masked(guard.get().services(), List.of(evidence));
+    Evidence evidence = new Evidence(EvidenceKind.ABORTED, VerdictMessages.aborted("in @BeforeEach", throwable.getMessage()));
+    String message = VerdictMessages.masked(guard.get().services(), List.of(evidence));
     run.verdict(context.getUniqueId(), Judge.maskedBeforeBody(List.of(), List.of(evidence), message));
     throw maskedAbort(run, message, throwable);
   }
@@ -523,7 +523,7 @@ class AuthenticityExtension implements ExecutionCondition, BeforeAllCallback, Af
    * in {@code fail} mode the container fails with the masked message.
    */
   private static void recordContainerFinding(Run run, Window window, List<Evidence> evidence) {
-    String message = Messages.masked(window.container().services().stream().map(ServiceDefinition::name).toList(),
+    String message = VerdictMessages.masked(window.container().services().stream().map(ServiceDefinition::name).toList(),
         evidence);
     run.containerVerdict(window.container().uniqueId(), Judgement.of(Verdict.MASKED, null, evidence, message));
     if (run.config().mode() == Mode.FAIL) {

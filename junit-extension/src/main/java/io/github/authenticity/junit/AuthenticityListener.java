@@ -10,8 +10,8 @@ import org.junit.platform.launcher.TestExecutionListener;
 import org.junit.platform.launcher.TestIdentifier;
 import org.junit.platform.launcher.TestPlan;
 
-import io.github.authenticity.core.redact.RedactedThrowable;
-import io.github.authenticity.core.redact.Redactor;
+import io.github.authenticity.core.internal.redact.RedactedThrowable;
+import io.github.authenticity.core.internal.redact.Redactor;
 
 /**
  * Records every test plan and every test's outcome into {@code target/authenticity/events-*.jsonl}
@@ -77,7 +77,7 @@ public class AuthenticityListener implements TestExecutionListener {
       recording = null;
       Path eventsFile = r.end();
       // the authentic runs of this plan, written once (TOO_FAST's history)
-      io.github.authenticity.core.detect.History.flushAll().forEach(problem -> LOG.warning(problem));
+      io.github.authenticity.core.internal.detect.History.flushAll().forEach(problem -> LOG.warning(problem));
       // the one hand-over to the report: see ListenerReport
       ListenerReport.write(eventsFile, r.run());
     });

@@ -10,7 +10,7 @@ package io.github.authenticity.junit;
  * the instance is constructed) and {@link #afterClass} in its {@code afterAll} (after the user's
  * {@code @AfterAll} methods); for each guarded test, {@link #beforeTest} in its {@code beforeEach} (the
  * fallback window itself is already open on the test's thread since before the test instance was
- * constructed, see {@link io.github.authenticity.core.detect.TestScope#openConstruction}), {@link #afterBody}
+ * constructed, see {@link io.github.authenticity.core.internal.detect.TestScope#openConstruction}), {@link #afterBody}
  * right after the body and {@link #afterTest} in its {@code afterEach}, after the user's {@code @AfterEach}
  * methods, when the test is judged. A {@code @TestFactory} is a container for its dynamic tests: its window
  * ({@code beforeClass}/{@code afterClass} with the factory's id) spans them, and each dynamic test gets

@@ -5,12 +5,12 @@ import java.time.Duration;
 import java.util.List;
 import java.util.Optional;
 
-import io.github.authenticity.core.config.AuthenticityConfig;
-import io.github.authenticity.core.config.Detection.Interaction;
-import io.github.authenticity.core.detect.FallbackLines;
-import io.github.authenticity.core.detect.History;
-import io.github.authenticity.core.detect.InteractionMonitor;
-import io.github.authenticity.core.detect.TestScope;
+import io.github.authenticity.core.internal.config.AuthenticityConfig;
+import io.github.authenticity.core.internal.config.Detection.Interaction;
+import io.github.authenticity.core.internal.detect.FallbackLines;
+import io.github.authenticity.core.internal.detect.History;
+import io.github.authenticity.core.internal.detect.InteractionMonitor;
+import io.github.authenticity.core.internal.detect.TestScope;
 
 /** The detectors every guarded test runs with, in order. */
 final class Detectors {

@@ -3,10 +3,10 @@ package io.github.authenticity.junit;
 import java.util.ArrayList;
 import java.util.List;
 
-import io.github.authenticity.core.detect.CapturedLine;
-import io.github.authenticity.core.detect.FallbackLines;
-import io.github.authenticity.core.detect.TestScope;
-import io.github.authenticity.core.report.EvidenceKind;
+import io.github.authenticity.core.internal.detect.CapturedLine;
+import io.github.authenticity.core.internal.detect.FallbackLines;
+import io.github.authenticity.core.internal.detect.TestScope;
+import io.github.authenticity.core.internal.model.EvidenceKind;
 
 /**
  * {@code FALLBACK_LOG}: lines logged or printed by the test (and the threads it starts) that match a fallback

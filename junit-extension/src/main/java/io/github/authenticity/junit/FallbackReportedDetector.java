@@ -3,9 +3,9 @@ package io.github.authenticity.junit;
 import java.util.ArrayList;
 import java.util.List;
 
-import io.github.authenticity.core.detect.FallbackReports;
-import io.github.authenticity.core.detect.TestScope;
-import io.github.authenticity.core.report.EvidenceKind;
+import io.github.authenticity.core.internal.detect.FallbackReports;
+import io.github.authenticity.core.internal.detect.TestScope;
+import io.github.authenticity.core.internal.model.EvidenceKind;
 
 /**
  * {@code FALLBACK_REPORTED}: calls to {@code io.github.authenticity.core.Fallbacks.report} from the test's

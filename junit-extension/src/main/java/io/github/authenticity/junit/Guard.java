@@ -3,7 +3,7 @@ package io.github.authenticity.junit;
 import java.time.Duration;
 import java.util.List;
 
-import io.github.authenticity.core.config.Durations;
+import io.github.authenticity.core.internal.config.Durations;
 import org.junit.jupiter.api.extension.ExtensionConfigurationException;
 
 /**

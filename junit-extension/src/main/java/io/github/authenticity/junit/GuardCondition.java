@@ -9,13 +9,13 @@ import static io.github.authenticity.junit.Contexts.usedBy;
 import java.util.List;
 import java.util.Optional;
 
-import io.github.authenticity.core.config.AuthenticityConfig;
-import io.github.authenticity.core.config.Mode;
-import io.github.authenticity.core.judge.Judge;
-import io.github.authenticity.core.judge.Messages;
-import io.github.authenticity.core.report.Evidence;
-import io.github.authenticity.core.report.EvidenceKind;
-import io.github.authenticity.core.report.NotRunReason;
+import io.github.authenticity.core.internal.config.AuthenticityConfig;
+import io.github.authenticity.core.internal.config.Mode;
+import io.github.authenticity.core.internal.judge.Judge;
+import io.github.authenticity.core.internal.judge.VerdictMessages;
+import io.github.authenticity.core.internal.model.Evidence;
+import io.github.authenticity.core.internal.model.EvidenceKind;
+import io.github.authenticity.core.internal.model.NotRunReason;
 import org.junit.jupiter.api.extension.ConditionEvaluationResult;
 import org.junit.jupiter.api.extension.ExtensionContext;
 
@@ -63,7 +63,7 @@ final class GuardCondition {
       return ConditionEvaluationResult.disabled(ContainerSkip.reportModeReason(skipper.get(), noDocker.get()));
     }
     if (guard.get().stagingOnly() && !config.staging()) {
-      String reason = Messages.notStaging(config.environment());
+      String reason = VerdictMessages.notStaging(config.environment());
       record(run, context, Judge.notRun(NotRunReason.ENVIRONMENT, reason));
       return ConditionEvaluationResult.disabled(reason);
     }

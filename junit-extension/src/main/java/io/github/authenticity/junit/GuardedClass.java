@@ -2,8 +2,8 @@ package io.github.authenticity.junit;
 
 import java.util.List;
 
-import io.github.authenticity.core.config.AuthenticityConfig;
 import io.github.authenticity.core.config.ServiceDefinition;
+import io.github.authenticity.core.internal.config.AuthenticityConfig;
 
 /**
  * A guarded container as the extension sees it while it runs: a class from before its {@code @BeforeAll} to

@@ -4,8 +4,8 @@ import java.lang.reflect.Method;
 import java.time.Duration;
 import java.util.List;
 
-import io.github.authenticity.core.config.AuthenticityConfig;
 import io.github.authenticity.core.config.ServiceDefinition;
+import io.github.authenticity.core.internal.config.AuthenticityConfig;
 
 /**
  * A guarded test as the extension sees it while it runs: what detectors need to judge it.

@@ -6,13 +6,13 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 
-import io.github.authenticity.core.config.Detection.Interaction;
 import io.github.authenticity.core.config.Endpoint;
 import io.github.authenticity.core.config.ServiceDefinition;
-import io.github.authenticity.core.detect.InteractionMonitor;
-import io.github.authenticity.core.detect.InteractionVerdict;
-import io.github.authenticity.core.detect.TestScope;
-import io.github.authenticity.core.report.EvidenceKind;
+import io.github.authenticity.core.internal.config.Detection.Interaction;
+import io.github.authenticity.core.internal.detect.InteractionMonitor;
+import io.github.authenticity.core.internal.detect.InteractionVerdict;
+import io.github.authenticity.core.internal.detect.TestScope;
+import io.github.authenticity.core.internal.model.EvidenceKind;
 
 /**
  * {@code NO_INTERACTION}: a required service of the test was never exchanged with; {@code SERVER_ERRORS}: one
@@ -168,12 +168,12 @@ final class InteractionDetector implements Detector {
    */
   private static volatile Watched cache = new Watched(null, new ConcurrentHashMap<>());
 
-  private record Watched(io.github.authenticity.core.config.AuthenticityConfig config,
+  private record Watched(io.github.authenticity.core.internal.config.AuthenticityConfig config,
       Map<List<String>, Map<String, List<Endpoint>>> byServices) {
   }
 
   private static Map<String, List<Endpoint>> watched(List<ServiceDefinition> services,
-      io.github.authenticity.core.config.AuthenticityConfig config) {
+      io.github.authenticity.core.internal.config.AuthenticityConfig config) {
     Watched known = cache;
     if (known.config() != config) {
       known = new Watched(config, new ConcurrentHashMap<>());
@@ -191,7 +191,7 @@ final class InteractionDetector implements Detector {
   }
 
   private static Map<String, List<Endpoint>> endpoints(List<ServiceDefinition> services,
-      io.github.authenticity.core.config.AuthenticityConfig config) {
+      io.github.authenticity.core.internal.config.AuthenticityConfig config) {
     Map<String, String> via = via(config);
     Map<String, List<Endpoint>> result = new LinkedHashMap<>();
     for (ServiceDefinition service : services) {
@@ -209,7 +209,7 @@ final class InteractionDetector implements Detector {
     return via(test.config());
   }
 
-  private static Map<String, String> via(io.github.authenticity.core.config.AuthenticityConfig config) {
+  private static Map<String, String> via(io.github.authenticity.core.internal.config.AuthenticityConfig config) {
     Map<String, String> result = new LinkedHashMap<>();
     for (ServiceDefinition service : config.services().values()) {
       service.via().ifPresent(carrier -> result.put(service.name(), carrier));

@@ -5,8 +5,8 @@ import java.util.Set;
 import java.util.TreeSet;
 import java.util.function.Function;
 
-import io.github.authenticity.core.config.ConfigLoader;
-import io.github.authenticity.core.config.ConfigParameters;
+import io.github.authenticity.core.internal.config.ConfigLoader;
+import io.github.authenticity.core.internal.config.ConfigParameters;
 import org.junit.platform.engine.ConfigurationParameters;
 
 /** Adapts JUnit configuration parameters (launcher request, system properties, junit-platform.properties). */

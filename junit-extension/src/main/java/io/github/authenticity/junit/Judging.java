@@ -4,16 +4,16 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 
-import io.github.authenticity.core.config.Mode;
 import io.github.authenticity.core.config.ServiceDefinition;
-import io.github.authenticity.core.judge.Findings;
-import io.github.authenticity.core.judge.Judge;
-import io.github.authenticity.core.judge.Judgement;
-import io.github.authenticity.core.redact.RedactedThrowable;
-import io.github.authenticity.core.redact.Redactor;
-import io.github.authenticity.core.redact.Visible;
-import io.github.authenticity.core.report.Evidence;
-import io.github.authenticity.core.report.Verdict;
+import io.github.authenticity.core.internal.config.Mode;
+import io.github.authenticity.core.internal.judge.Findings;
+import io.github.authenticity.core.internal.judge.Judge;
+import io.github.authenticity.core.internal.model.Evidence;
+import io.github.authenticity.core.internal.model.Judgement;
+import io.github.authenticity.core.internal.model.Verdict;
+import io.github.authenticity.core.internal.redact.RedactedThrowable;
+import io.github.authenticity.core.internal.redact.Redactor;
+import io.github.authenticity.core.internal.redact.Visible;
 
 /** Hands what the detectors saw of a guarded test to the core {@link Judge}, records the verdict, and fails a masked test. */
 final class Judging {
@@ -57,7 +57,7 @@ final class Judging {
       List<String> warnings = new ArrayList<>(judgement.warnings());
       Detectors.recordAuthentic(test, outcome.elapsed()).ifPresent(warnings::add);
       judgement = new Judgement(judgement.verdict(), null, judgement.evidence(), judgement.proof(),
-          judgement.unproven(), judgement.allowedMocks(), warnings, judgement.durationMillis(), null);
+          judgement.unproven(), judgement.allowedMocks(), warnings, judgement.durationMillis(), null, null);
     }
     run.verdict(test.uniqueId(), judgement);
     if (detectorFailure != null) {

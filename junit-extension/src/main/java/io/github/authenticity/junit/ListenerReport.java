@@ -14,15 +14,15 @@ import java.util.List;
 import java.util.Optional;
 import java.util.Set;
 
-import io.github.authenticity.core.config.AuthenticityConfig;
-import io.github.authenticity.core.events.BuildFiles;
-import io.github.authenticity.core.events.BuildIdentity;
-import io.github.authenticity.core.events.EventReader;
-import io.github.authenticity.core.report.CheckSettings;
-import io.github.authenticity.core.report.ConsoleSummary;
-import io.github.authenticity.core.report.Report;
-import io.github.authenticity.core.report.ReportBuilder;
-import io.github.authenticity.core.report.ReportWriter;
+import io.github.authenticity.core.internal.config.AuthenticityConfig;
+import io.github.authenticity.core.internal.events.BuildFiles;
+import io.github.authenticity.core.internal.events.BuildIdentity;
+import io.github.authenticity.core.internal.events.EventReader;
+import io.github.authenticity.core.internal.model.CheckSettings;
+import io.github.authenticity.core.internal.model.Report;
+import io.github.authenticity.core.internal.report.ConsoleSummary;
+import io.github.authenticity.core.internal.report.ReportBuilder;
+import io.github.authenticity.core.internal.report.ReportWriter;
 
 /**
  * Writes the report and the console summary at the end of a test JVM's run, so the report exists even

@@ -7,13 +7,13 @@ import java.util.List;
 import java.util.Optional;
 import java.util.stream.Collectors;
 
-import io.github.authenticity.core.config.AuthenticityConfig;
-import io.github.authenticity.core.config.ContainerBinding;
 import io.github.authenticity.core.config.Endpoint;
 import io.github.authenticity.core.config.ServiceDefinition;
-import io.github.authenticity.core.judge.Messages;
-import io.github.authenticity.core.report.Evidence;
-import io.github.authenticity.core.report.EvidenceKind;
+import io.github.authenticity.core.internal.config.AuthenticityConfig;
+import io.github.authenticity.core.internal.config.ContainerBinding;
+import io.github.authenticity.core.internal.judge.VerdictMessages;
+import io.github.authenticity.core.internal.model.Evidence;
+import io.github.authenticity.core.internal.model.EvidenceKind;
 
 /**
  * {@code LOOPBACK_IN_STAGING}: in a staging environment, a required service that resolves to this machine or is a
@@ -42,7 +42,7 @@ final class Loopback {
       for (Endpoint endpoint : service.endpoints()) {
         InetAddress local = localAddress(endpoint.host());
         if (local != null) {
-          evidence.add(new Evidence(EvidenceKind.LOOPBACK_IN_STAGING, Messages.loopback(service.name(),
+          evidence.add(new Evidence(EvidenceKind.LOOPBACK_IN_STAGING, VerdictMessages.loopback(service.name(),
               endpoint.host(), local.getHostAddress(), config.environment())));
           break;
         }

@@ -3,9 +3,9 @@ package io.github.authenticity.junit;
 import org.opentest4j.AssertionFailedError;
 import org.opentest4j.TestAbortedException;
 
-import io.github.authenticity.core.redact.RedactedThrowable;
-import io.github.authenticity.core.redact.Redactor;
-import io.github.authenticity.core.redact.Visible;
+import io.github.authenticity.core.internal.redact.RedactedThrowable;
+import io.github.authenticity.core.internal.redact.Redactor;
+import io.github.authenticity.core.internal.redact.Visible;
 
 /** A guarded test is {@code MASKED} and the mode is {@code fail}; the message lists the evidence. */
 final class MaskedTestException extends AssertionFailedError {

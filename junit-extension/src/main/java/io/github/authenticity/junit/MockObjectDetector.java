@@ -4,8 +4,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 
-import io.github.authenticity.core.detect.MockInspector;
-import io.github.authenticity.core.report.EvidenceKind;
+import io.github.authenticity.core.internal.detect.MockInspector;
+import io.github.authenticity.core.internal.model.EvidenceKind;
 
 /**
  * {@code MOCK_OBJECT}: fields of the test instance and its enclosing instances that hold mocks, stubs or

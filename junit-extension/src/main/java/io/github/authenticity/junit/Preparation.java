@@ -6,14 +6,14 @@ import java.util.Map;
 import java.util.OptionalInt;
 import java.util.function.UnaryOperator;
 
-import io.github.authenticity.core.config.AuthenticityConfig;
-import io.github.authenticity.core.config.ConfigurationException;
 import io.github.authenticity.core.config.ServiceDefinition;
-import io.github.authenticity.core.judge.Messages;
+import io.github.authenticity.core.internal.config.AuthenticityConfig;
+import io.github.authenticity.core.internal.config.ConfigurationException;
+import io.github.authenticity.core.internal.judge.VerdictMessages;
+import io.github.authenticity.core.internal.redact.RedactedThrowable;
+import io.github.authenticity.core.internal.redact.Redactor;
 import io.github.authenticity.core.probe.ProbeResult;
 import io.github.authenticity.core.probe.ProbeStatus;
-import io.github.authenticity.core.redact.RedactedThrowable;
-import io.github.authenticity.core.redact.Redactor;
 import org.junit.jupiter.api.extension.ExtensionConfigurationException;
 
 /**
@@ -45,7 +45,7 @@ final class Preparation {
   static List<ServiceDefinition> check(Run run, Guard guard, String usedBy, String uniqueId, boolean forClass,
       UnaryOperator<List<ServiceDefinition>> bind) {
     AuthenticityConfig config = run.config();
-    io.github.authenticity.core.judge.Judge.contradictedEnvironment(config).ifPresent(contradiction -> {
+    io.github.authenticity.core.internal.judge.Judge.contradictedEnvironment(config).ifPresent(contradiction -> {
       throw new ExtensionConfigurationException(contradiction);
     });
     List<ServiceDefinition> services = new ArrayList<>();
@@ -67,7 +67,7 @@ final class Preparation {
       List<String> names = down.stream().map(ProbeResult::service).toList();
       OptionalInt others = run.plan().isPresent() && forClass
           ? OptionalInt.of(run.plan().get().othersRequiring(names, "\0")) : run.othersRequiring(names, uniqueId);
-      throw new ServiceDownException(Messages.serviceDown(down, forClass, others));
+      throw new ServiceDownException(VerdictMessages.serviceDown(down, forClass, others));
     }
     return services;
   }

@@ -12,15 +12,15 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ConcurrentMap;
 import java.util.concurrent.atomic.AtomicInteger;
 
-import io.github.authenticity.core.config.AllowedSkip;
-import io.github.authenticity.core.config.AuthenticityConfig;
-import io.github.authenticity.core.config.ConfigLoader;
-import io.github.authenticity.core.config.ConfigParameters;
-import io.github.authenticity.core.config.ContainerBinding;
 import io.github.authenticity.core.config.ServiceDefinition;
-import io.github.authenticity.core.events.Event.Outcome;
-import io.github.authenticity.core.events.Event;
-import io.github.authenticity.core.events.EventWriter;
+import io.github.authenticity.core.internal.config.AllowedSkip;
+import io.github.authenticity.core.internal.config.AuthenticityConfig;
+import io.github.authenticity.core.internal.config.ConfigLoader;
+import io.github.authenticity.core.internal.config.ConfigParameters;
+import io.github.authenticity.core.internal.config.ContainerBinding;
+import io.github.authenticity.core.internal.events.Event.Outcome;
+import io.github.authenticity.core.internal.events.Event;
+import io.github.authenticity.core.internal.events.EventWriter;
 import org.junit.jupiter.api.Disabled;
 import org.junit.platform.commons.support.AnnotationSupport;
 import org.junit.platform.engine.TestExecutionResult.Status;
@@ -96,7 +96,7 @@ final class Recording {
 
   /** The services the plan's guarded tests need and that can run here (not {@code @StagingOnly} outside staging). */
   private List<ServiceDefinition> neededServices(AuthenticityConfig config) {
-    if (io.github.authenticity.core.judge.Judge.contradictedEnvironment(config).isPresent()) {
+    if (io.github.authenticity.core.internal.judge.Judge.contradictedEnvironment(config).isPresent()) {
       return List.of();
     }
     Map<String, ServiceDefinition> needed = new LinkedHashMap<>();
@@ -177,7 +177,7 @@ final class Recording {
     if (!guarded || entry == null || entry.guard() == null || run.judged(entry.id().getUniqueId())) {
       return false;
     }
-    Optional<io.github.authenticity.core.judge.Judgement> allowed;
+    Optional<io.github.authenticity.core.internal.model.Judgement> allowed;
     try {
       Optional<TestSource> source = entry.id().getSource();
       if (source.isPresent() && source.get() instanceof MethodSource method) {

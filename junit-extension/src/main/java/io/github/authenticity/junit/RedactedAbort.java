@@ -2,8 +2,8 @@ package io.github.authenticity.junit;
 
 import org.opentest4j.TestAbortedException;
 
-import io.github.authenticity.core.redact.RedactedThrowable;
-import io.github.authenticity.core.redact.Redactor;
+import io.github.authenticity.core.internal.redact.RedactedThrowable;
+import io.github.authenticity.core.internal.redact.Redactor;
 
 /** An assumption's abort on its way out of the extension, its message through core's redaction policy. */
 final class RedactedAbort {

@@ -19,18 +19,19 @@ import java.util.concurrent.TimeoutException;
 import java.util.logging.Level;
 import java.util.logging.Logger;
 
-import io.github.authenticity.core.config.AuthenticityConfig;
-import io.github.authenticity.core.config.ConfigLoader;
-import io.github.authenticity.core.config.ConfigParameters;
-import io.github.authenticity.core.config.ContainerBinding;
 import io.github.authenticity.core.config.ServiceDefinition;
-import io.github.authenticity.core.events.Event;
-import io.github.authenticity.core.events.EventWriter;
-import io.github.authenticity.core.judge.Judgement;
-import io.github.authenticity.core.probe.Preflight;
+import io.github.authenticity.core.internal.config.AuthenticityConfig;
+import io.github.authenticity.core.internal.config.ConfigLoader;
+import io.github.authenticity.core.internal.config.ConfigParameters;
+import io.github.authenticity.core.internal.config.ContainerBinding;
+import io.github.authenticity.core.internal.detect.InteractionMonitor;
+import io.github.authenticity.core.internal.events.Event;
+import io.github.authenticity.core.internal.events.EventWriter;
+import io.github.authenticity.core.internal.model.Judgement;
+import io.github.authenticity.core.internal.probe.Preflight;
+import io.github.authenticity.core.internal.redact.RedactedThrowable;
+import io.github.authenticity.core.internal.redact.Redactor;
 import io.github.authenticity.core.probe.ProbeResult;
-import io.github.authenticity.core.redact.RedactedThrowable;
-import io.github.authenticity.core.redact.Redactor;
 import org.junit.jupiter.api.extension.ExtensionConfigurationException;
 
 /**
@@ -181,7 +182,7 @@ final class Run {
 
   private void probeNow(List<ServiceDefinition> services) {
     try {
-      Map<String, ProbeResult> results = new Preflight(classLoader).probeAll(services);
+      Map<String, ProbeResult> results = new Preflight(classLoader, InteractionMonitor::probing).probeAll(services);
       for (ServiceDefinition service : services) {
         ProbeResult result = results.get(service.name());
         if (result == null) {

@@ -4,13 +4,13 @@ import java.net.InetAddress;
 import java.util.Locale;
 import java.util.Optional;
 
-import io.github.authenticity.core.config.AllowedSkip;
-import io.github.authenticity.core.config.AuthenticityConfig;
-import io.github.authenticity.core.config.ConfigLoader;
-import io.github.authenticity.core.config.ConfigParameters;
-import io.github.authenticity.core.events.BuildIdentity;
-import io.github.authenticity.core.events.Event;
-import io.github.authenticity.core.events.EventsFormat;
+import io.github.authenticity.core.internal.config.AllowedSkip;
+import io.github.authenticity.core.internal.config.AuthenticityConfig;
+import io.github.authenticity.core.internal.config.ConfigLoader;
+import io.github.authenticity.core.internal.config.ConfigParameters;
+import io.github.authenticity.core.internal.events.BuildIdentity;
+import io.github.authenticity.core.internal.events.Event;
+import io.github.authenticity.core.internal.events.EventsFormat;
 import org.junit.platform.launcher.TestPlan;
 
 /** The {@code run} event that opens an events file. */

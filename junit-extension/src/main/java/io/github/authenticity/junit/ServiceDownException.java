@@ -2,8 +2,8 @@ package io.github.authenticity.junit;
 
 import org.opentest4j.AssertionFailedError;
 
-import io.github.authenticity.core.redact.Redactor;
-import io.github.authenticity.core.redact.Visible;
+import io.github.authenticity.core.internal.redact.Redactor;
+import io.github.authenticity.core.internal.redact.Visible;
 
 /** A guarded test (or class) failed before its body because a service it requires is {@code DOWN}. */
 final class ServiceDownException extends AssertionFailedError {

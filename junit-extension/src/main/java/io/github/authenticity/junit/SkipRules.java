@@ -11,9 +11,9 @@ import java.util.Set;
 import java.util.regex.Pattern;
 import java.util.regex.PatternSyntaxException;
 
-import io.github.authenticity.core.config.AllowedSkip;
-import io.github.authenticity.core.judge.Judge;
-import io.github.authenticity.core.judge.Judgement;
+import io.github.authenticity.core.internal.config.AllowedSkip;
+import io.github.authenticity.core.internal.judge.Judge;
+import io.github.authenticity.core.internal.model.Judgement;
 import org.junit.platform.commons.support.AnnotationSupport;
 
 /**

@@ -6,8 +6,8 @@ import java.util.concurrent.atomic.AtomicBoolean;
 
 import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonGenerator;
-import io.github.authenticity.core.config.ConfigLoader;
-import io.github.authenticity.core.events.EventWriter;
+import io.github.authenticity.core.internal.config.ConfigLoader;
+import io.github.authenticity.core.internal.events.EventWriter;
 import org.yaml.snakeyaml.LoaderOptions;
 import org.yaml.snakeyaml.Yaml;
 

@@ -6,9 +6,9 @@ import java.util.Collections;
 import java.util.List;
 import java.util.Optional;
 
-import io.github.authenticity.core.report.AllowedMock;
-import io.github.authenticity.core.report.Evidence;
-import io.github.authenticity.core.report.EvidenceKind;
+import io.github.authenticity.core.internal.model.AllowedMock;
+import io.github.authenticity.core.internal.model.Evidence;
+import io.github.authenticity.core.internal.model.EvidenceKind;
 
 /** What the detectors found about one run of a guarded test; filled by {@link Detector#afterTest}. */
 final class TestOutcome {

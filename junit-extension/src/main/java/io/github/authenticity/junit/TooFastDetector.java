@@ -2,11 +2,12 @@ package io.github.authenticity.junit;
 
 import java.nio.file.Path;
 
-import io.github.authenticity.core.config.AuthenticityConfig;
-import io.github.authenticity.core.detect.History;
-import io.github.authenticity.core.detect.HistoryBaseline;
-import io.github.authenticity.core.detect.TooFast;
-import io.github.authenticity.core.report.EvidenceKind;
+import io.github.authenticity.core.internal.config.AuthenticityConfig;
+import io.github.authenticity.core.internal.detect.History;
+import io.github.authenticity.core.internal.detect.HistoryBaseline;
+import io.github.authenticity.core.internal.detect.TooFast;
+import io.github.authenticity.core.internal.model.EvidenceKind;
+import io.github.authenticity.core.internal.report.ReportJson;
 
 /** {@code TOO_FAST}: under {@code minDuration}, or far faster than the test's authentic history. */
 final class TooFastDetector implements Detector {
@@ -24,6 +25,6 @@ final class TooFastDetector implements Detector {
 
   static History history(AuthenticityConfig config) {
     Path file = config.historyFile() != null ? config.historyFile() : Path.of(AuthenticityConfig.DEFAULT_HISTORY_FILE);
-    return History.of(file, HistoryBaseline.parse(config.historyBaseline()));
+    return History.of(file, HistoryBaseline.parse(config.historyBaseline(), ReportJson::read));
   }
 }

@@ -15,9 +15,9 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 
 import com.sun.net.httpserver.HttpServer;
-import io.github.authenticity.core.config.AuthenticityConfig;
-import io.github.authenticity.core.config.Detection.Interaction;
-import io.github.authenticity.core.detect.InteractionMonitor;
+import io.github.authenticity.core.internal.config.AuthenticityConfig;
+import io.github.authenticity.core.internal.config.Detection.Interaction;
+import io.github.authenticity.core.internal.detect.InteractionMonitor;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.parallel.Isolated;
 import org.junit.jupiter.api.io.TempDir;

@@ -10,10 +10,10 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
 
-import io.github.authenticity.core.config.AuthenticityConfig;
-import io.github.authenticity.core.config.Detection;
-import io.github.authenticity.core.config.Mode;
 import io.github.authenticity.core.config.ServiceDefinition;
+import io.github.authenticity.core.internal.config.AuthenticityConfig;
+import io.github.authenticity.core.internal.config.Detection;
+import io.github.authenticity.core.internal.config.Mode;
 
 /** Runs the detectors around a body exactly as the extension does, with a configuration built directly. */
 final class DetectorHarness {

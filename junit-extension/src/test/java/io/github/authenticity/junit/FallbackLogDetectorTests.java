@@ -17,10 +17,10 @@ import java.util.logging.Level;
 import java.util.logging.Logger;
 
 import io.github.authenticity.core.Fallbacks;
-import io.github.authenticity.core.config.AuthenticityConfig;
-import io.github.authenticity.core.config.Detection.Interaction;
-import io.github.authenticity.core.report.Evidence;
-import io.github.authenticity.core.report.EvidenceKind;
+import io.github.authenticity.core.internal.config.AuthenticityConfig;
+import io.github.authenticity.core.internal.config.Detection.Interaction;
+import io.github.authenticity.core.internal.model.Evidence;
+import io.github.authenticity.core.internal.model.EvidenceKind;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.parallel.Isolated;
 import org.junit.jupiter.api.io.TempDir;
@@ -280,6 +280,6 @@ class FallbackLogDetectorTests {
   }
 
   private static void FallbackLines_installForTest() {
-    io.github.authenticity.core.detect.FallbackLines.install(FallbackLogDetectorTests.class.getClassLoader());
+    io.github.authenticity.core.internal.detect.FallbackLines.install(FallbackLogDetectorTests.class.getClassLoader());
   }
 }

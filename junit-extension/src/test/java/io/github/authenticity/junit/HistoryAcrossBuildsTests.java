@@ -11,11 +11,11 @@ import java.util.Comparator;
 import java.util.stream.Stream;
 
 import com.sun.net.httpserver.HttpServer;
-import io.github.authenticity.core.report.EvidenceKind;
-import io.github.authenticity.core.report.Report;
-import io.github.authenticity.core.report.ReportJson;
-import io.github.authenticity.core.report.TestEntry;
-import io.github.authenticity.core.report.Verdict;
+import io.github.authenticity.core.internal.model.EvidenceKind;
+import io.github.authenticity.core.internal.model.Report;
+import io.github.authenticity.core.internal.model.TestEntry;
+import io.github.authenticity.core.internal.model.Verdict;
+import io.github.authenticity.core.internal.report.ReportJson;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;

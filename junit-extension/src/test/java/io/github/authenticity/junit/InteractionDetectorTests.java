@@ -31,11 +31,11 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
 
 import com.sun.net.httpserver.HttpServer;
-import io.github.authenticity.core.config.AuthenticityConfig;
-import io.github.authenticity.core.config.Detection.Interaction;
 import io.github.authenticity.core.config.ServiceDefinition;
-import io.github.authenticity.core.report.Evidence;
-import io.github.authenticity.core.report.EvidenceKind;
+import io.github.authenticity.core.internal.config.AuthenticityConfig;
+import io.github.authenticity.core.internal.config.Detection.Interaction;
+import io.github.authenticity.core.internal.model.Evidence;
+import io.github.authenticity.core.internal.model.EvidenceKind;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;

@@ -8,13 +8,13 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 
-import io.github.authenticity.core.events.EventReader;
-import io.github.authenticity.core.report.Evidence;
-import io.github.authenticity.core.report.EvidenceKind;
-import io.github.authenticity.core.report.NotRunReason;
-import io.github.authenticity.core.report.ReportBuilder;
-import io.github.authenticity.core.report.TestEntry;
-import io.github.authenticity.core.report.Verdict;
+import io.github.authenticity.core.internal.events.EventReader;
+import io.github.authenticity.core.internal.model.Evidence;
+import io.github.authenticity.core.internal.model.EvidenceKind;
+import io.github.authenticity.core.internal.model.NotRunReason;
+import io.github.authenticity.core.internal.model.TestEntry;
+import io.github.authenticity.core.internal.model.Verdict;
+import io.github.authenticity.core.internal.report.ReportBuilder;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.BeforeAll;
@@ -50,7 +50,7 @@ class ListenerTests {
     List<Path> files = EventReader.find(dir.resolve("out"));
     assertThat(files).hasSize(1);
     lastFile = files.get(0);
-    EventReader.Summary file = EventReader.read(files.get(0), event -> { });
+    EventReader.ReadResult file = EventReader.read(files.get(0), event -> { });
     assertThat(file.truncated()).isFalse();
     assertThat(file.problems()).isEmpty();
     return EventLines.read(files.get(0));
@@ -381,16 +381,16 @@ class ListenerTests {
       System.setOut(original);
     }
 
-    io.github.authenticity.core.report.Report report = io.github.authenticity.core.report.ReportJson.read(
+    io.github.authenticity.core.internal.model.Report report = io.github.authenticity.core.internal.report.ReportJson.read(
         dir.resolve("reports/authenticity-report.json"));
-    assertThat(report.verdict()).isEqualTo(io.github.authenticity.core.report.OverallVerdict.FAILED);
+    assertThat(report.verdict()).isEqualTo(io.github.authenticity.core.internal.model.OverallVerdict.FAILED);
     assertThat(report.summary().failed()).isEqualTo(2);
     assertThat(report.summary().guardedExecuted()).isEqualTo(2);
     String printed = console.toString(java.nio.charset.StandardCharsets.UTF_8);
     assertThat(printed).contains("[authenticity] 2 guarded tests: 2 FAILED").doesNotContain("NO_TESTS")
         .doesNotContain("did a test JVM die");
-    assertThat(io.github.authenticity.core.report.Check.evaluate(report,
-        io.github.authenticity.core.report.CheckSettings.defaults()).violations()).noneMatch(v -> v.contains("NO_TESTS"));
+    assertThat(io.github.authenticity.core.internal.report.Check.evaluate(report,
+        io.github.authenticity.core.internal.model.CheckSettings.defaults()).violations()).noneMatch(v -> v.contains("NO_TESTS"));
   }
 
   private static int indexOf(List<Map<String, Object>> events, String type, String uniqueId) {

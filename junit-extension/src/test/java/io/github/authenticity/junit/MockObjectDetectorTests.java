@@ -5,10 +5,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.nio.file.Path;
 import java.util.List;
 
-import io.github.authenticity.core.config.AuthenticityConfig;
-import io.github.authenticity.core.config.Detection.Interaction;
-import io.github.authenticity.core.report.Evidence;
-import io.github.authenticity.core.report.EvidenceKind;
+import io.github.authenticity.core.internal.config.AuthenticityConfig;
+import io.github.authenticity.core.internal.config.Detection.Interaction;
+import io.github.authenticity.core.internal.model.Evidence;
+import io.github.authenticity.core.internal.model.EvidenceKind;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.mockito.Mockito;
@@ -139,7 +139,7 @@ class MockObjectDetectorTests {
   void allowedMocksAreListedWithTheirReasonAndABlankReasonIsEvidence() {
     TestOutcome outcome = judge(new AllowedTestCase());
 
-    assertThat(outcome.allowedMocks()).containsExactly(new io.github.authenticity.core.report.AllowedMock("sms",
+    assertThat(outcome.allowedMocks()).containsExactly(new io.github.authenticity.core.internal.model.AllowedMock("sms",
         PaymentClient.class.getName(), "the SMS gateway has no sandbox"));
     assertThat(outcome.evidence()).extracting(Evidence::detail).containsExactly(
         "field [careless] holds [FakePaymentClient], named like a fake and is marked @AllowMock with a blank reason; "

@@ -10,7 +10,7 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
 
-import io.github.authenticity.core.events.EventReader;
+import io.github.authenticity.core.internal.events.EventReader;
 
 import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.Test;
@@ -151,10 +151,10 @@ class RealServiceContainerTests {
     List<Map<String, Object>> events = EventLines.read(EventReader.find(out).get(0));
     assertThat(events).as("a container: true service has no address before its container runs: never probed")
         .noneMatch(event -> "service".equals(event.get("type")));
-    assertThat(new io.github.authenticity.core.report.ReportBuilder().addEventFile(EventReader.find(out).get(0)).build()
-        .guardedTests()).extracting(io.github.authenticity.core.report.TestEntry::verdict)
-        .containsExactly(io.github.authenticity.core.report.Verdict.FAILED,
-            io.github.authenticity.core.report.Verdict.FAILED);
+    assertThat(new io.github.authenticity.core.internal.report.ReportBuilder().addEventFile(EventReader.find(out).get(0)).build()
+        .guardedTests()).extracting(io.github.authenticity.core.internal.model.TestEntry::verdict)
+        .containsExactly(io.github.authenticity.core.internal.model.Verdict.FAILED,
+            io.github.authenticity.core.internal.model.Verdict.FAILED);
   }
 
   @RequiresRealService("backend")

@@ -7,10 +7,10 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 
-import io.github.authenticity.core.config.AuthenticityConfig;
-import io.github.authenticity.core.config.Detection.Interaction;
-import io.github.authenticity.core.report.Evidence;
-import io.github.authenticity.core.report.EvidenceKind;
+import io.github.authenticity.core.internal.config.AuthenticityConfig;
+import io.github.authenticity.core.internal.config.Detection.Interaction;
+import io.github.authenticity.core.internal.model.Evidence;
+import io.github.authenticity.core.internal.model.EvidenceKind;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 

@@ -12,10 +12,10 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
 import java.util.concurrent.TimeUnit;
 
-import io.github.authenticity.core.config.AuthenticityConfig;
-import io.github.authenticity.core.config.Detection.Interaction;
-import io.github.authenticity.core.report.Evidence;
-import io.github.authenticity.core.report.EvidenceKind;
+import io.github.authenticity.core.internal.config.AuthenticityConfig;
+import io.github.authenticity.core.internal.config.Detection.Interaction;
+import io.github.authenticity.core.internal.model.Evidence;
+import io.github.authenticity.core.internal.model.EvidenceKind;
 import org.java_websocket.client.WebSocketClient;
 import org.java_websocket.handshake.ClientHandshake;
 import org.java_websocket.handshake.ServerHandshake;

@@ -12,10 +12,10 @@ import org.apache.maven.plugin.logging.Log;
 import org.apache.maven.plugins.annotations.Parameter;
 import org.apache.maven.project.MavenProject;
 
-import io.github.authenticity.core.events.BuildIdentity;
-import io.github.authenticity.core.events.TestBuildRecord;
-import io.github.authenticity.core.redact.RedactedThrowable;
-import io.github.authenticity.core.redact.Redactor;
+import io.github.authenticity.core.internal.events.BuildIdentity;
+import io.github.authenticity.core.internal.events.TestBuildRecord;
+import io.github.authenticity.core.internal.redact.RedactedThrowable;
+import io.github.authenticity.core.internal.redact.Redactor;
 
 /** What every goal shares: the project, the session, and {@code skip} handled in one place. */
 abstract class AbstractAuthenticityMojo extends AbstractMojo {

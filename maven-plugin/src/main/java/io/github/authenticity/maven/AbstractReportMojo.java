@@ -6,9 +6,9 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 
-import io.github.authenticity.core.report.ConsoleSummary;
-import io.github.authenticity.core.report.Report;
-import io.github.authenticity.core.report.ReportWriter;
+import io.github.authenticity.core.internal.model.Report;
+import io.github.authenticity.core.internal.report.ConsoleSummary;
+import io.github.authenticity.core.internal.report.ReportWriter;
 import org.apache.maven.artifact.DependencyResolutionRequiredException;
 import org.apache.maven.plugin.MojoExecution;
 import org.apache.maven.plugin.MojoExecutionException;

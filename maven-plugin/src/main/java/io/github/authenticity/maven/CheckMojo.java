@@ -9,11 +9,11 @@ import java.time.Instant;
 import java.util.List;
 import java.util.stream.Stream;
 
-import io.github.authenticity.core.report.Check;
-import io.github.authenticity.core.report.CheckResult;
-import io.github.authenticity.core.report.CheckSettings;
-import io.github.authenticity.core.report.Report;
-import io.github.authenticity.core.report.ReportWriter;
+import io.github.authenticity.core.internal.model.CheckSettings;
+import io.github.authenticity.core.internal.model.Report;
+import io.github.authenticity.core.internal.report.Check;
+import io.github.authenticity.core.internal.report.CheckResult;
+import io.github.authenticity.core.internal.report.ReportWriter;
 import org.apache.maven.plugin.MojoExecutionException;
 import org.apache.maven.plugin.MojoFailureException;
 import org.apache.maven.plugins.annotations.LifecyclePhase;

@@ -21,7 +21,7 @@ import java.util.Set;
 import java.util.TreeSet;
 import java.util.stream.Stream;
 
-import io.github.authenticity.core.report.CompiledTest;
+import io.github.authenticity.core.internal.model.CompiledTest;
 
 /**
  * Finds the guarded tests compiled into a test output directory, comparing annotation types by name so

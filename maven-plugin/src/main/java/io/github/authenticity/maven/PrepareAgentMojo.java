@@ -10,7 +10,7 @@ import org.apache.maven.plugins.annotations.LifecyclePhase;
 import org.apache.maven.plugins.annotations.Mojo;
 import org.apache.maven.plugins.annotations.Parameter;
 
-import io.github.authenticity.core.detect.AgentOption;
+import io.github.authenticity.core.internal.detect.AgentOption;
 
 /**
  * Puts the Authenticity agent ({@code -javaagent}) into the property that Surefire and Failsafe read their test

@@ -2,9 +2,9 @@ package io.github.authenticity.maven;
 
 import org.apache.maven.plugin.logging.Log;
 
-import io.github.authenticity.core.redact.RedactedThrowable;
-import io.github.authenticity.core.redact.Redactor;
-import io.github.authenticity.core.redact.Visible;
+import io.github.authenticity.core.internal.redact.RedactedThrowable;
+import io.github.authenticity.core.internal.redact.Redactor;
+import io.github.authenticity.core.internal.redact.Visible;
 
 /**
  * The goals' log, every line through core's one redaction policy ({@link Redactor}) and with bidirectional controls

@@ -9,13 +9,13 @@ import java.util.List;
 import java.util.Optional;
 import java.util.stream.Stream;
 
-import io.github.authenticity.core.events.BuildFiles;
-import io.github.authenticity.core.events.BuildIdentity;
-import io.github.authenticity.core.events.EventReader;
-import io.github.authenticity.core.events.TestBuildRecord;
-import io.github.authenticity.core.report.CompiledTest;
-import io.github.authenticity.core.report.Report;
-import io.github.authenticity.core.report.ReportBuilder;
+import io.github.authenticity.core.internal.events.BuildFiles;
+import io.github.authenticity.core.internal.events.BuildIdentity;
+import io.github.authenticity.core.internal.events.EventReader;
+import io.github.authenticity.core.internal.events.TestBuildRecord;
+import io.github.authenticity.core.internal.model.CompiledTest;
+import io.github.authenticity.core.internal.model.Report;
+import io.github.authenticity.core.internal.report.ReportBuilder;
 
 /**
  * Builds the report of one or more modules from their events files and their compiled guarded tests;

@@ -14,7 +14,7 @@ import java.util.stream.Collectors;
 import javax.tools.JavaCompiler;
 import javax.tools.ToolProvider;
 
-import io.github.authenticity.core.report.CompiledTest;
+import io.github.authenticity.core.internal.model.CompiledTest;
 import io.github.authenticity.junit.RequiresRealService;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;

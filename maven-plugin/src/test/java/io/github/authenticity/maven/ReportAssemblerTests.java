@@ -8,9 +8,9 @@ import java.nio.file.Path;
 import java.time.Instant;
 import java.util.List;
 
-import io.github.authenticity.core.events.BuildFiles;
-import io.github.authenticity.core.events.BuildIdentity;
-import io.github.authenticity.core.events.TestBuildRecord;
+import io.github.authenticity.core.internal.events.BuildFiles;
+import io.github.authenticity.core.internal.events.BuildIdentity;
+import io.github.authenticity.core.internal.events.TestBuildRecord;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 

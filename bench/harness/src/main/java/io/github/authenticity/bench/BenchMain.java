@@ -459,7 +459,7 @@ public final class BenchMain {
         throw new UncheckedIOException(ex);
       }
     }
-    List<Path> files = io.github.authenticity.core.events.EventReader.find(events);
+    List<Path> files = io.github.authenticity.core.internal.events.EventReader.find(events);
     long bytes = files.stream().mapToLong(BenchMain::size).sum();
     notes.add(String.format(Locale.ROOT, "4: %d events files, %d test records, %.1f MB (generated with EventWriter "
         + "in %.1f s or reused from %s; not part of the measurement).", files.size(), sizes.reportTests(), bytes / 1e6,

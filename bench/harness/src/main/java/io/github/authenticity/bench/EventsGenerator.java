@@ -6,13 +6,13 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Random;
 
-import io.github.authenticity.core.events.Event;
-import io.github.authenticity.core.events.EventWriter;
-import io.github.authenticity.core.events.EventsFormat;
-import io.github.authenticity.core.judge.Judgement;
-import io.github.authenticity.core.report.Evidence;
-import io.github.authenticity.core.report.EvidenceKind;
-import io.github.authenticity.core.report.Verdict;
+import io.github.authenticity.core.internal.events.Event;
+import io.github.authenticity.core.internal.events.EventWriter;
+import io.github.authenticity.core.internal.events.EventsFormat;
+import io.github.authenticity.core.internal.model.Evidence;
+import io.github.authenticity.core.internal.model.EvidenceKind;
+import io.github.authenticity.core.internal.model.Judgement;
+import io.github.authenticity.core.internal.model.Verdict;
 
 /**
  * Writes {@code files} events files holding {@code tests} test records in all, as test JVMs would
@@ -88,7 +88,7 @@ final class EventsGenerator {
               proof = (1 + random.nextInt(9)) + " exchanges, " + (1 + random.nextInt(40)) + ".4 KB with 127.0.0.1:18080";
             }
             log.write(new Event.TestJudged(run, now, uniqueId(t), new Judgement(verdict, null, evidence, proof, null,
-                List.of(), List.of(), duration, null)));
+                List.of(), List.of(), duration, null, null)));
           }
           if (status.equals("SUCCESSFUL")) {
             succeeded++;

@@ -16,7 +16,8 @@ import java.util.concurrent.Executors;
 
 import com.sun.net.httpserver.HttpServer;
 import io.github.authenticity.core.config.ServiceDefinition;
-import io.github.authenticity.core.probe.Preflight;
+import io.github.authenticity.core.internal.detect.InteractionMonitor;
+import io.github.authenticity.core.internal.probe.Preflight;
 import io.github.authenticity.core.probe.ProbeResult;
 import io.github.authenticity.core.probe.ProbeStatus;
 
@@ -65,11 +66,11 @@ public final class PreflightChild {
     Properties out = new Properties();
     try {
       long start = System.nanoTime();
-      Map<String, ProbeResult> results = new Preflight(PreflightChild.class.getClassLoader()).probeAll(services);
+      Map<String, ProbeResult> results = new Preflight(PreflightChild.class.getClassLoader(), InteractionMonitor::probing).probeAll(services);
       long elapsed = System.nanoTime() - start;
       // a second preflight in the same JVM: classes loaded and compiled, no cold start
       long warmStart = System.nanoTime();
-      Map<String, ProbeResult> warm = new Preflight(PreflightChild.class.getClassLoader()).probeAll(services);
+      Map<String, ProbeResult> warm = new Preflight(PreflightChild.class.getClassLoader(), InteractionMonitor::probing).probeAll(services);
       long warmElapsed = System.nanoTime() - warmStart;
       out.setProperty("warmProbeAllMillis", String.format(java.util.Locale.ROOT, "%.1f", warmElapsed / 1e6));
       out.setProperty("warmUp", Long.toString(warm.values().stream().filter(r -> r.status() == ProbeStatus.UP).count()));

@@ -10,10 +10,10 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Properties;
 
-import io.github.authenticity.core.events.EventReader;
-import io.github.authenticity.core.report.Report;
-import io.github.authenticity.core.report.ReportBuilder;
-import io.github.authenticity.core.report.ReportWriter;
+import io.github.authenticity.core.internal.events.EventReader;
+import io.github.authenticity.core.internal.model.Report;
+import io.github.authenticity.core.internal.report.ReportBuilder;
+import io.github.authenticity.core.internal.report.ReportWriter;
 
 /**
  * Child JVM main for scenario 4, run with {@code -Xmx512m}: reads every events file in a directory,

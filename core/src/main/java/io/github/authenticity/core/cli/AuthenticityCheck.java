@@ -15,15 +15,17 @@ import java.util.Map;
 import java.util.Properties;
 import java.util.stream.Stream;
 
-import io.github.authenticity.core.redact.Redactor;
-import io.github.authenticity.core.redact.Visible;
-import io.github.authenticity.core.report.Check;
-import io.github.authenticity.core.report.CheckResult;
-import io.github.authenticity.core.report.CheckSettings;
-import io.github.authenticity.core.report.ConsoleSummary;
-import io.github.authenticity.core.report.Report;
-import io.github.authenticity.core.report.ReportBuilder;
-import io.github.authenticity.core.report.ReportWriter;
+import io.github.authenticity.core.internal.events.EventReader;
+import io.github.authenticity.core.internal.events.EventsFormat;
+import io.github.authenticity.core.internal.model.CheckSettings;
+import io.github.authenticity.core.internal.model.Report;
+import io.github.authenticity.core.internal.redact.Redactor;
+import io.github.authenticity.core.internal.redact.Visible;
+import io.github.authenticity.core.internal.report.Check;
+import io.github.authenticity.core.internal.report.CheckResult;
+import io.github.authenticity.core.internal.report.ConsoleSummary;
+import io.github.authenticity.core.internal.report.ReportBuilder;
+import io.github.authenticity.core.internal.report.ReportWriter;
 import org.apiguardian.api.API;
 
 /**
@@ -179,10 +181,7 @@ public final class AuthenticityCheck {
     // a folder given as a symbolic link is followed (Files.walk alone would see the link, not the folder); links
     // inside it are not, so a link cannot pull in files from elsewhere twice
     try (Stream<Path> files = Files.walk(folder.toRealPath())) {
-      return files.filter(p -> {
-        String name = p.getFileName().toString();
-        return name.startsWith("events-") && name.endsWith(".jsonl") && Files.isRegularFile(p);
-      }).sorted().toList();
+      return files.filter(p -> EventReader.isEventsFile(p) && Files.isRegularFile(p)).sorted().toList();
     } catch (IOException ex) {
       throw new UncheckedIOException("Cannot list the events files in [" + folder + "]: " + ex.getMessage(), ex);
     }
@@ -200,7 +199,7 @@ public final class AuthenticityCheck {
         return "MISSING: [" + folder + "] is not a folder";
       }
       if (files.isEmpty()) {
-        return "MISSING: no events files (" + "events-*.jsonl" + ") in [" + folder + "]: its tests never ran, or"
+        return "MISSING: no events files (" + EventsFormat.GLOB + ") in [" + folder + "]: its tests never ran, or"
             + " the authenticity extension was not on their class path";
       }
       for (String reason : incompleteReasons) {

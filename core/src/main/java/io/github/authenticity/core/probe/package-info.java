@@ -1,7 +1,7 @@
 /**
- * Probes: is each real service there, right now, as a server of its kind?
+ * The probe SPI: is each real service there, right now, as a server of its kind?
  *
- * <p>{@link io.github.authenticity.core.probe.Preflight} probes all services of a run in parallel, each under
+ * <p>The preflight probes all services of a run in parallel, each under
  * a hard timeout, with the built-in probes ({@code http}, {@code https}, {@code tcp}, {@code websocket},
  * {@code postgres}, {@code redis}) and the custom ones registered through the
  * {@link io.github.authenticity.core.probe.ServiceProbe} SPI. Every outcome is a

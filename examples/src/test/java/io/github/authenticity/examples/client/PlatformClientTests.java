@@ -15,8 +15,8 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 import io.github.authenticity.examples.platform.DemoPlatform;
-import io.github.authenticity.examples.platform.PlatformOptions;
 import io.github.authenticity.examples.platform.PlatformOptions.Part;
+import io.github.authenticity.examples.platform.PlatformOptions;
 
 class PlatformClientTests {
 

@@ -5,7 +5,6 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import io.github.authenticity.junit.RequiresRealService;
 import org.junit.jupiter.api.Test;
 
-
 @RequiresRealService("postgres")
 class OtherTest {
 

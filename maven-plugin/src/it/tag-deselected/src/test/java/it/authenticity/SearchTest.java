@@ -5,7 +5,6 @@ import org.junit.jupiter.api.Tag;
 import io.github.authenticity.junit.RequiresRealService;
 import org.junit.jupiter.api.Test;
 
-
 @RequiresRealService("redis")
 @Tag("slow")
 class SearchTest {

@@ -1,0 +1,353 @@
+package io.github.authenticity.core.internal.events;
+
+import static io.github.authenticity.core.internal.events.EventsFormat.*;
+
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.OutputStream;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
+import java.time.LocalDateTime;
+import java.time.format.DateTimeFormatter;
+import java.util.List;
+import java.util.concurrent.ThreadLocalRandom;
+
+import com.fasterxml.jackson.core.JsonGenerator;
+import io.github.authenticity.core.internal.events.Event.ContainerJudged;
+import io.github.authenticity.core.internal.events.Event.RunEnded;
+import io.github.authenticity.core.internal.events.Event.RunStarted;
+import io.github.authenticity.core.internal.events.Event.ServiceProbed;
+import io.github.authenticity.core.internal.events.Event.TestFinished;
+import io.github.authenticity.core.internal.events.Event.TestJudged;
+import io.github.authenticity.core.internal.events.Event.TestPlanned;
+import io.github.authenticity.core.internal.events.Event.TestStarted;
+import io.github.authenticity.core.internal.model.AllowedMock;
+import io.github.authenticity.core.internal.model.Evidence;
+import io.github.authenticity.core.internal.model.Judgement;
+import io.github.authenticity.core.internal.redact.Redactor;
+import org.apiguardian.api.API;
+
+/**
+ * Writes one append-only events file ({@code events-*.jsonl}) for one test plan: one JSON object a line, each
+ * line written whole and flushed at once, so a JVM that dies mid-run leaves a file readable up to its last
+ * complete event. The only writer of the format ({@link EventsFormat}); every free-text value is redacted
+ * ({@link Redactor#redact(String)}) before it is written, identifiers are written as they are.
+ */
+@API(status = API.Status.INTERNAL, since = "0.2")
+public final class EventWriter implements AutoCloseable {
+
+  /** The most a write of several events holds in memory before it appends them. */
+  private static final int CHUNK = 64 * 1024;
+  private static final DateTimeFormatter STAMP = DateTimeFormatter.ofPattern("yyyyMMdd-HHmmss");
+
+  private final Path file;
+  private final OutputStream out;
+  /** The line being written: one generator and buffer for the file's life, used only under the writer's lock. */
+  private final ByteArrayOutputStream buffer = new ByteArrayOutputStream(1024);
+  private JsonGenerator json;
+  private boolean closed;
+
+  private EventWriter(Path file, OutputStream out) {
+    this.file = file;
+    this.out = out;
+    this.json = generator(buffer);
+  }
+
+  /**
+   * Creates a new events file in {@code directory} (created if needed) with a name no other JVM uses:
+   * {@code events-<date>-<time>-<pid>-<random>.jsonl}.
+   */
+  public static EventWriter create(Path directory) {
+    try {
+      Files.createDirectories(directory);
+      String name = EventsFormat.fileName(LocalDateTime.now().format(STAMP) + "-" + ProcessHandle.current().pid()
+          + "-" + Integer.toHexString(ThreadLocalRandom.current().nextInt(0x10000, 0xfffff)));
+      Path file = directory.resolve(name);
+      OutputStream out = Files.newOutputStream(file, StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE,
+          StandardOpenOption.APPEND);
+      return new EventWriter(file, out);
+    } catch (IOException ex) {
+      throw new UncheckedIOException("Cannot create an events file in [" + directory.toAbsolutePath()
+          + "]: " + ex.getMessage() + ". Check that the directory is writable or set authenticity.outputDirectory.", ex);
+    }
+  }
+
+  /** The file this writer appends to. */
+  public Path file() {
+    return file;
+  }
+
+  /**
+   * Appends {@code event} as one line and flushes it; safe to call from any thread. The line is built whole in
+   * memory first and reaches the file in one write, so a line in the file is never part of an event.
+   */
+  public void write(Event event) {
+    writeAll(List.of(event));
+  }
+
+  /**
+   * Appends {@code events} in their order, one line each, in one write (the plan's tests at its start: one write
+   * per test was a fifth of the start's cost in the bench profile); safe to call from any thread. Each line is
+   * built whole in memory first, so a line in the file is never part of an event.
+   */
+  public void writeAll(List<? extends Event> events) {
+    synchronized (this) {
+      if (closed || events.isEmpty()) {
+        return;
+      }
+      buffer.reset();
+      for (Event event : events) {
+        try {
+          serialize(event, json);
+          json.flush();
+        } catch (IOException | RuntimeException ex) {
+          // the generator may be left inside an object: start the next line with a fresh one, and write none
+          json = generator(buffer);
+          buffer.reset();
+          if (ex instanceof RuntimeException runtime) {
+            throw runtime;
+          }
+          throw new UncheckedIOException("Cannot write an event: " + ex.getMessage(), (IOException) ex);
+        }
+        buffer.write('\n');
+        if (buffer.size() >= CHUNK) {
+          append();
+        }
+      }
+      append();
+    }
+  }
+
+  /** Writes the buffered lines to the file and empties the buffer; call under the writer's lock. */
+  private void append() {
+    if (buffer.size() == 0) {
+      return;
+    }
+    try {
+      buffer.writeTo(out);
+      out.flush();
+    } catch (IOException ex) {
+      throw new UncheckedIOException("Cannot append to events file [" + file + "]: " + ex.getMessage(), ex);
+    } finally {
+      buffer.reset();
+    }
+  }
+
+  /** A generator that writes one root object after the other with nothing between them (the line break is ours). */
+  private static JsonGenerator generator(OutputStream target) {
+    try {
+      JsonGenerator generator = EventsFormat.JSON.createGenerator(target);
+      generator.setRootValueSeparator(null);
+      return generator;
+    } catch (IOException ex) {
+      throw new UncheckedIOException("Cannot write an event: " + ex.getMessage(), ex);
+    }
+  }
+
+  @Override
+  public synchronized void close() {
+    if (closed) {
+      return;
+    }
+    closed = true;
+    try {
+      json.close();
+      out.close();
+    } catch (IOException ex) {
+      throw new UncheckedIOException("Cannot close events file [" + file + "]: " + ex.getMessage(), ex);
+    }
+  }
+
+  /** {@code event} as one line of the format, with its line break. */
+  static byte[] line(Event event) {
+    ByteArrayOutputStream bytes = new ByteArrayOutputStream(256);
+    try (JsonGenerator json = EventsFormat.JSON.createGenerator(bytes)) {
+      serialize(event, json);
+    } catch (IOException ex) {
+      throw new UncheckedIOException("Cannot write an event: " + ex.getMessage(), ex);
+    }
+    bytes.write('\n');
+    return bytes.toByteArray();
+  }
+
+  private static void serialize(Event event, JsonGenerator json) throws IOException {
+    json.writeStartObject();
+    json.writeStringField(TYPE, typeOf(event));
+    json.writeStringField(RUN_ID, event.run());
+    json.writeNumberField(AT, event.at());
+    fields(event, json);
+    json.writeEndObject();
+  }
+
+  /** The {@code type} of {@code event}, as this writer writes it. */
+  public static String typeOf(Event event) {
+    if (event instanceof RunStarted) {
+      return RUN;
+    } else if (event instanceof ServiceProbed) {
+      return SERVICE;
+    } else if (event instanceof TestPlanned) {
+      return TEST;
+    } else if (event instanceof TestStarted) {
+      return STARTED;
+    } else if (event instanceof TestFinished) {
+      return FINISHED;
+    } else if (event instanceof TestJudged) {
+      return VERDICT;
+    } else if (event instanceof ContainerJudged) {
+      return CONTAINER;
+    }
+    return END;
+  }
+
+  private static void fields(Event event, JsonGenerator json) throws IOException {
+    if (event instanceof RunStarted e) {
+      json.writeNumberField(FORMAT, e.formatVersion());
+      json.writeNumberField(PID, e.pid());
+      text(json, HOST, e.host());
+      id(json, BUILD, e.build());
+      text(json, ENVIRONMENT, e.environment());
+      json.writeBooleanField(STAGING, e.staging());
+      text(json, MODE, e.mode());
+      text(json, CONFIG, e.config());
+      message(json, CONFIG_ERROR, e.configError());
+      text(json, REQUIRE_ENVIRONMENT, e.requireEnvironment());
+      text(json, JAVA, e.java());
+      text(json, JUNIT, e.junit());
+      if (!e.allowedSkips().isEmpty()) {
+        texts(json, ALLOWED_SKIPS, e.allowedSkips());
+      }
+    } else if (event instanceof ServiceProbed e) {
+      text(json, NAME, e.name());
+      text(json, PROBE, e.probe());
+      text(json, ENDPOINT, e.endpoint());
+      text(json, STATUS, e.status());
+      json.writeNumberField(LATENCY_MILLIS, e.latencyMillis());
+      message(json, DETAIL, e.detail());
+      text(json, PROBED_AT, e.probedAt());
+    } else if (event instanceof TestPlanned e) {
+      id(json, UNIQUE_ID, e.uniqueId());
+      id(json, PARENT_ID, e.parentId());
+      id(json, CLASS_NAME, e.className());
+      id(json, METHOD_NAME, e.methodName());
+      text(json, DISPLAY_NAME, e.displayName());
+      texts(json, TAGS, e.tags());
+      json.writeBooleanField(GUARDED, e.guarded());
+      texts(json, SERVICES, e.services());
+      json.writeBooleanField(STAGING_ONLY, e.stagingOnly());
+      number(json, MIN_DURATION_MILLIS, e.minDurationMillis());
+      text(json, STANDS_FOR, e.standsFor());
+    } else if (event instanceof TestStarted e) {
+      id(json, UNIQUE_ID, e.uniqueId());
+    } else if (event instanceof TestFinished e) {
+      id(json, UNIQUE_ID, e.uniqueId());
+      json.writeStringField(STATUS, e.status().name());
+      json.writeNumberField(DURATION_MILLIS, e.durationMillis());
+      message(json, MESSAGE, e.message());
+      id(json, VIA, e.via());
+      if (e.disabled()) {
+        json.writeBooleanField(DISABLED, true);
+      }
+    } else if (event instanceof TestJudged e) {
+      id(json, UNIQUE_ID, e.uniqueId());
+      judgement(json, e.judgement());
+    } else if (event instanceof ContainerJudged e) {
+      id(json, UNIQUE_ID, e.uniqueId());
+      judgement(json, e.judgement());
+    } else if (event instanceof RunEnded e) {
+      json.writeNumberField(DISCOVERED, e.discovered());
+      json.writeNumberField(STARTED_COUNT, e.started());
+      json.writeNumberField(SUCCEEDED, e.succeeded());
+      json.writeNumberField(FAILED, e.failed());
+      json.writeNumberField(ABORTED, e.aborted());
+      json.writeNumberField(SKIPPED, e.skipped());
+    }
+  }
+
+  private static void judgement(JsonGenerator json, Judgement judgement) throws IOException {
+    json.writeStringField(VERDICT_FIELD, judgement.verdict().name());
+    id(json, REASON, judgement.reason() == null ? null : judgement.reason().name());
+    json.writeArrayFieldStart(EVIDENCE);
+    for (Evidence evidence : judgement.evidence()) {
+      json.writeStartObject();
+      json.writeStringField(KIND, evidence.kind().name());
+      message(json, DETAIL, evidence.detail());
+      json.writeEndObject();
+    }
+    json.writeEndArray();
+    text(json, PROOF, judgement.proof());
+    text(json, UNPROVEN, judgement.unproven());
+    json.writeArrayFieldStart(ALLOWED_MOCKS);
+    for (AllowedMock mock : judgement.allowedMocks()) {
+      json.writeStartObject();
+      id(json, FIELD, mock.field());
+      id(json, MOCK_TYPE, mock.type());
+      text(json, REASON, mock.reason());
+      json.writeEndObject();
+    }
+    json.writeEndArray();
+    texts(json, WARNINGS, judgement.warnings());
+    number(json, DURATION_MILLIS, judgement.durationMillis());
+    message(json, MESSAGE, judgement.message());
+    text(json, ALLOWED_BY, judgement.allowedBy());
+  }
+
+  /** An identifier (unique id, class, method, enum): written as it is. */
+  private static void id(JsonGenerator json, String field, String value) throws IOException {
+    if (value == null) {
+      json.writeNullField(field);
+    } else {
+      json.writeStringField(field, value);
+    }
+  }
+
+  /** Free text: redacted. */
+  private static void text(JsonGenerator json, String field, String value) throws IOException {
+    id(json, field, value == null ? null : Redactor.redact(value));
+  }
+
+  /** Free text on one line: redacted, then its lines joined and cut to {@link EventsFormat#MAX_MESSAGE}. */
+  private static void message(JsonGenerator json, String field, String value) throws IOException {
+    id(json, field, oneLine(value));
+  }
+
+  /** {@code text} redacted, its lines joined by single spaces, at most {@link EventsFormat#MAX_MESSAGE} characters. */
+  public static String oneLine(String text) {
+    if (text == null) {
+      return null;
+    }
+    String line = Redactor.redact(text).strip();
+    if (hasLineBreak(line)) {
+      line = line.replaceAll("\\s*\\R\\s*", " ");
+    }
+    return line.length() <= MAX_MESSAGE ? line : line.substring(0, MAX_MESSAGE - 3) + "...";
+  }
+
+  /** Whether {@code text} holds a line break as {@code \R} matches one (the regex above is only needed then). */
+  private static boolean hasLineBreak(String text) {
+    for (int i = 0; i < text.length(); i++) {
+      char c = text.charAt(i);
+      if ((c >= '\n' && c <= '\r') || c == '\u0085' || c == '\u2028' || c == '\u2029') {
+        return true;
+      }
+    }
+    return false;
+  }
+
+  private static void texts(JsonGenerator json, String field, List<String> values) throws IOException {
+    json.writeArrayFieldStart(field);
+    for (String value : values) {
+      json.writeString(Redactor.redact(value));
+    }
+    json.writeEndArray();
+  }
+
+  private static void number(JsonGenerator json, String field, Long value) throws IOException {
+    if (value == null) {
+      json.writeNullField(field);
+    } else {
+      json.writeNumberField(field, value);
+    }
+  }
+}

@@ -1,0 +1,225 @@
+package io.github.authenticity.core.internal.events;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.lang.reflect.Field;
+import java.lang.reflect.Modifier;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+
+import io.github.authenticity.core.internal.events.Event.ContainerJudged;
+import io.github.authenticity.core.internal.events.Event.Outcome;
+import io.github.authenticity.core.internal.events.Event.RunEnded;
+import io.github.authenticity.core.internal.events.Event.RunStarted;
+import io.github.authenticity.core.internal.events.Event.ServiceProbed;
+import io.github.authenticity.core.internal.events.Event.TestFinished;
+import io.github.authenticity.core.internal.events.Event.TestJudged;
+import io.github.authenticity.core.internal.events.Event.TestPlanned;
+import io.github.authenticity.core.internal.events.Event.TestStarted;
+import io.github.authenticity.core.internal.model.AllowedMock;
+import io.github.authenticity.core.internal.model.Evidence;
+import io.github.authenticity.core.internal.model.EvidenceKind;
+import io.github.authenticity.core.internal.model.Judgement;
+import io.github.authenticity.core.internal.model.NotRunReason;
+import io.github.authenticity.core.internal.model.Verdict;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class EventsFormatTests {
+
+  @TempDir
+  Path dir;
+
+  private static final String RUN = "3f0c";
+  private static final String UID = "[engine:junit-jupiter]/[class:a.OrderE2E]/[method:places()]";
+
+  static List<Event> everyKind() {
+    return List.of(
+        new RunStarted(RUN, 1, EventsFormat.VERSION, 4242, "ci-1", "17@1700000000000", "local", false, "fail",
+            "classpath:authenticity.yaml", null, null, "17.0.15", "1.14.4", List.of("reason /requires Redis \\d/")),
+        new ServiceProbed(RUN, 2, "backend", "http", "GET http://127.0.0.1:1/health", "DOWN", 12,
+            "connection refused", "2026-12-01T08:00:00Z"),
+        new TestPlanned(RUN, 3, UID, "[engine:junit-jupiter]/[class:a.OrderE2E]", "a.OrderE2E", "places",
+            "OrderE2E > places()", List.of("e2e"), true, List.of("backend", "redis"), false, 2000L, null),
+        new TestPlanned(RUN, 3, UID + "x", null, "a.OrderE2E", "each", "OrderE2E > each(int)", List.of(), true,
+            List.of("backend"), true, null, "the invocations of a @ParameterizedTest"),
+        new TestStarted(RUN, 4, UID),
+        new TestJudged(RUN, 5, UID, new Judgement(Verdict.MASKED, null,
+            List.of(new Evidence(EvidenceKind.FALLBACK_LOG, "in @BeforeEach logIn(): WARN c.e.Auth: \"stub token\"")),
+            null, null, List.of(new AllowedMock("clock", "java.time.Clock", "time is not a service")),
+            List.of("a warning"), 41L, "MASKED: ...", null)),
+        new TestJudged(RUN, 5, UID + "y", new Judgement(Verdict.AUTHENTIC, null, List.of(),
+            "backend: 3 exchanges, 1.2 KB in, 0.4 KB out with 127.0.0.1:18080", null, List.of(), List.of(), 12L, null, null)),
+        new TestJudged(RUN, 5, UID + "z", new Judgement(Verdict.NOT_RUN, NotRunReason.ENVIRONMENT, List.of(), null,
+            null, List.of(), List.of(), null, "@StagingOnly", null)),
+        new TestJudged(RUN, 5, UID + "s", new Judgement(Verdict.NOT_RUN, NotRunReason.ALLOWED_SKIP, List.of(), null,
+            null, List.of(), List.of(), null, "an assumption skipped it: \"requires Redis 8.8\"; allowed by rule"
+            + " [reason /requires Redis \\d/] because version gate", "reason /requires Redis \\d/")),
+        new ContainerJudged(RUN, 6, "[engine:junit-jupiter]/[class:a.OrderE2E]", Judgement.of(Verdict.SERVICE_DOWN,
+            null, List.of(), "Real service 'backend' is DOWN")),
+        new TestFinished(RUN, 7, UID, Outcome.FAILED, 41, "MASKED: ...", null, false),
+        new TestFinished(RUN, 7, UID + "x", Outcome.SKIPPED, 0, "not today", "[engine:junit-jupiter]/[class:a.B]",
+            true),
+        new RunEnded(RUN, 8, 3, 1, 0, 1, 0, 1));
+  }
+
+  @Test
+  void everyKindOfEventReadsBackAsWritten() {
+    Path file;
+    try (EventWriter writer = EventWriter.create(dir)) {
+      everyKind().forEach(writer::write);
+      file = writer.file();
+    }
+    List<Event> read = new ArrayList<>();
+    EventReader.ReadResult summary = EventReader.read(file, read::add);
+
+    assertThat(summary.problems()).isEmpty();
+    assertThat(summary.truncated()).isFalse();
+    assertThat(read).isEqualTo(everyKind());
+    assertThat(file.getFileName().toString()).matches("events-\\d{8}-\\d{6}-\\d+-[0-9a-f]+\\.jsonl");
+  }
+
+  @Test
+  void aPlanOfThousandsOfTestsWrittenAtOnceReadsBackInOrderAsIfWrittenOneByOne() throws IOException {
+    List<Event> planned = new ArrayList<>();
+    for (int i = 0; i < 3000; i++) { // about 600 KB: several of the writer's 64 KB appends
+      planned.add(new TestPlanned(RUN, 3, UID + i, null, "a.OrderE2E", "t" + i, "OrderE2E > t" + i + "()",
+          List.of("e2e"), true, List.of("backend"), false, null, null));
+    }
+    Path together;
+    Path oneByOne;
+    try (EventWriter writer = EventWriter.create(dir.resolve("together"))) {
+      writer.writeAll(planned);
+      together = writer.file();
+    }
+    try (EventWriter writer = EventWriter.create(dir.resolve("one-by-one"))) {
+      planned.forEach(writer::write);
+      oneByOne = writer.file();
+    }
+    List<Event> read = new ArrayList<>();
+    EventReader.ReadResult summary = EventReader.read(together, read::add);
+
+    assertThat(summary.problems()).isEmpty();
+    assertThat(read).isEqualTo(planned);
+    assertThat(Files.readAllBytes(together)).isEqualTo(Files.readAllBytes(oneByOne));
+  }
+
+  @Test
+  void freeTextIsRedactedAndCutToOneLineIdentifiersAreNot() throws IOException {
+    String secret = "password=hunter2";
+    Event event = new TestFinished(RUN, 1, UID, Outcome.FAILED, 1,
+        "login failed: " + secret + "\n  at x\n" + "y".repeat(3000), null, false);
+    String line = new String(EventWriter.line(event), StandardCharsets.UTF_8);
+
+    assertThat(line).doesNotContain("hunter2").endsWith("\n").hasLineCount(1);
+    TestFinished back = (TestFinished) EventReader.parse(line.strip());
+    assertThat(back.message()).startsWith("login failed: password=**** at x y").hasSize(EventsFormat.MAX_MESSAGE)
+        .endsWith("...");
+    assertThat(back.uniqueId()).isEqualTo(UID);
+  }
+
+  @Test
+  void aBadLineCostsOnlyThatLineAndIsNamed() throws IOException {
+    List<byte[]> lines = new ArrayList<>();
+    for (Event event : everyKind()) {
+      lines.add(EventWriter.line(event));
+    }
+    ByteArrayOutputStream bytes = new ByteArrayOutputStream();
+    bytes.write(lines.get(0));
+    // a crashed JVM's cut multi-byte character: é is C3 A9, only C3 made it
+    bytes.write("{\"type\":\"started\",\"run\":\"3f0c\",\"uniqueId\":\"caf".getBytes(StandardCharsets.UTF_8));
+    bytes.write(0xC3);
+    bytes.write("\"}\n".getBytes(StandardCharsets.UTF_8));
+    bytes.write(lines.get(1));
+    bytes.write(("{\"type\":\"test\",\"x\":" + "[".repeat(5000) + "]".repeat(5000) + "}\n").getBytes(StandardCharsets.UTF_8));
+    bytes.write(lines.get(2));
+    bytes.write(("{\"type\":\"finished\",\"run\":\"3f0c\",\"message\":\"" + "m".repeat(EventsFormat.MAX_LINE_BYTES)
+        + "\"}\n").getBytes(StandardCharsets.UTF_8));
+    bytes.write("{not json}\n".getBytes(StandardCharsets.UTF_8));
+    bytes.write("{\"type\":\"started\",\"run\":\"3f0c\"}\n".getBytes(StandardCharsets.UTF_8));
+    bytes.write("{\"type\":\"a-newer-kind\",\"run\":\"3f0c\"}\n".getBytes(StandardCharsets.UTF_8));
+    bytes.write(lines.get(lines.size() - 1));
+    bytes.write("{\"type\":\"started\",\"ru".getBytes(StandardCharsets.UTF_8));
+    Path file = Files.write(dir.resolve("events-bad.jsonl"), bytes.toByteArray());
+
+    List<Event> read = new ArrayList<>();
+    EventReader.ReadResult summary = EventReader.read(file, read::add);
+
+    assertThat(read).containsExactly(everyKind().get(0), everyKind().get(1), everyKind().get(2),
+        everyKind().get(everyKind().size() - 1));
+    assertThat(summary.truncated()).isTrue();
+    assertThat(summary.problems()).containsExactly(
+        "events-bad.jsonl:2: not valid UTF-8 (a cut multi-byte character?); skipped",
+        "events-bad.jsonl:4: nested deeper than 32 levels or too large; skipped",
+        "events-bad.jsonl:6: longer than 4 MB; skipped",
+        "events-bad.jsonl:7: not JSON (Unexpected character ('n' (code 110)): was expecting double-quote to start"
+            + " field name); skipped",
+        "events-bad.jsonl:8: a 'started' event without 'uniqueId'; skipped");
+  }
+
+  @Test
+  void eachEventIsInTheFileWholeAsSoonAsItIsWrittenAndAnEventThatCannotBeWrittenCostsOnlyItself() throws IOException {
+    List<Event> events = everyKind();
+    ByteArrayOutputStream expected = new ByteArrayOutputStream();
+    try (EventWriter writer = EventWriter.create(dir)) {
+      for (Event event : events) {
+        writer.write(event);
+        expected.write(EventWriter.line(event));
+        // no close, no later event: what a JVM killed now would leave behind
+        assertThat(Files.readAllBytes(writer.file())).isEqualTo(expected.toByteArray());
+      }
+      // fails half-way through its line (a judgement is required): nothing of it reaches the file
+      Event broken = new TestJudged(RUN, 9, UID, null);
+      org.assertj.core.api.Assertions.assertThatThrownBy(() -> writer.write(broken))
+          .isInstanceOf(NullPointerException.class);
+      writer.write(events.get(4));
+      expected.write(EventWriter.line(events.get(4)));
+      assertThat(Files.readAllBytes(writer.file())).isEqualTo(expected.toByteArray());
+
+      List<Event> read = new ArrayList<>();
+      EventReader.ReadResult summary = EventReader.read(writer.file(), read::add);
+      assertThat(summary.problems()).isEmpty();
+      assertThat(read).hasSize(events.size() + 1).endsWith(events.get(4));
+    }
+  }
+
+  @Test
+  void theFirstRunEventOfAFileIsFoundWithoutReadingTheRest() {
+    Path file;
+    try (EventWriter writer = EventWriter.create(dir)) {
+      everyKind().forEach(writer::write);
+      file = writer.file();
+    }
+    assertThat(EventReader.runOf(file)).contains((RunStarted) everyKind().get(0));
+    assertThat(EventReader.find(dir)).containsExactly(file);
+  }
+
+  @Test
+  void theFormatDocumentNamesEveryTypeAndField() throws Exception {
+    String doc = Files.readString(docs().resolve("events-format.md"), StandardCharsets.UTF_8);
+    for (String type : EventsFormat.TYPES) {
+      assertThat(doc).as("type " + type).contains("| `" + type + "` |");
+    }
+    for (Field field : EventsFormat.class.getFields()) {
+      if (Modifier.isStatic(field.getModifiers()) && field.getType() == String.class && !field.getName().equals("GLOB")
+          && !EventsFormat.TYPES.contains((String) field.get(null))) {
+        assertThat(doc).as("field " + field.getName()).contains("`" + field.get(null) + "`");
+      }
+    }
+    assertThat(doc).contains("Format version " + EventsFormat.VERSION);
+  }
+
+  private static Path docs() {
+    Path at = Path.of("").toAbsolutePath();
+    while (at != null && !Files.isDirectory(at.resolve("docs"))) {
+      at = at.getParent();
+    }
+    assertThat(at).as("the repository's docs/ folder above " + Path.of("").toAbsolutePath()).isNotNull();
+    return at.resolve("docs");
+  }
+}
