@@ -19,17 +19,15 @@ import java.util.concurrent.ConcurrentHashMap;
 
 import io.github.authenticity.core.config.AllowedSkip;
 import io.github.authenticity.core.config.AuthenticityConfig;
-import io.github.authenticity.core.config.Mode;
 import io.github.authenticity.core.config.ServiceDefinition;
 import io.github.authenticity.core.detect.TestScope;
 import io.github.authenticity.core.detect.Where;
 import io.github.authenticity.core.judge.Judge;
 import io.github.authenticity.core.judge.Judgement;
+import io.github.authenticity.core.judge.LoopbackRule;
 import io.github.authenticity.core.judge.Messages;
 import io.github.authenticity.core.redact.RedactedThrowable;
 import io.github.authenticity.core.report.Evidence;
-import io.github.authenticity.core.report.EvidenceKind;
-import io.github.authenticity.core.report.Verdict;
 import org.junit.jupiter.api.TestFactory;
 import org.junit.jupiter.api.TestInstance.Lifecycle;
 import org.junit.jupiter.api.extension.AfterAllCallback;
@@ -239,14 +237,17 @@ class AuthenticityExtension implements ExecutionCondition, BeforeAllCallback, Af
       List<ServiceDefinition> services = Preparation.check(run, guard.get(), usedBy(context), id, false,
           configured -> ContainerServices.resolve(context, run.config(), configured));
       AuthenticityConfig config = run.config();
-      List<Evidence> early = Loopback.check(config, services);
+      List<Evidence> early = LoopbackRule.evidence(config, services);
       GuardedTest test = new GuardedTest(id, displayName(context), context.getRequiredTestClass(),
           context.getRequiredTestMethod(), instances(context), services, guard.get().minDuration(),
           guard.get().stagingOnly(), config);
-      if (!early.isEmpty() && config.mode() == Mode.FAIL) {
-        String message = Messages.masked(guard.get().services(), early);
-        run.verdict(id, Judge.maskedBeforeBody(List.of(), early, message));
-        throw new MaskedTestException(message, null);
+      if (!early.isEmpty()) {
+        Judgement masked = Judge.maskedBeforeBody(guard.get().services(), early, null);
+        if (Judge.failsInJUnit(masked, config.mode())) {
+          // judged before its body; in report mode the evidence is judged with the body's
+          run.verdict(id, masked);
+          Failures.throwIfFails(masked, config.mode());
+        }
       }
       Prepared prepared = new Prepared(test, early, new ArrayList<>(), new long[2],
           Collections.synchronizedList(new ArrayList<>()), new boolean[1]);
@@ -352,11 +353,10 @@ class AuthenticityExtension implements ExecutionCondition, BeforeAllCallback, Af
         run(context).verdict(test.uniqueId(), allowed.get());
         throw RedactedAbort.of(ex);
       }
-      Evidence evidence = new Evidence(EvidenceKind.ABORTED, Messages.aborted("body", ex.getMessage()));
-      aborts.add(evidence);
-      failure = test.config().mode() == Mode.FAIL ? new MaskedTestException(Messages.masked(
-          test.services().stream().map(ServiceDefinition::name).toList(), List.of(evidence)), ex)
-          : RedactedAbort.of(ex);
+      Judgement aborted = Judge.aborted(test.services().stream().map(ServiceDefinition::name).toList(), "body",
+          ex.getMessage());
+      aborts.addAll(aborted.evidence());
+      failure = Failures.ofAbort(aborted, test.config().mode(), ex);
     } catch (Throwable ex) {
       failure = ex;
     }
@@ -388,13 +388,10 @@ class AuthenticityExtension implements ExecutionCondition, BeforeAllCallback, Af
       run(context).verdict(context.getUniqueId(), allowed.get());
       throw RedactedAbort.of(throwable);
     }
-    Evidence evidence = new Evidence(EvidenceKind.ABORTED, Messages.aborted("body", throwable.getMessage()));
-    prepared.aborts().add(evidence);
-    if (run(context).config().mode() == Mode.FAIL) {
-      throw new MaskedTestException(Messages.masked(prepared.test().services().stream()
-          .map(ServiceDefinition::name).toList(), List.of(evidence)), throwable);
-    }
-    throw RedactedAbort.of(throwable);
+    Judgement aborted = Judge.aborted(prepared.test().services().stream().map(ServiceDefinition::name).toList(),
+        "body", throwable.getMessage());
+    prepared.aborts().addAll(aborted.evidence());
+    throw Failures.ofAbort(aborted, run(context).config().mode(), throwable);
   }
 
   @Override
@@ -411,10 +408,9 @@ class AuthenticityExtension implements ExecutionCondition, BeforeAllCallback, Af
       run.containerVerdict(context.getUniqueId(), allowed.get());
       throw RedactedAbort.of(throwable);
     }
-    Evidence evidence = new Evidence(EvidenceKind.ABORTED, Messages.aborted("class in @BeforeAll", throwable.getMessage()));
-    String message = Messages.masked(guard.get().services(), List.of(evidence));
-    run.containerVerdict(context.getUniqueId(), Judge.maskedBeforeBody(List.of(), List.of(evidence), message));
-    throw maskedAbort(run, message, throwable);
+    Judgement aborted = Judge.aborted(guard.get().services(), "class in @BeforeAll", throwable.getMessage());
+    run.containerVerdict(context.getUniqueId(), aborted);
+    throw Failures.ofAbort(aborted, run.config().mode(), throwable);
   }
 
   @Override
@@ -440,15 +436,9 @@ class AuthenticityExtension implements ExecutionCondition, BeforeAllCallback, Af
       run.verdict(context.getUniqueId(), allowed.get());
       throw RedactedAbort.of(throwable);
     }
-    Evidence evidence = new Evidence(EvidenceKind.ABORTED, Messages.aborted("in @BeforeEach", throwable.getMessage()));
-    String message = Messages.masked(guard.get().services(), List.of(evidence));
-    run.verdict(context.getUniqueId(), Judge.maskedBeforeBody(List.of(), List.of(evidence), message));
-    throw maskedAbort(run, message, throwable);
-  }
-
-  /** In {@code fail} mode an abort becomes a failure; in {@code report} mode it stays an abort. */
-  private static Throwable maskedAbort(Run run, String message, Throwable abort) {
-    return run.config().mode() == Mode.FAIL ? new MaskedTestException(message, abort) : RedactedAbort.of(abort);
+    Judgement aborted = Judge.aborted(guard.get().services(), "in @BeforeEach", throwable.getMessage());
+    run.verdict(context.getUniqueId(), aborted);
+    throw Failures.ofAbort(aborted, run.config().mode(), throwable);
   }
 
   // --- windows ---
@@ -525,10 +515,9 @@ class AuthenticityExtension implements ExecutionCondition, BeforeAllCallback, Af
   private static void recordContainerFinding(Run run, Window window, List<Evidence> evidence) {
     String message = Messages.masked(window.container().services().stream().map(ServiceDefinition::name).toList(),
         evidence);
-    run.containerVerdict(window.container().uniqueId(), Judgement.of(Verdict.MASKED, null, evidence, message));
-    if (run.config().mode() == Mode.FAIL) {
-      throw new MaskedTestException(message, null);
-    }
+    Judgement masked = Judge.maskedBeforeBody(List.of(), evidence, message);
+    run.containerVerdict(window.container().uniqueId(), masked);
+    Failures.throwIfFails(masked, run.config().mode());
   }
 
   /** Remembers {@code test} as judged in every window it sits in (its class, enclosing classes, factory). */

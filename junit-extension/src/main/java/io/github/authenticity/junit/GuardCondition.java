@@ -10,8 +10,8 @@ import java.util.List;
 import java.util.Optional;
 
 import io.github.authenticity.core.config.AuthenticityConfig;
-import io.github.authenticity.core.config.Mode;
 import io.github.authenticity.core.judge.Judge;
+import io.github.authenticity.core.judge.Judgement;
 import io.github.authenticity.core.judge.Messages;
 import io.github.authenticity.core.report.Evidence;
 import io.github.authenticity.core.report.EvidenceKind;
@@ -56,10 +56,9 @@ final class GuardCondition {
       Evidence evidence = new Evidence(EvidenceKind.CONTAINER_SKIP, ContainerSkip.evidence(skipper.get(),
           context.getTestMethod().isPresent() ? "the test" : "the class", noDocker.get()));
       String failure = ContainerSkip.failure(skipper.get(), what, noDocker.get());
-      record(run, context, Judge.maskedBeforeBody(List.of(), List.of(evidence), failure));
-      if (config.mode() == Mode.FAIL) {
-        throw new MaskedTestException(failure, null);
-      }
+      Judgement masked = Judge.maskedBeforeBody(List.of(), List.of(evidence), failure);
+      record(run, context, masked);
+      Failures.throwIfFails(masked, config.mode());
       return ConditionEvaluationResult.disabled(ContainerSkip.reportModeReason(skipper.get(), noDocker.get()));
     }
     if (guard.get().stagingOnly() && !config.staging()) {

@@ -4,7 +4,6 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 
-import io.github.authenticity.core.config.Mode;
 import io.github.authenticity.core.config.ServiceDefinition;
 import io.github.authenticity.core.judge.Findings;
 import io.github.authenticity.core.judge.Judge;
@@ -67,8 +66,8 @@ final class Judging {
       // cannot be judged here: fails in either mode, with why and how to choose interaction: warn
       throw new org.opentest4j.AssertionFailedError(Visible.of(Redactor.redact(judgement.message())));
     }
-    if (failure == null && judgement.verdict() == Verdict.MASKED && test.config().mode() == Mode.FAIL) {
-      throw new MaskedTestException(judgement.message(), null);
+    if (failure == null) {
+      Failures.throwIfFails(judgement, test.config().mode());
     }
   }
 }

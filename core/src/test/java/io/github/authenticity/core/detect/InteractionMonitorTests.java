@@ -26,6 +26,7 @@ import io.github.authenticity.core.config.Detection.Interaction;
 import io.github.authenticity.core.config.Endpoint;
 import io.github.authenticity.core.detect.InteractionMonitor.Finding;
 import io.github.authenticity.core.detect.InteractionMonitor.Status;
+import io.github.authenticity.core.judge.InteractionRule;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
@@ -292,7 +293,7 @@ class InteractionMonitorTests {
       for (Finding finding : findings) {
         System.out.println(finding.status() + "|" + finding.line());
       }
-      InteractionVerdict verdict = InteractionVerdict.of(findings, Map.of(), List.of("redis"), Interaction.REQUIRED,
+      InteractionRule verdict = InteractionRule.of(findings, Map.of(), List.of("redis"), Interaction.REQUIRED,
           false);
       System.out.println("required: noInteraction " + verdict.noInteraction() + ", cannotJudge "
           + verdict.cannotJudge() + ", unproven " + verdict.unproven());

@@ -1,4 +1,4 @@
-package io.github.authenticity.junit;
+package io.github.authenticity.core.judge;
 
 import java.net.InetAddress;
 import java.net.UnknownHostException;
@@ -11,21 +11,23 @@ import io.github.authenticity.core.config.AuthenticityConfig;
 import io.github.authenticity.core.config.ContainerBinding;
 import io.github.authenticity.core.config.Endpoint;
 import io.github.authenticity.core.config.ServiceDefinition;
-import io.github.authenticity.core.judge.Messages;
 import io.github.authenticity.core.report.Evidence;
 import io.github.authenticity.core.report.EvidenceKind;
+import org.apiguardian.api.API;
 
 /**
  * {@code LOOPBACK_IN_STAGING}: in a staging environment, a required service that resolves to this machine or is a
- * container started by this JVM ({@link RealServiceContainer}).
+ * container started by this JVM (the extension's {@code RealServiceContainer}). What a host resolves to is looked up
+ * here, once per test, as the rule reads it.
  */
-final class Loopback {
+@API(status = API.Status.INTERNAL, since = "0.2")
+public final class LoopbackRule {
 
-  private Loopback() {
+  private LoopbackRule() {
   }
 
   /** One piece of evidence per required service with an endpoint on loopback; none outside staging. */
-  static List<Evidence> check(AuthenticityConfig config, List<ServiceDefinition> services) {
+  public static List<Evidence> evidence(AuthenticityConfig config, List<ServiceDefinition> services) {
     List<Evidence> evidence = new ArrayList<>();
     if (!config.staging()) {
       return evidence;
