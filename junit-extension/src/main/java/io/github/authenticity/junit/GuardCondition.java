@@ -6,15 +6,12 @@ import static io.github.authenticity.junit.Contexts.record;
 import static io.github.authenticity.junit.Contexts.run;
 import static io.github.authenticity.junit.Contexts.usedBy;
 
-import java.util.List;
 import java.util.Optional;
 
 import io.github.authenticity.core.config.AuthenticityConfig;
 import io.github.authenticity.core.judge.Judge;
 import io.github.authenticity.core.judge.Judgement;
 import io.github.authenticity.core.judge.Messages;
-import io.github.authenticity.core.report.Evidence;
-import io.github.authenticity.core.report.EvidenceKind;
 import io.github.authenticity.core.report.NotRunReason;
 import org.junit.jupiter.api.extension.ConditionEvaluationResult;
 import org.junit.jupiter.api.extension.ExtensionContext;
@@ -53,10 +50,9 @@ final class GuardCondition {
     if (noDocker.isPresent()) {
       String what = context.getTestMethod().isPresent() ? "test " + usedBy(context).substring(Contexts.USED_BY.length())
           : "class [" + context.getRequiredTestClass().getName() + "]";
-      Evidence evidence = new Evidence(EvidenceKind.CONTAINER_SKIP, ContainerSkip.evidence(skipper.get(),
-          context.getTestMethod().isPresent() ? "the test" : "the class", noDocker.get()));
-      String failure = ContainerSkip.failure(skipper.get(), what, noDocker.get());
-      Judgement masked = Judge.maskedBeforeBody(List.of(), List.of(evidence), failure);
+      Judgement masked = Judge.containerSkip(ContainerSkip.evidence(skipper.get(),
+          context.getTestMethod().isPresent() ? "the test" : "the class", noDocker.get()),
+          ContainerSkip.failure(skipper.get(), what, noDocker.get()));
       record(run, context, masked);
       Failures.throwIfFails(masked, config.mode());
       return ConditionEvaluationResult.disabled(ContainerSkip.reportModeReason(skipper.get(), noDocker.get()));

@@ -55,6 +55,12 @@ final class TestOutcome {
     reading = null;
   }
 
+  /** Adds evidence that masks the test, as a rule of the judge read what was seen. */
+  void addEvidence(Evidence seen) {
+    evidence.add(seen);
+    reading = null;
+  }
+
   /** What the interaction detector saw of the test's exchanges with its services, for the judge to read. */
   void interaction(InteractionRule.Seen seen) {
     interaction = seen;
@@ -98,8 +104,8 @@ final class TestOutcome {
   }
 
   /** Records a field marked {@code @AllowMock}: listed in the report, never silent. */
-  void allowMock(String field, String type, String reason) {
-    allowedMocks.add(new AllowedMock(field, type, reason));
+  void allowMock(AllowedMock allowed) {
+    allowedMocks.add(allowed);
   }
 
   /** The judge's reading of what was seen (made once). */

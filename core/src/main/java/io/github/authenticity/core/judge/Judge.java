@@ -185,6 +185,14 @@ public final class Judge {
     return Judgement.of(Verdict.MASKED, null, evidence, message != null ? message : Messages.masked(services, evidence));
   }
 
+  /**
+   * Testcontainers would silently skip the test (or class) for want of Docker ({@code disabledWithoutDocker}):
+   * {@code MASKED} with {@code CONTAINER_SKIP} {@code detail}, failing with {@code message}.
+   */
+  public static Judgement containerSkip(String detail, String message) {
+    return Judgement.of(Verdict.MASKED, null, List.of(new Evidence(EvidenceKind.CONTAINER_SKIP, detail)), message);
+  }
+
   /** An assumption aborted the test (or its class) {@code where}, e.g. {@code in @BeforeEach}. */
   public static Judgement aborted(List<String> services, String where, String assumption) {
     List<Evidence> evidence = List.of(new Evidence(EvidenceKind.ABORTED, Messages.aborted(where, assumption)));

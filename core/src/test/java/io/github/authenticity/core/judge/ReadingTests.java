@@ -14,13 +14,15 @@ import io.github.authenticity.core.config.Detection.Interaction;
 import io.github.authenticity.core.config.Mode;
 import io.github.authenticity.core.config.ServiceDefinition;
 import io.github.authenticity.core.detect.InteractionMonitor.Finding;
+import io.github.authenticity.core.detect.MockInspector;
 import io.github.authenticity.core.detect.InteractionMonitor.Status;
+import io.github.authenticity.core.report.AllowedMock;
 import io.github.authenticity.core.report.Evidence;
 import io.github.authenticity.core.report.EvidenceKind;
 import io.github.authenticity.core.report.Verdict;
 import org.junit.jupiter.api.Test;
 
-/** The judge's reading of what the detectors saw ({@link Judge#read}), its mode switch and the loopback rule. */
+/** The judge's reading of what the detectors saw ({@link Judge#read}), its mode switch, and the rules of aborts, mocks, container skips and loopback. */
 class ReadingTests {
 
   private static final Evidence FALLBACK = new Evidence(EvidenceKind.FALLBACK_LOG, "WARN c.e.Auth: \"using mock\"");
@@ -90,6 +92,34 @@ class ReadingTests {
     assertThat(aborted.verdict()).isEqualTo(Verdict.MASKED);
     assertThat(aborted.evidence()).extracting(Evidence::kind).containsExactly(EvidenceKind.ABORTED);
     assertThat(aborted.message()).isEqualTo(Messages.masked(List.of("backend"), aborted.evidence()));
+  }
+
+  @Test
+  void aMockIsEvidenceUnlessAllowedWithAReason() throws NoSuchFieldException {
+    MockInspector.Hit hit = new MockInspector.Hit(Fixture.class.getDeclaredField("payments"), "payments",
+        "a Mockito mock of [PaymentClient]", "PaymentClient");
+
+    assertThat(MockRule.evidence(hit, null)).isEqualTo(new Evidence(EvidenceKind.MOCK_OBJECT, hit.detail()));
+    assertThat(MockRule.evidence(hit, " ").detail()).isEqualTo("field [payments] holds a Mockito mock of "
+        + "[PaymentClient] and is marked @AllowMock with a blank reason; say why the mock is deliberate: "
+        + "@AllowMock(reason = \"...\")");
+    assertThat(MockRule.evidence(hit, "the sandbox has no payments")).isNull();
+    assertThat(MockRule.allowed(hit, " the sandbox has no payments ")).isEqualTo(new AllowedMock("payments",
+        "PaymentClient", "the sandbox has no payments"));
+  }
+
+  @Test
+  void aContainerSkipIsMaskedWithItsEvidence() {
+    Judgement skipped = Judge.containerSkip("Testcontainers skips the class", "the class fails");
+
+    assertThat(skipped).extracting(Judgement::verdict, Judgement::message).containsExactly(Verdict.MASKED,
+        "the class fails");
+    assertThat(skipped.evidence()).containsExactly(new Evidence(EvidenceKind.CONTAINER_SKIP,
+        "Testcontainers skips the class"));
+  }
+
+  static final class Fixture {
+    Object payments;
   }
 
   @Test
