@@ -3,6 +3,10 @@ package io.github.authenticity.junit;
 import io.github.authenticity.core.config.Mode;
 import io.github.authenticity.core.judge.Judge;
 import io.github.authenticity.core.judge.Judgement;
+import io.github.authenticity.core.redact.Redactor;
+import io.github.authenticity.core.redact.Visible;
+import io.github.authenticity.core.report.Verdict;
+import org.opentest4j.AssertionFailedError;
 
 /**
  * What JUnit sees of a judgement: the one place that turns a verdict into the exception a test (or container) ends
@@ -11,6 +15,19 @@ import io.github.authenticity.core.judge.Judgement;
 final class Failures {
 
   private Failures() {
+  }
+
+  /**
+   * Throws what a test whose body passed ends with: the reason it cannot be judged ({@code cannotJudge}: a
+   * {@code FAILED} judgement that says why, in either mode), or the masked failure when {@code judgement} fails it
+   * in {@code mode}; else returns.
+   */
+  static void throwIfFails(Judgement judgement, Mode mode, boolean cannotJudge) {
+    if (cannotJudge && judgement.verdict() == Verdict.FAILED) {
+      // cannot be judged here: fails in either mode, with why and how to choose interaction: warn
+      throw new AssertionFailedError(Visible.of(Redactor.redact(judgement.message())));
+    }
+    throwIfFails(judgement, mode);
   }
 
   /** Throws the masked failure when {@code judgement} fails its test in {@code mode}; else returns. */

@@ -9,8 +9,6 @@ import io.github.authenticity.core.judge.Findings;
 import io.github.authenticity.core.judge.Judge;
 import io.github.authenticity.core.judge.Judgement;
 import io.github.authenticity.core.redact.RedactedThrowable;
-import io.github.authenticity.core.redact.Redactor;
-import io.github.authenticity.core.redact.Visible;
 import io.github.authenticity.core.report.Evidence;
 import io.github.authenticity.core.report.Verdict;
 
@@ -62,12 +60,9 @@ final class Judging {
     if (detectorFailure != null) {
       throw (RuntimeException) RedactedThrowable.of(detectorFailure);
     }
-    if (failure == null && judgement.verdict() == Verdict.FAILED && outcome.cannotJudge().isPresent()) {
-      // cannot be judged here: fails in either mode, with why and how to choose interaction: warn
-      throw new org.opentest4j.AssertionFailedError(Visible.of(Redactor.redact(judgement.message())));
-    }
     if (failure == null) {
-      Failures.throwIfFails(judgement, test.config().mode());
+      // the body passed: the judgement decides how the test ends
+      Failures.throwIfFails(judgement, test.config().mode(), outcome.cannotJudge().isPresent());
     }
   }
 }
