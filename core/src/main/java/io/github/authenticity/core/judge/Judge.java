@@ -27,7 +27,10 @@ import org.apiguardian.api.API;
  * {@code report}, {@code report-aggregate} and {@code check}) calls it on the events files, so both say the same.
  * Detectors report only what they saw; the rules that read it sit beside this class and are called from here:
  * {@link InteractionRule} ({@code NO_INTERACTION}, {@code SERVER_ERRORS}, proof, unproven, cannot judge),
- * {@link TooFastRule} ({@code TOO_FAST}) and {@link LoopbackRule} ({@code LOOPBACK_IN_STAGING}).
+ * {@link TooFastRule} ({@code TOO_FAST}), {@link MockRule} ({@code MOCK_OBJECT}) and {@link LoopbackRule}
+ * ({@code LOOPBACK_IN_STAGING}). Over 300 lines on purpose: it is the one index of every verdict rule, in the order a
+ * new reader follows a test (what was seen, a test that ran, one stopped before its body, the report, the overall
+ * verdict); each part is short, and a rule with more to it has a class of its own beside it.
  *
  * <ol>
  *   <li><b>What was seen</b> ({@link #read}): the detectors' observations become evidence, proof, warnings and
