@@ -6,15 +6,12 @@ import static io.github.authenticity.junit.Contexts.record;
 import static io.github.authenticity.junit.Contexts.run;
 import static io.github.authenticity.junit.Contexts.usedBy;
 
-import java.util.List;
 import java.util.Optional;
 
 import io.github.authenticity.core.internal.config.AuthenticityConfig;
-import io.github.authenticity.core.internal.config.Mode;
 import io.github.authenticity.core.internal.judge.Judge;
+import io.github.authenticity.core.internal.model.Judgement;
 import io.github.authenticity.core.internal.judge.VerdictMessages;
-import io.github.authenticity.core.internal.model.Evidence;
-import io.github.authenticity.core.internal.model.EvidenceKind;
 import io.github.authenticity.core.internal.model.NotRunReason;
 import org.junit.jupiter.api.extension.ConditionEvaluationResult;
 import org.junit.jupiter.api.extension.ExtensionContext;
@@ -53,13 +50,11 @@ final class GuardCondition {
     if (noDocker.isPresent()) {
       String what = context.getTestMethod().isPresent() ? "test " + usedBy(context).substring(Contexts.USED_BY.length())
           : "class [" + context.getRequiredTestClass().getName() + "]";
-      Evidence evidence = new Evidence(EvidenceKind.CONTAINER_SKIP, ContainerSkip.evidence(skipper.get(),
-          context.getTestMethod().isPresent() ? "the test" : "the class", noDocker.get()));
-      String failure = ContainerSkip.failure(skipper.get(), what, noDocker.get());
-      record(run, context, Judge.maskedBeforeBody(List.of(), List.of(evidence), failure));
-      if (config.mode() == Mode.FAIL) {
-        throw new MaskedTestException(failure, null);
-      }
+      Judgement masked = Judge.containerSkip(ContainerSkip.evidence(skipper.get(),
+          context.getTestMethod().isPresent() ? "the test" : "the class", noDocker.get()),
+          ContainerSkip.failure(skipper.get(), what, noDocker.get()));
+      record(run, context, masked);
+      Failures.throwIfFails(masked, config.mode());
       return ConditionEvaluationResult.disabled(ContainerSkip.reportModeReason(skipper.get(), noDocker.get()));
     }
     if (guard.get().stagingOnly() && !config.staging()) {

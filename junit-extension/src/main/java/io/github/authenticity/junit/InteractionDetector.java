@@ -6,18 +6,17 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 
+import io.github.authenticity.core.internal.config.Detection.Interaction;
 import io.github.authenticity.core.config.Endpoint;
 import io.github.authenticity.core.config.ServiceDefinition;
-import io.github.authenticity.core.internal.config.Detection.Interaction;
 import io.github.authenticity.core.internal.detect.InteractionMonitor;
-import io.github.authenticity.core.internal.detect.InteractionVerdict;
 import io.github.authenticity.core.internal.detect.TestScope;
-import io.github.authenticity.core.internal.model.EvidenceKind;
+import io.github.authenticity.core.internal.judge.InteractionRule;
 
 /**
- * {@code NO_INTERACTION}: a required service of the test was never exchanged with; {@code SERVER_ERRORS}: one
- * answered it with server errors only; see
- * {@link InteractionMonitor} for the mechanism and {@link InteractionVerdict} for the rule.
+ * Watches each required service's exchanges while a guarded test runs and is set up, and reports what it saw (one
+ * finding per watched service) for the judge: {@link InteractionMonitor} is the mechanism, {@link InteractionRule}
+ * the rule ({@code NO_INTERACTION}, {@code SERVER_ERRORS}, proof, unproven, cannot judge).
  */
 final class InteractionDetector implements Detector {
 
@@ -83,41 +82,23 @@ final class InteractionDetector implements Detector {
   public void afterTest(GuardedTest test, TestOutcome outcome) {
     Interaction mode = test.config().detection().interaction();
     if (mode == Interaction.OFF) {
-      if (!test.services().isEmpty()) {
-        outcome.unproven(InteractionVerdict.off().unproven());
-      }
+      outcome.interaction(new InteractionRule.Seen(mode, List.of(), Map.of(), names(test.services()), false));
       return;
     }
     InteractionMonitor.Watch watch = watches.remove(test.uniqueId());
     if (watch == null) {
-      // never started (no endpoint, or afterTest without beforeTest for a container-level judgement)
+      // never started: no endpoint (then nothing was watched for any service: the rule says so), or afterTest
+      // without beforeTest for a container-level judgement (nothing to say)
       if (!test.services().isEmpty() && watched(test).isEmpty()) {
-        String line = "interaction not checked: no endpoint (url, or host and port) is configured for " + names(test);
-        outcome.addWarning(line);
-        outcome.unproven(line);
+        outcome.interaction(new InteractionRule.Seen(mode, List.of(), Map.of(), names(test.services()), false));
       }
       return;
     }
     TestScope scope = TestScope.find(test.uniqueId());
     try {
-      boolean failed = outcome.failure().isPresent();
       List<InteractionMonitor.Finding> findings = withSetUp(watch.finish(), setUp(test));
-      InteractionVerdict verdict = InteractionVerdict.of(findings, via(test), names(test.services()), mode, failed,
-          expectsErrors(test));
-      verdict.proofs().forEach(outcome::addProof);
-      verdict.warnings().forEach(outcome::addWarning);
-      if (verdict.noInteraction() != null) {
-        outcome.addEvidence(EvidenceKind.NO_INTERACTION, verdict.noInteraction());
-      }
-      if (verdict.serverErrors() != null) {
-        outcome.addEvidence(EvidenceKind.SERVER_ERRORS, verdict.serverErrors());
-      }
-      if (verdict.unproven() != null) {
-        outcome.unproven(verdict.unproven());
-      }
-      if (verdict.cannotJudge() != null) {
-        outcome.cannotJudge(verdict.cannotJudge());
-      }
+      outcome.interaction(new InteractionRule.Seen(mode, findings, via(test), names(test.services()),
+          expectsErrors(test)));
     } finally {
       if (scope != null) {
         scope.leave();
@@ -195,7 +176,7 @@ final class InteractionDetector implements Detector {
     Map<String, String> via = via(config);
     Map<String, List<Endpoint>> result = new LinkedHashMap<>();
     for (ServiceDefinition service : services) {
-      String carrier = InteractionVerdict.carrier(service.name(), via);
+      String carrier = InteractionRule.carrier(service.name(), via);
       ServiceDefinition definition = carrier.equals(service.name()) ? service : config.services().get(carrier);
       if (definition != null && !definition.endpoints().isEmpty()) {
         result.putIfAbsent(carrier, List.copyOf(definition.endpoints()));
@@ -225,7 +206,4 @@ final class InteractionDetector implements Detector {
     return result;
   }
 
-  private static String names(GuardedTest test) {
-    return String.join(", ", names(test.services()));
-  }
 }

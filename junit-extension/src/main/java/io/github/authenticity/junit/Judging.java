@@ -5,15 +5,12 @@ import java.util.ArrayList;
 import java.util.List;
 
 import io.github.authenticity.core.config.ServiceDefinition;
-import io.github.authenticity.core.internal.config.Mode;
 import io.github.authenticity.core.internal.judge.Findings;
 import io.github.authenticity.core.internal.judge.Judge;
-import io.github.authenticity.core.internal.model.Evidence;
 import io.github.authenticity.core.internal.model.Judgement;
-import io.github.authenticity.core.internal.model.Verdict;
 import io.github.authenticity.core.internal.redact.RedactedThrowable;
-import io.github.authenticity.core.internal.redact.Redactor;
-import io.github.authenticity.core.internal.redact.Visible;
+import io.github.authenticity.core.internal.model.Evidence;
+import io.github.authenticity.core.internal.model.Verdict;
 
 /** Hands what the detectors saw of a guarded test to the core {@link Judge}, records the verdict, and fails a masked test. */
 final class Judging {
@@ -63,12 +60,9 @@ final class Judging {
     if (detectorFailure != null) {
       throw (RuntimeException) RedactedThrowable.of(detectorFailure);
     }
-    if (failure == null && judgement.verdict() == Verdict.FAILED && outcome.cannotJudge().isPresent()) {
-      // cannot be judged here: fails in either mode, with why and how to choose interaction: warn
-      throw new org.opentest4j.AssertionFailedError(Visible.of(Redactor.redact(judgement.message())));
-    }
-    if (failure == null && judgement.verdict() == Verdict.MASKED && test.config().mode() == Mode.FAIL) {
-      throw new MaskedTestException(judgement.message(), null);
+    if (failure == null) {
+      // the body passed: the judgement decides how the test ends
+      Failures.throwIfFails(judgement, test.config().mode(), outcome.cannotJudge().isPresent());
     }
   }
 }

@@ -5,11 +5,12 @@ import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 
 import io.github.authenticity.core.internal.detect.MockInspector;
-import io.github.authenticity.core.internal.model.EvidenceKind;
+import io.github.authenticity.core.internal.judge.MockRule;
+import io.github.authenticity.core.internal.model.Evidence;
 
 /**
- * {@code MOCK_OBJECT}: fields of the test instance and its enclosing instances that hold mocks, stubs or
- * fakes, unless marked {@code @AllowMock} (then listed with the reason). Inspected right after the body
+ * {@code MOCK_OBJECT}: reports the fields of the test instance and its enclosing instances that hold mocks, stubs
+ * or fakes, with their {@code @AllowMock} reason, for the judge's {@link MockRule}. Inspected right after the body
  * (before {@code @AfterEach} can clear a field), so mocks assigned in the constructor, in {@code @BeforeEach}
  * or in the body are seen.
  */
@@ -35,14 +36,12 @@ final class MockObjectDetector implements Detector {
     }
     for (MockInspector.Hit hit : hits) {
       AllowMock allow = hit.field().getAnnotation(AllowMock.class);
-      if (allow == null) {
-        outcome.addEvidence(EvidenceKind.MOCK_OBJECT, hit.detail());
-      } else if (allow.reason().isBlank()) {
-        outcome.addEvidence(EvidenceKind.MOCK_OBJECT, "field [" + hit.path() + "] holds " + hit.kind()
-            + " and is marked @AllowMock with a blank reason; say why the mock is deliberate: "
-            + "@AllowMock(reason = \"...\")");
+      String reason = allow == null ? null : allow.reason();
+      Evidence evidence = MockRule.evidence(hit, reason);
+      if (evidence != null) {
+        outcome.addEvidence(evidence);
       } else {
-        outcome.allowMock(hit.path(), hit.type(), allow.reason().strip());
+        outcome.allowMock(MockRule.allowed(hit, reason));
       }
     }
   }

@@ -2,8 +2,6 @@ package io.github.authenticity.junit;
 
 import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.HashSet;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -12,15 +10,13 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ConcurrentMap;
 import java.util.concurrent.atomic.AtomicInteger;
 
-import io.github.authenticity.core.config.ServiceDefinition;
-import io.github.authenticity.core.internal.config.AllowedSkip;
 import io.github.authenticity.core.internal.config.AuthenticityConfig;
 import io.github.authenticity.core.internal.config.ConfigLoader;
 import io.github.authenticity.core.internal.config.ConfigParameters;
-import io.github.authenticity.core.internal.config.ContainerBinding;
 import io.github.authenticity.core.internal.events.Event.Outcome;
 import io.github.authenticity.core.internal.events.Event;
 import io.github.authenticity.core.internal.events.EventWriter;
+import io.github.authenticity.core.internal.model.Judgement;
 import org.junit.jupiter.api.Disabled;
 import org.junit.platform.commons.support.AnnotationSupport;
 import org.junit.platform.engine.TestExecutionResult.Status;
@@ -32,7 +28,11 @@ import org.junit.platform.engine.support.descriptor.MethodSource;
 import org.junit.platform.launcher.TestIdentifier;
 import org.junit.platform.launcher.TestPlan;
 
-/** What the listener records about one test plan execution, into its own events file. */
+/**
+ * What the listener records about one test plan execution, into its own events file: the plan, each test's start
+ * and end (a skipped or failed container expanded to every test under it) and the counts. The services to probe
+ * are {@link PlanServices}' to find, a condition's declared skip {@link SkipRules}' to allow.
+ */
 final class Recording {
 
   private final Run run;
@@ -82,7 +82,7 @@ final class Recording {
       run.writeAll(planned);
       Runs.started(run);
       config.ifPresent(c -> {
-        run.startPreflight(recording.neededServices(c));
+        run.startPreflight(PlanServices.needed(index, c));
         // log capture and the socket monitor start now, while discovery ends, not in the first test
         Detectors.prepare(c, Thread.currentThread().getContextClassLoader());
       });
@@ -92,43 +92,6 @@ final class Recording {
 
   Run run() {
     return run;
-  }
-
-  /** The services the plan's guarded tests need and that can run here (not {@code @StagingOnly} outside staging). */
-  private List<ServiceDefinition> neededServices(AuthenticityConfig config) {
-    if (io.github.authenticity.core.internal.judge.Judge.contradictedEnvironment(config).isPresent()) {
-      return List.of();
-    }
-    Map<String, ServiceDefinition> needed = new LinkedHashMap<>();
-    Set<String> inContainers = new HashSet<>();
-    for (PlanIndex.Entry entry : index.units()) {
-      Guard guard = entry.guard();
-      if (guard.stagingOnly() && !config.staging()) {
-        continue;
-      }
-      if (startsContainers(entry)) {
-        inContainers.addAll(guard.services());
-      }
-      // container: true has no address before its container runs (ContainerServices)
-      guard.services().forEach(name -> config.service(name).filter(s -> !ContainerBinding.configured(s))
-          .ifPresent(s -> needed.putIfAbsent(name, s)));
-    }
-    // a service a @Testcontainers class needs may be a container that is not started yet: probed at first use
-    needed.keySet().removeAll(inContainers);
-    return List.copyOf(needed.values());
-  }
-
-  private static boolean startsContainers(PlanIndex.Entry entry) {
-    try {
-      Optional<TestSource> source = entry.id().getSource();
-      if (source.isPresent() && source.get() instanceof MethodSource method) {
-        return ContainerSkip.startsContainers(method.getJavaClass());
-      }
-      return source.isPresent() && source.get() instanceof ClassSource type
-          && ContainerSkip.startsContainers(type.getJavaClass());
-    } catch (RuntimeException | LinkageError ex) {
-      return false;
-    }
   }
 
   void dynamicTestRegistered(TestIdentifier id) {
@@ -177,20 +140,7 @@ final class Recording {
     if (!guarded || entry == null || entry.guard() == null || run.judged(entry.id().getUniqueId())) {
       return false;
     }
-    Optional<io.github.authenticity.core.internal.model.Judgement> allowed;
-    try {
-      Optional<TestSource> source = entry.id().getSource();
-      if (source.isPresent() && source.get() instanceof MethodSource method) {
-        allowed = SkipRules.allowed(run, AllowedSkip.Kind.CONDITION, reason, method.getJavaMethod(),
-            method.getJavaClass());
-      } else if (source.isPresent() && source.get() instanceof ClassSource type) {
-        allowed = SkipRules.allowed(run, AllowedSkip.Kind.CONDITION, reason, null, type.getJavaClass());
-      } else {
-        return false;
-      }
-    } catch (RuntimeException | LinkageError ex) {
-      return false; // a class that cannot be loaded: judged as a condition, as ever
-    }
+    Optional<Judgement> allowed = SkipRules.allowedCondition(run, entry.id(), reason);
     if (allowed.isEmpty()) {
       return false;
     }

@@ -15,6 +15,10 @@ import io.github.authenticity.core.internal.config.AllowedSkip;
 import io.github.authenticity.core.internal.judge.Judge;
 import io.github.authenticity.core.internal.model.Judgement;
 import org.junit.platform.commons.support.AnnotationSupport;
+import org.junit.platform.engine.TestSource;
+import org.junit.platform.engine.support.descriptor.ClassSource;
+import org.junit.platform.engine.support.descriptor.MethodSource;
+import org.junit.platform.launcher.TestIdentifier;
 
 /**
  * The glue between a skipped guarded test and the core's declared-skip rules ({@link Judge#allowing}): which rules
@@ -47,6 +51,26 @@ final class SkipRules {
     String testName = type.getName().replace('$', '.') + (method == null ? "" : "." + method.getName());
     return Judge.allowing(rules, kind, text, annotationTypes(method, type), testName)
         .map(rule -> Judge.allowedSkip(rule, kind, text));
+  }
+
+  /**
+   * The verdict for the guarded test or container {@code id} that a condition switched off with {@code reason}, when
+   * a declared rule allows it; empty when none does, or when its class cannot be loaded (then it is judged as a
+   * condition, as ever).
+   */
+  static Optional<Judgement> allowedCondition(Run run, TestIdentifier id, String reason) {
+    try {
+      Optional<TestSource> source = id.getSource();
+      if (source.isPresent() && source.get() instanceof MethodSource method) {
+        return allowed(run, AllowedSkip.Kind.CONDITION, reason, method.getJavaMethod(), method.getJavaClass());
+      }
+      if (source.isPresent() && source.get() instanceof ClassSource type) {
+        return allowed(run, AllowedSkip.Kind.CONDITION, reason, null, type.getJavaClass());
+      }
+      return Optional.empty();
+    } catch (RuntimeException | LinkageError ex) {
+      return Optional.empty(); // a class that cannot be loaded: judged as a condition, as ever
+    }
   }
 
   /** The {@link AllowSkip} rules on {@code method} and on {@code type} and the classes around it. */

@@ -5,22 +5,23 @@ import java.nio.file.Path;
 import io.github.authenticity.core.internal.config.AuthenticityConfig;
 import io.github.authenticity.core.internal.detect.History;
 import io.github.authenticity.core.internal.detect.HistoryBaseline;
-import io.github.authenticity.core.internal.detect.TooFast;
-import io.github.authenticity.core.internal.model.EvidenceKind;
 import io.github.authenticity.core.internal.report.ReportJson;
+import io.github.authenticity.core.internal.judge.TooFastRule;
 
-/** {@code TOO_FAST}: under {@code minDuration}, or far faster than the test's authentic history. */
+/**
+ * Reports a guarded test's {@code minDuration} and authentic history, for the judge's {@code TOO_FAST} rule
+ * ({@link TooFastRule}: under {@code minDuration}, or far faster than that history).
+ */
 final class TooFastDetector implements Detector {
 
   @Override
   public void afterTest(GuardedTest test, TestOutcome outcome) {
     if (outcome.failure().isPresent()) {
-      return;
+      return; // a failed test is never TOO_FAST (the rule says so too): its history is not read
     }
     var detection = test.config().detection();
-    TooFast.judge(outcome.elapsed(), test.minDuration(), history(test.config()).authenticRuns(test.uniqueId()),
-            detection.tooFastFactor(), detection.tooFastMinRuns())
-        .ifPresent(detail -> outcome.addEvidence(EvidenceKind.TOO_FAST, detail));
+    outcome.timing(new TooFastRule.Seen(test.minDuration(), history(test.config()).authenticRuns(test.uniqueId()),
+        detection.tooFastFactor(), detection.tooFastMinRuns()));
   }
 
   static History history(AuthenticityConfig config) {

@@ -7,7 +7,8 @@ import io.github.authenticity.core.internal.model.Evidence;
 import org.apiguardian.api.API;
 
 /**
- * What the extension saw of one guarded test that ran (its set-up, body and tear-down), for {@link Judge#ran}.
+ * What is known of one guarded test that ran (its set-up, body and tear-down), for {@link Judge#ran}: how it ended,
+ * and the {@link Judge#read judge's reading} of what the detectors saw (evidence, proof, unproven, cannot judge).
  *
  * @param services        the required services' names
  * @param evidence        what was seen that masks it

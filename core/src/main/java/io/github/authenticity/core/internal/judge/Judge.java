@@ -1,5 +1,6 @@
 package io.github.authenticity.core.internal.judge;
 
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
@@ -7,25 +8,34 @@ import java.util.Optional;
 
 import io.github.authenticity.core.internal.config.AllowedSkip;
 import io.github.authenticity.core.internal.config.AuthenticityConfig;
+import io.github.authenticity.core.internal.config.Mode;
 import io.github.authenticity.core.internal.events.Event.TestFinished;
 import io.github.authenticity.core.internal.events.Event.TestPlanned;
 import io.github.authenticity.core.internal.model.CheckSettings;
 import io.github.authenticity.core.internal.model.Evidence;
 import io.github.authenticity.core.internal.model.EvidenceKind;
-import io.github.authenticity.core.internal.model.Judgement;
 import io.github.authenticity.core.internal.model.NotRunReason;
 import io.github.authenticity.core.internal.model.OverallVerdict;
 import io.github.authenticity.core.internal.model.Summary;
 import io.github.authenticity.core.internal.model.TestEntry;
 import io.github.authenticity.core.internal.model.Verdict;
 import org.apiguardian.api.API;
+import io.github.authenticity.core.internal.model.Judgement;
 
 /**
- * How a guarded test is judged: every rule that turns what was seen into a verdict, in one place. The extension
- * calls it while a test runs (to fail a masked test in JUnit), and the report (the listener's, the plugin's
+ * How a guarded test is judged: every rule that turns what was seen into evidence and a verdict, in one place. The
+ * extension calls it while a test runs (to fail a masked test in JUnit), and the report (the listener's, the plugin's
  * {@code report}, {@code report-aggregate} and {@code check}) calls it on the events files, so both say the same.
+ * Detectors report only what they saw; the rules that read it sit beside this class and are called from here:
+ * {@link InteractionRule} ({@code NO_INTERACTION}, {@code SERVER_ERRORS}, proof, unproven, cannot judge),
+ * {@link TooFastRule} ({@code TOO_FAST}), {@link MockRule} ({@code MOCK_OBJECT}) and {@link LoopbackRule}
+ * ({@code LOOPBACK_IN_STAGING}). Over 300 lines on purpose: it is the one index of every verdict rule, in the order a
+ * new reader follows a test (what was seen, a test that ran, one stopped before its body, the report, the overall
+ * verdict); each part is short, and a rule with more to it has a class of its own beside it.
  *
  * <ol>
+ *   <li><b>What was seen</b> ({@link #read}): the detectors' observations become evidence, proof, warnings and
+ *   why a test is unproven or cannot be judged.</li>
  *   <li><b>A guarded test that ran</b> ({@link #ran}): a detector that threw makes it {@code FAILED}; an
  *   aborting assumption {@code MASKED} ({@code ABORTED}: a skip is not a pass); its own failure {@code FAILED};
  *   a JVM that cannot observe it under {@code interaction: required} {@code FAILED} with why; any evidence
@@ -34,7 +44,7 @@ import org.apiguardian.api.API;
  *   bad configuration or a contradicted {@code requireEnvironment} {@code FAILED}; loopback in staging or a
  *   Testcontainers skip {@code MASKED}; {@code @StagingOnly} outside staging {@code NOT_RUN}/{@code ENVIRONMENT}.
  *   A verdict on a container applies to every guarded test under it.</li>
- *   <li><b>Without the extension's verdict</b> ({@link #entry}), from JUnit's outcome: skipped by a literal
+ *   <li><b>Without the extension's verdict</b> ({@link #judgement}), from JUnit's outcome: skipped by a literal
  *   {@code @Disabled} {@code NOT_RUN}/{@code DISABLED}, by any other condition {@code NOT_RUN}/{@code CONDITION}
  *   with its reason, by Testcontainers for want of Docker {@code MASKED}/{@code CONTAINER_SKIP}; aborted
  *   {@code MASKED}/{@code ABORTED}; failed {@code FAILED}; passed {@code MASKED}/{@code NOT_JUDGED} (nothing
@@ -50,6 +60,64 @@ import org.apiguardian.api.API;
 public final class Judge {
 
   private Judge() {
+  }
+
+  // ---- 0. what was seen
+
+  /**
+   * What the detectors saw of one test (or container) means: the evidence, proof, warnings and reasons they reported
+   * as they are, then the interaction rule's reading of {@code interaction} and the {@code TOO_FAST} rule's of
+   * {@code timing}, in that order.
+   *
+   * @param seen        evidence seen as it is (fallback lines and reports, mocks, an abort, loopback in staging)
+   * @param proof       proof lines reported as they are
+   * @param warnings    warnings reported as they are
+   * @param unproven    why it is unproven, as reported, or {@code null}
+   * @param cannotJudge why it cannot be judged, as reported, or {@code null}
+   * @param interaction what the interaction detector saw, or {@code null} when it watched nothing
+   * @param timing      what was seen of its timing, or {@code null} (a container)
+   * @param elapsed     how long its body ran
+   * @param failed      whether its body failed (then nothing about its interaction or speed is held against it)
+   */
+  public static Reading read(List<Evidence> seen, List<String> proof, List<String> warnings, String unproven,
+      String cannotJudge, InteractionRule.Seen interaction, TooFastRule.Seen timing, Duration elapsed,
+      boolean failed) {
+    if (interaction == null && timing == null) {
+      return new Reading(seen, proof, warnings, unproven, cannotJudge);
+    }
+    List<Evidence> evidence = new ArrayList<>(seen);
+    List<String> proofs = proof;
+    List<String> allWarnings = warnings;
+    if (interaction != null) {
+      InteractionRule rule = InteractionRule.of(interaction, failed);
+      if (!rule.proofs().isEmpty()) {
+        proofs = new ArrayList<>(proof);
+        for (java.util.Map.Entry<String, String> line : rule.proofs().entrySet()) {
+          proofs.add(line.getKey() + ": " + line.getValue());
+        }
+      }
+      if (!rule.warnings().isEmpty()) {
+        allWarnings = new ArrayList<>(warnings);
+        allWarnings.addAll(rule.warnings());
+      }
+      if (rule.noInteraction() != null) {
+        evidence.add(new Evidence(EvidenceKind.NO_INTERACTION, rule.noInteraction()));
+      }
+      if (rule.serverErrors() != null) {
+        evidence.add(new Evidence(EvidenceKind.SERVER_ERRORS, rule.serverErrors()));
+      }
+      unproven = joined(unproven, rule.unproven(), "; ");
+      cannotJudge = joined(cannotJudge, rule.cannotJudge(), "\n");
+    }
+    if (timing != null) {
+      TooFastRule.judge(timing, elapsed, failed).ifPresent(detail -> evidence.add(new Evidence(EvidenceKind.TOO_FAST,
+          detail)));
+    }
+    return new Reading(evidence, proofs, allWarnings, unproven, cannotJudge);
+  }
+
+  private static String joined(String first, String second, String separator) {
+    return first == null ? second : second == null ? first : first + separator + second;
   }
 
   // ---- 1. a guarded test that ran
@@ -87,6 +155,14 @@ public final class Judge {
         f.durationMillis(), message, null);
   }
 
+  /**
+   * THE mode switch: whether {@code judgement} fails its test (or container) in JUnit under {@code mode}. A masked
+   * test fails in {@code fail} mode and passes (or stays a skip) in {@code report} mode, where it is only reported.
+   */
+  public static boolean failsInJUnit(Judgement judgement, Mode mode) {
+    return judgement.verdict() == Verdict.MASKED && mode == Mode.FAIL;
+  }
+
   // ---- 2. stopped before its body
 
   /**
@@ -111,6 +187,14 @@ public final class Judge {
   /** Evidence found before the body ran (loopback in staging, a Testcontainers skip). */
   public static Judgement maskedBeforeBody(List<String> services, List<Evidence> evidence, String message) {
     return Judgement.of(Verdict.MASKED, null, evidence, message != null ? message : VerdictMessages.masked(services, evidence));
+  }
+
+  /**
+   * Testcontainers would silently skip the test (or class) for want of Docker ({@code disabledWithoutDocker}):
+   * {@code MASKED} with {@code CONTAINER_SKIP} {@code detail}, failing with {@code message}.
+   */
+  public static Judgement containerSkip(String detail, String message) {
+    return Judgement.of(Verdict.MASKED, null, List.of(new Evidence(EvidenceKind.CONTAINER_SKIP, detail)), message);
   }
 
   /** An assumption aborted the test (or its class) {@code where}, e.g. {@code in @BeforeEach}. */
@@ -154,7 +238,7 @@ public final class Judge {
   // ---- 3. in the report
 
   /**
-   * The report entry of one execution of a test.
+   * The judgement on one execution of a test in the report, or {@code null} when it is not guarded.
    *
    * @param planned     its {@code test} event
    * @param started     whether it started
@@ -163,35 +247,16 @@ public final class Judge {
    * @param container   the extension's verdict on a container around it, or {@code null}
    * @param runStaging  whether its run was in a staging environment
    */
-  public static TestEntry entry(TestPlanned planned, boolean started, TestFinished finished, Judgement judged,
+  public static Judgement judgement(TestPlanned planned, boolean started, TestFinished finished, Judgement judged,
       Judgement container, boolean runStaging) {
-    boolean guarded = planned.guarded() || judged != null;
-    String status = finished == null ? null : finished.status().name();
-    String message = finished == null ? null : finished.message();
-    long duration = finished == null ? 0 : finished.durationMillis();
-    Judgement judgement = null;
-    if (guarded) {
-      // a container's verdict stands for the tests it stopped (they share its outcome, or never finished); a test
-      // that ended on its own (e.g. a literal @Disabled in a class whose @AfterAll masked it) keeps its own outcome
-      boolean stoppedByContainer = finished == null || finished.via() != null;
-      judgement = judged != null ? merge(judged, container) : container != null && stoppedByContainer ? container
-          : fromOutcome(planned, started, finished, runStaging);
-      if (judgement.message() != null && (message == null || judged == null || judgement.verdict() == Verdict.NOT_RUN)) {
-        message = judgement.message();
-      }
-      if (judgement.durationMillis() != null) {
-        duration = judgement.durationMillis();
-      }
-      if (planned.standsFor() != null) {
-        message = VerdictMessages.standsFor(planned.standsFor(), message);
-      }
+    if (!planned.guarded() && judged == null) {
+      return null;
     }
-    return new TestEntry(planned.uniqueId(), planned.className(), planned.methodName(), planned.displayName(),
-        guarded, planned.services(), judgement == null ? null : judgement.verdict(), duration,
-        judgement == null ? null : judgement.reason(), judgement == null ? List.of() : judgement.evidence(),
-        judgement == null ? null : judgement.proof(), planned.tags(), status, message,
-        judgement == null ? List.of() : judgement.allowedMocks(), judgement == null ? null : judgement.unproven(),
-        judgement == null ? null : judgement.allowedBy());
+    // a container's verdict stands for the tests it stopped (they share its outcome, or never finished); a test
+    // that ended on its own (e.g. a literal @Disabled in a class whose @AfterAll masked it) keeps its own outcome
+    boolean stoppedByContainer = finished == null || finished.via() != null;
+    return judged != null ? merge(judged, container) : container != null && stoppedByContainer ? container
+        : fromOutcome(planned, started, finished, runStaging);
   }
 
   /** A test's own verdict with its container's: what masks the container (e.g. in {@code @AfterAll}) masks it too. */
@@ -246,44 +311,16 @@ public final class Judge {
     return reason != null && (reason.contains("disabledWithoutDocker") || reason.contains("Docker is not available"));
   }
 
-  /** The entry of a guarded test compiled into the test classes that no run discovered. */
-  public static TestEntry notDiscovered(String className, String methodName, List<String> services,
-      boolean stagingOnly, boolean anyStaging) {
-    NotRunReason reason = stagingOnly && !anyStaging ? NotRunReason.ENVIRONMENT : NotRunReason.NOT_DISCOVERED;
-    String message = reason == NotRunReason.ENVIRONMENT ? VerdictMessages.notDiscoveredOutsideStaging()
-        : VerdictMessages.notDiscovered();
-    String simple = className.substring(className.lastIndexOf('.') + 1).replace('$', '.');
-    return new TestEntry("compiled:" + className + "#" + methodName, className, methodName,
-        simple + " > " + methodName + "()", true, services, Verdict.NOT_RUN, 0, reason, List.of(), null, List.of(),
-        null, message, List.of(), null, null);
+  /**
+   * The judgement on a guarded test compiled into the test classes that no run discovered: {@code NOT_RUN} with
+   * {@code ENVIRONMENT} for a {@code @StagingOnly} test when no run was in staging, else {@code NOT_DISCOVERED}.
+   */
+  public static Judgement notDiscovered(boolean stagingOnly, boolean anyStaging) {
+    return stagingOnly && !anyStaging ? notRun(NotRunReason.ENVIRONMENT, VerdictMessages.notDiscoveredOutsideStaging())
+        : notRun(NotRunReason.NOT_DISCOVERED, VerdictMessages.notDiscovered());
   }
 
-  /** Of two executions of one test (a rerun, the same class in two modules), the one the report keeps: the worse. */
-  public static boolean worse(TestEntry candidate, TestEntry kept) {
-    return kept == null || rank(candidate) > rank(kept);
-  }
-
-  /** Higher is worse; a test that ran anywhere outranks one that did not run. */
-  private static int rank(TestEntry entry) {
-    if (entry.verdict() == null) {
-      return entry.status() == null ? 0 : 1;
-    }
-    return switch (entry.verdict()) {
-      case MASKED -> 10;
-      case FAILED -> 9;
-      case SERVICE_DOWN -> 8;
-      case AUTHENTIC -> 7;
-      case NOT_RUN -> switch (entry.reason()) {
-        case NOT_DISCOVERED, NOT_EXECUTED -> 6;
-        case CONDITION -> 5;
-        case DISABLED -> 4;
-        case ENVIRONMENT -> 3;
-        case ALLOWED_SKIP -> 2;
-      };
-    };
-  }
-
-  // ---- 4. counts and the overall verdict
+  // ---- 4. what counts, and the overall verdict
 
   /**
    * Whether it counts as executed: it started, or it was stopped at once and failed: a {@code DOWN} service, bad
@@ -354,52 +391,5 @@ public final class Judge {
       return OverallVerdict.FAILED;
     }
     return OverallVerdict.AUTHENTIC;
-  }
-
-  /**
-   * The counts of {@code tests}.
-   *
-   * @param discovered tests in a test plan (guarded or not)
-   * @param executed   tests that started (guarded or not)
-   * @param ran        the unique ids of the tests that started
-   */
-  public static Summary count(List<TestEntry> tests, int discovered, int executed, java.util.Set<String> ran) {
-    int guarded = 0;
-    int authentic = 0;
-    int masked = 0;
-    int failed = 0;
-    int serviceDown = 0;
-    int notRun = 0;
-    int unproven = 0;
-    int guardedExecuted = 0;
-    int[] reasons = new int[NotRunReason.values().length];
-    for (TestEntry entry : tests) {
-      if (!entry.guarded() || entry.verdict() == null) {
-        continue;
-      }
-      guarded++;
-      if (executed(entry, ran.contains(entry.uniqueId()))) {
-        guardedExecuted++;
-      }
-      switch (entry.verdict()) {
-        case AUTHENTIC -> {
-          authentic++;
-          if (entry.unproven() != null) {
-            unproven++;
-          }
-        }
-        case MASKED -> masked++;
-        case FAILED -> failed++;
-        case SERVICE_DOWN -> serviceDown++;
-        case NOT_RUN -> {
-          notRun++;
-          reasons[entry.reason().ordinal()]++;
-        }
-      }
-    }
-    return new Summary(discovered, executed, guarded, authentic, masked, failed, serviceDown, notRun, unproven,
-        guardedExecuted, reasons[NotRunReason.NOT_DISCOVERED.ordinal()], reasons[NotRunReason.NOT_EXECUTED.ordinal()],
-        reasons[NotRunReason.DISABLED.ordinal()], reasons[NotRunReason.ENVIRONMENT.ordinal()],
-        reasons[NotRunReason.CONDITION.ordinal()], reasons[NotRunReason.ALLOWED_SKIP.ordinal()]);
   }
 }

@@ -42,7 +42,7 @@ import org.apiguardian.api.API;
  * test is judged by {@link Judge}, and so are the counts and the overall verdict.
  *
  * <p>Tests are keyed by unique id. When the same unique id appears in several runs (a rerun, the same class in
- * two modules), each is judged and the worst is kept ({@link Judge#worse}), so a masked execution is never
+ * two modules), each is judged and the worst is kept ({@link TestEntries#worse}), so a masked execution is never
  * hidden by a clean one.
  */
 @API(status = API.Status.INTERNAL, since = "0.1")
@@ -186,7 +186,7 @@ public final class ReportBuilder {
         : runs.values().stream().map(r -> r.info == null ? null : r.info.requireEnvironment())
             .filter(e -> e != null && !e.isBlank()).findFirst().orElse(null);
     CheckSettings effective = settings.with(settings.failOnDisabled(), required != null);
-    Summary summary = Judge.count(tests, discovered + unlisted, ran.size() + unlistedStarted, ran);
+    Summary summary = TestEntries.count(tests, discovered + unlisted, ran.size() + unlistedStarted, ran);
     OverallVerdict verdict = Judge.overall(summary, effective);
 
     Set<String> environments = new TreeSet<>();
@@ -246,10 +246,10 @@ public final class ReportBuilder {
           execution.judged = null;
         }
         boolean staging = execution.run.info != null && execution.run.info.staging();
-        TestEntry entry = Judge.entry(planned, execution.started, execution.finished, execution.judged,
+        TestEntry entry = TestEntries.entry(planned, execution.started, execution.finished, execution.judged,
             execution.run.containerJudgement(test.getKey()), staging);
         started |= execution.started;
-        if (Judge.worse(entry, best)) {
+        if (TestEntries.worse(entry, best)) {
           best = entry;
         }
       }
@@ -413,7 +413,7 @@ public final class ReportBuilder {
     }
     for (CompiledTest test : compiled) {
       if (known.add(key(test.className(), test.methodName()))) {
-        tests.add(Judge.notDiscovered(test.className(), test.methodName(), test.services(), test.stagingOnly(),
+        tests.add(TestEntries.notDiscovered(test.className(), test.methodName(), test.services(), test.stagingOnly(),
             anyStaging));
       }
     }

@@ -22,13 +22,14 @@ import java.util.concurrent.Future;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
 
-import io.github.authenticity.core.config.Endpoint;
 import io.github.authenticity.core.internal.config.Detection.Interaction;
+import io.github.authenticity.core.config.Endpoint;
 import io.github.authenticity.core.internal.detect.InteractionMonitor.Finding;
 import io.github.authenticity.core.internal.detect.InteractionMonitor.Status;
-import io.github.authenticity.core.internal.model.Unproven;
+import io.github.authenticity.core.internal.judge.InteractionRule;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import io.github.authenticity.core.internal.model.Unproven;
 
 /**
  * The monitor on the agent this JVM runs with (Surefire's {@code argLine}), against the local Redis: a connection
@@ -293,7 +294,7 @@ class InteractionMonitorTests {
       for (Finding finding : findings) {
         System.out.println(finding.status() + "|" + finding.line());
       }
-      InteractionVerdict verdict = InteractionVerdict.of(findings, Map.of(), List.of("redis"), Interaction.REQUIRED,
+      InteractionRule verdict = InteractionRule.of(findings, Map.of(), List.of("redis"), Interaction.REQUIRED,
           false);
       System.out.println("required: noInteraction " + verdict.noInteraction() + ", cannotJudge "
           + verdict.cannotJudge() + ", unproven " + verdict.unproven());

@@ -9,11 +9,12 @@ import io.github.authenticity.core.internal.events.Event.TestFinished;
 import io.github.authenticity.core.internal.events.Event.TestPlanned;
 import io.github.authenticity.core.internal.model.Evidence;
 import io.github.authenticity.core.internal.model.EvidenceKind;
-import io.github.authenticity.core.internal.model.Judgement;
 import io.github.authenticity.core.internal.model.NotRunReason;
+import io.github.authenticity.core.internal.report.TestEntries;
 import io.github.authenticity.core.internal.model.TestEntry;
 import io.github.authenticity.core.internal.model.Verdict;
 import org.junit.jupiter.api.Test;
+import io.github.authenticity.core.internal.model.Judgement;
 
 /** The rules of {@link Judge}, one by one, without JUnit or Maven. */
 class JudgeTests {
@@ -64,7 +65,7 @@ class JudgeTests {
   void aMaskingContainerVerdictMasksATestThatWasAuthenticOnItsOwn() {
     Judgement own = Judge.ran(findings(List.of(), null, null, List.of("backend: 2 exchanges"), null));
     Judgement container = Judge.maskedBeforeBody(List.of("backend"), List.of(FALLBACK), null);
-    TestEntry entry = Judge.entry(GUARDED, true, new TestFinished("r", 2, UID, Outcome.SUCCESSFUL, 12, null, null,
+    TestEntry entry = TestEntries.entry(GUARDED, true, new TestFinished("r", 2, UID, Outcome.SUCCESSFUL, 12, null, null,
         false), own, container, false);
 
     assertThat(entry.verdict()).isEqualTo(Verdict.MASKED);
@@ -80,9 +81,9 @@ class JudgeTests {
         "[engine:junit-jupiter]/[class:a.OrderE2E]", false);
     Judgement down = Judge.serviceDown("Real service 'backend' is DOWN");
 
-    assertThat(Judge.entry(GUARDED, false, disabled, null, afterAll, false).reason()).isEqualTo(NotRunReason.DISABLED);
-    assertThat(Judge.entry(GUARDED, false, stopped, null, down, false).verdict()).isEqualTo(Verdict.SERVICE_DOWN);
-    assertThat(Judge.entry(GUARDED, false, null, null, down, false).verdict()).isEqualTo(Verdict.SERVICE_DOWN);
+    assertThat(TestEntries.entry(GUARDED, false, disabled, null, afterAll, false).reason()).isEqualTo(NotRunReason.DISABLED);
+    assertThat(TestEntries.entry(GUARDED, false, stopped, null, down, false).verdict()).isEqualTo(Verdict.SERVICE_DOWN);
+    assertThat(TestEntries.entry(GUARDED, false, null, null, down, false).verdict()).isEqualTo(Verdict.SERVICE_DOWN);
   }
 
   @Test
@@ -94,15 +95,15 @@ class JudgeTests {
         "disabledWithoutDocker is true and Docker is not available", null, false);
     TestFinished passed = new TestFinished("r", 2, UID, Outcome.SUCCESSFUL, 5, null, null, false);
 
-    assertThat(Judge.entry(GUARDED, false, condition, null, null, false)).extracting(TestEntry::verdict,
+    assertThat(TestEntries.entry(GUARDED, false, condition, null, null, false)).extracting(TestEntry::verdict,
         TestEntry::reason, TestEntry::message).containsExactly(Verdict.NOT_RUN, NotRunReason.CONDITION,
         "Environment variable [AUTH_CLIENT_SECRET] does not exist");
-    assertThat(Judge.entry(GUARDED, false, disabled, null, null, false).reason()).isEqualTo(NotRunReason.DISABLED);
-    assertThat(Judge.entry(GUARDED, false, docker, null, null, false).evidence()).extracting(Evidence::kind)
+    assertThat(TestEntries.entry(GUARDED, false, disabled, null, null, false).reason()).isEqualTo(NotRunReason.DISABLED);
+    assertThat(TestEntries.entry(GUARDED, false, docker, null, null, false).evidence()).extracting(Evidence::kind)
         .containsExactly(EvidenceKind.CONTAINER_SKIP);
-    assertThat(Judge.entry(GUARDED, true, passed, null, null, false).evidence()).containsExactly(
+    assertThat(TestEntries.entry(GUARDED, true, passed, null, null, false).evidence()).containsExactly(
         new Evidence(EvidenceKind.NOT_JUDGED, VerdictMessages.notJudged()));
-    assertThat(Judge.entry(GUARDED, true, null, null, null, false)).extracting(TestEntry::reason, TestEntry::message)
+    assertThat(TestEntries.entry(GUARDED, true, null, null, null, false)).extracting(TestEntry::reason, TestEntry::message)
         .containsExactly(NotRunReason.NOT_EXECUTED, "started, but never finished (did its test JVM die?)");
   }
 

@@ -19,7 +19,6 @@ import org.junit.jupiter.api.io.TempDir;
 import org.w3c.dom.Document;
 import org.w3c.dom.Element;
 import org.w3c.dom.NodeList;
-
 import io.github.authenticity.core.internal.model.NotRunReason;
 import io.github.authenticity.core.internal.model.OverallVerdict;
 import io.github.authenticity.core.internal.model.Report;
@@ -277,7 +276,7 @@ class ReportWriterTests {
         NotRunReason.ALLOWED_SKIP, List.of(), null, List.of(), "ABORTED", "an assumption skipped it: \"requires Redis"
         + " 8.8\"; allowed by rule [reason /requires Redis \\d/] because version gates", List.of(), null,
         "reason /requires Redis \\d/");
-    Summary summary = io.github.authenticity.core.internal.judge.Judge.count(List.of(allowed), 1, 1,
+    Summary summary = TestEntries.count(List.of(allowed), 1, 1,
         java.util.Set.of(allowed.uniqueId()));
     Report report = new Report(1, OverallVerdict.AUTHENTIC, "local", true, List.of(), summary, List.of(),
         List.of(allowed), java.time.Instant.parse("2026-12-06T03:00:00Z"), List.of(), null,

@@ -1,4 +1,4 @@
-package io.github.authenticity.core.internal.detect;
+package io.github.authenticity.core.internal.judge;
 
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -6,8 +6,9 @@ import java.util.List;
 import java.util.Map;
 
 import io.github.authenticity.core.internal.config.Detection.Interaction;
-import io.github.authenticity.core.internal.model.Unproven;
+import io.github.authenticity.core.internal.detect.InteractionMonitor;
 import org.apiguardian.api.API;
+import io.github.authenticity.core.internal.model.Unproven;
 
 /**
  * What the interaction findings of one test mean for its verdict: one owner for the rule (per service:
@@ -22,20 +23,45 @@ import org.apiguardian.api.API;
  * @param cannotJudge   why the test must fail without a verdict on its interaction, or {@code null}
  */
 @API(status = API.Status.INTERNAL, since = "0.1")
-public record InteractionVerdict(Map<String, String> proofs, String noInteraction, String serverErrors,
+public record InteractionRule(Map<String, String> proofs, String noInteraction, String serverErrors,
     List<String> warnings, String unproven, String cannotJudge) {
 
   /** What a proof line of a service that answered with server errors only, as the test declared, ends with. */
   static final String EXPECTED = " (server errors expected by the test: expectErrors = true)";
 
-  public InteractionVerdict {
+  public InteractionRule {
     proofs = java.util.Collections.unmodifiableMap(new LinkedHashMap<>(proofs));
     warnings = List.copyOf(warnings);
   }
 
+  /**
+   * What the interaction detector saw of one test, for the rule to read: per watched service what was exchanged
+   * while it ran (and in its class's set-up).
+   *
+   * @param mode         {@code detection.interaction}; under {@code off} nothing was watched
+   * @param findings     one per watched service (carriers included); none for a service without an endpoint
+   * @param via          every {@code via} of the configuration: service to carrier
+   * @param required     the services the test requires, in order (via ones included)
+   * @param expectErrors whether the test declares that server errors are what it expects
+   */
+  public record Seen(Interaction mode, List<InteractionMonitor.Finding> findings, Map<String, String> via,
+      List<String> required, boolean expectErrors) {
+  }
+
+  /** The rule on what was {@code seen} of a test that failed on its own ({@code failed}) or not. */
+  public static InteractionRule of(Seen seen, boolean failed) {
+    if (seen.mode() == Interaction.OFF) {
+      return seen.required().isEmpty() ? NOTHING : off();
+    }
+    return of(seen.findings(), seen.via(), seen.required(), seen.mode(), failed, seen.expectErrors());
+  }
+
+  /** A test that requires no service: nothing to prove. */
+  private static final InteractionRule NOTHING = new InteractionRule(Map.of(), null, null, List.of(), null, null);
+
   /** Under {@code interaction: off}: nothing was watched, so nothing is proven. */
-  public static InteractionVerdict off() {
-    return new InteractionVerdict(Map.of(), null, null, List.of(), "detection.interaction is off: no socket evidence "
+  public static InteractionRule off() {
+    return new InteractionRule(Map.of(), null, null, List.of(), "detection.interaction is off: no socket evidence "
         + "was gathered", null);
   }
 
@@ -47,7 +73,7 @@ public record InteractionVerdict(Map<String, String> proofs, String noInteractio
    * @param required the services the test requires, in order (via ones included)
    * @param failed   whether the test body failed on its own (then nothing is held against it)
    */
-  public static InteractionVerdict of(List<InteractionMonitor.Finding> findings, Map<String, String> via,
+  public static InteractionRule of(List<InteractionMonitor.Finding> findings, Map<String, String> via,
       List<String> required, Interaction mode, boolean failed) {
     return of(findings, via, required, mode, failed, false);
   }
@@ -59,7 +85,7 @@ public record InteractionVerdict(Map<String, String> proofs, String noInteractio
    *                     ({@code @RequiresRealService(expectErrors = true)}): then answers that are all server errors
    *                     prove it, and its proof says so
    */
-  public static InteractionVerdict of(List<InteractionMonitor.Finding> findings, Map<String, String> via,
+  public static InteractionRule of(List<InteractionMonitor.Finding> findings, Map<String, String> via,
       List<String> required, Interaction mode, boolean failed, boolean expectErrors) {
     Map<String, InteractionMonitor.Finding> byService = new LinkedHashMap<>();
     for (InteractionMonitor.Finding finding : findings) {
@@ -148,7 +174,7 @@ public record InteractionVerdict(Map<String, String> proofs, String noInteractio
         unproven.add("interaction not confirmed: " + why);
       }
     }
-    return new InteractionVerdict(serverErrors == null ? proofs : withoutErrorsOnly(proofs, findings, via, required),
+    return new InteractionRule(serverErrors == null ? proofs : withoutErrorsOnly(proofs, findings, via, required),
         noInteraction, serverErrors, warnings, unproven.isEmpty() ? null : String.join("; ", unproven), cannotJudge);
   }
 

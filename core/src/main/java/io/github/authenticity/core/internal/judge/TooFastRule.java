@@ -1,4 +1,4 @@
-package io.github.authenticity.core.internal.detect;
+package io.github.authenticity.core.internal.judge;
 
 import java.math.BigDecimal;
 import java.time.Duration;
@@ -11,7 +11,7 @@ import org.apiguardian.api.API;
 
 /** Decides {@code TOO_FAST}: under {@code minDuration}, or far faster than the authentic history. */
 @API(status = API.Status.INTERNAL, since = "0.1")
-public final class TooFast {
+public final class TooFastRule {
 
   /**
    * Below this median the history is not judged: a test whose authentic runs take a few milliseconds
@@ -20,7 +20,23 @@ public final class TooFast {
    */
   public static final long MIN_JUDGED_MEDIAN_MILLIS = 100;
 
-  private TooFast() {
+  private TooFastRule() {
+  }
+
+  /**
+   * What was seen of a test's timing besides how long it ran: its {@code minDuration} and its authentic history.
+   *
+   * @param minDuration the test's {@code minDuration}, or {@code null}
+   * @param history     durations in milliseconds of its last authentic runs
+   * @param factor      {@code detection.tooFast.factor}
+   * @param minRuns     {@code detection.tooFast.minRuns}
+   */
+  public record Seen(Duration minDuration, List<Long> history, double factor, int minRuns) {
+  }
+
+  /** The evidence detail, if a test that ran for {@code elapsed} is impossibly fast; a failed test never is. */
+  public static Optional<String> judge(Seen seen, Duration elapsed, boolean failed) {
+    return failed ? Optional.empty() : judge(elapsed, seen.minDuration(), seen.history(), seen.factor(), seen.minRuns());
   }
 
   /**

@@ -1,4 +1,4 @@
-package io.github.authenticity.junit;
+package io.github.authenticity.core.internal.judge;
 
 import java.net.InetAddress;
 import java.net.UnknownHostException;
@@ -7,25 +7,27 @@ import java.util.List;
 import java.util.Optional;
 import java.util.stream.Collectors;
 
-import io.github.authenticity.core.config.Endpoint;
-import io.github.authenticity.core.config.ServiceDefinition;
 import io.github.authenticity.core.internal.config.AuthenticityConfig;
 import io.github.authenticity.core.internal.config.ContainerBinding;
-import io.github.authenticity.core.internal.judge.VerdictMessages;
+import io.github.authenticity.core.config.Endpoint;
+import io.github.authenticity.core.config.ServiceDefinition;
 import io.github.authenticity.core.internal.model.Evidence;
 import io.github.authenticity.core.internal.model.EvidenceKind;
+import org.apiguardian.api.API;
 
 /**
  * {@code LOOPBACK_IN_STAGING}: in a staging environment, a required service that resolves to this machine or is a
- * container started by this JVM ({@link RealServiceContainer}).
+ * container started by this JVM (the extension's {@code RealServiceContainer}). What a host resolves to is looked up
+ * here, once per test, as the rule reads it.
  */
-final class Loopback {
+@API(status = API.Status.INTERNAL, since = "0.2")
+public final class LoopbackRule {
 
-  private Loopback() {
+  private LoopbackRule() {
   }
 
   /** One piece of evidence per required service with an endpoint on loopback; none outside staging. */
-  static List<Evidence> check(AuthenticityConfig config, List<ServiceDefinition> services) {
+  public static List<Evidence> evidence(AuthenticityConfig config, List<ServiceDefinition> services) {
     List<Evidence> evidence = new ArrayList<>();
     if (!config.staging()) {
       return evidence;

@@ -1,4 +1,4 @@
-package io.github.authenticity.core.internal.detect;
+package io.github.authenticity.core.internal.judge;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -6,12 +6,13 @@ import java.util.List;
 import java.util.Map;
 
 import io.github.authenticity.core.internal.config.Detection.Interaction;
+import io.github.authenticity.core.internal.detect.AnswersFixture;
 import io.github.authenticity.core.internal.detect.InteractionMonitor.Finding;
 import io.github.authenticity.core.internal.detect.InteractionMonitor.Status;
 import org.junit.jupiter.api.Test;
 
 /** The rule that turns per-service findings into proof, unproven, NO_INTERACTION or "cannot judge". */
-class InteractionVerdictTests {
+class InteractionRuleTests {
 
   private static final Finding BACKEND = new Finding("backend", Status.PROVEN,
       "2 exchanges, 91 B in, 92 B out with 127.0.0.1:8080");
@@ -19,7 +20,7 @@ class InteractionVerdictTests {
 
   @Test
   void eachServiceIsProvenOnItsOwn() {
-    InteractionVerdict verdict = InteractionVerdict.of(List.of(BACKEND, REDIS_NONE), Map.of(),
+    InteractionRule verdict = InteractionRule.of(List.of(BACKEND, REDIS_NONE), Map.of(),
         List.of("backend", "redis"), Interaction.REQUIRED, false);
 
     assertThat(verdict.proofs()).containsExactly(Map.entry("backend", BACKEND.line()));
@@ -31,7 +32,7 @@ class InteractionVerdictTests {
 
   @Test
   void aViaServiceIsProvenByItsCarrier() {
-    InteractionVerdict verdict = InteractionVerdict.of(List.of(BACKEND), Map.of("postgres", "backend"),
+    InteractionRule verdict = InteractionRule.of(List.of(BACKEND), Map.of("postgres", "backend"),
         List.of("backend", "postgres"), Interaction.REQUIRED, false);
 
     assertThat(verdict.proofs()).containsExactly(Map.entry("backend", BACKEND.line()),
@@ -42,7 +43,7 @@ class InteractionVerdictTests {
 
   @Test
   void sharedTrafficIsNeitherProofNorEvidence() {
-    InteractionVerdict verdict = InteractionVerdict.of(List.of(new Finding("redis", Status.SHARED,
+    InteractionRule verdict = InteractionRule.of(List.of(new Finding("redis", Status.SHARED,
         "traffic with 127.0.0.1:6379 while the test ran cannot be attributed to it: a connection shared by 2 tests "
             + "running at once")), Map.of(), List.of("redis"), Interaction.REQUIRED, false);
 
@@ -57,14 +58,14 @@ class InteractionVerdictTests {
     List<Finding> findings = List.of(new Finding("redis", Status.UNCONFIRMED, "hook sun.nio.ch.SocketDispatcher.read could "
         + "not be applied on Acme 99"));
 
-    assertThat(InteractionVerdict.of(findings, Map.of(), List.of("redis"), Interaction.REQUIRED, false).cannotJudge())
+    assertThat(InteractionRule.of(findings, Map.of(), List.of("redis"), Interaction.REQUIRED, false).cannotJudge())
         .startsWith("Cannot judge this guarded test: its interaction with its required services cannot be observed "
             + "in this JVM (redis: hook sun.nio.ch.SocketDispatcher.read");
-    InteractionVerdict warn = InteractionVerdict.of(findings, Map.of(), List.of("redis"), Interaction.WARN, false);
+    InteractionRule warn = InteractionRule.of(findings, Map.of(), List.of("redis"), Interaction.WARN, false);
     assertThat(warn.cannotJudge()).isNull();
     assertThat(warn.unproven()).isEqualTo("interaction not confirmed: redis: hook "
         + "sun.nio.ch.SocketDispatcher.read could not be applied on Acme 99");
-    assertThat(InteractionVerdict.of(findings, Map.of(), List.of("redis"), Interaction.REQUIRED, true).cannotJudge())
+    assertThat(InteractionRule.of(findings, Map.of(), List.of("redis"), Interaction.REQUIRED, true).cannotJudge())
         .as("a test that failed on its own").isNull();
   }
 
@@ -73,7 +74,7 @@ class InteractionVerdictTests {
     Finding api = new Finding("api", Status.PROVEN, "1 exchange, 91 B in, 92 B out with 127.0.0.1:8080");
     Finding events = new Finding("events", Status.PROVEN, api.line());
 
-    InteractionVerdict verdict = InteractionVerdict.of(List.of(api, events), Map.of(), List.of("api", "events"),
+    InteractionRule verdict = InteractionRule.of(List.of(api, events), Map.of(), List.of("api", "events"),
         Interaction.REQUIRED, false);
 
     assertThat(verdict.proofs().values()).containsExactly(
@@ -82,7 +83,7 @@ class InteractionVerdictTests {
   }
 
   private static Finding answered(String service, Map<String, Long> answers) {
-    return new Finding(service, Status.PROVEN, ServerAnswers.summary(answers) + ", 112 B in, 238 B out with "
+    return new Finding(service, Status.PROVEN, AnswersFixture.summary(answers) + ", 112 B in, 238 B out with "
         + "127.0.0.1:8080", answers);
   }
 
@@ -90,7 +91,7 @@ class InteractionVerdictTests {
   void aServiceThatAnsweredOnlyServerErrorsIsServerErrorsAndProvesNothing() {
     Finding backend = answered("backend", Map.of("HTTP 503", 1L));
 
-    InteractionVerdict verdict = InteractionVerdict.of(List.of(backend), Map.of(), List.of("backend"),
+    InteractionRule verdict = InteractionRule.of(List.of(backend), Map.of(), List.of("backend"),
         Interaction.REQUIRED, false);
 
     assertThat(backend.line()).isEqualTo("1 answer (503 ×1), 112 B in, 238 B out with 127.0.0.1:8080");
@@ -108,7 +109,7 @@ class InteractionVerdictTests {
     retried = answered("backend", merged(retried.answers(), Map.of("HTTP 200", 1L)));
     Finding notFound = answered("api", Map.of("HTTP 404", 1L));
 
-    InteractionVerdict verdict = InteractionVerdict.of(List.of(retried, notFound), Map.of(), List.of("backend", "api"),
+    InteractionRule verdict = InteractionRule.of(List.of(retried, notFound), Map.of(), List.of("backend", "api"),
         Interaction.REQUIRED, false);
 
     assertThat(verdict.serverErrors()).isNull();
@@ -123,7 +124,7 @@ class InteractionVerdictTests {
         answered("postgres", orderedOf("~", 1L, "PG FATAL", 1L)), answered("events", orderedOf("HTTP 101", 1L,
             "WS 1011", 1L)));
 
-    InteractionVerdict verdict = InteractionVerdict.of(findings, Map.of(), List.of("redis", "postgres", "events"),
+    InteractionRule verdict = InteractionRule.of(findings, Map.of(), List.of("redis", "postgres", "events"),
         Interaction.REQUIRED, false);
 
     assertThat(verdict.serverErrors()).startsWith("redis answered -LOADING (2 answers), -MASTERDOWN (1 answer); "
@@ -138,7 +139,7 @@ class InteractionVerdictTests {
     List<Finding> findings = List.of(answered("postgres", orderedOf("PG ERROR", 1L)),
         answered("redis", orderedOf("RESP -LOADING", 1L, "?", 1L)));
 
-    InteractionVerdict verdict = InteractionVerdict.of(findings, Map.of(), List.of("postgres", "redis"),
+    InteractionRule verdict = InteractionRule.of(findings, Map.of(), List.of("postgres", "redis"),
         Interaction.REQUIRED, false);
 
     assertThat(verdict.serverErrors()).isNull();
@@ -149,7 +150,7 @@ class InteractionVerdictTests {
   void aTestThatDeclaresItExpectsErrorsIsProvenByThemAndSaysSo() {
     Finding backend = answered("backend", Map.of("HTTP 503", 1L));
 
-    InteractionVerdict verdict = InteractionVerdict.of(List.of(backend), Map.of(), List.of("backend"),
+    InteractionRule verdict = InteractionRule.of(List.of(backend), Map.of(), List.of("backend"),
         Interaction.REQUIRED, false, true);
 
     assertThat(verdict.serverErrors()).isNull();
@@ -161,9 +162,9 @@ class InteractionVerdictTests {
   void serverErrorsAreAWarningUnderWarnNamedOnceForAViaServiceAndNothingForAFailedTest() {
     Finding backend = answered("backend", Map.of("HTTP 502", 1L));
 
-    InteractionVerdict warn = InteractionVerdict.of(List.of(backend), Map.of("postgres", "backend"),
+    InteractionRule warn = InteractionRule.of(List.of(backend), Map.of("postgres", "backend"),
         List.of("backend", "postgres"), Interaction.WARN, false);
-    InteractionVerdict failed = InteractionVerdict.of(List.of(backend), Map.of(), List.of("backend"),
+    InteractionRule failed = InteractionRule.of(List.of(backend), Map.of(), List.of("backend"),
         Interaction.REQUIRED, true);
 
     assertThat(warn.serverErrors()).isNull();
@@ -176,7 +177,7 @@ class InteractionVerdictTests {
   }
 
   private static Map<String, Long> merged(Map<String, Long> first, Map<String, Long> second) {
-    return ServerAnswers.merge(first, second);
+    return AnswersFixture.merge(first, second);
   }
 
   private static Map<String, Long> orderedOf(Object... pairs) {
