@@ -24,7 +24,7 @@ class HtmlAssetsTests {
   @Test
   void aMissingResourceIsNamedWithTheFix() {
     assertThatThrownBy(() -> HtmlAssets.load("missing.css")).isInstanceOf(IllegalStateException.class)
-        .hasMessage("The HTML report's resource [io/github/authenticity/core/report/missing.css] is not on the class"
+        .hasMessage("The HTML report's resource [io/github/authenticity/core/internal/report/missing.css] is not on the class"
             + " path: the jar that holds io.github.authenticity.core.internal.report.HtmlAssets was built without it."
             + " Rebuild or reinstall it.");
   }
