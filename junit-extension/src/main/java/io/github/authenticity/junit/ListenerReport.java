@@ -14,6 +14,7 @@ import java.util.List;
 import java.util.Optional;
 import java.util.Set;
 
+import io.github.authenticity.core.config.ConfigurationKeys;
 import io.github.authenticity.core.internal.config.AuthenticityConfig;
 import io.github.authenticity.core.internal.events.BuildFiles;
 import io.github.authenticity.core.internal.events.BuildIdentity;
@@ -39,7 +40,7 @@ import io.github.authenticity.core.internal.report.ReportWriter;
 final class ListenerReport {
 
   /** Configuration parameter: where the listener writes the report files. */
-  static final String REPORTS_DIRECTORY_KEY = "authenticity.reportsDirectory";
+  static final String REPORTS_DIRECTORY_KEY = ConfigurationKeys.REPORTS_DIRECTORY;
 
   /** The file in the output directory that the test JVMs of a build lock while one of them writes the report. */
   static final String LOCK_FILE = "report.lock";
