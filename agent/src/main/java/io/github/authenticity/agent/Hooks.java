@@ -51,6 +51,10 @@ import org.objectweb.asm.Opcodes;
  *       {@code flush()}</td><td>{@code joinBatch}; {@code batch}/{@code endBatch}: one flush writes the commands
  *       of every thread that enqueued since the last one, and its bytes are all of theirs</td></tr>
  * </table>
+ *
+ * <p>Over 300 lines on purpose: it runs in {@code premain}, before any class of the test JVM, and is the one named list
+ * of every hook with the bytecode each adds, checked at start; it is not split, so the agent loads as few classes
+ * as it can and a hook is never defined apart from its list.
  */
 final class Hooks implements ClassFileTransformer {
 

@@ -2,15 +2,18 @@ package io.github.authenticity.junit;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.regex.Pattern;
 
 import io.github.authenticity.core.internal.detect.CapturedLine;
 import io.github.authenticity.core.internal.detect.FallbackLines;
 import io.github.authenticity.core.internal.detect.TestScope;
-import io.github.authenticity.core.internal.model.EvidenceKind;
+import io.github.authenticity.core.internal.judge.FallbackRule;
+import io.github.authenticity.core.internal.model.Evidence;
 
 /**
- * {@code FALLBACK_LOG}: lines logged or printed by the test (and the threads it starts) that match a fallback
- * pattern, from its construction to its {@code @AfterEach}, and those of its class's set-up and tear-down.
+ * {@code FALLBACK_LOG}: reports the lines logged or printed by the test (and the threads it starts) that match a
+ * fallback pattern, from its construction to its {@code @AfterEach}, and those of its class's set-up and tear-down,
+ * with where each was seen, for the judge's {@link FallbackRule}.
  */
 final class FallbackLogDetector implements Detector {
 
@@ -29,9 +32,10 @@ final class FallbackLogDetector implements Detector {
     }
     FallbackLines.endOfBody();
     try {
-      for (String detail : FallbackLines.evidenceSeen(scope.linesNotHandedOut(),
-          guardedClass.config().detection().fallbackPatterns())) {
-        outcome.addEvidence(EvidenceKind.FALLBACK_LOG, detail);
+      List<TestScope.Seen<CapturedLine>> lines = new ArrayList<>();
+      FallbackLines.addMatching(lines, scope.linesNotHandedOut(), guardedClass.config().detection().fallbackPatterns());
+      for (Evidence evidence : FallbackRule.logged(lines)) {
+        outcome.addEvidence(evidence);
       }
     } finally {
       scope.leave();
@@ -53,13 +57,14 @@ final class FallbackLogDetector implements Detector {
     FallbackLines.endOfBody();
     FallbackLines.bridgeProblems().forEach(outcome::addWarning);
     try {
+      List<Pattern> patterns = test.config().detection().fallbackPatterns();
       List<TestScope.Seen<CapturedLine>> lines = new ArrayList<>();
       for (TestScope container : TestScope.containersOf(test.uniqueId())) {
-        lines.addAll(container.handOutLines());
+        FallbackLines.addMatching(lines, container.handOutLines(), patterns);
       }
-      lines.addAll(scope.seenLines());
-      for (String detail : FallbackLines.evidenceSeen(lines, test.config().detection().fallbackPatterns())) {
-        outcome.addEvidence(EvidenceKind.FALLBACK_LOG, detail);
+      FallbackLines.addMatching(lines, scope.seenLines(), patterns);
+      for (Evidence evidence : FallbackRule.logged(lines)) {
+        outcome.addEvidence(evidence);
       }
     } finally {
       scope.leave();

@@ -3,13 +3,14 @@ package io.github.authenticity.junit;
 import java.util.ArrayList;
 import java.util.List;
 
-import io.github.authenticity.core.internal.detect.FallbackReports;
 import io.github.authenticity.core.internal.detect.TestScope;
-import io.github.authenticity.core.internal.model.EvidenceKind;
+import io.github.authenticity.core.internal.judge.FallbackRule;
+import io.github.authenticity.core.internal.model.Evidence;
 
 /**
- * {@code FALLBACK_REPORTED}: calls to {@code io.github.authenticity.core.Fallbacks.report} from the test's
- * construction to its {@code @AfterEach}, and during its class's set-up and tear-down.
+ * {@code FALLBACK_REPORTED}: reports the calls to {@code io.github.authenticity.core.Fallbacks.report} from the
+ * test's construction to its {@code @AfterEach}, and during its class's set-up and tear-down, with where each was
+ * seen, for the judge's {@link FallbackRule}.
  */
 final class FallbackReportedDetector implements Detector {
 
@@ -25,8 +26,8 @@ final class FallbackReportedDetector implements Detector {
       return;
     }
     try {
-      for (String detail : FallbackReports.evidence(scope.reportsNotHandedOut())) {
-        outcome.addEvidence(EvidenceKind.FALLBACK_REPORTED, detail);
+      for (Evidence evidence : FallbackRule.reported(scope.reportsNotHandedOut())) {
+        outcome.addEvidence(evidence);
       }
     } finally {
       scope.leave();
@@ -50,8 +51,8 @@ final class FallbackReportedDetector implements Detector {
         reports.addAll(container.handOutReports());
       }
       reports.addAll(scope.seenReports());
-      for (String detail : FallbackReports.evidence(reports)) {
-        outcome.addEvidence(EvidenceKind.FALLBACK_REPORTED, detail);
+      for (Evidence evidence : FallbackRule.reported(reports)) {
+        outcome.addEvidence(evidence);
       }
     } finally {
       scope.leave();

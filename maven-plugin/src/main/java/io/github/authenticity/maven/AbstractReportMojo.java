@@ -46,6 +46,28 @@ abstract class AbstractReportMojo extends AbstractAuthenticityMojo {
   @Parameter(defaultValue = "${mojoExecution}", readonly = true)
   MojoExecution mojoExecution;
 
+  /** Whether tests are skipped in this build ({@link #testsSkipped}), which skips this goal too; then it logs why. */
+  final boolean skippedWithTests() {
+    if (!testsSkipped()) {
+      return false;
+    }
+    getLog().info("Skipping authenticity:" + goal() + " because tests are skipped (skipTests or maven.test.skip).");
+    return true;
+  }
+
+  /**
+   * Whether the report of this one {@code module} is {@code empty} (no events files and no compiled guarded tests),
+   * which skips this goal; then it logs why.
+   */
+  final boolean skippedEmpty(ReportAssembler.Module module, ReportAssembler.Assembled assembled) {
+    if (!assembled.empty()) {
+      return false;
+    }
+    getLog().info("Skipping authenticity:" + goal() + ": no events files in [" + module.eventsDirectory()
+        + "] and no guarded tests compiled into [" + module.testOutputDirectory() + "].");
+    return true;
+  }
+
   /** The module's current inputs to the report. */
   ReportAssembler.Module module(MavenProject module, File eventsDirectory) {
     Path testOutput = Path.of(module.getBuild().getTestOutputDirectory());

@@ -79,8 +79,7 @@ public class CheckMojo extends AbstractReportMojo {
 
   @Override
   void run() throws MojoExecutionException, MojoFailureException {
-    if (testsSkipped()) {
-      getLog().info("Skipping authenticity:check because tests are skipped (skipTests or maven.test.skip).");
+    if (skippedWithTests()) {
       return;
     }
     if (minExecuted < 0) {
@@ -89,9 +88,7 @@ public class CheckMojo extends AbstractReportMojo {
     }
     ReportAssembler.Module module = module(project, outputDirectory);
     ReportAssembler.Assembled assembled = assemble(List.of(module));
-    if (assembled.empty()) {
-      getLog().info("Skipping authenticity:check: no events files in [" + module.eventsDirectory()
-          + "] and no guarded tests compiled into [" + module.testOutputDirectory() + "].");
+    if (skippedEmpty(module, assembled)) {
       return;
     }
     Report report = assembled.report();

@@ -49,9 +49,7 @@ public class ReportAggregateMojo extends AbstractReportMojo {
 
   @Override
   void run() throws MojoExecutionException {
-    if (testsSkipped()) {
-      getLog().info("Skipping authenticity:report-aggregate because tests are skipped (skipTests or "
-          + "maven.test.skip).");
+    if (skippedWithTests()) {
       return;
     }
     List<MavenProject> modules = modules();

@@ -43,15 +43,12 @@ public class ReportMojo extends AbstractReportMojo {
 
   @Override
   void run() throws MojoExecutionException {
-    if (testsSkipped()) {
-      getLog().info("Skipping authenticity:report because tests are skipped (skipTests or maven.test.skip).");
+    if (skippedWithTests()) {
       return;
     }
     ReportAssembler.Module module = module(project, outputDirectory);
     ReportAssembler.Assembled assembled = assemble(List.of(module));
-    if (assembled.empty()) {
-      getLog().info("Skipping authenticity:report: no events files in [" + module.eventsDirectory()
-          + "] and no guarded tests compiled into [" + module.testOutputDirectory() + "].");
+    if (skippedEmpty(module, assembled)) {
       return;
     }
     write(assembled.report(), reportsDirectory);

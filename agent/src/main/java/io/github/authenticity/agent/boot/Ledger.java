@@ -28,6 +28,9 @@ import java.util.concurrent.atomic.AtomicInteger;
  * <p>Everything here runs inside the JDK's I/O paths: it never throws, never does I/O and never calls user
  * code (tasks are keyed by identity). It depends on {@code java.base} alone, and uses no lambda and no
  * {@code invokedynamic} (it is compiled with inline string concatenation), so it links nothing at run time.
+ *
+ * <p>Over 300 lines on purpose: it sits on the boot class path, where every class is one more the JDK's socket paths
+ * load and link, so the connections, the windows and the crediting stay in this one class and its nested records.
  */
 public final class Ledger {
 

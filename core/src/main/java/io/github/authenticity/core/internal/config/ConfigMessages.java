@@ -13,6 +13,9 @@ import io.github.authenticity.core.internal.redact.Redactor;
  * Every message of the configuration, in one place. A message is {@code <where>: <problem>}, where
  * {@code <where>} is {@code file:line:column: key.path} or {@code configuration parameter [key]}, and the
  * problem shows the value in brackets and what is allowed.
+ *
+ * <p>Over 300 lines on purpose: every message of the configuration, a few lines each, in one file, so that they keep
+ * one form and a reader finds them all together.
  */
 final class ConfigMessages {
 

@@ -23,6 +23,9 @@ import io.github.authenticity.core.config.ServiceDefinition;
 /**
  * The services of an environment: as configured, with the {@code authenticity.services.*} overrides applied,
  * then resolved and checked against the probe type's keys ({@link ServiceSchema}) into {@link ServiceDefinition}s.
+ *
+ * <p>Over 300 lines because it is the whole path of a configured service (read, overridden, resolved, checked, its
+ * {@code via} and container links), each step a short method; split, a service's reading would be in several places.
  */
 final class ServiceReader {
 

@@ -19,7 +19,12 @@ import java.util.regex.PatternSyntaxException;
 
 import io.github.authenticity.core.probe.ServiceProbe;
 
-/** The service keys each probe type understands, their value types, and how a value is checked. */
+/**
+ * The service keys each probe type understands, their value types, and how a value is checked.
+ *
+ * <p>Over 300 lines because it is the one owner of every service setting's check (a duration, a port, a host, a URL,
+ * an endpoint, ...), which the configuration reader and the probes both rely on, next to the keys they apply to.
+ */
 final class ServiceSchema {
 
   /** The kind of value a service key holds. */

@@ -1,14 +1,15 @@
 package io.github.authenticity.core.internal.detect;
 
 import java.util.ArrayList;
-import java.util.LinkedHashSet;
 import java.util.List;
-import java.util.Set;
 import java.util.regex.Pattern;
 
 import org.apiguardian.api.API;
 
-/** Installs the log and console capture, and turns captured lines into {@code FALLBACK_LOG} details. */
+/**
+ * Installs the log and console capture, and picks the captured lines that match a fallback pattern; the judge's
+ * {@code FallbackRule} turns them into {@code FALLBACK_LOG} evidence.
+ */
 @API(status = API.Status.INTERNAL, since = "0.1")
 public final class FallbackLines {
 
@@ -38,52 +39,26 @@ public final class FallbackLines {
   }
 
   /**
-   * The evidence details of the lines that match a pattern, each once, with where each was seen in front
-   * ({@code in @BeforeEach logIn(): WARNING com.example.Auth: "..."}; none in the test body): grouped by
-   * where, in the order each place was first seen, each group as {@link #evidence(List, List)} says.
+   * Adds the lines of {@code seen} that match one of {@code patterns} to {@code into}, in order, with where each was
+   * seen: what the judge's {@code FALLBACK_LOG} rule reads. A window keeps only matching lines once its test has
+   * claimed it; a construction window keeps every line until then, so they are matched again here.
    */
-  public static List<String> evidenceSeen(List<TestScope.Seen<CapturedLine>> lines, List<Pattern> patterns) {
-    java.util.Map<String, List<CapturedLine>> byWhere = new java.util.LinkedHashMap<>();
-    for (TestScope.Seen<CapturedLine> seen : lines) {
-      byWhere.computeIfAbsent(seen.where() == null ? "" : seen.where(), where -> new ArrayList<>()).add(seen.item());
-    }
-    Set<String> details = new LinkedHashSet<>();
-    byWhere.forEach((where, group) -> {
-      for (String detail : evidence(group, patterns)) {
-        details.add(Where.detail(where.isEmpty() ? null : where, detail));
+  public static void addMatching(List<TestScope.Seen<CapturedLine>> into, List<TestScope.Seen<CapturedLine>> seen,
+      List<Pattern> patterns) {
+    for (TestScope.Seen<CapturedLine> line : seen) {
+      if (matches(line.item(), patterns)) {
+        into.add(line);
       }
-    });
-    return List.copyOf(details);
+    }
   }
 
-  /**
-   * The evidence details of the lines that match a pattern, in order, each once. A printed line that
-   * contains the text of a matching logged line is the same line seen through the console (a console
-   * handler or appender): only the logged one, which knows level and logger, is kept.
-   */
-  public static List<String> evidence(List<CapturedLine> lines, List<Pattern> patterns) {
-    List<CapturedLine> matched = new ArrayList<>();
-    for (CapturedLine line : lines) {
-      for (Pattern pattern : patterns) {
-        if (pattern.matcher(line.text()).find()) {
-          matched.add(line);
-          break;
-        }
+  /** Whether {@code line} matches one of {@code patterns}. */
+  public static boolean matches(CapturedLine line, List<Pattern> patterns) {
+    for (Pattern pattern : patterns) {
+      if (pattern.matcher(line.text()).find()) {
+        return true;
       }
     }
-    List<String> logged = new ArrayList<>();
-    for (CapturedLine line : matched) {
-      if (line.structured()) {
-        logged.add(line.text().strip());
-      }
-    }
-    Set<String> details = new LinkedHashSet<>();
-    for (CapturedLine line : matched) {
-      if (!line.structured() && logged.stream().anyMatch(text -> line.text().contains(text))) {
-        continue;
-      }
-      details.add(line.detail());
-    }
-    return List.copyOf(details);
+    return false;
   }
 }

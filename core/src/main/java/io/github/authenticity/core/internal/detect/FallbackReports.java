@@ -1,13 +1,12 @@
 package io.github.authenticity.core.internal.detect;
 
-import java.util.LinkedHashSet;
-import java.util.List;
-import java.util.Set;
-
 import io.github.authenticity.core.internal.redact.Redactor;
 import org.apiguardian.api.API;
 
-/** Records {@code Fallbacks.report} calls in the current {@link TestScope}. */
+/**
+ * Records {@code Fallbacks.report} calls in the current {@link TestScope}; the judge's {@code FallbackRule} turns them
+ * into {@code FALLBACK_REPORTED} evidence.
+ */
 @API(status = API.Status.INTERNAL, since = "0.1")
 public final class FallbackReports {
 
@@ -23,18 +22,6 @@ public final class FallbackReports {
     if (scope != null) {
       scope.report(detail(service, substitute, reason));
     }
-  }
-
-  /**
-   * The {@code FALLBACK_REPORTED} evidence details of {@code reports}, each once, in order, with where each
-   * was seen in front ({@code in @BeforeAll connect(): websocket replaced by MockWebSocketManager}).
-   */
-  public static List<String> evidence(List<TestScope.Seen<String>> reports) {
-    Set<String> details = new LinkedHashSet<>();
-    for (TestScope.Seen<String> seen : reports) {
-      details.add(Where.detail(seen.where(), seen.item()));
-    }
-    return List.copyOf(details);
   }
 
   /** {@code websocket replaced by MockWebSocketManager: connection refused} (redacted). */

@@ -47,6 +47,9 @@ import org.apiguardian.api.API;
  * <p>A {@link HistoryBaseline baseline} (earlier reports, {@code authenticity.history.baseline}) fills the
  * gaps: a test without any run in this file is compared with the baseline's runs, and those runs are written
  * into the file with its first own run, so a fresh CI checkout still has a history.
+ *
+ * <p>Over 300 lines because it is the one owner of the history file: its format, and a write that stays safe with
+ * several forks and builds at once (lock, re-read, merge, atomic move); split, the file's rules would be in two places.
  */
 @API(status = API.Status.INTERNAL, since = "0.1")
 public final class History {

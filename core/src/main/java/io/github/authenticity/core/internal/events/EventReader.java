@@ -50,6 +50,10 @@ import org.apiguardian.api.API;
  * field it needs: each is skipped and named in {@link ReadResult#problems()}. A last line without its line break
  * was cut off by a dying JVM ({@link ReadResult#truncated()}). Unknown types and fields are skipped, as the
  * format says, so a newer writer's file stays readable.
+ *
+ * <p>Over 300 lines because it is the one reader of the format: reading a file line by line without losing more than
+ * a bad line, and turning each line into the event of its kind; split, the format's reading would be in several
+ * places.
  */
 @API(status = API.Status.INTERNAL, since = "0.2")
 public final class EventReader {

@@ -34,6 +34,9 @@ import org.apiguardian.api.API;
  * line written whole and flushed at once, so a JVM that dies mid-run leaves a file readable up to its last
  * complete event. The only writer of the format ({@link EventsFormat}); every free-text value is redacted
  * ({@link Redactor#redact(String)}) before it is written, identifiers are written as they are.
+ *
+ * <p>Over 300 lines because it is the one writer of the format: the file's safe appending and the fields of every
+ * event kind, which must stay in one place with {@link EventReader} as their only counterpart.
  */
 @API(status = API.Status.INTERNAL, since = "0.2")
 public final class EventWriter implements AutoCloseable {

@@ -28,8 +28,8 @@ import io.github.authenticity.core.internal.model.Judgement;
  * {@code report}, {@code report-aggregate} and {@code check}) calls it on the events files, so both say the same.
  * Detectors report only what they saw; the rules that read it sit beside this class and are called from here:
  * {@link InteractionRule} ({@code NO_INTERACTION}, {@code SERVER_ERRORS}, proof, unproven, cannot judge),
- * {@link TooFastRule} ({@code TOO_FAST}), {@link MockRule} ({@code MOCK_OBJECT}) and {@link LoopbackRule}
- * ({@code LOOPBACK_IN_STAGING}). Over 300 lines on purpose: it is the one index of every verdict rule, in the order a
+ * {@link TooFastRule} ({@code TOO_FAST}), {@link FallbackRule} ({@code FALLBACK_LOG}, {@code FALLBACK_REPORTED}),
+ * {@link MockRule} ({@code MOCK_OBJECT}) and {@link LoopbackRule} ({@code LOOPBACK_IN_STAGING}). Over 300 lines on purpose: it is the one index of every verdict rule, in the order a
  * new reader follows a test (what was seen, a test that ran, one stopped before its body, the report, the overall
  * verdict); each part is short, and a rule with more to it has a class of its own beside it.
  *
@@ -69,7 +69,8 @@ public final class Judge {
    * as they are, then the interaction rule's reading of {@code interaction} and the {@code TOO_FAST} rule's of
    * {@code timing}, in that order.
    *
-   * @param seen        evidence seen as it is (fallback lines and reports, mocks, an abort, loopback in staging)
+   * @param seen        evidence as the rules beside this class made it ({@link FallbackRule}, {@link MockRule}), an
+   *                    abort, loopback in staging
    * @param proof       proof lines reported as they are
    * @param warnings    warnings reported as they are
    * @param unproven    why it is unproven, as reported, or {@code null}

@@ -33,6 +33,9 @@ import io.github.authenticity.core.probe.ProbeStatus;
  * can be loaded from the thread context class loader, a full JDBC login with {@code SELECT 1} follows; with a
  * {@code password} and no driver the login that is required cannot be made: DOWN, saying how to add the driver.
  * With {@code sslmode} require or verify-* the TLS handshake is finished and the StartupMessage sent over it.
+ *
+ * <p>Over 300 lines because it is one protocol's probe: the startup exchange, TLS and the optional JDBC login are the
+ * three steps of one check, and the message parsing they share is small.
  */
 final class PostgresProbe extends BuiltinProbe {
 

@@ -21,6 +21,10 @@ import io.github.authenticity.core.internal.redact.HtmlEscaping;
  * {@code authenticity-report.html}: one self-contained page (inline CSS, JS and SVG, nothing fetched), every text
  * escaped ({@link HtmlEscaping}); the guarded tests are listed by its script from embedded JSON ({@link HtmlJson}),
  * 500 rows at a time; its stylesheet and script are resources ({@link HtmlAssets}).
+ *
+ * <p>Over 300 lines because it is the page's markup, one short method per section (header, counts, chart, services,
+ * masked, not run, allowed mocks) in the order the page shows them; the CSS, the JS, the embedded JSON and the
+ * escaping already live beside it.
  */
 final class HtmlReport {
 
