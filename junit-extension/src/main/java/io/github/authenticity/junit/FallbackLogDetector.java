@@ -18,7 +18,7 @@ final class FallbackLogDetector implements Detector {
   public void beforeClass(GuardedClass guardedClass) {
     FallbackLines.install(guardedClass.testClass().getClassLoader());
     TestScope.enterContainer(guardedClass.uniqueId())
-        .keepOnlyMatching(guardedClass.config().detection().fallbackPatterns());
+        .evidence().keepOnlyMatching(guardedClass.config().detection().fallbackPatterns());
   }
 
   @Override
@@ -29,7 +29,7 @@ final class FallbackLogDetector implements Detector {
     }
     FallbackLines.endOfBody();
     try {
-      for (String detail : FallbackLines.evidenceSeen(scope.linesNotHandedOut(),
+      for (String detail : FallbackLines.evidenceSeen(scope.evidence().linesNotHandedOut(),
           guardedClass.config().detection().fallbackPatterns())) {
         outcome.addEvidence(EvidenceKind.FALLBACK_LOG, detail);
       }
@@ -41,7 +41,7 @@ final class FallbackLogDetector implements Detector {
   @Override
   public void beforeTest(GuardedTest test) {
     FallbackLines.install(test.testClass().getClassLoader());
-    TestScope.enter(test.uniqueId()).keepOnlyMatching(test.config().detection().fallbackPatterns());
+    TestScope.enter(test.uniqueId()).evidence().keepOnlyMatching(test.config().detection().fallbackPatterns());
   }
 
   @Override
@@ -55,9 +55,9 @@ final class FallbackLogDetector implements Detector {
     try {
       List<TestScope.Seen<CapturedLine>> lines = new ArrayList<>();
       for (TestScope container : TestScope.containersOf(test.uniqueId())) {
-        lines.addAll(container.handOutLines());
+        lines.addAll(container.evidence().handOutLines());
       }
-      lines.addAll(scope.seenLines());
+      lines.addAll(scope.evidence().seenLines());
       for (String detail : FallbackLines.evidenceSeen(lines, test.config().detection().fallbackPatterns())) {
         outcome.addEvidence(EvidenceKind.FALLBACK_LOG, detail);
       }

@@ -25,7 +25,7 @@ final class FallbackReportedDetector implements Detector {
       return;
     }
     try {
-      for (String detail : FallbackReports.evidence(scope.reportsNotHandedOut())) {
+      for (String detail : FallbackReports.evidence(scope.evidence().reportsNotHandedOut())) {
         outcome.addEvidence(EvidenceKind.FALLBACK_REPORTED, detail);
       }
     } finally {
@@ -47,9 +47,9 @@ final class FallbackReportedDetector implements Detector {
     try {
       List<TestScope.Seen<String>> reports = new ArrayList<>();
       for (TestScope container : TestScope.containersOf(test.uniqueId())) {
-        reports.addAll(container.handOutReports());
+        reports.addAll(container.evidence().handOutReports());
       }
-      reports.addAll(scope.seenReports());
+      reports.addAll(scope.evidence().seenReports());
       for (String detail : FallbackReports.evidence(reports)) {
         outcome.addEvidence(EvidenceKind.FALLBACK_REPORTED, detail);
       }
