@@ -21,7 +21,7 @@ final class FallbackLogDetector implements Detector {
   public void beforeClass(GuardedClass guardedClass) {
     FallbackLines.install(guardedClass.testClass().getClassLoader());
     TestScope.enterContainer(guardedClass.uniqueId())
-        .keepOnlyMatching(guardedClass.config().detection().fallbackPatterns());
+        .evidence().keepOnlyMatching(guardedClass.config().detection().fallbackPatterns());
   }
 
   @Override
@@ -33,7 +33,7 @@ final class FallbackLogDetector implements Detector {
     FallbackLines.endOfBody();
     try {
       List<TestScope.Seen<CapturedLine>> lines = new ArrayList<>();
-      FallbackLines.addMatching(lines, scope.linesNotHandedOut(), guardedClass.config().detection().fallbackPatterns());
+      FallbackLines.addMatching(lines, scope.evidence().linesNotHandedOut(), guardedClass.config().detection().fallbackPatterns());
       for (Evidence evidence : FallbackRule.logged(lines)) {
         outcome.addEvidence(evidence);
       }
@@ -45,7 +45,7 @@ final class FallbackLogDetector implements Detector {
   @Override
   public void beforeTest(GuardedTest test) {
     FallbackLines.install(test.testClass().getClassLoader());
-    TestScope.enter(test.uniqueId()).keepOnlyMatching(test.config().detection().fallbackPatterns());
+    TestScope.enter(test.uniqueId()).evidence().keepOnlyMatching(test.config().detection().fallbackPatterns());
   }
 
   @Override
@@ -60,9 +60,9 @@ final class FallbackLogDetector implements Detector {
       List<Pattern> patterns = test.config().detection().fallbackPatterns();
       List<TestScope.Seen<CapturedLine>> lines = new ArrayList<>();
       for (TestScope container : TestScope.containersOf(test.uniqueId())) {
-        FallbackLines.addMatching(lines, container.handOutLines(), patterns);
+        FallbackLines.addMatching(lines, container.evidence().handOutLines(), patterns);
       }
-      FallbackLines.addMatching(lines, scope.seenLines(), patterns);
+      FallbackLines.addMatching(lines, scope.evidence().seenLines(), patterns);
       for (Evidence evidence : FallbackRule.logged(lines)) {
         outcome.addEvidence(evidence);
       }

@@ -26,7 +26,7 @@ final class FallbackReportedDetector implements Detector {
       return;
     }
     try {
-      for (Evidence evidence : FallbackRule.reported(scope.reportsNotHandedOut())) {
+      for (Evidence evidence : FallbackRule.reported(scope.evidence().reportsNotHandedOut())) {
         outcome.addEvidence(evidence);
       }
     } finally {
@@ -48,9 +48,9 @@ final class FallbackReportedDetector implements Detector {
     try {
       List<TestScope.Seen<String>> reports = new ArrayList<>();
       for (TestScope container : TestScope.containersOf(test.uniqueId())) {
-        reports.addAll(container.handOutReports());
+        reports.addAll(container.evidence().handOutReports());
       }
-      reports.addAll(scope.seenReports());
+      reports.addAll(scope.evidence().seenReports());
       for (Evidence evidence : FallbackRule.reported(reports)) {
         outcome.addEvidence(evidence);
       }

@@ -1,10 +1,8 @@
 package io.github.authenticity.core.internal.detect;
 
-import java.io.IOException;
 import java.net.InetAddress;
 import java.net.Proxy;
 import java.net.ProxySelector;
-import java.net.SocketAddress;
 import java.net.URI;
 import java.net.UnknownHostException;
 import java.util.ArrayList;
@@ -37,6 +35,11 @@ import org.apiguardian.api.API;
  * {@link Status#NONE}. Without the agent, {@link Status#NO_AGENT}; with an agent that cannot see some transport
  * here, {@link Status#UNCONFIRMED}. A {@link ProxySelector} hook learns which proxy carries a request for an
  * endpoint (its bytes count for the endpoint): a connect attempt is no proof.
+ *
+ * <p>Why this class is over 300 lines: it holds one job, the watches of the tests running now, with what
+ * they share (the resolved addresses, the proxies learned on connect) and the public types the extension and
+ * the judge read ({@link Watch}, {@link Finding}, {@link Status}); reading a window's traffic into findings
+ * is {@link TrafficFindings}', the JDK hook is {@link ProxySelectorHook}.
  */
 @API(status = API.Status.INTERNAL, since = "0.1")
 public final class InteractionMonitor {
@@ -82,6 +85,11 @@ public final class InteractionMonitor {
   /** Whether the agent's ledger is there: socket proof can be had in this JVM. */
   public boolean agentLoaded() {
     return ledger != null;
+  }
+
+  /** Whether the agent's ledger is missing (no proof can be had, never a verdict). */
+  boolean noAgent() {
+    return ledger == null;
   }
 
   /** Why socket traffic cannot be fully observed, or {@code null} when it can. */
@@ -292,6 +300,20 @@ public final class InteractionMonitor {
       }
     }
 
+    InteractionMonitor monitor() {
+      return monitor;
+    }
+
+    /** The services watched, each with its endpoints, in the order of the report. */
+    Map<String, List<Endpoint>> services() {
+      return services;
+    }
+
+    /** How many other guarded tests' windows overlapped this one. */
+    int overlaps() {
+      return overlaps.get();
+    }
+
     Endpoint match(String address, int port) {
       for (Map.Entry<Endpoint, Set<String>> entry : addresses.entrySet()) {
         if (entry.getKey().port() == port && entry.getValue().contains(address)) {
@@ -313,7 +335,7 @@ public final class InteractionMonitor {
         traffic = open.traffic();
       }
       monitor.finished(this);
-      findings = findings(traffic);
+      findings = TrafficFindings.of(this, traffic);
     }
 
     /**
@@ -323,107 +345,6 @@ public final class InteractionMonitor {
     public List<Finding> finish() {
       close();
       return findings;
-    }
-
-    private List<Finding> findings(List<AgentLedger.Traffic> traffic) {
-      Map<Endpoint, long[]> own = new LinkedHashMap<>();
-      Map<Endpoint, long[]> shared = new LinkedHashMap<>();
-      Map<Endpoint, Map<String, Long>> answers = new LinkedHashMap<>();
-      List<AgentLedger.Traffic> unmatched = new ArrayList<>();
-      for (AgentLedger.Traffic seen : traffic) {
-        Endpoint endpoint = match(monitor.normalise(seen.address()), seen.port());
-        if (endpoint == null) {
-          unmatched.add(seen);
-          continue;
-        }
-        add(seen.own() ? own : shared, endpoint, seen, answers);
-      }
-      recheck(unmatched, own, shared, answers);
-      List<Finding> result = new ArrayList<>();
-      String unavailable = monitor.unavailableReason();
-      for (Map.Entry<String, List<Endpoint>> service : services.entrySet()) {
-        List<String> proofs = new ArrayList<>();
-        List<String> sharedWith = new ArrayList<>();
-        Map<String, Long> labels = new LinkedHashMap<>();
-        for (Endpoint endpoint : service.getValue()) {
-          long[] mine = own.get(endpoint);
-          long[] others = shared.get(endpoint);
-          if (mine != null && mine[1] > 0) {
-            Map<String, Long> said = answers.getOrDefault(endpoint, Map.of());
-            proofs.add(line(mine, endpoint, ServerAnswers.shown(said)));
-            labels = ServerAnswers.merge(labels, said);
-          } else if ((others != null && others[1] > 0) || (mine != null && mine[3] > 0)) {
-            sharedWith.add(endpoint.toString());
-          }
-        }
-        String name = service.getKey();
-        if (!proofs.isEmpty()) {
-          result.add(new Finding(name, Status.PROVEN, String.join("; ", proofs), ServerAnswers.shown(labels)));
-        } else if (monitor.ledger == null) {
-          result.add(new Finding(name, Status.NO_AGENT, Unproven.NO_AGENT));
-        } else if (!sharedWith.isEmpty()) {
-          result.add(new Finding(name, Status.SHARED, "traffic with " + String.join(", ", sharedWith)
-              + " while the test ran cannot be attributed to it: " + (overlaps.get() == 0
-              ? "bytes were sent without an answer, or answered on a thread of no test"
-              : "a connection shared by " + (overlaps.get() + 1) + " tests running at once")));
-        } else if (unavailable != null) {
-          result.add(new Finding(name, Status.UNCONFIRMED, unavailable));
-        } else {
-          List<String> shown = service.getValue().stream().map(Endpoint::toString).toList();
-          result.add(new Finding(name, Status.NONE, String.join(", ", shown)));
-        }
-      }
-      return List.copyOf(result);
-    }
-
-    private static void add(Map<Endpoint, long[]> into, Endpoint endpoint, AgentLedger.Traffic seen,
-        Map<Endpoint, Map<String, Long>> answers) {
-      if (seen.own() && !seen.answers().isEmpty()) {
-        answers.put(endpoint, ServerAnswers.merge(answers.getOrDefault(endpoint, Map.of()), seen.answers()));
-      }
-      long[] values = into.computeIfAbsent(endpoint, e -> new long[4]);
-      values[0] += seen.exchanges();
-      values[1] += seen.bytesIn();
-      values[2] += seen.writes();
-      values[3] += seen.bytesOut();
-    }
-
-    /**
-     * Before saying "no bytes": resolves the endpoints' hosts afresh (round-robin DNS may have handed the
-     * client an address that the resolution at the test start did not list) and counts the traffic with those
-     * addresses.
-     */
-    private void recheck(List<AgentLedger.Traffic> unmatched, Map<Endpoint, long[]> own, Map<Endpoint, long[]> shared,
-        Map<Endpoint, Map<String, Long>> answers) {
-      if (unmatched.isEmpty()) {
-        return;
-      }
-      for (Endpoint endpoint : endpoints) {
-        try {
-          Set<String> fresh = new java.util.HashSet<>();
-          for (InetAddress address : InetAddress.getAllByName(endpoint.host())) {
-            fresh.add(address.getHostAddress());
-          }
-          for (AgentLedger.Traffic seen : unmatched) {
-            if (seen.port() == endpoint.port() && fresh.contains(monitor.normalise(seen.address()))) {
-              add(seen.own() ? own : shared, endpoint, seen, answers);
-            }
-          }
-        } catch (UnknownHostException | SecurityException ex) {
-          // nothing more to learn about this endpoint
-        }
-      }
-    }
-
-    /**
-     * {@code 3 exchanges, 1.2 KB in, 0.4 KB out with 127.0.0.1:6379}; where answers were classified, {@code 3 answers
-     * (200 ×2, 404 ×1), 1.2 KB in, 0.4 KB out with 127.0.0.1:8080}.
-     */
-    private static String line(long[] counters, Endpoint endpoint, Map<String, Long> answers) {
-      String said = answers.isEmpty() ? null : ServerAnswers.summary(answers);
-      long exchanges = Math.max(1, counters[0]);
-      String count = said != null ? said : exchanges + (exchanges == 1 ? " exchange" : " exchanges");
-      return count + ", " + size(counters[1]) + " in, " + size(counters[3]) + " out with " + endpoint;
     }
 
     /** The endpoints watched. */
@@ -441,48 +362,5 @@ public final class InteractionMonitor {
       return String.format(Locale.ROOT, "%.1f KB", bytes / 1024.0);
     }
     return String.format(Locale.ROOT, "%.1f MB", bytes / (1024.0 * 1024.0));
-  }
-
-  /** Sees connects through the default {@link ProxySelector}; answers exactly as the previous one. */
-  static final class ProxySelectorHook extends ProxySelector {
-
-    private final ProxySelector previous;
-    private final InteractionMonitor monitor;
-
-    private ProxySelectorHook(ProxySelector previous, InteractionMonitor monitor) {
-      this.previous = previous;
-      this.monitor = monitor;
-    }
-
-    static void install(InteractionMonitor monitor) {
-      ProxySelector current = ProxySelector.getDefault();
-      if (!(current instanceof ProxySelectorHook)) {
-        ProxySelector.setDefault(new ProxySelectorHook(current, monitor));
-      }
-    }
-
-    static void uninstall() {
-      if (ProxySelector.getDefault() instanceof ProxySelectorHook hook) {
-        ProxySelector.setDefault(hook.previous);
-      }
-    }
-
-    @Override
-    public List<Proxy> select(URI uri) {
-      List<Proxy> proxies = previous == null ? List.of(Proxy.NO_PROXY) : previous.select(uri);
-      try {
-        monitor.onConnect(uri, proxies);
-      } catch (RuntimeException ex) {
-        // observing must never break a connect
-      }
-      return proxies;
-    }
-
-    @Override
-    public void connectFailed(URI uri, SocketAddress address, IOException ex) {
-      if (previous != null) {
-        previous.connectFailed(uri, address, ex);
-      }
-    }
   }
 }

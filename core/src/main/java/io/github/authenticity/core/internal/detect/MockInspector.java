@@ -1,8 +1,6 @@
 package io.github.authenticity.core.internal.detect;
 
 import java.lang.reflect.Field;
-import java.lang.reflect.InvocationHandler;
-import java.lang.reflect.Method;
 import java.lang.reflect.Modifier;
 import java.lang.reflect.Proxy;
 import java.net.URL;
@@ -13,13 +11,13 @@ import java.util.IdentityHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.concurrent.ConcurrentHashMap;
 
 import org.apiguardian.api.API;
 
 /**
  * Finds mocks, stubs and fakes held by the fields of test instances, with no dependency on any mocking
- * library (they are asked by reflection when present).
+ * library (they are asked by reflection when present). This class walks the fields; whether one object is a
+ * mock is {@link MockRecognition}'s to say.
  *
  * <p>Recognised: Mockito mocks (subclass and inline mock makers, through
  * {@code Mockito.mockingDetails(o).isMock()}; spies are not flagged: they run the real code), EasyMock
@@ -40,13 +38,7 @@ import org.apiguardian.api.API;
 public final class MockInspector {
 
   static final int MAX_DEPTH = 3;
-  private static final String NAMED = ", named like a fake";
   private static final int MAX_OBJECTS = 2_000;
-  private static final List<String> NAME_PREFIXES = List.of("Mock", "Fake", "Stub", "InMemory");
-  private static final List<String> MOCKING_PACKAGES = List.of("org.mockito.", "org.easymock.", "org.jmock.",
-      "org.powermock.", "mockit.", "io.mockk.", "org.spockframework.mock.");
-  private static final Map<ClassLoader, Optional<Method[]>> MOCKITO = new ConcurrentHashMap<>();
-  private static final Map<ClassLoader, Optional<Method>> EASYMOCK = new ConcurrentHashMap<>();
   private static final ClassValue<Boolean> PROJECT_CLASSES = new ClassValue<>() {
     @Override
     protected Boolean computeValue(Class<?> type) {
@@ -143,8 +135,8 @@ public final class MockInspector {
     if (value == null || seen.size() > MAX_OBJECTS || seen.put(value, Boolean.TRUE) != null) {
       return;
     }
-    String[] mock = describe(value, loader);
-    if (mock != null && (depth == 1 || !mock[0].endsWith(NAMED) || isTestClass(value.getClass()))) {
+    String[] mock = MockRecognition.describe(value, loader);
+    if (mock != null && (depth == 1 || !mock[0].endsWith(MockRecognition.NAMED) || isTestClass(value.getClass()))) {
       hits.add(new Hit(root, path, mock[0], mock[1]));
       return;
     }
@@ -188,136 +180,6 @@ public final class MockInspector {
     } catch (RuntimeException | IllegalAccessException ex) {
       return null;
     }
-  }
-
-  /** {@code [what it is, mocked type name]}, or {@code null} when {@code value} is no mock. */
-  static String[] describe(Object value, ClassLoader loader) {
-    Class<?> type = value.getClass();
-    String[] mockito = mockito(value, loader);
-    if (mockito != null) {
-      return mockito;
-    }
-    Class<?> easyMocked = easyMock(value, loader);
-    if (easyMocked != null || type.getName().contains("$$$EasyMock$")) {
-      Class<?> mocked = easyMocked != null ? easyMocked : type.getSuperclass();
-      return new String[] {"an EasyMock mock of [" + mocked.getSimpleName() + "]", mocked.getName()};
-    }
-    if (Proxy.isProxyClass(type)) {
-      InvocationHandler handler = Proxy.getInvocationHandler(value);
-      String handlerName = handler.getClass().getName();
-      if (MOCKING_PACKAGES.stream().anyMatch(handlerName::startsWith)) {
-        Class<?> mocked = type.getInterfaces().length > 0 ? type.getInterfaces()[0] : type;
-        return new String[] {"a mock proxy of [" + mocked.getSimpleName() + "] (handler [" + handlerName + "])",
-            mocked.getName()};
-      }
-    }
-    if (type.getName().contains("$MockitoMock$")) {
-      Class<?> mocked = type.getInterfaces().length > 0 && type.getSuperclass() == Object.class
-          ? type.getInterfaces()[0] : type.getSuperclass();
-      return new String[] {"a Mockito mock of [" + mocked.getSimpleName() + "]", mocked.getName()};
-    }
-    for (Class<?> current = type; current != null && current != Object.class; current = current.getSuperclass()) {
-      String name = current.getSimpleName();
-      for (String prefix : NAME_PREFIXES) {
-        if (name.startsWith(prefix) && (name.length() == prefix.length()
-            || Character.isUpperCase(name.charAt(prefix.length())) || Character.isDigit(name.charAt(prefix.length())))) {
-          String shown = current == type ? "[" + name + "]" : "[" + type.getSimpleName() + "] (a [" + name + "])";
-          return new String[] {shown + NAMED, current.getName()};
-        }
-      }
-    }
-    return null;
-  }
-
-  /**
-   * Whether a library has created a mock in {@code loader}: asking Mockito before it made one would
-   * initialise its mock maker (the inline one attaches an agent: seconds, and warnings on JDK 21+), and a
-   * mock held by a field implies one was made.
-   */
-  private static boolean used(ClassLoader loader, String... packages) {
-    for (String name : packages) {
-      if (loader.getDefinedPackage(name) != null) {
-        return true;
-      }
-    }
-    return false;
-  }
-
-  private static String[] mockito(Object value, ClassLoader fallback) {
-    for (ClassLoader loader : loaders(value, fallback)) {
-      if (!used(loader, "org.mockito.internal.creation.bytebuddy", "org.mockito.internal.creation.proxy")) {
-        continue;
-      }
-      Optional<Method[]> methods = MOCKITO.computeIfAbsent(loader, MockInspector::mockitoMethods);
-      if (methods.isEmpty()) {
-        continue;
-      }
-      try {
-        Method[] m = methods.get();
-        Object details = m[0].invoke(null, value);
-        if (!(Boolean) m[1].invoke(details)) {
-          return null;
-        }
-        if ((Boolean) m[2].invoke(details)) {
-          return null; // a spy runs the real code
-        }
-        Object settings = m[3].invoke(details);
-        Class<?> mocked = (Class<?>) settings.getClass().getMethod("getTypeToMock").invoke(settings);
-        return new String[] {"a Mockito mock of [" + mocked.getSimpleName() + "]", mocked.getName()};
-      } catch (ReflectiveOperationException | RuntimeException | LinkageError ex) {
-        return null;
-      }
-    }
-    return null;
-  }
-
-  private static Optional<Method[]> mockitoMethods(ClassLoader loader) {
-    try {
-      Class<?> mockito = Class.forName("org.mockito.Mockito", false, loader);
-      Class<?> details = Class.forName("org.mockito.MockingDetails", false, loader);
-      return Optional.of(new Method[] {mockito.getMethod("mockingDetails", Object.class), details.getMethod("isMock"),
-          details.getMethod("isSpy"), details.getMethod("getMockCreationSettings")});
-    } catch (ReflectiveOperationException | LinkageError ex) {
-      return Optional.empty();
-    }
-  }
-
-  private static Class<?> easyMock(Object value, ClassLoader fallback) {
-    for (ClassLoader loader : loaders(value, fallback)) {
-      if (!used(loader, "org.easymock.internal")) {
-        continue;
-      }
-      Optional<Method> method = EASYMOCK.computeIfAbsent(loader, MockInspector::easyMockMethod);
-      if (method.isPresent()) {
-        try {
-          return (Class<?>) method.get().invoke(null, value);
-        } catch (ReflectiveOperationException | RuntimeException | LinkageError ex) {
-          return null;
-        }
-      }
-    }
-    return null;
-  }
-
-  private static Optional<Method> easyMockMethod(ClassLoader loader) {
-    try {
-      return Optional.of(Class.forName("org.easymock.EasyMockSupport", false, loader)
-          .getMethod("getMockedClass", Object.class));
-    } catch (ReflectiveOperationException | LinkageError ex) {
-      return Optional.empty();
-    }
-  }
-
-  private static List<ClassLoader> loaders(Object value, ClassLoader fallback) {
-    List<ClassLoader> loaders = new ArrayList<>(2);
-    ClassLoader own = value.getClass().getClassLoader();
-    if (own != null) {
-      loaders.add(own);
-    }
-    if (fallback != null && fallback != own) {
-      loaders.add(fallback);
-    }
-    return loaders;
   }
 
   private static boolean isJdk(Class<?> type) {

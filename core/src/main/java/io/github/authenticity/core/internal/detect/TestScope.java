@@ -6,20 +6,17 @@ import java.util.Collections;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
-import java.util.Queue;
 import java.util.WeakHashMap;
 import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.ConcurrentLinkedQueue;
-import java.util.concurrent.atomic.AtomicInteger;
-import java.util.regex.Pattern;
 
 import org.apiguardian.api.API;
 
 /**
- * An observation window: the lines, fallback reports and threads attributed to one guarded test (its
- * construction, set-up, body and tear-down) or to one container (a class from before its
- * {@code @BeforeAll} to after its {@code @AfterAll}, or a test factory whose dynamic tests are judged one by
- * one). Each item remembers {@link Where} it was seen: the window's phase at that moment.
+ * An observation window: the threads attributed to one guarded test (its construction, set-up, body and
+ * tear-down) or to one container (a class from before its {@code @BeforeAll} to after its {@code @AfterAll},
+ * or a test factory whose dynamic tests are judged one by one), and what they logged, printed or reported,
+ * kept in its {@link WindowEvidence}. Each item remembers {@link Where} it was seen: the window's phase at
+ * that moment.
  *
  * <p>Attribution is per thread: {@link #enter} sets the window in an {@link InheritableThreadLocal} on the
  * calling thread, so every thread started there (directly or through executors it creates) carries it too:
@@ -33,6 +30,10 @@ import org.apiguardian.api.API;
  * <p>A test instance is constructed before JUnit tells an extension which test it is for (JUnit 5.10 to
  * 5.14, measured): {@link #openConstruction} opens a window on the constructing thread that the test's first
  * {@link #enter} on that thread claims.
+ *
+ * <p>Why this class is over 300 lines: opening, claiming, nesting and closing windows and answering which
+ * window a thread works for read and change the same open-window map under one lock, so they stay together;
+ * what a window keeps is {@link WindowEvidence}'s.
  */
 @API(status = API.Status.INTERNAL, since = "0.1")
 public final class TestScope {
@@ -76,13 +77,7 @@ public final class TestScope {
   private volatile boolean open = true;
   private volatile String phase;
   private int references;
-  static final int MAX_LINES = 10_000;
-  private final Queue<Seen<CapturedLine>> lines = new ConcurrentLinkedQueue<>();
-  private final AtomicInteger lineCount = new AtomicInteger();
-  private volatile List<Pattern> patterns;
-  private final Queue<Seen<String>> reports = new ConcurrentLinkedQueue<>();
-  private final AtomicInteger linesHandedOut = new AtomicInteger();
-  private final AtomicInteger reportsHandedOut = new AtomicInteger();
+  private final WindowEvidence evidence = new WindowEvidence();
 
   private TestScope(String id, Kind kind, Thread owner, TestScope previous, String phase, int references) {
     this.id = id;
@@ -376,16 +371,8 @@ public final class TestScope {
     return thread.getClass().getName().startsWith("org.junit.");
   }
 
-  /**
-   * Keeps only lines that match one of {@code patterns} from now on, so a chatty test (wire logging)
-   * costs no memory; without patterns at most {@value #MAX_LINES} lines are kept.
-   */
-  public void keepOnlyMatching(List<Pattern> patterns) {
-    this.patterns = List.copyOf(patterns);
-  }
-
   /** Where an item from the current thread is seen now. */
-  private String whereNow() {
+  String whereNow() {
     if (OVERRIDE.get() == this) {
       return OVERRIDE_WHERE.get();
     }
@@ -398,29 +385,21 @@ public final class TestScope {
 
   /** Records a line logged or printed under this window. */
   void add(CapturedLine line) {
-    if (!open) {
-      return;
-    }
-    List<Pattern> filter = patterns;
-    if (filter != null) {
-      for (Pattern pattern : filter) {
-        if (pattern.matcher(line.text()).find()) {
-          lines.add(new Seen<>(line, whereNow()));
-          return;
-        }
-      }
-      return;
-    }
-    if (lineCount.incrementAndGet() <= MAX_LINES) {
-      lines.add(new Seen<>(line, whereNow()));
+    if (open) {
+      evidence.add(line, this);
     }
   }
 
   /** Records a {@code Fallbacks.report} under this window. */
   void report(String detail) {
     if (open) {
-      reports.add(new Seen<>(detail, whereNow()));
+      evidence.report(detail, whereNow());
     }
+  }
+
+  /** What this window has seen: its lines and {@code Fallbacks.report} details. */
+  public WindowEvidence evidence() {
+    return evidence;
   }
 
   public String id() {
@@ -449,55 +428,5 @@ public final class TestScope {
 
   long endedNanos() {
     return endedNanos;
-  }
-
-  /** The lines captured so far, in order. */
-  public List<CapturedLine> lines() {
-    return seenLines().stream().map(Seen::item).toList();
-  }
-
-  /** The lines captured so far, in order, with where each was seen. */
-  public List<Seen<CapturedLine>> seenLines() {
-    return new ArrayList<>(lines);
-  }
-
-  /** The {@code Fallbacks.report} details so far, in order. */
-  public List<String> reports() {
-    return seenReports().stream().map(Seen::item).toList();
-  }
-
-  /** The {@code Fallbacks.report} details so far, in order, with where each was seen. */
-  public List<Seen<String>> seenReports() {
-    return new ArrayList<>(reports);
-  }
-
-  /**
-   * A container's lines so far, for the judgement of a test in it: from now on {@link #linesNotHandedOut()}
-   * starts after them.
-   */
-  public List<Seen<CapturedLine>> handOutLines() {
-    return handOut(seenLines(), linesHandedOut);
-  }
-
-  /** A container's lines seen after the last test in it was judged (e.g. in {@code @AfterAll}). */
-  public List<Seen<CapturedLine>> linesNotHandedOut() {
-    List<Seen<CapturedLine>> all = seenLines();
-    return all.subList(Math.min(linesHandedOut.get(), all.size()), all.size());
-  }
-
-  /** Like {@link #handOutLines()}, for the {@code Fallbacks.report} details. */
-  public List<Seen<String>> handOutReports() {
-    return handOut(seenReports(), reportsHandedOut);
-  }
-
-  /** Like {@link #linesNotHandedOut()}, for the {@code Fallbacks.report} details. */
-  public List<Seen<String>> reportsNotHandedOut() {
-    List<Seen<String>> all = seenReports();
-    return all.subList(Math.min(reportsHandedOut.get(), all.size()), all.size());
-  }
-
-  private static <T> List<T> handOut(List<T> items, AtomicInteger handedOut) {
-    handedOut.accumulateAndGet(items.size(), Math::max);
-    return items;
   }
 }

@@ -84,7 +84,7 @@ final class WebSocketProbe extends BuiltinProbe {
             + "] instead of an HTTP response to the WebSocket handshake");
       }
       int status = Integer.parseInt(parts[1]);
-      String reason = HttpProbe.reason(status, parts.length > 2 ? parts[2] : null);
+      String reason = HttpExchange.reason(status, parts.length > 2 ? parts[2] : null);
       Map<String, String> responseHeaders = Wire.readHeaders(in, HEAD_LIMIT, "the handshake response headers");
       if (status != 101) {
         return Outcome.down("wrong protocol: answered HTTP " + status + " " + reason

@@ -31,7 +31,7 @@ class TestScopeTests {
     TestScope scope = TestScope.enter("one");
     try {
       poolCreatedBeforeTheTest.submit(() -> Fallbacks.report("backend", "StubBackend", "from a pool")).get();
-      assertThat(scope.reports()).containsExactly("backend replaced by StubBackend: from a pool");
+      assertThat(scope.evidence().reports()).containsExactly("backend replaced by StubBackend: from a pool");
     } finally {
       scope.leave();
     }
@@ -49,8 +49,8 @@ class TestScopeTests {
       poolCreatedBeforeTheTest.submit(() -> Fallbacks.report("backend", "StubBackend", "ambiguous")).get();
       Fallbacks.report("backend", "StubBackend", "mine");
 
-      assertThat(first.reports()).containsExactly("backend replaced by StubBackend: mine");
-      assertThat(second[0].reports()).isEmpty();
+      assertThat(first.evidence().reports()).containsExactly("backend replaced by StubBackend: mine");
+      assertThat(second[0].evidence().reports()).isEmpty();
     } finally {
       first.leave();
       second[0].leave();
@@ -69,7 +69,7 @@ class TestScopeTests {
 
     assertThat(TestScope.find("shared")).isNull();
     Fallbacks.report("redis", "InMemoryCache", "after the test");
-    assertThat(scope.reports()).containsExactly("redis replaced by InMemoryCache");
+    assertThat(scope.evidence().reports()).containsExactly("redis replaced by InMemoryCache");
     assertThat(TestScope.current()).isNull();
   }
 
@@ -81,8 +81,8 @@ class TestScopeTests {
       assertThat(abandoned.isOpen()).isFalse();
       assertThat(TestScope.find("abandoned")).isNull();
       Fallbacks.report("backend", "StubBackend", null);
-      assertThat(next.reports()).containsExactly("backend replaced by StubBackend");
-      assertThat(abandoned.reports()).isEmpty();
+      assertThat(next.evidence().reports()).containsExactly("backend replaced by StubBackend");
+      assertThat(abandoned.evidence().reports()).isEmpty();
     } finally {
       next.leave();
     }
@@ -96,7 +96,7 @@ class TestScopeTests {
     try {
       assertThat(test).isSameAs(construction);
       assertThat(TestScope.find("[class:A]/[method:t()]")).isSameAs(test);
-      assertThat(test.reports()).containsExactly("auth replaced by StubLogin: in the constructor");
+      assertThat(test.evidence().reports()).containsExactly("auth replaced by StubLogin: in the constructor");
     } finally {
       test.leave();
     }
@@ -121,7 +121,7 @@ class TestScopeTests {
       scope.mark(null);
       Fallbacks.report("backend", "StubBackend", null);
 
-      assertThat(scope.seenReports()).containsExactly(
+      assertThat(scope.evidence().seenReports()).containsExactly(
           new TestScope.Seen<>("auth replaced by StubLogin", "in @BeforeEach logIn()"),
           new TestScope.Seen<>("backend replaced by StubBackend", null));
     } finally {
@@ -144,8 +144,8 @@ class TestScopeTests {
       pool.submit(() -> Fallbacks.report("backend", "CachedBackend", "from the class's pool")).get(5, TimeUnit.SECONDS);
 
       assertThat(TestScope.containersOf(test.id())).containsExactly(container);
-      assertThat(test.reports()).containsExactly("backend replaced by StubBackend: in the body");
-      assertThat(container.handOutReports()).containsExactly(
+      assertThat(test.evidence().reports()).containsExactly("backend replaced by StubBackend: in the body");
+      assertThat(container.evidence().handOutReports()).containsExactly(
           new TestScope.Seen<>("broker replaced by InMemoryQueue", "in @BeforeAll connect()"),
           new TestScope.Seen<>("backend replaced by CachedBackend: from the class's pool", Where.CLASS_THREAD));
       test.leave();
@@ -154,7 +154,7 @@ class TestScopeTests {
       assertThat(TestScope.current()).isSameAs(container);
       container.mark("in @AfterAll disconnect()");
       Fallbacks.report("broker", "InMemoryQueue", "after every test");
-      assertThat(container.reportsNotHandedOut()).containsExactly(
+      assertThat(container.evidence().reportsNotHandedOut()).containsExactly(
           new TestScope.Seen<>("broker replaced by InMemoryQueue: after every test", "in @AfterAll disconnect()"));
     } finally {
       pool.shutdownNow();
@@ -170,8 +170,8 @@ class TestScopeTests {
     try {
       poolCreatedBeforeTheTest.submit(() -> Fallbacks.report("backend", "StubBackend", "from a pool")).get();
 
-      assertThat(test.reports()).containsExactly("backend replaced by StubBackend: from a pool");
-      assertThat(container.reports()).isEmpty();
+      assertThat(test.evidence().reports()).containsExactly("backend replaced by StubBackend: from a pool");
+      assertThat(container.evidence().reports()).isEmpty();
     } finally {
       test.leave();
       container.leave();
@@ -187,9 +187,9 @@ class TestScopeTests {
           () -> Fallbacks.report("auth", "StubLogin", "static"));
       Fallbacks.report("auth", "StubLogin", "constructor");
 
-      assertThat(container.seenReports()).containsExactly(
+      assertThat(container.evidence().seenReports()).containsExactly(
           new TestScope.Seen<>("auth replaced by StubLogin: static", Where.STATIC_INITIALISATION));
-      assertThat(construction.seenReports()).containsExactly(
+      assertThat(construction.evidence().seenReports()).containsExactly(
           new TestScope.Seen<>("auth replaced by StubLogin: constructor", Where.BEFORE_CONSTRUCTION));
     } finally {
       container.leave();
