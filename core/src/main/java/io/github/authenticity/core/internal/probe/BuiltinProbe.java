@@ -8,6 +8,8 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.Map;
 import java.util.Optional;
+import java.util.regex.Pattern;
+import java.util.regex.PatternSyntaxException;
 
 import javax.net.ssl.SSLException;
 
@@ -115,6 +117,17 @@ abstract class BuiltinProbe implements ServiceProbe {
       return Integer.parseInt(text.get());
     } catch (NumberFormatException ex) {
       throw new ProbeFailure("setting [" + key + "] is not a number: [" + text.get() + "]");
+    }
+  }
+
+  /** The regular expression in setting {@code key}, if set; one that does not compile fails the probe, saying why. */
+  static Optional<Pattern> patternSetting(ServiceDefinition service, String key) throws ProbeFailure {
+    Optional<String> regex = service.setting(key);
+    try {
+      return regex.map(Pattern::compile);
+    } catch (PatternSyntaxException ex) {
+      throw new ProbeFailure("setting [" + key + "] is not a regular expression: [" + regex.get() + "] ("
+          + ex.getDescription() + ")");
     }
   }
 

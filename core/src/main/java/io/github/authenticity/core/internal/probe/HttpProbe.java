@@ -13,7 +13,6 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.regex.Pattern;
-import java.util.regex.PatternSyntaxException;
 
 import io.github.authenticity.core.config.ServiceDefinition;
 import io.github.authenticity.core.internal.redact.Redactor;
@@ -71,7 +70,7 @@ final class HttpProbe extends BuiltinProbe {
           + "POST, PUT, DELETE, OPTIONS or TRACE");
     }
     Optional<Integer> expectStatus = expectStatus(service);
-    Optional<Pattern> expectBody = expectBody(service);
+    Optional<Pattern> expectBody = patternSetting(service, "expectBody");
     Optional<String> jsonPointer = service.setting("jsonPointer");
     Optional<String> expectValue = service.setting("expectValue");
     boolean tls = scheme.equals("https");
@@ -160,16 +159,6 @@ final class HttpProbe extends BuiltinProbe {
       return Optional.of(Integer.parseInt(text.get()));
     } catch (NumberFormatException ex) {
       throw new ProbeFailure("setting [expectStatus] must be an HTTP status code such as 200, got [" + text.get() + "]");
-    }
-  }
-
-  private static Optional<Pattern> expectBody(ServiceDefinition service) throws ProbeFailure {
-    Optional<String> regex = service.setting("expectBody");
-    try {
-      return regex.map(Pattern::compile);
-    } catch (PatternSyntaxException ex) {
-      throw new ProbeFailure("setting [expectBody] is not a regular expression: [" + regex.get() + "] ("
-          + ex.getDescription() + ")");
     }
   }
 }

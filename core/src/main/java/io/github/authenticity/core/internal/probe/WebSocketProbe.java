@@ -17,7 +17,6 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.regex.Pattern;
-import java.util.regex.PatternSyntaxException;
 
 import io.github.authenticity.core.config.ServiceDefinition;
 
@@ -58,7 +57,7 @@ final class WebSocketProbe extends BuiltinProbe {
         : uri.getHost();
     int port = uri.getPort() > 0 ? uri.getPort() : io.github.authenticity.core.config.Endpoint.defaultPort(scheme);
     Optional<String> send = service.setting("send");
-    Optional<Pattern> expect = expect(service);
+    Optional<Pattern> expect = patternSetting(service, "expect");
 
     try (Socket socket = Wire.connect(host, port, tls, service, deadline)) {
       InputStream in = Wire.in(socket, deadline);
@@ -266,15 +265,5 @@ final class WebSocketProbe extends BuiltinProbe {
     byte[] bytes = new byte[count];
     RANDOM.nextBytes(bytes);
     return bytes;
-  }
-
-  private static Optional<Pattern> expect(ServiceDefinition service) throws ProbeFailure {
-    Optional<String> regex = service.setting("expect");
-    try {
-      return regex.map(Pattern::compile);
-    } catch (PatternSyntaxException ex) {
-      throw new ProbeFailure("setting [expect] is not a regular expression: [" + regex.get() + "] ("
-          + ex.getDescription() + ")");
-    }
   }
 }
