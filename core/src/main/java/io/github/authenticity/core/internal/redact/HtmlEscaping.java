@@ -3,6 +3,7 @@ package io.github.authenticity.core.internal.redact;
 import java.io.IOException;
 import java.io.StringWriter;
 import java.io.UncheckedIOException;
+import java.io.Writer;
 
 import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonGenerator;
@@ -26,7 +27,7 @@ public final class HtmlEscaping {
    */
   public static final CharacterEscapes JSON = new HtmlSafeJson();
 
-  /** A factory as the page's embedded data uses ({@code HtmlJson}'s), for {@link #jsonString}. */
+  /** The factory of the page's embedded data ({@link #pageJson}). */
   private static final JsonFactory FACTORY = JsonFactory.builder().build();
 
   private HtmlEscaping() {
@@ -63,14 +64,20 @@ public final class HtmlEscaping {
   /** {@code text} as it stands inside a JSON string literal of the page's embedded data (without the quotes). */
   public static String jsonString(String text) {
     StringWriter out = new StringWriter(text.length() + 8);
-    try (JsonGenerator json = FACTORY.createGenerator(out)) {
-      json.setCharacterEscapes(JSON);
+    try (JsonGenerator json = pageJson(out)) {
       json.writeString(text);
     } catch (IOException ex) {
       throw new UncheckedIOException(ex);
     }
     StringBuffer quoted = out.getBuffer();
     return quoted.substring(1, quoted.length() - 1);
+  }
+
+  /** A generator of the page's embedded data onto {@code out}: Jackson's defaults with the {@link #JSON} escapes. */
+  public static JsonGenerator pageJson(Writer out) throws IOException {
+    JsonGenerator json = FACTORY.createGenerator(out);
+    json.setCharacterEscapes(JSON);
+    return json;
   }
 
   private static final class HtmlSafeJson extends CharacterEscapes {

@@ -9,7 +9,6 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 
-import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonGenerator;
 import io.github.authenticity.core.internal.redact.HtmlEscaping;
 import io.github.authenticity.core.internal.model.Evidence;
@@ -22,7 +21,6 @@ import io.github.authenticity.core.internal.model.TestEntry;
  */
 final class HtmlJson {
 
-  private static final JsonFactory JSON = JsonFactory.builder().build();
   /** The list shows MASKED first, then NOT_RUN, SERVICE_DOWN, FAILED, AUTHENTIC (indexed by Verdict ordinal). */
   private static final int[] LIST_ORDER = {4, 0, 3, 2, 1};
 
@@ -119,8 +117,7 @@ final class HtmlJson {
   }
 
   private static void write(StringBuilder out, Body body) {
-    try (JsonGenerator json = JSON.createGenerator(new Appender(out))) {
-      json.setCharacterEscapes(HtmlEscaping.JSON);
+    try (JsonGenerator json = HtmlEscaping.pageJson(new Appender(out))) {
       body.write(json);
     } catch (IOException ex) {
       throw new UncheckedIOException(ex);
