@@ -8,16 +8,17 @@ import java.util.function.Function;
 import io.github.authenticity.core.internal.config.ConfigLoader;
 import io.github.authenticity.core.internal.config.ConfigParameters;
 import org.junit.platform.engine.ConfigurationParameters;
+import io.github.authenticity.core.config.ConfigurationKeys;
 
 /** Adapts JUnit configuration parameters (launcher request, system properties, junit-platform.properties). */
 final class JUnitParameters {
 
   /** The keys the configuration reads besides per-service overrides, always offered for lookup. */
-  private static final Set<String> KNOWN_KEYS = Set.of(ConfigLoader.CONFIG_KEY, ConfigLoader.ENVIRONMENT_KEY,
-      ConfigLoader.MODE_KEY, ConfigLoader.REQUIRE_ENVIRONMENT_KEY, ConfigLoader.OUTPUT_DIRECTORY_KEY,
-      ConfigLoader.HISTORY_KEY, ConfigLoader.HISTORY_BASELINE_KEY, ConfigLoader.STAGING_KEY,
-      ConfigLoader.FALLBACK_PATTERNS_KEY, ConfigLoader.INTERACTION_KEY, ConfigLoader.TOO_FAST_FACTOR_KEY,
-      ConfigLoader.TOO_FAST_MIN_RUNS_KEY);
+  private static final Set<String> KNOWN_KEYS = Set.of(ConfigurationKeys.CONFIG, ConfigurationKeys.ENVIRONMENT,
+      ConfigurationKeys.MODE, ConfigurationKeys.REQUIRE_ENVIRONMENT, ConfigurationKeys.OUTPUT_DIRECTORY,
+      ConfigurationKeys.HISTORY, ConfigurationKeys.HISTORY_BASELINE, ConfigurationKeys.STAGING,
+      ConfigurationKeys.FALLBACK_PATTERNS, ConfigurationKeys.INTERACTION, ConfigurationKeys.TOO_FAST_FACTOR,
+      ConfigurationKeys.TOO_FAST_MIN_RUNS);
 
   private JUnitParameters() {
   }

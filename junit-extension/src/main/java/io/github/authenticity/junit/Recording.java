@@ -27,6 +27,7 @@ import org.junit.platform.engine.support.descriptor.ClassSource;
 import org.junit.platform.engine.support.descriptor.MethodSource;
 import org.junit.platform.launcher.TestIdentifier;
 import org.junit.platform.launcher.TestPlan;
+import io.github.authenticity.core.config.ConfigurationKeys;
 
 /**
  * What the listener records about one test plan execution, into its own events file: the plan, each test's start
@@ -70,7 +71,7 @@ final class Recording {
       config = Optional.of(run.config());
     }
     Path directory = config.map(AuthenticityConfig::outputDirectory).orElseGet(() -> Path.of(parameters
-        .get(ConfigLoader.OUTPUT_DIRECTORY_KEY).orElse(AuthenticityConfig.DEFAULT_OUTPUT_DIRECTORY)));
+        .get(ConfigurationKeys.OUTPUT_DIRECTORY).orElse(AuthenticityConfig.DEFAULT_OUTPUT_DIRECTORY)));
     run.attach(EventWriter.create(directory));
     Recording recording = new Recording(run, index, guarded);
     run.write(RunEvent.of(run.id(), guarded ? run : null, parameters));

@@ -12,6 +12,7 @@ import io.github.authenticity.core.internal.events.BuildIdentity;
 import io.github.authenticity.core.internal.events.Event;
 import io.github.authenticity.core.internal.events.EventsFormat;
 import org.junit.platform.launcher.TestPlan;
+import io.github.authenticity.core.config.ConfigurationKeys;
 
 /** The {@code run} event that opens an events file. */
 final class RunEvent {
@@ -25,14 +26,14 @@ final class RunEvent {
     AuthenticityConfig config = withConfig == null || error.isPresent() ? null : withConfig.config();
     return new Event.RunStarted(runId, System.currentTimeMillis(), EventsFormat.VERSION, ProcessHandle.current().pid(),
         host(), BuildIdentity.current().value(), // the build this run belongs to: see BuildIdentity
-        config != null ? config.environment() : parameters.get(ConfigLoader.ENVIRONMENT_KEY).orElse(null),
+        config != null ? config.environment() : parameters.get(ConfigurationKeys.ENVIRONMENT).orElse(null),
         config != null && config.staging(),
         config != null ? config.mode().name().toLowerCase(Locale.ROOT)
-            : parameters.get(ConfigLoader.MODE_KEY).orElse("fail"),
+            : parameters.get(ConfigurationKeys.MODE).orElse("fail"),
         config != null ? config.source() : withConfig == null ? "(not loaded: no guarded test)" : null,
         error.orElse(null),
         config != null ? config.requireEnvironment().orElse(null)
-            : parameters.get(ConfigLoader.REQUIRE_ENVIRONMENT_KEY).orElse(null),
+            : parameters.get(ConfigurationKeys.REQUIRE_ENVIRONMENT).orElse(null),
         System.getProperty("java.version"), TestPlan.class.getPackage().getImplementationVersion(),
         config == null ? null : config.detection().allowedSkips().stream().map(AllowedSkip::label).distinct().toList());
   }

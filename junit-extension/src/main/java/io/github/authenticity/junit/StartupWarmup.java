@@ -10,6 +10,7 @@ import io.github.authenticity.core.internal.config.ConfigLoader;
 import io.github.authenticity.core.internal.events.EventWriter;
 import org.yaml.snakeyaml.LoaderOptions;
 import org.yaml.snakeyaml.Yaml;
+import io.github.authenticity.core.config.ConfigurationKeys;
 
 /**
  * Loads, on a background thread while JUnit discovers the tests, the classes that the start of a guarded test plan
@@ -45,7 +46,7 @@ final class StartupWarmup {
 
   /** Whether this JVM will probably read an Authenticity configuration. */
   static boolean wanted(ClassLoader testClassLoader) {
-    if (System.getProperty(ConfigLoader.CONFIG_KEY) != null) {
+    if (System.getProperty(ConfigurationKeys.CONFIG) != null) {
       return true;
     }
     ClassLoader loader = testClassLoader != null ? testClassLoader : StartupWarmup.class.getClassLoader();

@@ -25,6 +25,7 @@ import org.apache.maven.plugin.MojoFailureException;
 import org.apache.maven.plugins.annotations.Mojo;
 import org.apache.maven.plugins.annotations.Parameter;
 import org.apache.maven.plugins.annotations.ResolutionScope;
+import io.github.authenticity.core.config.ConfigurationKeys;
 
 /**
  * Probes every service of an environment, all in parallel, and prints their health table (service,
@@ -67,11 +68,11 @@ public class ProbeMojo extends AbstractAuthenticityMojo {
     putAll(overrides, session.getSystemProperties());
     putAll(overrides, session.getUserProperties());
     if (environment != null && !environment.isBlank()) {
-      overrides.put(ConfigLoader.ENVIRONMENT_KEY, environment.strip());
+      overrides.put(ConfigurationKeys.ENVIRONMENT, environment.strip());
     }
     if (config != null) {
       File file = config.isAbsolute() ? config : new File(project.getBasedir(), config.getPath());
-      overrides.put(ConfigLoader.CONFIG_KEY, file.getAbsolutePath());
+      overrides.put(ConfigurationKeys.CONFIG, file.getAbsolutePath());
     }
     try (URLClassLoader loader = testClassLoader()) {
       AuthenticityConfig configuration;

@@ -28,11 +28,4 @@ class ConfigurationKeysTests {
     }
     assertThat(undocumented).as("keys the README does not name").isEmpty();
   }
-
-  @Test
-  void theKeysAreTheOnesTheConfigurationReaderReads() {
-    assertThat(io.github.authenticity.core.internal.config.ConfigLoader.CONFIG_KEY).isEqualTo("authenticity.config");
-    assertThat(io.github.authenticity.core.internal.config.ConfigLoader.INTERACTION_KEY)
-        .isSameAs(ConfigurationKeys.INTERACTION).isEqualTo("authenticity.detection.interaction");
-  }
 }

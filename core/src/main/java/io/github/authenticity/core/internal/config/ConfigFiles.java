@@ -24,6 +24,7 @@ import org.yaml.snakeyaml.error.YAMLException;
 import org.yaml.snakeyaml.nodes.Node;
 import org.yaml.snakeyaml.nodes.ScalarNode;
 import org.yaml.snakeyaml.nodes.Tag;
+import io.github.authenticity.core.config.ConfigurationKeys;
 
 /**
  * Locating and composing the configuration: the file named by {@code authenticity.config}, else
@@ -56,7 +57,7 @@ final class ConfigFiles {
 
   /** The configuration file named by {@code authenticity.config}, else the class path's, composed; no file: a null root. */
   static Composed locate(ConfigParameters parameters, ClassLoader classLoader) {
-    Optional<String> explicit = parameters.get(ConfigLoader.CONFIG_KEY).map(String::strip)
+    Optional<String> explicit = parameters.get(ConfigurationKeys.CONFIG).map(String::strip)
         .filter(value -> !value.isEmpty());
     if (explicit.isPresent()) {
       String name = explicit.get();

@@ -81,37 +81,6 @@ import io.github.authenticity.core.internal.redact.Redactor;
 @API(status = API.Status.INTERNAL, since = "0.1")
 public final class ConfigLoader {
 
-  // the keys' names are defined once, in the public ConfigurationKeys; these are their internal names
-
-  /** Configuration parameter naming an explicit configuration file. */
-  public static final String CONFIG_KEY = ConfigurationKeys.CONFIG;
-  /** Configuration parameter selecting the active environment. */
-  public static final String ENVIRONMENT_KEY = ConfigurationKeys.ENVIRONMENT;
-  /** Environment variable selecting the active environment. */
-  public static final String ENVIRONMENT_VARIABLE = ConfigurationKeys.ENVIRONMENT_VARIABLE;
-  /** {@code fail} (default) or {@code report}. */
-  public static final String MODE_KEY = ConfigurationKeys.MODE;
-  /** When set, every guarded test fails unless this is the active environment. */
-  public static final String REQUIRE_ENVIRONMENT_KEY = ConfigurationKeys.REQUIRE_ENVIRONMENT;
-  /** Where the events files (and the listener's report, unless Surefire's is found) go. */
-  public static final String OUTPUT_DIRECTORY_KEY = ConfigurationKeys.OUTPUT_DIRECTORY;
-  /** The history file for the too-fast check. */
-  public static final String HISTORY_KEY = ConfigurationKeys.HISTORY;
-  /** Earlier reports whose authentic durations count as history: comma-separated paths or file/http(s) URLs. */
-  public static final String HISTORY_BASELINE_KEY = ConfigurationKeys.HISTORY_BASELINE;
-  /** The active environment's staging flag. */
-  public static final String STAGING_KEY = ConfigurationKeys.STAGING;
-  /** {@code required}, {@code warn} or {@code off}. */
-  public static final String INTERACTION_KEY = ConfigurationKeys.INTERACTION;
-  /** Fallback patterns added to the defaults and the file's, separated by a line break or {@code ||}. */
-  public static final String FALLBACK_PATTERNS_KEY = ConfigurationKeys.FALLBACK_PATTERNS;
-  /** How many times faster than the median of the last authentic runs is impossibly fast. */
-  public static final String TOO_FAST_FACTOR_KEY = ConfigurationKeys.TOO_FAST_FACTOR;
-  /** How many authentic runs the history needs before the too-fast check applies. */
-  public static final String TOO_FAST_MIN_RUNS_KEY = ConfigurationKeys.TOO_FAST_MIN_RUNS;
-  /** Prefix of per-service overrides: {@code authenticity.services.<name>.<key>}. */
-  public static final String SERVICE_OVERRIDE_PREFIX = ConfigurationKeys.SERVICE_OVERRIDE_PREFIX;
-
   private final ConfigParameters parameters;
   private final Map<String, String> environmentVariables;
   private final ClassLoader classLoader;

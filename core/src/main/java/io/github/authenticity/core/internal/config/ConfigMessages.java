@@ -8,6 +8,7 @@ import java.util.TreeSet;
 import org.yaml.snakeyaml.nodes.Node;
 
 import io.github.authenticity.core.internal.redact.Redactor;
+import io.github.authenticity.core.config.ConfigurationKeys;
 
 /**
  * Every message of the configuration, in one place. A message is {@code <where>: <problem>}, where
@@ -48,18 +49,18 @@ final class ConfigMessages {
   // ---- locating and parsing the file
 
   static String missingFile(String path, String workingDirectory) {
-    return "Configuration file [" + path + "] named by " + ConfigLoader.CONFIG_KEY + " does not exist (working directory ["
-        + workingDirectory + "]); fix the path or remove " + ConfigLoader.CONFIG_KEY
+    return "Configuration file [" + path + "] named by " + ConfigurationKeys.CONFIG + " does not exist (working directory ["
+        + workingDirectory + "]); fix the path or remove " + ConfigurationKeys.CONFIG
         + " to use authenticity.yaml from the root of the test classpath";
   }
 
   static String notAFile(String path) {
-    return "Configuration file [" + path + "] named by " + ConfigLoader.CONFIG_KEY
+    return "Configuration file [" + path + "] named by " + ConfigurationKeys.CONFIG
         + " is not a regular file; name a YAML file";
   }
 
   static String badConfigPath(String path, String reason) {
-    return "Configuration file [" + path + "] named by " + ConfigLoader.CONFIG_KEY + " is not a valid path: " + reason;
+    return "Configuration file [" + path + "] named by " + ConfigurationKeys.CONFIG + " is not a valid path: " + reason;
   }
 
   static String unreadable(String source, Exception cause) {
@@ -122,11 +123,11 @@ final class ConfigMessages {
   }
 
   static String environmentFromParameter() {
-    return parameter(ConfigLoader.ENVIRONMENT_KEY);
+    return parameter(ConfigurationKeys.ENVIRONMENT);
   }
 
   static String environmentFromVariable() {
-    return "environment variable [" + ConfigLoader.ENVIRONMENT_VARIABLE + "]";
+    return "environment variable [" + ConfigurationKeys.ENVIRONMENT_VARIABLE + "]";
   }
 
   static String environmentFromFile(int line) {
@@ -164,20 +165,20 @@ final class ConfigMessages {
   }
 
   static String badOverrideKey() {
-    return "not a service override; use " + ConfigLoader.SERVICE_OVERRIDE_PREFIX + "<name>.<key> or "
-        + ConfigLoader.SERVICE_OVERRIDE_PREFIX + "<name>.headers.<Header>";
+    return "not a service override; use " + ConfigurationKeys.SERVICE_OVERRIDE_PREFIX + "<name>.<key> or "
+        + ConfigurationKeys.SERVICE_OVERRIDE_PREFIX + "<name>.headers.<Header>";
   }
 
   static String wholeHeadersOverride(String service) {
     return "a whole headers map cannot be set by a parameter; set each header with "
-        + ConfigLoader.SERVICE_OVERRIDE_PREFIX + service + ".headers.<Header>";
+        + ConfigurationKeys.SERVICE_OVERRIDE_PREFIX + service + ".headers.<Header>";
   }
 
   static String overrideForUnknownService(String service, String environment, String source,
       Collection<String> defined) {
     return "service [" + service + "] is not defined in environment [" + environment + "] of [" + source + "]."
         + didYouMean(service, defined) + " Fix the name, or define the service entirely with "
-        + ConfigLoader.SERVICE_OVERRIDE_PREFIX + service + ".probe and its other keys";
+        + ConfigurationKeys.SERVICE_OVERRIDE_PREFIX + service + ".probe and its other keys";
   }
 
   // ---- values
@@ -308,9 +309,9 @@ final class ConfigMessages {
     String defines = defined.isEmpty() ? "defines no services."
         : "defines only " + list(defined) + " (by configuration parameters)." + didYouMean(name, defined);
     return "Unknown service [" + name + "] in " + usedBy + ": no authenticity.yaml or authenticity.yml was found at"
-        + " the root of the test classpath and " + ConfigLoader.CONFIG_KEY + " is not set, so environment ["
+        + " the root of the test classpath and " + ConfigurationKeys.CONFIG + " is not set, so environment ["
         + environment + "] " + defines + " Add src/test/resources/authenticity.yaml with environments."
-        + environment + ".services." + name + ", or set " + ConfigLoader.CONFIG_KEY + " to the file's path.";
+        + environment + ".services." + name + ", or set " + ConfigurationKeys.CONFIG + " to the file's path.";
   }
 
   // ---- container: true

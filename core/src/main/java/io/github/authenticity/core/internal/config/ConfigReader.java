@@ -11,6 +11,7 @@ import java.util.TreeMap;
 import org.yaml.snakeyaml.nodes.Node;
 import org.yaml.snakeyaml.nodes.NodeTuple;
 
+import io.github.authenticity.core.config.ConfigurationKeys;
 import io.github.authenticity.core.config.ServiceDefinition;
 
 /**
@@ -20,8 +21,6 @@ import io.github.authenticity.core.config.ServiceDefinition;
  * secrets are registered from the model afterwards ({@code Redactor.registerSettings}).
  */
 final class ConfigReader {
-
-  static final String STAGING_KEY = ConfigLoader.STAGING_KEY;
 
   private static final List<String> TOP_KEYS = List.of("detection", "environment", "environments", "history",
       "historyBaseline",
@@ -54,9 +53,9 @@ final class ConfigReader {
     ActiveEnvironment active = readEnvironments(top, environment);
 
     Boolean staging = active.staging();
-    Optional<String> stagingOverride = values.parameter(STAGING_KEY);
+    Optional<String> stagingOverride = values.parameter(ConfigurationKeys.STAGING);
     if (stagingOverride.isPresent()) {
-      Setting setting = Setting.ofParameter("staging", STAGING_KEY, stagingOverride.get());
+      Setting setting = Setting.ofParameter("staging", ConfigurationKeys.STAGING, stagingOverride.get());
       String value = values.interpolated(setting, stagingOverride.get(), true);
       staging = ConfigValues.convert(setting, () -> ServiceSchema.bool(value.strip(), value));
     }
@@ -72,14 +71,14 @@ final class ConfigReader {
 
     Detection detection = new DetectionReader(values).read(top);
     Mode mode = mode(top);
-    Setting requireSetting = values.topSetting(top, "requireEnvironment", ConfigLoader.REQUIRE_ENVIRONMENT_KEY);
+    Setting requireSetting = values.topSetting(top, "requireEnvironment", ConfigurationKeys.REQUIRE_ENVIRONMENT);
     Optional<String> requireEnvironment = Optional.ofNullable(requireSetting == null ? null : values.text(requireSetting, true))
         .map(String::strip).filter(value -> !value.isEmpty());
-    Path outputDirectory = values.path(values.topSetting(top, "outputDirectory", ConfigLoader.OUTPUT_DIRECTORY_KEY))
+    Path outputDirectory = values.path(values.topSetting(top, "outputDirectory", ConfigurationKeys.OUTPUT_DIRECTORY))
         .orElse(Path.of(AuthenticityConfig.DEFAULT_OUTPUT_DIRECTORY));
-    Path history = values.path(values.topSetting(top, "history", ConfigLoader.HISTORY_KEY))
+    Path history = values.path(values.topSetting(top, "history", ConfigurationKeys.HISTORY))
         .orElse(Path.of(AuthenticityConfig.DEFAULT_HISTORY_FILE));
-    Setting baselineSetting = values.topSetting(top, "historyBaseline", ConfigLoader.HISTORY_BASELINE_KEY);
+    Setting baselineSetting = values.topSetting(top, "historyBaseline", ConfigurationKeys.HISTORY_BASELINE);
     String historyBaseline = baselineSetting == null ? null : values.text(baselineSetting, true);
     return new AuthenticityConfig(environment.name(), isStaging, definitions, detection, mode, requireEnvironment,
         outputDirectory, history, historyBaseline, composed.source());
@@ -94,11 +93,11 @@ final class ConfigReader {
   }
 
   private Selected selectEnvironment(Map<String, NodeTuple> top) {
-    Optional<String> fromParameter = values.parameter(ConfigLoader.ENVIRONMENT_KEY);
+    Optional<String> fromParameter = values.parameter(ConfigurationKeys.ENVIRONMENT);
     if (fromParameter.isPresent()) {
       return new Selected(fromParameter.get(), ConfigMessages.environmentFromParameter());
     }
-    String fromVariable = Optional.ofNullable(environmentVariables.get(ConfigLoader.ENVIRONMENT_VARIABLE))
+    String fromVariable = Optional.ofNullable(environmentVariables.get(ConfigurationKeys.ENVIRONMENT_VARIABLE))
         .map(String::strip).orElse("");
     if (!fromVariable.isEmpty()) {
       return new Selected(fromVariable, ConfigMessages.environmentFromVariable());
@@ -150,7 +149,7 @@ final class ConfigReader {
   }
 
   private Mode mode(Map<String, NodeTuple> top) {
-    Setting setting = values.topSetting(top, "mode", ConfigLoader.MODE_KEY);
+    Setting setting = values.topSetting(top, "mode", ConfigurationKeys.MODE);
     String text = setting == null ? null : values.text(setting, true);
     if (text == null) {
       return Mode.FAIL;

@@ -10,14 +10,12 @@ import java.util.regex.Pattern;
 
 import org.yaml.snakeyaml.nodes.NodeTuple;
 
+import io.github.authenticity.core.config.ConfigurationKeys;
+
 /** The {@code detection} section: fallback patterns, interaction, too-fast; file values, then parameters. */
 final class DetectionReader {
 
   static final String DETECTION_PREFIX = "authenticity.detection.";
-  static final String FALLBACK_PATTERNS_KEY = ConfigLoader.FALLBACK_PATTERNS_KEY;
-  static final String INTERACTION_KEY = ConfigLoader.INTERACTION_KEY;
-  static final String TOO_FAST_FACTOR_KEY = ConfigLoader.TOO_FAST_FACTOR_KEY;
-  static final String TOO_FAST_MIN_RUNS_KEY = ConfigLoader.TOO_FAST_MIN_RUNS_KEY;
 
   private static final List<String> DETECTION_KEYS = List.of("fallbackPatterns", "interaction", "tooFast",
       "allowedSkips");
@@ -26,8 +24,8 @@ final class DetectionReader {
   private static final Pattern TYPE_NAME = Pattern.compile("[\\p{javaJavaIdentifierStart}][\\p{javaJavaIdentifierPart}]*"
       + "([.$][\\p{javaJavaIdentifierStart}][\\p{javaJavaIdentifierPart}]*)*");
   private static final List<String> TOO_FAST_KEYS = List.of("factor", "minRuns");
-  private static final List<String> DETECTION_PARAMETERS = List.of(FALLBACK_PATTERNS_KEY, INTERACTION_KEY,
-      TOO_FAST_FACTOR_KEY, TOO_FAST_MIN_RUNS_KEY);
+  private static final List<String> DETECTION_PARAMETERS = List.of(ConfigurationKeys.FALLBACK_PATTERNS,
+      ConfigurationKeys.INTERACTION, ConfigurationKeys.TOO_FAST_FACTOR, ConfigurationKeys.TOO_FAST_MIN_RUNS);
   private static final Pattern PATTERN_SEPARATOR = Pattern.compile("\\R|\\|\\|");
 
   private final ConfigValues values;
@@ -58,8 +56,8 @@ final class DetectionReader {
     if (filePatterns != null) {
       configured.addAll(values.items(filePatterns, PATTERN_SEPARATOR));
     }
-    values.parameters.get(FALLBACK_PATTERNS_KEY).ifPresent(value -> configured.addAll(
-        values.items(Setting.ofParameter("fallbackPatterns", FALLBACK_PATTERNS_KEY, value), PATTERN_SEPARATOR)));
+    values.parameters.get(ConfigurationKeys.FALLBACK_PATTERNS).ifPresent(value -> configured.addAll(
+        values.items(Setting.ofParameter("fallbackPatterns", ConfigurationKeys.FALLBACK_PATTERNS, value), PATTERN_SEPARATOR)));
     for (Setting setting : configured) {
       String pattern = values.text(setting, true);
       if (pattern != null) {
@@ -72,7 +70,7 @@ final class DetectionReader {
     }
 
     Detection.Interaction interaction = defaults.interaction();
-    Setting interactionSetting = values.topSetting(section, "interaction", INTERACTION_KEY);
+    Setting interactionSetting = values.topSetting(section, "interaction", ConfigurationKeys.INTERACTION);
     String interactionText = interactionSetting == null ? null : values.text(interactionSetting, true);
     if (interactionText != null) {
       interaction = ConfigValues.convert(interactionSetting, () -> switch (interactionText.strip().toLowerCase(Locale.ROOT)) {
@@ -84,7 +82,7 @@ final class DetectionReader {
     }
 
     double factor = defaults.tooFastFactor();
-    Setting factorSetting = values.topSetting(tooFast, "factor", TOO_FAST_FACTOR_KEY);
+    Setting factorSetting = values.topSetting(tooFast, "factor", ConfigurationKeys.TOO_FAST_FACTOR);
     String factorText = factorSetting == null ? null : values.text(factorSetting, true);
     if (factorText != null) {
       factor = ConfigValues.convert(factorSetting, () -> {
@@ -100,7 +98,7 @@ final class DetectionReader {
       });
     }
     int minRuns = defaults.tooFastMinRuns();
-    Setting minRunsSetting = values.topSetting(tooFast, "minRuns", TOO_FAST_MIN_RUNS_KEY);
+    Setting minRunsSetting = values.topSetting(tooFast, "minRuns", ConfigurationKeys.TOO_FAST_MIN_RUNS);
     String minRunsText = minRunsSetting == null ? null : values.text(minRunsSetting, true);
     if (minRunsText != null) {
       minRuns = ConfigValues.convert(minRunsSetting, () -> {

@@ -19,6 +19,7 @@ import org.yaml.snakeyaml.nodes.Tag;
 import org.yaml.snakeyaml.resolver.Resolver;
 
 import io.github.authenticity.core.config.ServiceDefinition;
+import io.github.authenticity.core.config.ConfigurationKeys;
 
 /**
  * The services of an environment: as configured, with the {@code authenticity.services.*} overrides applied,
@@ -101,11 +102,11 @@ final class ServiceReader {
     Set<String> defined = new TreeSet<>(services.keySet());
     Map<String, String> createdBy = new LinkedHashMap<>();
     for (String key : new TreeSet<>(values.parameters.keys())) {
-      if (!key.startsWith(ConfigLoader.SERVICE_OVERRIDE_PREFIX)) {
+      if (!key.startsWith(ConfigurationKeys.SERVICE_OVERRIDE_PREFIX)) {
         continue;
       }
       String value = values.parameters.get(key).orElse("");
-      String rest = key.substring(ConfigLoader.SERVICE_OVERRIDE_PREFIX.length());
+      String rest = key.substring(ConfigurationKeys.SERVICE_OVERRIDE_PREFIX.length());
       int dot = rest.indexOf('.');
       if (dot <= 0 || dot == rest.length() - 1) {
         throw new ConfigurationException(ConfigMessages.withWhere(ConfigMessages.parameter(key), ConfigMessages.badOverrideKey()));
@@ -137,7 +138,7 @@ final class ServiceReader {
         throw new ConfigurationException(ConfigMessages.withWhere(ConfigMessages.parameter(created.getValue()),
             ConfigMessages.overrideForUnknownService(created.getKey(), environment, source, defined)));
       }
-      String probeKey = ConfigLoader.SERVICE_OVERRIDE_PREFIX + created.getKey() + ".probe";
+      String probeKey = ConfigurationKeys.SERVICE_OVERRIDE_PREFIX + created.getKey() + ".probe";
       RawService complete = new RawService(service.name, ConfigMessages.parameter(probeKey), ConfigMessages.parameter(probeKey));
       complete.settings.putAll(service.settings);
       complete.headers.putAll(service.headers);

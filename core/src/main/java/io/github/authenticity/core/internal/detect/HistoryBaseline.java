@@ -27,6 +27,7 @@ import io.github.authenticity.core.internal.model.TestEntry;
 import io.github.authenticity.core.internal.model.Verdict;
 import io.github.authenticity.core.internal.redact.Redactor;
 import org.apiguardian.api.API;
+import io.github.authenticity.core.config.ConfigurationKeys;
 
 /**
  * Earlier reports whose {@code AUTHENTIC} durations count as authentic runs of the history
@@ -41,7 +42,7 @@ public final class HistoryBaseline {
   public static final HistoryBaseline NONE = new HistoryBaseline(List.of(), null);
 
   static final Duration TIMEOUT = Duration.ofSeconds(20);
-  private static final String FIX = "Point " + ConfigLoader.HISTORY_BASELINE_KEY + " at an authenticity-report.json"
+  private static final String FIX = "Point " + ConfigurationKeys.HISTORY_BASELINE + " at an authenticity-report.json"
       + " an earlier build wrote (a path, a file: or an http(s): URL), or leave it unset.";
 
   private final List<URI> locations;
@@ -117,7 +118,7 @@ public final class HistoryBaseline {
   }
 
   private static String bad(String location, String why) {
-    return "The history baseline [" + Redactor.redactUrl(location) + "] (" + ConfigLoader.HISTORY_BASELINE_KEY
+    return "The history baseline [" + Redactor.redactUrl(location) + "] (" + ConfigurationKeys.HISTORY_BASELINE
         + ") is not usable: " + why + ". " + FIX;
   }
 
@@ -173,7 +174,7 @@ public final class HistoryBaseline {
     } catch (IOException ex) {
       String why = ex.getMessage() == null ? ex.getClass().getSimpleName() : ex.getMessage();
       throw new UncheckedIOException("Cannot read the history baseline [" + name + "] ("
-          + ConfigLoader.HISTORY_BASELINE_KEY + "): " + why + ". " + FIX, ex);
+          + ConfigurationKeys.HISTORY_BASELINE + "): " + why + ". " + FIX, ex);
     }
   }
 

@@ -41,6 +41,7 @@ import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
+import io.github.authenticity.core.config.ConfigurationKeys;
 
 /**
  * Every secret shape through every sink of core: the events file, the four report files, the console block, a
@@ -72,12 +73,12 @@ class RedactionSinksTests {
     ConfigParameters parameters = new ConfigParameters() {
       @Override
       public java.util.Optional<String> get(String key) {
-        return key.equals(ConfigLoader.CONFIG_KEY) ? java.util.Optional.of(file.toString()) : java.util.Optional.empty();
+        return key.equals(ConfigurationKeys.CONFIG) ? java.util.Optional.of(file.toString()) : java.util.Optional.empty();
       }
 
       @Override
       public java.util.Set<String> keys() {
-        return java.util.Set.of(ConfigLoader.CONFIG_KEY);
+        return java.util.Set.of(ConfigurationKeys.CONFIG);
       }
     };
     new ConfigLoader(parameters, Map.of(), RedactionSinksTests.class.getClassLoader()).load();
