@@ -35,12 +35,9 @@ import io.github.authenticity.core.internal.report.ReportWriter;
  * (no {@code mvn clean}, a long-lived Maven) are left out. The forks take turns under a file lock
  * ({@value #LOCK_FILE}), so the last writer has read every other fork's end; a fork still running is reported as
  * such, not as a JVM that died. The plugin's {@code report} goal rewrites the report with what only the build
- * knows. Set {@value #REPORTS_DIRECTORY_KEY} to write it elsewhere.
+ * knows. Set {@value ConfigurationKeys#REPORTS_DIRECTORY} to write it elsewhere.
  */
 final class ListenerReport {
-
-  /** Configuration parameter: where the listener writes the report files. */
-  static final String REPORTS_DIRECTORY_KEY = ConfigurationKeys.REPORTS_DIRECTORY;
 
   /** The file in the output directory that the test JVMs of a build lock while one of them writes the report. */
   static final String LOCK_FILE = "report.lock";
@@ -121,7 +118,7 @@ final class ListenerReport {
    * {@code failsafe-reports} is found too); else {@code surefire-reports} beside the output directory.
    */
   static Path reportsDirectory(Path outputDirectory, Run run) {
-    Optional<String> configured = run.parameters().get(REPORTS_DIRECTORY_KEY);
+    Optional<String> configured = run.parameters().get(ConfigurationKeys.REPORTS_DIRECTORY);
     if (configured.isPresent()) {
       return Path.of(configured.get());
     }
