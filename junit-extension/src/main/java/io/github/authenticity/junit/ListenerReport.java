@@ -18,7 +18,9 @@ import io.github.authenticity.core.config.ConfigurationKeys;
 import io.github.authenticity.core.internal.config.AuthenticityConfig;
 import io.github.authenticity.core.internal.events.BuildFiles;
 import io.github.authenticity.core.internal.events.BuildIdentity;
+import io.github.authenticity.core.internal.events.Event;
 import io.github.authenticity.core.internal.events.EventReader;
+import io.github.authenticity.core.internal.events.EventWriter;
 import io.github.authenticity.core.internal.model.CheckSettings;
 import io.github.authenticity.core.internal.model.Report;
 import io.github.authenticity.core.internal.report.ConsoleSummary;
@@ -105,8 +107,13 @@ final class ListenerReport {
       }
     }
     ReportBuilder builder = new ReportBuilder().stillRunning(running);
+    Optional<List<Event>> written = run.log().flatMap(EventWriter::written);
     for (Path file : files) {
-      builder.addEventFile(file);
+      if (file.equals(own) && written.isPresent()) {
+        builder.addWrittenEvents(file, written.get());
+      } else {
+        builder.addEventFile(file);
+      }
     }
     config(run).flatMap(AuthenticityConfig::requireEnvironment).ifPresent(builder::requireEnvironment);
     return builder.build();

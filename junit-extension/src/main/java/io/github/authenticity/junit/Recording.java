@@ -36,6 +36,9 @@ import io.github.authenticity.core.config.ConfigurationKeys;
  */
 final class Recording {
 
+  /** At most this many events (about 25,000 tests) are kept in memory for the listener's report. */
+  private static final int KEPT_EVENTS = 100_000;
+
   private final Run run;
   private final PlanIndex index;
   private final boolean guarded;
@@ -72,7 +75,9 @@ final class Recording {
     }
     Path directory = config.map(AuthenticityConfig::outputDirectory).orElseGet(() -> Path.of(parameters
         .get(ConfigurationKeys.OUTPUT_DIRECTORY).orElse(AuthenticityConfig.DEFAULT_OUTPUT_DIRECTORY)));
-    run.attach(EventWriter.create(directory));
+    // the listener's report is built from what was written, not by parsing the file again (a large plan's events
+    // beyond that many are read back from the file)
+    run.attach(EventWriter.create(directory).keepWritten(KEPT_EVENTS));
     Recording recording = new Recording(run, index, guarded);
     run.write(RunEvent.of(run.id(), guarded ? run : null, parameters));
     if (guarded) {

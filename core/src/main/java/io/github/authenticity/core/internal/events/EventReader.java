@@ -309,8 +309,8 @@ public final class EventReader {
 
   private static Judgement judgement(Fields f) {
     Verdict verdict = f.constant(Verdict.class, VERDICT_FIELD, null);
-    NotRunReason reason = verdict == Verdict.NOT_RUN ? f.constant(NotRunReason.class, REASON, NotRunReason.NOT_EXECUTED)
-        : null;
+    NotRunReason reason = EventsFormat.reasonAsRead(verdict, verdict == Verdict.NOT_RUN
+        ? f.constant(NotRunReason.class, REASON, NotRunReason.NOT_EXECUTED) : null);
     List<Evidence> evidence = new ArrayList<>();
     for (Fields item : f.objects(EVIDENCE)) {
       EvidenceKind kind = item.constant(EvidenceKind.class, KIND, null);

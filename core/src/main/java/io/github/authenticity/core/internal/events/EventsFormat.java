@@ -2,6 +2,9 @@ package io.github.authenticity.core.internal.events;
 
 import java.util.List;
 
+import io.github.authenticity.core.internal.model.NotRunReason;
+import io.github.authenticity.core.internal.model.Verdict;
+
 import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.StreamReadConstraints;
 import org.apiguardian.api.API;
@@ -129,5 +132,16 @@ public final class EventsFormat {
   /** Whether a file named {@code name} is an events file ({@value #GLOB}). */
   public static boolean isEventsFileName(String name) {
     return name.startsWith(PREFIX) && name.endsWith(SUFFIX);
+  }
+
+  /**
+   * The reason a verdict has once read back: only {@code NOT_RUN} has one ({@code NOT_EXECUTED} when none was
+   * written), every other verdict none.
+   */
+  static NotRunReason reasonAsRead(Verdict verdict, NotRunReason reason) {
+    if (verdict != Verdict.NOT_RUN) {
+      return null;
+    }
+    return reason == null ? NotRunReason.NOT_EXECUTED : reason;
   }
 }

@@ -58,6 +58,20 @@ final class EventRuns {
     return summary;
   }
 
+  /**
+   * Takes in the events of the events file {@code file} that its own writer kept as it appended them
+   * ({@link EventWriter#written()}): the same as {@link #read(Path)} of that file, without parsing it again.
+   */
+  void read(Path file, List<Event> written) {
+    String name = String.valueOf(file);
+    sources.add(name);
+    Findings findings = findingsBySource.computeIfAbsent(name, Findings::new);
+    int line = 0;
+    for (Event event : written) {
+      read(event, name, ++line, findings);
+    }
+  }
+
   /** The runs read, in the order first seen. */
   Collection<Run> runs() {
     return runs.values();

@@ -15,6 +15,7 @@ import io.github.authenticity.core.internal.events.Event.ServiceProbed;
 import io.github.authenticity.core.internal.events.Event.TestPlanned;
 import io.github.authenticity.core.internal.events.Event;
 import io.github.authenticity.core.internal.events.EventReader;
+import io.github.authenticity.core.internal.events.EventWriter;
 import io.github.authenticity.core.internal.events.EventsFormat;
 import io.github.authenticity.core.internal.judge.Judge;
 import io.github.authenticity.core.internal.model.CheckSettings;
@@ -64,6 +65,15 @@ public final class ReportBuilder {
    */
   public EventReader.ReadResult readEventFile(Path file) {
     return events.read(file);
+  }
+
+  /**
+   * Adds the events of the events file {@code file} as its writer kept them ({@link EventWriter#written()}): the
+   * report is the same as with {@link #addEventFile(Path)}, without reading the file back.
+   */
+  public ReportBuilder addWrittenEvents(Path file, List<Event> written) {
+    events.read(file, written);
+    return this;
   }
 
   /** Adds the guarded tests found in the compiled test classes; those in no test plan become {@code NOT_DISCOVERED}. */

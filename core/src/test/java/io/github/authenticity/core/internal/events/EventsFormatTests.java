@@ -85,6 +85,45 @@ class EventsFormatTests {
   }
 
   @Test
+  void theEventsAWriterKeepsAreThoseReadBackFromItsFileRedactedAndOnOneLine() {
+    String secret = "password=hunter2";
+    List<Event> events = new ArrayList<>(everyKind());
+    events.add(new TestFinished(RUN, 9, UID, Outcome.FAILED, 1, "login failed: " + secret + "\n  at x\n"
+        + "y".repeat(3000), null, false));
+    events.add(new TestJudged(RUN, 9, UID + "m", new Judgement(Verdict.MASKED, NotRunReason.CONDITION,
+        List.of(new Evidence(EvidenceKind.FALLBACK_LOG, "token=abc123\nsecond line")), "proof " + secret,
+        "unproven " + secret, List.of(new AllowedMock("f", "T", "reason " + secret)), List.of("warn " + secret),
+        3L, "message\n" + secret, null)));
+    events.add(new TestJudged(RUN, 9, UID + "n", new Judgement(Verdict.NOT_RUN, null, List.of(), null, null,
+        List.of(), List.of(), null, null, null)));
+    Path file;
+    List<Event> kept;
+    try (EventWriter writer = EventWriter.create(dir).keepWritten(1000)) {
+      writer.writeAll(events.subList(0, 3));
+      events.subList(3, events.size()).forEach(writer::write);
+      file = writer.file();
+      kept = writer.written().orElseThrow();
+    }
+
+    assertThat(kept).isEqualTo(EventReader.readAll(file)).hasSize(events.size());
+    assertThat(kept.toString()).doesNotContain("hunter2", "abc123");
+  }
+
+  @Test
+  void aWriterKeepsNoEventsOnceThereAreMoreThanItKeepsOrWhenNotAsked() {
+    try (EventWriter writer = EventWriter.create(dir.resolve("few")).keepWritten(3)) {
+      writer.writeAll(everyKind().subList(0, 3));
+      assertThat(writer.written()).contains(everyKind().subList(0, 3));
+      writer.write(everyKind().get(3));
+      assertThat(writer.written()).isEmpty();
+    }
+    try (EventWriter writer = EventWriter.create(dir.resolve("none"))) {
+      writer.write(everyKind().get(0));
+      assertThat(writer.written()).isEmpty();
+    }
+  }
+
+  @Test
   void aPlanOfThousandsOfTestsWrittenAtOnceReadsBackInOrderAsIfWrittenOneByOne() throws IOException {
     List<Event> planned = new ArrayList<>();
     for (int i = 0; i < 3000; i++) { // about 600 KB: several of the writer's 64 KB appends
