@@ -32,7 +32,7 @@ final class Detectors {
    * {@link Detector#beforeTest} claims it.
    */
   static void openConstruction(String prefix, Class<?> testClass) {
-    FallbackLines.install(testClass.getClassLoader());
+    FallbackLines.installBeforeConstruction(testClass.getClassLoader());
     TestScope.openConstruction(prefix);
   }
 

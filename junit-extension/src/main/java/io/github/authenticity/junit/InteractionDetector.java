@@ -147,19 +147,25 @@ final class InteractionDetector implements Detector {
    * The endpoints watched per set of required services, for the configuration seen last (one per run):
    * parsing a service's url for every test was about a fifth of this detector's samples in a profile.
    */
-  private static volatile Watched cache = new Watched(null, new ConcurrentHashMap<>());
+  private static volatile Watched cache = new Watched(null, new ConcurrentHashMap<>(), Map.of());
 
   private record Watched(io.github.authenticity.core.internal.config.AuthenticityConfig config,
-      Map<List<String>, Map<String, List<Endpoint>>> byServices) {
+      Map<List<String>, Map<String, List<Endpoint>>> byServices, Map<String, String> via) {
+  }
+
+  /** What is cached for {@code config}: made afresh when the configuration is another. */
+  private static Watched cached(io.github.authenticity.core.internal.config.AuthenticityConfig config) {
+    Watched known = cache;
+    if (known.config() != config) {
+      known = new Watched(config, new ConcurrentHashMap<>(), config == null ? Map.of() : via(config));
+      cache = known;
+    }
+    return known;
   }
 
   private static Map<String, List<Endpoint>> watched(List<ServiceDefinition> services,
       io.github.authenticity.core.internal.config.AuthenticityConfig config) {
-    Watched known = cache;
-    if (known.config() != config) {
-      known = new Watched(config, new ConcurrentHashMap<>());
-      cache = known;
-    }
+    Watched known = cached(config);
     List<String> names = new ArrayList<>(services.size());
     for (ServiceDefinition service : services) {
       // a service of the same name is the same definition within one configuration, unless a test built its own
@@ -173,7 +179,7 @@ final class InteractionDetector implements Detector {
 
   private static Map<String, List<Endpoint>> endpoints(List<ServiceDefinition> services,
       io.github.authenticity.core.internal.config.AuthenticityConfig config) {
-    Map<String, String> via = via(config);
+    Map<String, String> via = cached(config).via();
     Map<String, List<Endpoint>> result = new LinkedHashMap<>();
     for (ServiceDefinition service : services) {
       String carrier = InteractionRule.carrier(service.name(), via);
@@ -185,9 +191,9 @@ final class InteractionDetector implements Detector {
     return java.util.Collections.unmodifiableMap(result);
   }
 
-  /** Every {@code via} of the configuration: service to carrier. */
+  /** Every {@code via} of the test's configuration: service to carrier (made once per configuration). */
   private static Map<String, String> via(GuardedTest test) {
-    return via(test.config());
+    return cached(test.config()).via();
   }
 
   private static Map<String, String> via(io.github.authenticity.core.internal.config.AuthenticityConfig config) {
@@ -195,7 +201,7 @@ final class InteractionDetector implements Detector {
     for (ServiceDefinition service : config.services().values()) {
       service.via().ifPresent(carrier -> result.put(service.name(), carrier));
     }
-    return result;
+    return java.util.Collections.unmodifiableMap(result);
   }
 
   private static List<String> names(List<ServiceDefinition> services) {

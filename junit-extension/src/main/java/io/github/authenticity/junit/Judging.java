@@ -43,7 +43,10 @@ final class Judging {
         }
       }
     }
-    List<String> services = test.services().stream().map(ServiceDefinition::name).toList();
+    List<String> services = new ArrayList<>(test.services().size());
+    for (ServiceDefinition service : test.services()) {
+      services.add(service.name());
+    }
     String failureText = failure == null || !aborts.isEmpty() ? null
         : failure.getMessage() != null ? failure.getMessage() : failure.toString();
     Judgement judgement = Judge.ran(new Findings(services, outcome.evidence(), !aborts.isEmpty(), failureText,

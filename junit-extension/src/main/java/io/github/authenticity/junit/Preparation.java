@@ -62,7 +62,12 @@ final class Preparation {
       return services;
     }
     Map<String, ProbeResult> results = run.probe(services);
-    List<ProbeResult> down = results.values().stream().filter(r -> r.status() == ProbeStatus.DOWN).toList();
+    List<ProbeResult> down = new ArrayList<>(0);
+    for (ProbeResult result : results.values()) {
+      if (result.status() == ProbeStatus.DOWN) {
+        down.add(result);
+      }
+    }
     if (!down.isEmpty()) {
       List<String> names = down.stream().map(ProbeResult::service).toList();
       OptionalInt others = run.plan().isPresent() && forClass

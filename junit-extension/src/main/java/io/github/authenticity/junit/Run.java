@@ -156,6 +156,10 @@ final class Run {
    * any other is probed now, once, in parallel with the rest.
    */
   Map<String, ProbeResult> probe(List<ServiceDefinition> services) {
+    Map<String, ProbeResult> known = probedAlready(services);
+    if (known != null) {
+      return known;
+    }
     List<ServiceDefinition> mine = claim(services);
     if (!mine.isEmpty()) {
       probeNow(mine);
@@ -165,6 +169,22 @@ final class Run {
     Map<String, ProbeResult> results = new LinkedHashMap<>();
     for (ServiceDefinition service : services) {
       results.put(service.name(), await(service, waitMillis));
+    }
+    return results;
+  }
+
+  /**
+   * The results of {@code services} when every one was probed already (the usual case after a run's first tests: one
+   * map lookup each), else {@code null}.
+   */
+  private Map<String, ProbeResult> probedAlready(List<ServiceDefinition> services) {
+    Map<String, ProbeResult> results = new LinkedHashMap<>();
+    for (ServiceDefinition service : services) {
+      CompletableFuture<ProbeResult> probe = probes.get(key(service));
+      if (probe == null || !probe.isDone() || probe.isCompletedExceptionally()) {
+        return null;
+      }
+      results.put(service.name(), probe.join());
     }
     return results;
   }

@@ -359,8 +359,17 @@ public final class InteractionMonitor {
       return bytes + " B";
     }
     if (bytes < 1024 * 1024) {
-      return String.format(Locale.ROOT, "%.1f KB", bytes / 1024.0);
+      return tenths(bytes, 1024) + " KB";
     }
-    return String.format(Locale.ROOT, "%.1f MB", bytes / (1024.0 * 1024.0));
+    return tenths(bytes, 1024 * 1024) + " MB";
+  }
+
+  /**
+   * {@code bytes / unit} with one decimal, rounded half up: what {@code String.format("%.1f")} writes (the quotient is
+   * exact in binary, a power of two), without a {@code Formatter} for every proof line.
+   */
+  private static String tenths(long bytes, long unit) {
+    long tenths = Math.round(bytes * 10.0 / unit);
+    return tenths / 10 + "." + tenths % 10;
   }
 }

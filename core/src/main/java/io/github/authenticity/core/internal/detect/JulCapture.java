@@ -25,6 +25,11 @@ final class JulCapture extends Handler {
   /** Loggers whose level drops fallback lines before any handler, as found by the last {@link #install()}. */
   private static volatile java.util.List<String> muted = java.util.List.of();
 
+  /** Adds the handler to the root logger (a cheap check when it is there). */
+  static void installOnRoot() {
+    attach(Logger.getLogger(""));
+  }
+
   /** Adds the handler to the root logger and to every logger that bypasses it. */
   static void install() {
     LogManager manager = LogManager.getLogManager();

@@ -28,7 +28,8 @@ final class LoggingBridges {
 
   /** Why a logging bridge could not be attached (e.g. a Logback of an unknown shape), in order; empty when all are. */
   static List<String> problems() {
-    return List.copyOf(new java.util.TreeSet<>(PROBLEMS));
+    // asked for at every guarded test's end: nothing to copy or sort in the usual case
+    return PROBLEMS.isEmpty() ? List.of() : List.copyOf(new java.util.TreeSet<>(PROBLEMS));
   }
 
   /** Attaches the appenders for the libraries visible from {@code loader}; failures never break a test. */

@@ -195,7 +195,9 @@ public final class TestScope {
         containers.add(scope);
       }
     }
-    containers.sort(Comparator.comparingInt(scope -> scope.id.length()));
+    if (containers.size() > 1) {
+      containers.sort(Comparator.comparingInt(scope -> scope.id.length()));
+    }
     return containers;
   }
 

@@ -2,6 +2,7 @@ package io.github.authenticity.core.internal.events;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Objects;
 
 import io.github.authenticity.core.internal.events.Event.ContainerJudged;
 import io.github.authenticity.core.internal.events.Event.RunStarted;
@@ -12,6 +13,7 @@ import io.github.authenticity.core.internal.events.Event.TestPlanned;
 import io.github.authenticity.core.internal.model.AllowedMock;
 import io.github.authenticity.core.internal.model.Evidence;
 import io.github.authenticity.core.internal.model.Judgement;
+import io.github.authenticity.core.internal.model.NotRunReason;
 import io.github.authenticity.core.internal.redact.Redactor;
 
 /**
@@ -41,41 +43,75 @@ final class EventRedaction {
           text(e.displayName()), texts(e.tags()), e.guarded(), texts(e.services()), e.stagingOnly(),
           e.minDurationMillis(), text(e.standsFor()));
     } else if (event instanceof TestFinished e) {
-      return e.message() == null ? e : new TestFinished(e.run(), e.at(), e.uniqueId(), e.status(), e.durationMillis(),
-          EventWriter.oneLine(e.message()), e.via(), e.disabled());
+      String message = EventWriter.oneLine(e.message());
+      return Objects.equals(message, e.message()) ? e
+          : new TestFinished(e.run(), e.at(), e.uniqueId(), e.status(), e.durationMillis(), message, e.via(),
+              e.disabled());
     } else if (event instanceof TestJudged e) {
-      return new TestJudged(e.run(), e.at(), e.uniqueId(), judgement(e.judgement()));
+      Judgement written = judgement(e.judgement());
+      return written == e.judgement() ? e : new TestJudged(e.run(), e.at(), e.uniqueId(), written);
     } else if (event instanceof ContainerJudged e) {
-      return new ContainerJudged(e.run(), e.at(), e.uniqueId(), judgement(e.judgement()));
+      Judgement written = judgement(e.judgement());
+      return written == e.judgement() ? e : new ContainerJudged(e.run(), e.at(), e.uniqueId(), written);
     }
     return event; // started, end: no free text
   }
 
+  /** The judgement as its line holds it; the same instance when that changes nothing (the usual case). */
   private static Judgement judgement(Judgement judgement) {
-    List<Evidence> evidence = new ArrayList<>(judgement.evidence().size());
-    for (Evidence item : judgement.evidence()) {
-      evidence.add(new Evidence(item.kind(), EventWriter.oneLine(item.detail())));
+    List<Evidence> evidence = judgement.evidence();
+    for (int i = 0; i < evidence.size(); i++) {
+      Evidence item = evidence.get(i);
+      String detail = EventWriter.oneLine(item.detail());
+      if (!Objects.equals(detail, item.detail())) {
+        if (evidence == judgement.evidence()) {
+          evidence = new ArrayList<>(evidence);
+        }
+        evidence.set(i, new Evidence(item.kind(), detail));
+      }
     }
-    List<AllowedMock> mocks = new ArrayList<>(judgement.allowedMocks().size());
-    for (AllowedMock mock : judgement.allowedMocks()) {
-      mocks.add(new AllowedMock(mock.field(), mock.type(), text(mock.reason())));
+    List<AllowedMock> mocks = judgement.allowedMocks();
+    for (int i = 0; i < mocks.size(); i++) {
+      AllowedMock mock = mocks.get(i);
+      String reason = text(mock.reason());
+      if (reason != mock.reason()) {
+        if (mocks == judgement.allowedMocks()) {
+          mocks = new ArrayList<>(mocks);
+        }
+        mocks.set(i, new AllowedMock(mock.field(), mock.type(), reason));
+      }
     }
-    return new Judgement(judgement.verdict(), EventsFormat.reasonAsRead(judgement.verdict(), judgement.reason()),
-        evidence, text(judgement.proof()), text(judgement.unproven()), mocks, texts(judgement.warnings()),
-        judgement.durationMillis(), EventWriter.oneLine(judgement.message()), text(judgement.allowedBy()));
+    NotRunReason reason = EventsFormat.reasonAsRead(judgement.verdict(), judgement.reason());
+    String proof = text(judgement.proof());
+    String unproven = text(judgement.unproven());
+    List<String> warnings = texts(judgement.warnings());
+    String message = EventWriter.oneLine(judgement.message());
+    String allowedBy = text(judgement.allowedBy());
+    if (evidence == judgement.evidence() && mocks == judgement.allowedMocks() && reason == judgement.reason()
+        && proof == judgement.proof() && unproven == judgement.unproven() && warnings == judgement.warnings()
+        && Objects.equals(message, judgement.message()) && allowedBy == judgement.allowedBy()) {
+      return judgement;
+    }
+    return new Judgement(judgement.verdict(), reason, evidence, proof, unproven, mocks, warnings,
+        judgement.durationMillis(), message, allowedBy);
   }
 
   private static String text(String value) {
     return value == null ? null : Redactor.redact(value);
   }
 
+  /** {@code values} redacted; the same list when no value changes. */
   private static List<String> texts(List<String> values) {
-    if (values.isEmpty()) {
-      return values;
-    }
-    List<String> result = new ArrayList<>(values.size());
-    for (String value : values) {
-      result.add(text(value));
+    List<String> result = values;
+    for (int i = 0; i < values.size(); i++) {
+      String value = values.get(i);
+      String redacted = text(value);
+      if (redacted != value) {
+        if (result == values) {
+          result = new ArrayList<>(values);
+        }
+        result.set(i, redacted);
+      }
     }
     return result;
   }

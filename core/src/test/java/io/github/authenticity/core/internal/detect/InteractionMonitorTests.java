@@ -264,6 +264,19 @@ class InteractionMonitorTests {
     assertThat(InteractionMonitor.size(3_565_158)).isEqualTo("3.4 MB");
   }
 
+  @Test
+  void sizesAreRoundedAsFormattingWithOneDecimalRoundsThem() {
+    // every byte count near a rounding edge of the first thousand tenths, and a spread of larger ones
+    for (long bytes = 1024; bytes < 1024 * 1024; bytes += bytes < 110_000 ? 1 : 97) {
+      assertThat(InteractionMonitor.size(bytes)).as("%d bytes", bytes)
+          .isEqualTo(String.format(java.util.Locale.ROOT, "%.1f KB", bytes / 1024.0));
+    }
+    for (long bytes = 1024 * 1024; bytes < 64L * 1024 * 1024 * 1024; bytes = bytes * 3 / 2 + 51_477) {
+      assertThat(InteractionMonitor.size(bytes)).as("%d bytes", bytes)
+          .isEqualTo(String.format(java.util.Locale.ROOT, "%.1f MB", bytes / (1024.0 * 1024.0)));
+    }
+  }
+
   /** {@code PING} twice on a new connection to the local Redis, closed before it returns (12 B out, 7 B in). */
   static void ping() throws IOException {
     try (Socket socket = new Socket("127.0.0.1", 6379)) {
