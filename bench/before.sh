@@ -1,7 +1,9 @@
 #!/usr/bin/env bash
 # Builds the shaded extension jar of an earlier commit (in a temporary git worktree, nothing installed into
 # ~/.m2) and prints its path, for bench/run.sh --before=JAR (scenario 6: this build against that one, in one
-# run). Usage: bench/before.sh <commit>   e.g. bench/run.sh --only=6 --before="$(bench/before.sh HEAD~3)"
+# run). When that commit has the agent module, its shaded agent jar is kept beside it (authenticity-agent.jar)
+# and scenario 6 runs that build with its own -javaagent, as prepare-agent would.
+# Usage: bench/before.sh <commit>   e.g. bench/run.sh --only=6 --before="$(bench/before.sh HEAD~3)"
 set -euo pipefail
 rev="${1:?usage: bench/before.sh <commit>}"
 repo="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
@@ -16,5 +18,8 @@ if [[ ! -f "$jar" ]]; then
   mvn -B -q -f "$tree/pom.xml" -pl junit-extension -am -DskipTests -Dinvoker.skip=true package >&2
   mkdir -p "$out"
   cp "$tree"/junit-extension/target/authenticity-junit-extension-*.jar "$jar"   # the shaded jar (not original-*)
+  for agent in "$tree"/agent/target/authenticity-agent-*.jar; do
+    case "$agent" in *-sources.jar|*-javadoc.jar|*/original-*) ;; *) [[ -f "$agent" ]] && cp "$agent" "$out/authenticity-agent.jar" ;; esac
+  done
 fi
 echo "$jar"

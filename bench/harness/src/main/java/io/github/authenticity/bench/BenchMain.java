@@ -633,7 +633,7 @@ public final class BenchMain {
       int n = guarded.size();
       Runs runs = healthyRuns("6-" + n, "6", n, 0,
           rep -> junit("6-A", guarded, true, List.of(), args),
-          rep -> junit("6-B", guarded, beforeJar, false, List.of(), args, CHILD_LIMIT));
+          rep -> junit("6-B", guarded, beforeJar, beforeAgent(), List.of(), args, CHILD_LIMIT));
       points.add(beforeRow(points.isEmpty() ? "6" : "6s", "wall time, " + n + " guarded tests", n, runs));
     }
     double[] wallLine = line(points, 1);
@@ -649,12 +649,13 @@ public final class BenchMain {
     List<String> perTestArgs = List.of("--server", "package:" + PER_TEST_PACKAGE);
     Runs runs = healthyRuns("6p-" + n, "6p", n, 0,
         rep -> junit("6p-A", perTest, true, List.of(), perTestArgs),
-        rep -> junit("6p-B", perTest, beforeJar, false, List.of(), perTestArgs, CHILD_LIMIT));
+        rep -> junit("6p-B", perTest, beforeJar, beforeAgent(), List.of(), perTestArgs, CHILD_LIMIT));
     beforeRow("6p", "connection per test (opened in @BeforeEach, closed in @AfterEach), wall time, " + n
         + " guarded tests", n, runs);
     summaryNote("6p A", runs.a());
     summaryNote("6p B", runs.b());
-    notes.add("6: the --before jar is " + beforeJar + " (run without -javaagent: it had no agent).");
+    notes.add("6: the --before jar is " + beforeJar + (beforeAgent() == null
+        ? " (run without -javaagent: it had no agent)." : ", run with its own agent, " + beforeAgent() + "."));
   }
 
   // ---------------------------------------------------------------- 7. connection per test
@@ -719,6 +720,12 @@ public final class BenchMain {
     return new double[] {n, wallA.median() - wallB.median(), cpuA.median() - cpuB.median()};
   }
 
+  /** The agent jar that bench/before.sh kept beside the --before jar (that build's own), or null when it had none. */
+  private Path beforeAgent() {
+    Path agent = beforeJar.resolveSibling("authenticity-agent.jar");
+    return Files.isRegularFile(agent) ? agent : null;
+  }
+
   /** {@code 08b5675/authenticity-junit-extension.jar} for a jar that bench/before.sh built, else its file name. */
   private String beforeName() {
     Path parent = beforeJar.getParent();
@@ -761,16 +768,21 @@ public final class BenchMain {
     return junit(label, suite, thisBuild ? extensionJar : null, thisBuild, options, args, CHILD_LIMIT);
   }
 
-  /**
-   * A JUnit child with {@code extension} (this build's jar or an earlier one) on its class path, or none when null,
-   * and with {@code -javaagent:} this build's agent first among its options when {@code agent}, as
-   * {@code prepare-agent} puts it first into Surefire's {@code argLine}.
-   */
   private Jvm.Run junit(String label, Suites.Suite suite, Path extension, boolean agent, List<String> options,
       List<String> args, Duration timeout) {
+    return junit(label, suite, extension, agent ? agentJar : null, options, args, timeout);
+  }
+
+  /**
+   * A JUnit child with {@code extension} (this build's jar or an earlier one) on its class path, or none when null,
+   * and with {@code -javaagent:agent} (this build's agent or an earlier one) first among its options unless null, as
+   * {@code prepare-agent} puts it first into Surefire's {@code argLine}.
+   */
+  private Jvm.Run junit(String label, Suites.Suite suite, Path extension, Path agent, List<String> options,
+      List<String> args, Duration timeout) {
     List<String> jvmOptions = new ArrayList<>();
-    if (agent) {
-      jvmOptions.add("-javaagent:" + agentJar);
+    if (agent != null) {
+      jvmOptions.add("-javaagent:" + agent);
     }
     jvmOptions.addAll(junitOptions(label, options));
     return jvm.run(label, junitClasspath(suite, extension), jvmOptions, JunitChild.class.getName(), args, timeout);

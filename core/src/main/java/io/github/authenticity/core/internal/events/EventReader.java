@@ -104,7 +104,7 @@ public final class EventReader {
   public static java.util.Optional<RunStarted> runOf(Path file) {
     try (InputStream in = new BufferedInputStream(Files.newInputStream(file), 8192)) {
       ByteArrayOutputStream line = new ByteArrayOutputStream(512);
-      for (int b = in.read(); b >= 0 && b != '\n'; b = in.read()) {
+      for (int b = in.read(); b > 0 && b != '\n'; b = in.read()) {
         if (line.size() >= MAX_LINE_BYTES) {
           return java.util.Optional.empty();
         }
@@ -142,9 +142,16 @@ public final class EventReader {
       boolean tooLong = false;
       byte[] buffer = new byte[64 * 1024];
       int read;
-      while ((read = in.read(buffer)) >= 0) {
+      boolean end = false;
+      while (!end && (read = in.read(buffer)) >= 0) {
         int start = 0;
         for (int i = 0; i < read; i++) {
+          if (buffer[i] == 0) {
+            // the writer's zero bytes after its last line (MappedAppender): the file ends here
+            read = i;
+            end = true;
+            break;
+          }
           if (buffer[i] != '\n') {
             continue;
           }

@@ -8,7 +8,6 @@ import java.io.OutputStream;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardOpenOption;
 import java.time.LocalDateTime;
 import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
@@ -34,8 +33,8 @@ import org.apiguardian.api.API;
 
 /**
  * Writes one append-only events file ({@code events-*.jsonl}) for one test plan: one JSON object a line, each
- * line written whole and flushed at once, so a JVM that dies mid-run leaves a file readable up to its last
- * complete event. The only writer of the format ({@link EventsFormat}); every free-text value is redacted
+ * line in the file (through a memory mapping, {@link MappedAppender}) as soon as it is written, so a JVM that dies
+ * mid-run leaves a file readable up to its last complete event. The only writer of the format ({@link EventsFormat}); every free-text value is redacted
  * ({@link Redactor#redact(String)}) before it is written, identifiers are written as they are.
  *
  * <p>Over 300 lines because it is the one writer of the format: the file's safe appending and the fields of every
@@ -49,9 +48,9 @@ public final class EventWriter implements AutoCloseable {
   private static final DateTimeFormatter STAMP = DateTimeFormatter.ofPattern("yyyyMMdd-HHmmss");
 
   private final Path file;
-  private final OutputStream out;
+  private final MappedAppender out;
   /** The line being written: one generator and buffer for the file's life, used only under the writer's lock. */
-  private final ByteArrayOutputStream buffer = new ByteArrayOutputStream(1024);
+  private final Lines buffer = new Lines();
   private JsonGenerator json;
   private boolean closed;
   /**
@@ -63,7 +62,7 @@ public final class EventWriter implements AutoCloseable {
   private final List<Event> buffered = new ArrayList<>();
   private int keepAtMost;
 
-  private EventWriter(Path file, OutputStream out) {
+  private EventWriter(Path file, MappedAppender out) {
     this.file = file;
     this.out = out;
     this.json = generator(buffer);
@@ -98,9 +97,7 @@ public final class EventWriter implements AutoCloseable {
       String name = EventsFormat.fileName(LocalDateTime.now().format(STAMP) + "-" + ProcessHandle.current().pid()
           + "-" + Integer.toHexString(ThreadLocalRandom.current().nextInt(0x10000, 0xfffff)));
       Path file = directory.resolve(name);
-      OutputStream out = Files.newOutputStream(file, StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE,
-          StandardOpenOption.APPEND);
-      return new EventWriter(file, out);
+      return new EventWriter(file, MappedAppender.create(file));
     } catch (IOException ex) {
       throw new UncheckedIOException("Cannot create an events file in [" + directory.toAbsolutePath()
           + "]: " + ex.getMessage() + ". Check that the directory is writable or set authenticity.outputDirectory.", ex);
@@ -166,12 +163,13 @@ public final class EventWriter implements AutoCloseable {
       return;
     }
     try {
-      buffer.writeTo(out);
-      out.flush();
+      buffer.appendTo(out);
       keep();
-    } catch (IOException ex) {
+    } catch (IOException | InternalError ex) {
+      // InternalError: the mapped file was cut short by another process (a fault in the copy)
       kept = null; // the file may now hold part of these lines: only reading it back tells
-      throw new UncheckedIOException("Cannot append to events file [" + file + "]: " + ex.getMessage(), ex);
+      throw new UncheckedIOException("Cannot append to events file [" + file + "]: " + ex.getMessage(),
+          ex instanceof IOException io ? io : new IOException(ex));
     } finally {
       buffer.reset();
       buffered.clear();
@@ -187,6 +185,18 @@ public final class EventWriter implements AutoCloseable {
       return;
     }
     kept.addAll(buffered);
+  }
+
+  /** The lines being written, handed to the file without a copy. */
+  private static final class Lines extends ByteArrayOutputStream {
+
+    Lines() {
+      super(1024);
+    }
+
+    void appendTo(MappedAppender target) throws IOException {
+      target.append(buf, 0, count);
+    }
   }
 
   /** A generator that writes one root object after the other with nothing between them (the line break is ours). */

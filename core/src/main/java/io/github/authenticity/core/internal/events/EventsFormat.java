@@ -17,7 +17,7 @@ import org.apiguardian.api.API;
 public final class EventsFormat {
 
   /** The format version this code writes (in the {@code run} event); 0.1 wrote none. */
-  public static final int VERSION = 3;
+  public static final int VERSION = 4;
 
   /** How every events file's name starts (not public: every public string here is a name of the format). */
   private static final String PREFIX = "events-";

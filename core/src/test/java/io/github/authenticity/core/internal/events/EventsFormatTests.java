@@ -209,8 +209,8 @@ class EventsFormatTests {
       for (Event event : events) {
         writer.write(event);
         expected.write(EventWriter.line(event));
-        // no close, no later event: what a JVM killed now would leave behind
-        assertThat(Files.readAllBytes(writer.file())).isEqualTo(expected.toByteArray());
+        // no close, no later event: what a JVM killed now would leave behind (its lines, then zero bytes)
+        assertThat(linesOf(writer.file())).isEqualTo(expected.toByteArray());
       }
       // fails half-way through its line (a judgement is required): nothing of it reaches the file
       Event broken = new TestJudged(RUN, 9, UID, null);
@@ -218,13 +218,72 @@ class EventsFormatTests {
           .isInstanceOf(NullPointerException.class);
       writer.write(events.get(4));
       expected.write(EventWriter.line(events.get(4)));
-      assertThat(Files.readAllBytes(writer.file())).isEqualTo(expected.toByteArray());
+      assertThat(linesOf(writer.file())).isEqualTo(expected.toByteArray());
 
       List<Event> read = new ArrayList<>();
       EventReader.ReadResult summary = EventReader.read(writer.file(), read::add);
       assertThat(summary.problems()).isEmpty();
       assertThat(read).hasSize(events.size() + 1).endsWith(events.get(4));
     }
+  }
+
+  /** The bytes of {@code file} before its first zero byte, and that every byte after it is zero. */
+  private static byte[] linesOf(Path file) throws IOException {
+    byte[] bytes = Files.readAllBytes(file);
+    int end = 0;
+    while (end < bytes.length && bytes[end] != 0) {
+      end++;
+    }
+    for (int i = end; i < bytes.length; i++) {
+      assertThat(bytes[i]).as("byte %d of %d after the last line", i, bytes.length).isZero();
+    }
+    return java.util.Arrays.copyOf(bytes, end);
+  }
+
+  @Test
+  void aRunningOrDeadWritersFileEndsAtItsFirstZeroByteAndAClosedOneHasNone() throws IOException {
+    List<Event> events = everyKind();
+    Path file;
+    try (EventWriter writer = EventWriter.create(dir)) {
+      writer.writeAll(events);
+      file = writer.file();
+      // still running: the file runs on in zero bytes, a reader (another fork's report) reads every event
+      assertThat(Files.size(file)).isGreaterThan(linesOf(file).length);
+      assertThat(EventReader.readAll(file)).isEqualTo(events);
+      assertThat(EventReader.runOf(file)).contains((RunStarted) events.get(0));
+    }
+    // closed: exactly its lines
+    ByteArrayOutputStream expected = new ByteArrayOutputStream();
+    for (Event event : events) {
+      expected.write(EventWriter.line(event));
+    }
+    assertThat(Files.readAllBytes(file)).isEqualTo(expected.toByteArray());
+
+    // a JVM that died while copying a line: the cut line before the zeros is named, the rest read
+    byte[] whole = expected.toByteArray();
+    byte[] died = java.util.Arrays.copyOf(whole, whole.length + 4096);
+    System.arraycopy("{\"type\":\"started\",\"ru".getBytes(StandardCharsets.UTF_8), 0, died, whole.length, 20);
+    Path dead = Files.write(dir.resolve("events-dead.jsonl"), died);
+    List<Event> read = new ArrayList<>();
+    EventReader.ReadResult summary = EventReader.read(dead, read::add);
+    assertThat(read).isEqualTo(events);
+    assertThat(summary.truncated()).isTrue();
+    assertThat(summary.problems()).isEmpty();
+  }
+
+  @Test
+  void aWriterMapsMoreOfItsFileWhenTheNextLinesDoNotFit() {
+    List<Event> events = new ArrayList<>();
+    for (int i = 0; i < 4000; i++) { // about 1.3 MB: past the first mapped step, one event at a time
+      events.add(new TestFinished(RUN, i, UID + i, Outcome.FAILED, i, "m".repeat(EventsFormat.MAX_MESSAGE - 10),
+          null, false));
+    }
+    Path file;
+    try (EventWriter writer = EventWriter.create(dir)) {
+      events.forEach(writer::write);
+      file = writer.file();
+    }
+    assertThat(EventReader.readAll(file)).isEqualTo(events);
   }
 
   @Test
