@@ -17,9 +17,12 @@ if [[ ! -f "$jar" ]]; then
   echo "[before] building the extension at $sha ..." >&2
   mvn -B -q -f "$tree/pom.xml" -pl junit-extension -am -DskipTests -Dinvoker.skip=true package >&2
   mkdir -p "$out"
-  cp "$tree"/junit-extension/target/authenticity-junit-extension-*.jar "$jar"   # the shaded jar (not original-*)
-  for agent in "$tree"/agent/target/authenticity-agent-*.jar; do
-    case "$agent" in *-sources.jar|*-javadoc.jar|*/original-*) ;; *) [[ -f "$agent" ]] && cp "$agent" "$out/authenticity-agent.jar" ;; esac
+  # the shaded jars: not original-*, -sources, -javadoc
+  for built in "$tree"/junit-extension/target/authenticity-junit-extension-*.jar; do
+    case "$built" in *-sources.jar|*-javadoc.jar|*-tests.jar) ;; *) cp "$built" "$jar" ;; esac
+  done
+  for built in "$tree"/agent/target/authenticity-agent-*.jar; do
+    case "$built" in *-sources.jar|*-javadoc.jar|*-tests.jar) ;; *) [[ -f "$built" ]] && cp "$built" "$out/authenticity-agent.jar" ;; esac
   done
 fi
 echo "$jar"
