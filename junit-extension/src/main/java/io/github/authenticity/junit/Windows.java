@@ -180,6 +180,10 @@ final class Windows {
    * {@code @BeforeAll} method, or the first constructor), so the moment does not change.
    */
   static void initialise(Class<?> type, String windowId) {
+    boolean[] done = INITIALISED.get(type);
+    if (done[0]) {
+      return; // initialised in an earlier window: nothing of it can happen in this one
+    }
     TestScope.runIn(windowId, Where.STATIC_INITIALISATION, () -> {
       try {
         Class.forName(type.getName(), true, type.getClassLoader());
@@ -188,5 +192,14 @@ final class Windows {
             + " by its own class loader", ex);
       }
     });
+    done[0] = true;
   }
+
+  /** Whether a test class was initialised through {@link #initialise} (a lookup instead of a class search per test). */
+  private static final ClassValue<boolean[]> INITIALISED = new ClassValue<>() {
+    @Override
+    protected boolean[] computeValue(Class<?> type) {
+      return new boolean[1];
+    }
+  };
 }
