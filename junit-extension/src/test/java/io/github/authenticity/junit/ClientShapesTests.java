@@ -350,7 +350,14 @@ class ClientShapesTests {
       synchronized (client) {
         String message = "ping-" + MESSAGES.incrementAndGet();
         client.send(message);
-        assertThat(client.received.poll(5, TimeUnit.SECONDS)).isEqualTo(message);
+        // the echo of an earlier test whose wait ran out (a loaded machine: seen at load 6 on 2 cores) is skipped, not
+        // taken for this one's
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(15);
+        String echo = client.received.poll(15, TimeUnit.SECONDS);
+        while (echo != null && !echo.equals(message) && System.nanoTime() < deadline) {
+          echo = client.received.poll(deadline - System.nanoTime(), TimeUnit.NANOSECONDS);
+        }
+        assertThat(echo).isEqualTo(message);
       }
     }, WebSocketClient::closeBlocking, JavaWebSocket::new));
 
