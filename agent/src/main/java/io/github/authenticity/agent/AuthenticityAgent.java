@@ -4,6 +4,8 @@ import java.lang.instrument.Instrumentation;
 import java.util.ArrayList;
 import java.util.List;
 
+import io.github.authenticity.agent.boot.Ledger;
+
 /**
  * The Authenticity agent, loaded with {@code -javaagent:authenticity-agent.jar} (the Maven plugin's
  * {@code prepare-agent} goal puts it into Surefire's and Failsafe's {@code argLine}). It defines the ledger
@@ -33,6 +35,13 @@ public final class AuthenticityAgent {
     start(instrumentation, true);
   }
 
+  /**
+   * Defines the ledger in the boot class loader now (before any other class can name it), then applies the hooks on
+   * a thread of its own, so that the JVM goes on starting meanwhile (loading and rewriting the JDK classes was most of
+   * the agent's start, on the main thread before {@code main}); the extension waits for that thread's end
+   * ({@link Ledger#awaitActive}) before it opens a test's window, and a class loaded in between is rewritten as it
+   * loads or, loaded before the hooks were registered, rewritten again.
+   */
   private static synchronized void start(Instrumentation instrumentation, boolean late) {
     if (started) {
       return;
@@ -46,9 +55,32 @@ public final class AuthenticityAgent {
     } catch (Exception | LinkageError ex) {
       System.err.println("[authenticity] the agent could not start: " + ex
           + "; socket proof is off in this JVM (guarded tests say they cannot observe their sockets)");
+      endStartOfAPartlyDefinedLedger();
       return;
     }
     long defined = System.nanoTime();
+    Thread thread = new Thread(() -> {
+      try {
+        hook(instrumentation, ledger, late, version, begin, defined);
+      } finally {
+        Ledger.startEnded();
+      }
+    }, "authenticity-agent-start");
+    thread.setDaemon(true);
+    thread.start();
+  }
+
+  /** A ledger defined before its start failed must not keep the extension waiting for it. */
+  private static void endStartOfAPartlyDefinedLedger() {
+    try {
+      Class.forName(BootClasses.PACKAGE + ".Ledger", false, null).getMethod("startEnded").invoke(null);
+    } catch (ReflectiveOperationException | RuntimeException | LinkageError ex) {
+      // no ledger in the boot loader: nothing waits for one
+    }
+  }
+
+  private static void hook(Instrumentation instrumentation, Class<?> ledger, boolean late, String version, long begin,
+      long defined) {
     Hooks hooks = new Hooks(instrumentation, ledger);
     List<String> problems = new ArrayList<>(hooks.install());
     if (late) {

@@ -102,6 +102,15 @@ final class Hooks implements ClassFileTransformer {
         // UnixDispatcher exists from 22 on
       }
     }
+    // the agent applies its hooks on a thread of its own while the JVM starts: any class of a hooked kind that the
+    // JVM loaded before the transformer was registered (a Netty class, the TLS stream) is rewritten again now
+    for (Class<?> type : instrumentation.getAllLoadedClasses()) {
+      String internal = type.getName().replace('.', '/');
+      if (!earlier.contains(type) && !transformed.contains(internal) && kind(internal) != null
+          && instrumentation.isModifiableClass(type)) {
+        earlier.add(type);
+      }
+    }
     long loadedAt = System.nanoTime();
     List<String> problems = new ArrayList<>();
     if (!earlier.isEmpty()) {

@@ -29,6 +29,12 @@ import org.junit.jupiter.api.parallel.Isolated;
 @Isolated
 class AnswersTests {
 
+  @org.junit.jupiter.api.BeforeAll
+  static void agentStarted() {
+    // the agent applies its hooks on a thread of its own while the JVM starts
+    assertThat(Ledger.awaitActive(30_000)).as("the agent's start ended with its hooks in place").isTrue();
+  }
+
   @Test
   void anHttpStatusLineIsReadFromEachAnswer() throws Exception {
     Map<String, Long> answers = answersTo(List.of(

@@ -58,7 +58,7 @@ class NoFileWrittenTests {
     public static void main(String[] args) throws Exception {
       Ledger.Window window = Ledger.open("probe");
       window.close();
-      System.out.println("active " + Ledger.active() + ", loader " + Ledger.class.getClassLoader());
+      System.out.println("active " + Ledger.awaitActive(30_000) + ", loader " + Ledger.class.getClassLoader());
     }
   }
 }

@@ -73,6 +73,8 @@ public final class Ledger {
   private static final List<String> HOOKS = Collections.synchronizedList(new ArrayList<>());
   private static volatile boolean active;
   private static volatile String agentVersion;
+  /** Opened when the agent's start has ended, with its hooks in place or not ({@link #startEnded}). */
+  private static final java.util.concurrent.CountDownLatch START = new java.util.concurrent.CountDownLatch(1);
   /** {@code -Dauthenticity.agent.debug=true}: every counted read and write on the console (diagnostics only). */
   private static boolean debug;
 
@@ -86,6 +88,11 @@ public final class Ledger {
     debug = Boolean.getBoolean("authenticity.agent.debug");
     agentVersion = version;
     active = true;
+  }
+
+  /** Called when the agent's start has ended, whether it activated the ledger or not. */
+  public static void startEnded() {
+    START.countDown();
   }
 
   /** Records a hook that was applied ({@code sun.nio.ch.SocketDispatcher.read}). */
@@ -106,6 +113,19 @@ public final class Ledger {
 
   /** Whether the agent loaded this ledger and applied its hooks. */
   public static boolean active() {
+    return active;
+  }
+
+  /**
+   * Whether the agent loaded this ledger and applied its hooks, waiting up to {@code millis} for its start to end (it
+   * applies them on a thread of its own while the JVM goes on starting).
+   */
+  public static boolean awaitActive(long millis) {
+    try {
+      START.await(millis, java.util.concurrent.TimeUnit.MILLISECONDS);
+    } catch (InterruptedException ex) {
+      Thread.currentThread().interrupt();
+    }
     return active;
   }
 

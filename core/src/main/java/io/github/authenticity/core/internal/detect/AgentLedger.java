@@ -16,6 +16,8 @@ final class AgentLedger {
   }
 
   private static volatile Object found;
+  /** How long the first look waits for the agent's start to end (milliseconds, under any load). */
+  private static final long START_WAIT_MILLIS = 60_000;
 
   /** The ledger of the agent loaded in this JVM, or {@code null} when no agent is loaded. */
   static AgentLedger find() {
@@ -31,8 +33,9 @@ final class AgentLedger {
     try {
       Class<?> boot = Class.forName("io.github.authenticity.agent.boot.Ledger", false, null);
       // the copy the agent defined in the boot loader, activated once its hooks are in place (the agent jar on
-      // the class path alone is no agent)
-      return boot.getClassLoader() == null && Ledger.class == boot && Ledger.active() ? new AgentLedger() : "none";
+      // the class path alone is no agent); the agent applies them on a thread of its own while the JVM starts
+      return boot.getClassLoader() == null && Ledger.class == boot && Ledger.awaitActive(START_WAIT_MILLIS)
+          ? new AgentLedger() : "none";
     } catch (ClassNotFoundException | LinkageError ex) {
       return "none";
     }
