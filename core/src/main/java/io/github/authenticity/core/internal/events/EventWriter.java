@@ -34,8 +34,9 @@ import org.apiguardian.api.API;
 /**
  * Writes one append-only events file ({@code events-*.jsonl}) for one test plan: one JSON object a line, each
  * line in the file (through a memory mapping, {@link MappedAppender}) as soon as it is written, so a JVM that dies
- * mid-run leaves a file readable up to its last complete event. The only writer of the format ({@link EventsFormat}); every free-text value is redacted
- * ({@link Redactor#redact(String)}) before it is written, identifiers are written as they are.
+ * mid-run leaves a file readable up to its last complete event. The only writer of the format ({@link EventsFormat});
+ * every free-text value is redacted ({@link Redactor#redact(String)}, field by field in {@link EventRedaction}) before
+ * it is written, identifiers are written as they are.
  *
  * <p>Over 300 lines because it is the one writer of the format: the file's safe appending and the fields of every
  * event kind, which must stay in one place with {@link EventReader} as their only counterpart.
@@ -270,55 +271,55 @@ public final class EventWriter implements AutoCloseable {
     if (event instanceof RunStarted e) {
       json.writeNumberField(FORMAT, e.formatVersion());
       json.writeNumberField(PID, e.pid());
-      id(json, HOST, e.host());
-      id(json, BUILD, e.build());
-      id(json, ENVIRONMENT, e.environment());
+      string(json, HOST, e.host());
+      string(json, BUILD, e.build());
+      string(json, ENVIRONMENT, e.environment());
       json.writeBooleanField(STAGING, e.staging());
-      id(json, MODE, e.mode());
-      id(json, CONFIG, e.config());
-      id(json, CONFIG_ERROR, e.configError());
-      id(json, REQUIRE_ENVIRONMENT, e.requireEnvironment());
-      id(json, JAVA, e.java());
-      id(json, JUNIT, e.junit());
+      string(json, MODE, e.mode());
+      string(json, CONFIG, e.config());
+      string(json, CONFIG_ERROR, e.configError());
+      string(json, REQUIRE_ENVIRONMENT, e.requireEnvironment());
+      string(json, JAVA, e.java());
+      string(json, JUNIT, e.junit());
       if (!e.allowedSkips().isEmpty()) {
-        ids(json, ALLOWED_SKIPS, e.allowedSkips());
+        strings(json, ALLOWED_SKIPS, e.allowedSkips());
       }
     } else if (event instanceof ServiceProbed e) {
-      id(json, NAME, e.name());
-      id(json, PROBE, e.probe());
-      id(json, ENDPOINT, e.endpoint());
-      id(json, STATUS, e.status());
+      string(json, NAME, e.name());
+      string(json, PROBE, e.probe());
+      string(json, ENDPOINT, e.endpoint());
+      string(json, STATUS, e.status());
       json.writeNumberField(LATENCY_MILLIS, e.latencyMillis());
-      id(json, DETAIL, e.detail());
-      id(json, PROBED_AT, e.probedAt());
+      string(json, DETAIL, e.detail());
+      string(json, PROBED_AT, e.probedAt());
     } else if (event instanceof TestPlanned e) {
-      id(json, UNIQUE_ID, e.uniqueId());
-      id(json, PARENT_ID, e.parentId());
-      id(json, CLASS_NAME, e.className());
-      id(json, METHOD_NAME, e.methodName());
-      id(json, DISPLAY_NAME, e.displayName());
-      ids(json, TAGS, e.tags());
+      string(json, UNIQUE_ID, e.uniqueId());
+      string(json, PARENT_ID, e.parentId());
+      string(json, CLASS_NAME, e.className());
+      string(json, METHOD_NAME, e.methodName());
+      string(json, DISPLAY_NAME, e.displayName());
+      strings(json, TAGS, e.tags());
       json.writeBooleanField(GUARDED, e.guarded());
-      ids(json, SERVICES, e.services());
+      strings(json, SERVICES, e.services());
       json.writeBooleanField(STAGING_ONLY, e.stagingOnly());
       number(json, MIN_DURATION_MILLIS, e.minDurationMillis());
-      id(json, STANDS_FOR, e.standsFor());
+      string(json, STANDS_FOR, e.standsFor());
     } else if (event instanceof TestStarted e) {
-      id(json, UNIQUE_ID, e.uniqueId());
+      string(json, UNIQUE_ID, e.uniqueId());
     } else if (event instanceof TestFinished e) {
-      id(json, UNIQUE_ID, e.uniqueId());
+      string(json, UNIQUE_ID, e.uniqueId());
       json.writeStringField(STATUS, e.status().name());
       json.writeNumberField(DURATION_MILLIS, e.durationMillis());
-      id(json, MESSAGE, e.message());
-      id(json, VIA, e.via());
+      string(json, MESSAGE, e.message());
+      string(json, VIA, e.via());
       if (e.disabled()) {
         json.writeBooleanField(DISABLED, true);
       }
     } else if (event instanceof TestJudged e) {
-      id(json, UNIQUE_ID, e.uniqueId());
+      string(json, UNIQUE_ID, e.uniqueId());
       judgement(json, e.judgement());
     } else if (event instanceof ContainerJudged e) {
-      id(json, UNIQUE_ID, e.uniqueId());
+      string(json, UNIQUE_ID, e.uniqueId());
       judgement(json, e.judgement());
     } else if (event instanceof RunEnded e) {
       json.writeNumberField(DISCOVERED, e.discovered());
@@ -332,34 +333,34 @@ public final class EventWriter implements AutoCloseable {
 
   private static void judgement(JsonGenerator json, Judgement judgement) throws IOException {
     json.writeStringField(VERDICT_FIELD, judgement.verdict().name());
-    id(json, REASON, judgement.reason() == null ? null : judgement.reason().name());
+    string(json, REASON, judgement.reason() == null ? null : judgement.reason().name());
     json.writeArrayFieldStart(EVIDENCE);
     for (Evidence evidence : judgement.evidence()) {
       json.writeStartObject();
       json.writeStringField(KIND, evidence.kind().name());
-      id(json, DETAIL, evidence.detail());
+      string(json, DETAIL, evidence.detail());
       json.writeEndObject();
     }
     json.writeEndArray();
-    id(json, PROOF, judgement.proof());
-    id(json, UNPROVEN, judgement.unproven());
+    string(json, PROOF, judgement.proof());
+    string(json, UNPROVEN, judgement.unproven());
     json.writeArrayFieldStart(ALLOWED_MOCKS);
     for (AllowedMock mock : judgement.allowedMocks()) {
       json.writeStartObject();
-      id(json, FIELD, mock.field());
-      id(json, MOCK_TYPE, mock.type());
-      id(json, REASON, mock.reason());
+      string(json, FIELD, mock.field());
+      string(json, MOCK_TYPE, mock.type());
+      string(json, REASON, mock.reason());
       json.writeEndObject();
     }
     json.writeEndArray();
-    ids(json, WARNINGS, judgement.warnings());
+    strings(json, WARNINGS, judgement.warnings());
     number(json, DURATION_MILLIS, judgement.durationMillis());
-    id(json, MESSAGE, judgement.message());
-    id(json, ALLOWED_BY, judgement.allowedBy());
+    string(json, MESSAGE, judgement.message());
+    string(json, ALLOWED_BY, judgement.allowedBy());
   }
 
-  /** An identifier (unique id, class, method, enum): written as it is. */
-  private static void id(JsonGenerator json, String field, String value) throws IOException {
+  /** A string field, written as it is: free text was redacted before ({@link EventRedaction#asWritten}). */
+  private static void string(JsonGenerator json, String field, String value) throws IOException {
     if (value == null) {
       json.writeNullField(field);
     } else {
@@ -390,7 +391,7 @@ public final class EventWriter implements AutoCloseable {
     return false;
   }
 
-  private static void ids(JsonGenerator json, String field, List<String> values) throws IOException {
+  private static void strings(JsonGenerator json, String field, List<String> values) throws IOException {
     json.writeArrayFieldStart(field);
     for (String value : values) {
       json.writeString(value);
