@@ -72,7 +72,7 @@ public final class EventWriter implements AutoCloseable {
   /**
    * From now on, keeps every event it appends in memory, as read back from the file would give it, up to
    * {@code atMost} events (then it keeps none): the listener builds its report from them instead of parsing its own
-   * file again (a tenth of a guarded test's cost in the bench profile).
+   * file again (about 7 % of a guarded test's cost in the bench profile).
    */
   public synchronized EventWriter keepWritten(int atMost) {
     keepAtMost = atMost;

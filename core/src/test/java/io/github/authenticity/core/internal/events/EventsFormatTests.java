@@ -287,6 +287,21 @@ class EventsFormatTests {
   }
 
   @Test
+  void onAFileSystemWithoutSharedMappingsEachAppendIsAWriteAndTheFileHoldsOnlyItsLines() throws IOException {
+    Path file = dir.resolve("events-plain.jsonl");
+    ByteArrayOutputStream expected = new ByteArrayOutputStream();
+    try (MappedAppender appender = MappedAppender.createWriting(file)) {
+      for (Event event : everyKind()) {
+        byte[] line = EventWriter.line(event);
+        appender.append(line, 0, line.length);
+        expected.write(line);
+        assertThat(Files.readAllBytes(file)).isEqualTo(expected.toByteArray());
+      }
+    }
+    assertThat(EventReader.readAll(file)).isEqualTo(everyKind());
+  }
+
+  @Test
   void theFirstRunEventOfAFileIsFoundWithoutReadingTheRest() {
     Path file;
     try (EventWriter writer = EventWriter.create(dir)) {
