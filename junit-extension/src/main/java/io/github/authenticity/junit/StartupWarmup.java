@@ -74,8 +74,9 @@ final class StartupWarmup {
     loadOwnClasses();
   }
 
-  /** The packages of the extension's jar whose classes are loaded ahead: its own, and the core it shades. */
-  private static final String[] OWN = {"io/github/authenticity/junit/", "io/github/authenticity/shaded/core/"};
+  /** The packages of the extension's jar whose classes are loaded ahead: its own, and the core it bundles. */
+  private static final String[] OWN = {"io/github/authenticity/junit/", "io/github/authenticity/core/",
+      "io/github/authenticity/shaded/core/"};
 
   private static void loadOwnClasses() {
     ClassLoader loader = StartupWarmup.class.getClassLoader();
