@@ -220,6 +220,20 @@ class ClientShapesTests {
 
   private static final AtomicInteger MESSAGES = new AtomicInteger();
 
+  /**
+   * The echo of {@code message} from {@code received} within {@code seconds}, or null; the late echo of an earlier test
+   * of a shared client (its wait ran out) is skipped, not taken for this one's.
+   */
+  private static String echo(BlockingQueue<String> received, String message, int seconds) throws InterruptedException {
+    long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(seconds);
+    String echo = received.poll(seconds, TimeUnit.SECONDS);
+    while (echo != null && !echo.equals(message)) {
+      long left = deadline - System.nanoTime();
+      echo = left > 0 ? received.poll(left, TimeUnit.NANOSECONDS) : null;
+    }
+    return echo;
+  }
+
   static List<Family<?>> families() {
     List<Family<?>> families = new ArrayList<>();
     families.add(new Family<LettuceClient>("lettuce", ClientShapesTests::redis, () -> {
@@ -350,12 +364,13 @@ class ClientShapesTests {
       synchronized (client) {
         String message = "ping-" + MESSAGES.incrementAndGet();
         client.send(message);
-        // the echo of an earlier test whose wait ran out (a loaded machine: seen at load 6 on 2 cores) is skipped, not
-        // taken for this one's
-        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(15);
-        String echo = client.received.poll(15, TimeUnit.SECONDS);
-        while (echo != null && !echo.equals(message) && System.nanoTime() < deadline) {
-          echo = client.received.poll(deadline - System.nanoTime(), TimeUnit.NANOSECONDS);
+        String echo = echo(client.received, message, 5);
+        if (echo == null) {
+          // under load (a 2-core machine running a build) an echo of the shared client now and then stays held until
+          // more data comes in, as with the JDK's WebSocket above (seen in 2 of 7 builds, once 15 s and more): a ping
+          // brings it out
+          client.sendPing();
+          echo = echo(client.received, message, 10);
         }
         assertThat(echo).isEqualTo(message);
       }
