@@ -7,7 +7,7 @@ import java.util.concurrent.atomic.AtomicBoolean;
 import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonGenerator;
 import io.github.authenticity.core.internal.config.ConfigLoader;
-import io.github.authenticity.core.internal.events.EventWriter;
+import io.github.authenticity.core.internal.redact.Redactor;
 import org.yaml.snakeyaml.LoaderOptions;
 import org.yaml.snakeyaml.Yaml;
 import io.github.authenticity.core.config.ConfigurationKeys;
@@ -67,7 +67,7 @@ final class StartupWarmup {
         json.writeStringField("warm", "up");
         json.writeEndObject();
       }
-      EventWriter.oneLine("warm up");
+      Redactor.redactLine("warm up", 80);
     } catch (Exception | LinkageError ex) {
       // only a warm-up
     }

@@ -21,8 +21,8 @@ import io.github.authenticity.core.internal.redact.Redactor;
  * {@link EventWriter} writes an event only as {@link #asWritten} returns it, so the event kept in memory and the event
  * {@link EventReader} reads back from the line are equal (the listener's report is built from the former).
  *
- * <p>Free text is redacted ({@link Redactor#redact(String)}); a message is redacted and put on one line
- * ({@link EventWriter#oneLine}); identifiers (unique ids, class and method names, enum names) are kept as they are.
+ * <p>Free text is redacted ({@link Redactor#redact(String)}); a message is redacted, put on one line and cut to
+ * {@link EventsFormat#MAX_MESSAGE} characters ({@link Redactor#redactLine}); identifiers (unique ids, class and method names, enum names) are kept as they are.
  */
 final class EventRedaction {
 
@@ -33,17 +33,17 @@ final class EventRedaction {
   static Event asWritten(Event event) {
     if (event instanceof RunStarted e) {
       return new RunStarted(e.run(), e.at(), e.formatVersion(), e.pid(), text(e.host()), e.build(),
-          text(e.environment()), e.staging(), text(e.mode()), text(e.config()), EventWriter.oneLine(e.configError()),
+          text(e.environment()), e.staging(), text(e.mode()), text(e.config()), message(e.configError()),
           text(e.requireEnvironment()), text(e.java()), text(e.junit()), texts(e.allowedSkips()));
     } else if (event instanceof ServiceProbed e) {
       return new ServiceProbed(e.run(), e.at(), text(e.name()), text(e.probe()), text(e.endpoint()), text(e.status()),
-          e.latencyMillis(), EventWriter.oneLine(e.detail()), text(e.probedAt()));
+          e.latencyMillis(), message(e.detail()), text(e.probedAt()));
     } else if (event instanceof TestPlanned e) {
       return new TestPlanned(e.run(), e.at(), e.uniqueId(), e.parentId(), e.className(), e.methodName(),
           text(e.displayName()), texts(e.tags()), e.guarded(), texts(e.services()), e.stagingOnly(),
           e.minDurationMillis(), text(e.standsFor()));
     } else if (event instanceof TestFinished e) {
-      String message = EventWriter.oneLine(e.message());
+      String message = message(e.message());
       return Objects.equals(message, e.message()) ? e
           : new TestFinished(e.run(), e.at(), e.uniqueId(), e.status(), e.durationMillis(), message, e.via(),
               e.disabled());
@@ -62,7 +62,7 @@ final class EventRedaction {
     List<Evidence> evidence = judgement.evidence();
     for (int i = 0; i < evidence.size(); i++) {
       Evidence item = evidence.get(i);
-      String detail = EventWriter.oneLine(item.detail());
+      String detail = message(item.detail());
       if (!Objects.equals(detail, item.detail())) {
         if (evidence == judgement.evidence()) {
           evidence = new ArrayList<>(evidence);
@@ -85,7 +85,7 @@ final class EventRedaction {
     String proof = text(judgement.proof());
     String unproven = text(judgement.unproven());
     List<String> warnings = texts(judgement.warnings());
-    String message = EventWriter.oneLine(judgement.message());
+    String message = message(judgement.message());
     String allowedBy = text(judgement.allowedBy());
     if (evidence == judgement.evidence() && mocks == judgement.allowedMocks() && reason == judgement.reason()
         && proof == judgement.proof() && unproven == judgement.unproven() && warnings == judgement.warnings()
@@ -94,6 +94,10 @@ final class EventRedaction {
     }
     return new Judgement(judgement.verdict(), reason, evidence, proof, unproven, mocks, warnings,
         judgement.durationMillis(), message, allowedBy);
+  }
+
+  private static String message(String value) {
+    return Redactor.redactLine(value, EventsFormat.MAX_MESSAGE);
   }
 
   private static String text(String value) {

@@ -368,29 +368,6 @@ public final class EventWriter implements AutoCloseable {
     }
   }
 
-  /** {@code text} redacted, its lines joined by single spaces, at most {@link EventsFormat#MAX_MESSAGE} characters. */
-  public static String oneLine(String text) {
-    if (text == null) {
-      return null;
-    }
-    String line = Redactor.redact(text).strip();
-    if (hasLineBreak(line)) {
-      line = line.replaceAll("\\s*\\R\\s*", " ");
-    }
-    return line.length() <= MAX_MESSAGE ? line : line.substring(0, MAX_MESSAGE - 3) + "...";
-  }
-
-  /** Whether {@code text} holds a line break as {@code \R} matches one (the regex above is only needed then). */
-  private static boolean hasLineBreak(String text) {
-    for (int i = 0; i < text.length(); i++) {
-      char c = text.charAt(i);
-      if ((c >= '\n' && c <= '\r') || c == '\u0085' || c == '\u2028' || c == '\u2029') {
-        return true;
-      }
-    }
-    return false;
-  }
-
   private static void strings(JsonGenerator json, String field, List<String> values) throws IOException {
     json.writeArrayFieldStart(field);
     for (String value : values) {

@@ -176,8 +176,25 @@ public final class Redactor {
     if (text == null) {
       return null;
     }
-    String line = redact(text).strip().replaceAll("\\s*\\R\\s*", " ");
+    String line = redact(text).strip();
+    if (hasLineBreak(line)) {
+      line = line.replaceAll("\\s*\\R\\s*", " ");
+    }
     return line.length() <= max ? line : line.substring(0, Math.max(0, max - 3)) + "...";
+  }
+
+  /**
+   * Whether {@code text} holds a line break as {@code \R} matches one: the regular expression is only needed then (every
+   * event's message and every captured line passes here).
+   */
+  private static boolean hasLineBreak(String text) {
+    for (int i = 0; i < text.length(); i++) {
+      char c = text.charAt(i);
+      if ((c >= '\n' && c <= '\r') || c == '\u0085' || c == '\u2028' || c == '\u2029') {
+        return true;
+      }
+    }
+    return false;
   }
 
   /**
