@@ -48,7 +48,7 @@ final class InteractionDetector implements Detector {
 
   /** A {@code @TestFactory}'s window around its dynamic tests: their own watches see its exchanges, not a class's. */
   private static boolean isFactory(GuardedClass guarded) {
-    return guarded.uniqueId().contains("/[test-factory:");
+    return TestWindow.isTestFactory(guarded.uniqueId());
   }
 
   /** The set-up windows of the test's class and its enclosing classes, each closed once its first test starts. */

@@ -50,7 +50,11 @@ final class TestWindow {
    * a string check instead of an annotation search in every guarded test's {@code beforeEach}.
    */
   static boolean isTestFactory(ExtensionContext context) {
-    String id = context.getUniqueId();
+    return isTestFactory(context.getUniqueId());
+  }
+
+  /** Whether the unique id {@code id} is a {@code @TestFactory}'s (its last segment). */
+  static boolean isTestFactory(String id) {
     return id.startsWith(FACTORY_SEGMENT, id.lastIndexOf("/[") + 1);
   }
 
