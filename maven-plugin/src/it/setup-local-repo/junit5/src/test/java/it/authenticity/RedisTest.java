@@ -1,0 +1,28 @@
+package it.authenticity;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+import io.github.authenticity.junit.RequiresRealService;
+import java.net.Socket;
+import java.nio.charset.StandardCharsets;
+import org.junit.jupiter.api.Test;
+
+/** One real exchange per test framework run: Surefire (this) and Failsafe ({@code RedisIT}). */
+@RequiresRealService("redis")
+class RedisTest {
+
+  @Test
+  void pingsRedis() throws Exception {
+    assertEquals("+PONG", ping());
+  }
+
+  static String ping() throws Exception {
+    try (Socket socket = new Socket("127.0.0.1", 6379)) {
+      socket.setSoTimeout(2000);
+      socket.getOutputStream().write("PING\r\n".getBytes(StandardCharsets.US_ASCII));
+      byte[] buffer = new byte[64];
+      int read = socket.getInputStream().read(buffer);
+      return new String(buffer, 0, Math.max(read, 0), StandardCharsets.US_ASCII).strip();
+    }
+  }
+}
