@@ -63,14 +63,7 @@ final class BridgeAppender implements InvocationHandler {
         return "AuthenticityAppender";
       }
       default -> {
-        Class<?> type = method.getReturnType();
-        if (type == boolean.class) {
-          return false;
-        }
-        if (type.isPrimitive() && type != void.class) {
-          return 0;
-        }
-        return null;
+        return ProxyDefaults.answer(method);
       }
     }
   }

@@ -126,11 +126,7 @@ final class Log4jBridge {
           return "AuthenticityLevelFilter";
         }
         default -> {
-          Class<?> type = method.getReturnType();
-          if (type == boolean.class) {
-            return false;
-          }
-          return null;
+          return ProxyDefaults.answer(method);
         }
       }
     }
