@@ -229,6 +229,10 @@ class ConfigErrorsTests {
     assertThat(serviceError("{ probe: http, url: \"http://h/\", method: FETCH }")).isEqualTo(
         "authenticity.yaml:4:57: environments.local.services.backend.method: [FETCH] is not an HTTP method; use"
             + " one of GET, HEAD, POST, PUT, DELETE, OPTIONS");
+    // TRACE echoes the request, credentials included, and most servers refuse it: no health check uses it
+    assertThat(serviceError("{ probe: http, url: \"http://h/\", method: trace }")).isEqualTo(
+        "authenticity.yaml:4:57: environments.local.services.backend.method: [trace] is not an HTTP method; use"
+            + " one of GET, HEAD, POST, PUT, DELETE, OPTIONS");
     assertThat(serviceError("{ probe: http, url: \"http://h/\", jsonPointer: status, expectValue: UP }"))
         .isEqualTo("authenticity.yaml:4:62: environments.local.services.backend.jsonPointer: [status] is not a JSON"
             + " pointer (RFC 6901); start it with /, e.g. /status");

@@ -108,15 +108,6 @@ class HttpProbeTests {
   }
 
   @Test
-  void anUnsupportedMethodIsNamed() {
-    ProbeResult result = probe(service("backend", "http", "url", http.url("/health"), "method", "PATCH"));
-
-    assertThat(result.status()).as("%s", result).isEqualTo(ProbeStatus.DOWN);
-    assertThat(result.detail()).isEqualTo("method [PATCH] is not supported by the http probe; use GET, HEAD, POST, "
-        + "PUT, DELETE, OPTIONS or TRACE");
-  }
-
-  @Test
   void expectBodyIsARegexFoundInTheBody() {
     ProbeResult matching = probe(service("backend", "http", "url", http.url("/health"),
         "expectBody", "\"status\"\\s*:\\s*\"UP\""));
