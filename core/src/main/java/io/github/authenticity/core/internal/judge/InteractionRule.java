@@ -112,9 +112,11 @@ public record InteractionRule(Map<String, String> proofs, String noInteraction, 
           boolean errorsOnly = finding.onlyServerErrors();
           String line = errorsOnly && expectErrors ? finding.line() + EXPECTED : finding.line();
           proofs.put(service, carrier.equals(service) ? line : "via " + carrier + ": " + line);
-          String errors = carrier + " answered " + finding.serverErrors();
-          if (errorsOnly && !expectErrors && !onlyErrors.contains(errors)) {
-            onlyErrors.add(errors);
+          if (errorsOnly && !expectErrors) {
+            String errors = carrier + " answered " + finding.serverErrors();
+            if (!onlyErrors.contains(errors)) {
+              onlyErrors.add(errors);
+            }
           }
         }
         case SHARED -> shared.add(service + ": " + finding.line());
