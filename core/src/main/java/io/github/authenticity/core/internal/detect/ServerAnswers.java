@@ -78,6 +78,16 @@ final class ServerAnswers {
 
   /** The answers (steps left out): {@code 3 answers (200 ×2, 404 ×1)}; {@code null} when there is none. */
   static String summary(Map<String, Long> labels) {
+    if (labels.size() == 1) {
+      // the common case: one kind of answer (200 ×1), said without a list to join
+      Map.Entry<String, Long> only = labels.entrySet().iterator().next();
+      long count = only.getValue();
+      if (isStep(only.getKey()) || count == 0) {
+        return null;
+      }
+      String name = only.getKey().equals(OTHER) ? "other" : shortName(only.getKey());
+      return count + (count == 1 ? " answer (" : " answers (") + name + " ×" + count + ")";
+    }
     long total = 0;
     List<String> parts = new ArrayList<>();
     Long other = null;
@@ -115,6 +125,13 @@ final class ServerAnswers {
 
   /** Labels of several endpoints together, in the order first seen. */
   static Map<String, Long> merge(Map<String, Long> into, Map<String, Long> more) {
+    // the common case, one connection per endpoint: the maps are read-only snapshots, so one can stand for the sum
+    if (into.isEmpty()) {
+      return more;
+    }
+    if (more.isEmpty()) {
+      return into;
+    }
     Map<String, Long> result = new LinkedHashMap<>(into);
     more.forEach((label, count) -> result.merge(label, count, Long::sum));
     return result;
