@@ -27,13 +27,13 @@ final class JulCapture extends Handler {
 
   /** Adds the handler to the root logger (a cheap check when it is there). */
   static void installOnRoot() {
-    attach(Logger.getLogger(""));
+    attach(root(LogManager.getLogManager()));
   }
 
   /** Adds the handler to the root logger and to every logger that bypasses it. */
   static void install() {
     LogManager manager = LogManager.getLogManager();
-    Logger root = Logger.getLogger("");
+    Logger root = root(manager);
     attach(root);
     java.util.List<String> quiet = new java.util.ArrayList<>();
     if (root.getLevel() != null && root.getLevel().intValue() > Level.WARNING.intValue()) {
@@ -69,6 +69,15 @@ final class JulCapture extends Handler {
     return java.util.Optional.of("java.util.logging lines below the level of " + String.join(", ", quiet)
         + " are dropped before any handler, so a fallback line logged there at WARNING or below is not seen; "
         + "lower that level to WARNING or INFO in the test logging configuration to have them checked");
+  }
+
+  /**
+   * The root logger, looked up by the manager: {@code Logger.getLogger("")} asks for its caller's class on every call
+   * (it is caller-sensitive), which was most of this walk's cost in a suite of short tests.
+   */
+  private static Logger root(LogManager manager) {
+    Logger root = manager.getLogger("");
+    return root != null ? root : Logger.getLogger("");
   }
 
   private static void attach(Logger logger) {
