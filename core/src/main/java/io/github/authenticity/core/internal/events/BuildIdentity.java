@@ -60,9 +60,11 @@ public record BuildIdentity(String process, Instant since, Instant started) {
     ProcessHandle self = ProcessHandle.current();
     Optional<Instant> stamp = forkedExecutionStart(command, ZoneId.systemDefault());
     ProcessHandle process = stamp.isPresent() ? buildProcess(self) : self;
-    // a fork's JVM starts after its execution: a later stamp was read in another time zone, so it is not known
-    Instant selfStart = self.info().startInstant().orElse(now);
-    Instant since = stamp.filter(s -> !s.isAfter(selfStart)).orElse(null);
+    // a run starts after its execution: a later stamp was read in another time zone than Maven's, so it is not known.
+    // Compared with the wall clock, not with this JVM's start as the kernel tells it: that is derived from the boot
+    // time in whole seconds, up to a second early on Linux, while a fork starts a few hundred milliseconds after its
+    // execution (the stamp then looked later than the fork, and the run lost its build)
+    Instant since = stamp.filter(s -> !s.isAfter(now)).orElse(null);
     return new BuildIdentity(process(process), since, now);
   }
 

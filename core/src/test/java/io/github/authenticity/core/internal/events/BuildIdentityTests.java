@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
+import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDateTime;
 import java.time.ZoneId;
@@ -124,23 +125,42 @@ class BuildIdentityTests {
 
   @Test
   void aForkStartedThroughAShellNamesTheJvmAboveTheShellAndItsExecutionStart() throws Exception {
-    // as Surefire on Linux does: /bin/sh -c "java ... <booter arguments>", with this JVM as Maven's
-    String java = ProcessHandle.current().info().command().orElseThrow();
-    String classpath = System.getProperty("java.class.path");
-    String stamp = LocalDateTime.ofInstant(Instant.now().minusSeconds(5), ZoneId.systemDefault())
-        .format(DateTimeFormatter.ofPattern("yyyy-MM-dd'T'HH-mm-ss_SSS"));
-    String command = "'" + java + "' -cp '" + classpath + "' " + PrintBuildIdentity.class.getName()
-        + " /tmp/target/surefire " + stamp + "-jvmRun1 surefire-1tmp; exit $?";
-    Process fork = new ProcessBuilder("/bin/sh", "-c", command).redirectErrorStream(true).start();
-    assertThat(fork.waitFor(60, TimeUnit.SECONDS)).as("the fork ended").isTrue();
-    String printed = new String(fork.getInputStream().readAllBytes(), StandardCharsets.UTF_8).strip();
+    // the execution's stamp taken just before the fork starts, as Surefire does (the kernel's idea of the fork's
+    // start can be up to a second earlier than that)
+    String stamp = stamp(Instant.now());
 
-    BuildIdentity identity = BuildIdentity.parse(printed).orElseThrow(() -> new AssertionError(printed));
+    BuildIdentity identity = forkIdentity(stamp);
+
     BuildIdentity maven = BuildIdentity.ofThisProcess(Instant.now());
     assertThat(identity.process()).isEqualTo(maven.process());
     assertThat(identity.since()).isEqualTo(BuildIdentity.forkedExecutionStart("surefire " + stamp + "-jvmRun1",
         ZoneId.systemDefault()).orElseThrow());
     assertThat(identity.started()).isAfter(identity.since());
+  }
+
+  @Test
+  void aStampLaterThanTheRunWasWrittenInAnotherTimeZoneSoTheExecutionStartIsNotKnown() throws Exception {
+    BuildIdentity identity = forkIdentity(stamp(Instant.now().plus(Duration.ofHours(2))));
+
+    assertThat(identity.process()).isEqualTo(BuildIdentity.ofThisProcess(Instant.now()).process());
+    assertThat(identity.since()).isNull();
+  }
+
+  private static String stamp(Instant instant) {
+    return LocalDateTime.ofInstant(instant, ZoneId.systemDefault())
+        .format(DateTimeFormatter.ofPattern("yyyy-MM-dd'T'HH-mm-ss_SSS"));
+  }
+
+  /** As Surefire on Linux starts a fork: /bin/sh -c "java ... <booter arguments>", with this JVM as Maven's. */
+  private static BuildIdentity forkIdentity(String stamp) throws IOException, InterruptedException {
+    String java = ProcessHandle.current().info().command().orElseThrow();
+    String classpath = System.getProperty("java.class.path");
+    String command = "'" + java + "' -cp '" + classpath + "' " + PrintBuildIdentity.class.getName()
+        + " /tmp/target/surefire " + stamp + "-jvmRun1 surefire-1tmp; exit $?";
+    Process fork = new ProcessBuilder("/bin/sh", "-c", command).redirectErrorStream(true).start();
+    assertThat(fork.waitFor(60, TimeUnit.SECONDS)).as("the fork ended").isTrue();
+    String printed = new String(fork.getInputStream().readAllBytes(), StandardCharsets.UTF_8).strip();
+    return BuildIdentity.parse(printed).orElseThrow(() -> new AssertionError(printed));
   }
 
   @Test
