@@ -164,8 +164,10 @@ public class ReleaseCheck {
       try (Stream<Path> walk = Files.walk(input)) {
         for (Path p : (Iterable<Path>) walk.filter(Files::isRegularFile)::iterator) {
           String rel = input.relativize(p).toString().replace('\\', '/');
+          // a local repository's bookkeeping is no artifact (Maven 4's resolver adds resolver-status.properties)
           if (rel.startsWith(GROUP.replace('.', '/') + "/") && !rel.contains("maven-metadata")
-              && !rel.endsWith(".repositories") && !rel.endsWith(".lastUpdated")) {
+              && !rel.endsWith(".repositories") && !rel.endsWith(".lastUpdated")
+              && !rel.endsWith("/resolver-status.properties")) {
             files.put(rel, Files.readAllBytes(p));
           }
         }

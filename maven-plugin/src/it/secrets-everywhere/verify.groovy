@@ -14,7 +14,7 @@ files.each { file ->
 }
 
 // the texts are still there, with the secrets redacted
-expectLine('[authenticity] MASKED CacheTest.readsThrough[1]: FALLBACK_LOG System.out: "Using MockRedis because the server rejected ****" (+1 more)')
+expectForkLine('[authenticity] MASKED CacheTest.readsThrough[1]: FALLBACK_LOG System.out: "Using MockRedis because the server rejected ****" (+1 more)')
 expectMatch(/\[ERROR\] MASKED CacheTest\.readsThrough\[1\]: FALLBACK_LOG System\.out: "Using MockRedis because the server rejected \*\*\*\*".*/)
 assert log.contains('Using MockRedis because the server rejected ****')
 assert log.contains('Assumption failed: no access with ****')
