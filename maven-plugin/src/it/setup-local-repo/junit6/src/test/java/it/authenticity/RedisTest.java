@@ -7,7 +7,7 @@ import java.net.Socket;
 import java.nio.charset.StandardCharsets;
 import org.junit.jupiter.api.Test;
 
-/** On JUnit 6 too. */
+/** The same on JUnit 6: one real exchange under Surefire (this) and one under Failsafe ({@code RedisIT}). */
 @RequiresRealService("redis")
 class RedisTest {
 
