@@ -52,6 +52,10 @@ final class ContainerSkip {
    * {@code @Testcontainers(disabledWithoutDocker = true)} or {@code @EnabledIfDockerAvailable}.
    */
   static Optional<String> skipsWithoutDocker(Class<?> testClass, Method method) {
+    if (method != null && annotationType(testClass, ENABLED_IF_DOCKER) == null) {
+      // the common case, no Testcontainers on the class path: nothing can skip a method, and nothing is kept for it
+      return Optional.empty();
+    }
     return FOUND.get(testClass).computeIfAbsent(method == null ? "" : method, key -> find(testClass, method));
   }
 
