@@ -7,7 +7,7 @@ import java.net.Socket;
 import java.nio.charset.StandardCharsets;
 import org.junit.jupiter.api.Test;
 
-/** One real exchange per test framework run: Surefire (this) and Failsafe ({@code RedisIT}). */
+/** One real exchange under Surefire (this) and one under Failsafe ({@code RedisIT}), on JUnit 5 and on JUnit 6. */
 @RequiresRealService("redis")
 class RedisTest {
 
