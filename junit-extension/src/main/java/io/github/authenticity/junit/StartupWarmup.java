@@ -7,6 +7,7 @@ import java.util.concurrent.atomic.AtomicBoolean;
 import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonGenerator;
 import io.github.authenticity.core.internal.config.ConfigLoader;
+import io.github.authenticity.core.internal.events.EventsFormat;
 import io.github.authenticity.core.internal.redact.Redactor;
 import org.yaml.snakeyaml.LoaderOptions;
 import org.yaml.snakeyaml.Yaml;
@@ -67,7 +68,7 @@ final class StartupWarmup {
         json.writeStringField("warm", "up");
         json.writeEndObject();
       }
-      Redactor.redactLine("warm up", 80);
+      Redactor.redactLine("warm up", EventsFormat.MAX_MESSAGE); // as every event message passes it
     } catch (Exception | LinkageError ex) {
       // only a warm-up
     }
