@@ -62,6 +62,16 @@ final class Detectors {
       // finds the agent's ledger (cheap) and hooks the proxy selector before the first test
       InteractionMonitor.start();
     }
+    // the history file is parsed while the first tests run, not by the first one judged (the first to need it waits)
+    Thread preload = new Thread(() -> {
+      try {
+        TooFastDetector.history(config).preload();
+      } catch (RuntimeException ex) {
+        // a baseline named wrongly is said by the first test that needs the history (it parses the name again)
+      }
+    }, "authenticity-history-load");
+    preload.setDaemon(true);
+    preload.start();
   }
 
   /**

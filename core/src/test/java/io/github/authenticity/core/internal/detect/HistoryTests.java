@@ -108,6 +108,33 @@ class HistoryTests {
     }
   }
 
+  @Test
+  void aFlushKeepsWhatAnotherJvmMovedIntoPlaceSinceThisOneLastWrote() throws Exception {
+    Path file = directory.resolve("history.json");
+    Files.writeString(file, "{\"schemaVersion\":1,\"tests\":{\"old\":[1]}}\n");
+    History history = History.of(file);
+    history.preload();
+    history.recordAuthentic("mine", Duration.ofMillis(2));
+    assertThat(Files.readString(file)).isEqualTo("{\"schemaVersion\":1,\"tests\":{\"old\":[1],\"mine\":[2]}}\n");
+
+    // another writer's file, moved over this one as History does it, of the same size
+    Path other = Files.writeString(directory.resolve("other.tmp"),
+        "{\"schemaVersion\":1,\"tests\":{\"old\":[1],\"fork\":[3]}}\n");
+    assertThat(Files.size(other)).isEqualTo(Files.size(file));
+    Files.move(other, file, java.nio.file.StandardCopyOption.ATOMIC_MOVE, java.nio.file.StandardCopyOption.REPLACE_EXISTING);
+    history.recordAuthentic("mine", Duration.ofMillis(4));
+    history.flush();
+    assertThat(Files.readString(file))
+        .isEqualTo("{\"schemaVersion\":1,\"tests\":{\"old\":[1],\"fork\":[3],\"mine\":[4]}}\n");
+
+    // and when nobody else wrote, what this JVM wrote last is the start of the next write
+    history.recordAuthentic("old", Duration.ofMillis(5));
+    history.flush();
+    assertThat(Files.readString(file))
+        .isEqualTo("{\"schemaVersion\":1,\"tests\":{\"old\":[1,5],\"fork\":[3],\"mine\":[4]}}\n");
+    assertThat(history.authenticRuns("old")).as("the runs before this JVM's writes").containsExactly(1L);
+  }
+
   private Path report(String name, String uniqueId, String verdict, long millis) throws Exception {
     return Files.writeString(directory.resolve(name), "{\"schemaVersion\":1,\"verdict\":\"" + verdict + "\","
         + "\"tests\":[{\"uniqueId\":\"" + uniqueId + "\",\"guarded\":true,\"verdict\":\"" + verdict
