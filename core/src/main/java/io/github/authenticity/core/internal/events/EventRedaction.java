@@ -10,6 +10,7 @@ import io.github.authenticity.core.internal.events.Event.ServiceProbed;
 import io.github.authenticity.core.internal.events.Event.TestFinished;
 import io.github.authenticity.core.internal.events.Event.TestJudged;
 import io.github.authenticity.core.internal.events.Event.TestPlanned;
+import io.github.authenticity.core.internal.events.Event.TestStarted;
 import io.github.authenticity.core.internal.model.AllowedMock;
 import io.github.authenticity.core.internal.model.Evidence;
 import io.github.authenticity.core.internal.model.Judgement;
@@ -31,6 +32,23 @@ final class EventRedaction {
 
   /** {@code event} as its line holds it: free text redacted, messages on one line, as a reader reads it back. */
   static Event asWritten(Event event) {
+    // the kinds every test writes first, the rest in a method of their own (what the JIT compiles stays small)
+    if (event instanceof TestStarted) {
+      return event; // no free text
+    } else if (event instanceof TestFinished e) {
+      String message = message(e.message());
+      return Objects.equals(message, e.message()) ? e
+          : new TestFinished(e.run(), e.at(), e.uniqueId(), e.status(), e.durationMillis(), message, e.via(),
+              e.disabled());
+    } else if (event instanceof TestJudged e) {
+      Judgement written = judgement(e.judgement());
+      return written == e.judgement() ? e : new TestJudged(e.run(), e.at(), e.uniqueId(), written);
+    }
+    return onceAsWritten(event);
+  }
+
+  /** The kinds written once per run, service, planned test or container, as {@link #asWritten}. */
+  private static Event onceAsWritten(Event event) {
     if (event instanceof RunStarted e) {
       return new RunStarted(e.run(), e.at(), e.formatVersion(), e.pid(), text(e.host()), e.build(),
           text(e.environment()), e.staging(), text(e.mode()), text(e.config()), message(e.configError()),
@@ -42,19 +60,11 @@ final class EventRedaction {
       return new TestPlanned(e.run(), e.at(), e.uniqueId(), e.parentId(), e.className(), e.methodName(),
           text(e.displayName()), texts(e.tags()), e.guarded(), texts(e.services()), e.stagingOnly(),
           e.minDurationMillis(), text(e.standsFor()));
-    } else if (event instanceof TestFinished e) {
-      String message = message(e.message());
-      return Objects.equals(message, e.message()) ? e
-          : new TestFinished(e.run(), e.at(), e.uniqueId(), e.status(), e.durationMillis(), message, e.via(),
-              e.disabled());
-    } else if (event instanceof TestJudged e) {
-      Judgement written = judgement(e.judgement());
-      return written == e.judgement() ? e : new TestJudged(e.run(), e.at(), e.uniqueId(), written);
     } else if (event instanceof ContainerJudged e) {
       Judgement written = judgement(e.judgement());
       return written == e.judgement() ? e : new ContainerJudged(e.run(), e.at(), e.uniqueId(), written);
     }
-    return event; // started, end: no free text
+    return event; // end: no free text
   }
 
   /** The judgement as its line holds it; the same instance when that changes nothing (the usual case). */
