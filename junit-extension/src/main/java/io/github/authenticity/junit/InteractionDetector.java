@@ -51,10 +51,28 @@ final class InteractionDetector implements Detector {
     return TestWindow.isTestFactory(guarded.uniqueId());
   }
 
+  /**
+   * A class and the classes enclosing it, innermost first: asked twice per guarded test, and
+   * {@code Class.getEnclosingClass} is two native calls each time.
+   */
+  private static final ClassValue<List<Class<?>>> ENCLOSING = new ClassValue<>() {
+    @Override
+    protected List<Class<?>> computeValue(Class<?> testClass) {
+      List<Class<?>> chain = new ArrayList<>();
+      for (Class<?> type = testClass; type != null; type = type.getEnclosingClass()) {
+        chain.add(type);
+      }
+      return List.copyOf(chain);
+    }
+  };
+
   /** The set-up windows of the test's class and its enclosing classes, each closed once its first test starts. */
   private List<InteractionMonitor.Watch> setUp(GuardedTest test) {
-    List<InteractionMonitor.Watch> result = new ArrayList<>();
-    for (Class<?> type = test.testClass(); type != null; type = type.getEnclosingClass()) {
+    if (classes.isEmpty()) {
+      return List.of();
+    }
+    List<InteractionMonitor.Watch> result = new ArrayList<>(2);
+    for (Class<?> type : ENCLOSING.get(test.testClass())) {
       InteractionMonitor.Watch watch = classes.get(type);
       if (watch != null) {
         watch.close();

@@ -197,7 +197,7 @@ public final class History {
         try (FileChannel channel = FileChannel.open(lockFile, StandardOpenOption.CREATE, StandardOpenOption.WRITE);
             FileLock ignored = channel.lock()) {
           FileState before = FileState.of(file);
-          Map<String, List<Long>> current = lastState != null && lastState.equals(before)
+          Map<String, List<Long>> current = lastState != null && lastState.same(before)
               ? new LinkedHashMap<>(lastContent) : read();
           for (Map.Entry<String, List<Long>> entry : pending.entrySet()) {
             List<Long> earlier = current.get(entry.getKey());
@@ -315,6 +315,11 @@ public final class History {
    * its modification time; {@code null} when it cannot be told (no file, a file system without file keys).
    */
   private record FileState(Object key, long size, FileTime modified) {
+
+    /** The same file, unchanged (not {@code equals}: a record's is bootstrapped at its first call, about 6 ms). */
+    boolean same(FileState other) {
+      return other != null && key.equals(other.key) && size == other.size && modified.equals(other.modified);
+    }
 
     static FileState of(Path file) {
       try {
