@@ -11,6 +11,7 @@ import java.net.ServerSocket;
 import java.net.Socket;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutorService;
@@ -220,6 +221,45 @@ class LedgerTests {
   }
 
   /**
+   * A client's own thread (a connection-lost timer, a pool's idle check) pings while one test runs: the keep-alive is
+   * no test's, not even the only one's; a request that thread writes for the test still proves it (the lone-window
+   * rule: Java-WebSocket writes a test's message on a thread of its own).
+   */
+  @Test
+  void aKeepAliveOfAThreadOfNoWindowIsNoProofOfTheOnlyWindowButARequestIs() throws Exception {
+    // the client's threads are started before the test (in @BeforeAll), so they are no window's
+    CountDownLatch ping = new CountDownLatch(1);
+    CountDownLatch send = new CountDownLatch(1);
+    Thread timer = new Thread(() -> awaitThen(ping, () -> {
+      uncheckedEcho("\u008a\u0000"); // a WebSocket pong frame, answered by the same bytes
+      uncheckedEcho("\u0089\u0004ping"); // a ping with a payload
+      uncheckedEcho("+PONG\r\n");
+      uncheckedEcho("\u0000\u0000\u0008\u0006\u0001\u0000\u0000\u0000\u0000pingpong"); // an HTTP/2 PING ACK
+    }), "connection-lost timer");
+    // a pong and the echo of the test's message in one read: an answer
+    Thread writer = new Thread(() -> awaitThen(send, () -> uncheckedEcho("\u008a\u0000\u0081\u0005hello")),
+        "WebSocketWriteThread");
+    timer.start();
+    writer.start();
+
+    Ledger.Window pinged = Ledger.open("pinged");
+    ping.countDown();
+    timer.join();
+    pinged.close();
+    Ledger.Window sent = Ledger.open("sent");
+    send.countDown();
+    writer.join();
+    sent.close();
+
+    assertThat(pinged.traffic()).as("the keep-alives").isEmpty();
+    assertThat(sent.traffic()).singleElement().satisfies(traffic -> {
+      assertThat(traffic.own()).isTrue();
+      assertThat(traffic.bytesIn()).isEqualTo(9);
+      assertThat(traffic.answers()).containsOnly(Map.entry(Ledger.OTHER, 1L));
+    });
+  }
+
+  /**
    * Bytes in that a window on this thread was credited for what {@code task} did, while another window is open on
    * another thread (so that nothing is credited for being the only window open).
    */
@@ -249,6 +289,16 @@ class LedgerTests {
     return window.traffic().stream().filter(Ledger.Traffic::own).mapToLong(Ledger.Traffic::bytesIn).sum();
   }
 
+  private static void awaitThen(CountDownLatch latch, Runnable then) {
+    try {
+      latch.await();
+    } catch (InterruptedException ex) {
+      Thread.currentThread().interrupt();
+      return;
+    }
+    then.run();
+  }
+
   @FunctionalInterface
   interface ThrowingRunnable {
     void run() throws Exception;
@@ -262,11 +312,11 @@ class LedgerTests {
     }
   }
 
-  /** Sends {@code text} to the echo server on a new connection and reads it back; returns it. */
+  /** Sends {@code text} (one byte per char, ISO-8859-1) to the echo server on a new connection and reads it back; returns it. */
   static String echo(String text) throws IOException {
     try (Socket socket = new Socket()) {
       socket.connect(new InetSocketAddress(InetAddress.getLoopbackAddress(), server.getLocalPort()), 2_000);
-      byte[] bytes = text.getBytes(StandardCharsets.US_ASCII);
+      byte[] bytes = text.getBytes(StandardCharsets.ISO_8859_1);
       socket.getOutputStream().write(bytes);
       byte[] answer = new byte[bytes.length];
       int read = 0;
@@ -277,7 +327,7 @@ class LedgerTests {
         }
         read += n;
       }
-      return new String(answer, StandardCharsets.US_ASCII);
+      return new String(answer, StandardCharsets.ISO_8859_1);
     }
   }
 }

@@ -12,13 +12,20 @@ import java.lang.invoke.MethodType;
  * <p>A label is {@code HTTP 503} (an HTTP/1.x status line), {@code RESP -LOADING} (a Redis error reply), {@code PG
  * FATAL} (a PostgreSQL {@code ErrorResponse}, by severity), {@code WS 1011} (a WebSocket close frame, by code),
  * {@link #HANDSHAKE} (a protocol step that is no answer: PostgreSQL's one-byte answer to an {@code SSLRequest}, its
- * authentication requests), or {@code null}: an answer whose protocol is not one of these (or is encrypted). What
- * the labels mean for a verdict is core's rule, not the agent's.
+ * authentication requests), {@link #HEARTBEAT} (a keep-alive: the ledger credits it to no test when no test wrote it,
+ * and as an ordinary answer when one did), or {@code null}: an answer whose protocol is not one of these (or is
+ * encrypted). What the labels mean for a verdict is core's rule, not the agent's.
  */
 final class Answers {
 
   /** A protocol step that is no answer of the service. */
   static final String HANDSHAKE = "~";
+  /**
+   * A keep-alive that is no answer to a request: a whole WebSocket ping or pong frame, Redis's {@code +PONG}, an
+   * HTTP/2 {@code PING} acknowledgement (cleartext). A client's own thread sends these on a timer (Java-WebSocket's
+   * connection-lost timer, a pool's idle check, gRPC's keep-alive): written by no test, they prove no test.
+   */
+  static final String HEARTBEAT = "*";
   /** TLS application data at the socket (never kept: the ledger records it as an unread answer). */
   static final String TLS_DATA = "tls";
   /** How many bytes of an answer are ever looked at. */
@@ -83,6 +90,15 @@ final class Answers {
           return n == 1 ? HANDSHAKE : null;
         case 0x88:
           return webSocketClose(heap, address, n);
+        case 0x89:
+        case 0x8a:
+          // a server's ping or pong: FIN, opcode 9 or 10, unmasked, and nothing else in the read
+          return n >= 2 && count == 2 + at(heap, address, 1) ? HEARTBEAT : null;
+        case '+':
+          return n == 7 && at(heap, address, 1) == 'P' && at(heap, address, 2) == 'O' && at(heap, address, 3) == 'N'
+              && at(heap, address, 4) == 'G' && at(heap, address, 5) == '\r' ? HEARTBEAT : null;
+        case 0:
+          return n == 17 && http2PingAck(heap, address) ? HEARTBEAT : null;
         case 0x14:
         case 0x15:
         case 0x16:
@@ -119,6 +135,17 @@ final class Answers {
       return heap[(int) address + index] & 0xff;
     }
     return ((byte) GET_BYTE.invokeExact(address + index)) & 0xff;
+  }
+
+  /** An HTTP/2 frame header of a {@code PING} with {@code ACK}: length 8, type 6, flags 1, stream 0. */
+  private static boolean http2PingAck(byte[] heap, long address) throws Throwable {
+    int[] header = {0, 0, 8, 6, 1, 0, 0, 0, 0};
+    for (int i = 1; i < header.length; i++) {
+      if (at(heap, address, i) != header[i]) {
+        return false;
+      }
+    }
+    return true;
   }
 
   /** {@code HTTP/1.1 503 ...}. */

@@ -65,6 +65,8 @@ public final class Ledger {
   public static final String OTHER = "?";
   /** The label of a protocol step that is no answer ({@link Answers#HANDSHAKE}). */
   public static final String HANDSHAKE = Answers.HANDSHAKE;
+  /** A keep-alive ({@link Answers#HEARTBEAT}): never credited with this label (a credited one is {@link #OTHER}). */
+  private static final String HEARTBEAT = Answers.HEARTBEAT;
   /** Writes by a thread of no window. */
   private static final Window NOBODY = new Window("(nobody)", false);
   /** The context of threads whose traffic never counts (the preflight's probes). */
@@ -257,6 +259,11 @@ public final class Ledger {
       // the start of an answer (the first read after a write) says what the answer is: a few bytes, once
       String answer = !start || address == 0 ? null
           : vector ? Answers.classifyVector(address, bytes) : Answers.classify(address, bytes);
+      // a keep-alive is credited as an ordinary answer to a test that wrote it, and to no test otherwise (below)
+      boolean heartbeat = answer == HEARTBEAT;
+      if (heartbeat) {
+        answer = OTHER;
+      }
       boolean tls = answer == Answers.TLS_DATA;
       if (tls || (start && answer == null)) {
         answer = OTHER;
@@ -292,6 +299,12 @@ public final class Ledger {
       }
       if (count == 0 && !nobody) {
         // the late answer of windows that closed, or of a probe: nobody's, for no one
+        return;
+      }
+      if (nobody && count == 0 && (heartbeat || (!start && address != 0 && (vector
+          ? Answers.classifyVector(address, bytes) : Answers.classify(address, bytes)) == HEARTBEAT))) {
+        // a keep-alive that no test wrote (a client's timer pinged, or the server did unasked): no test's, not even
+        // the only one running
         return;
       }
       Window alone = null;
@@ -338,7 +351,7 @@ public final class Ledger {
       slot.pendingConn = null;
       slot.pendingWindows = null;
       String label = Answers.classify(bytes, offset, count);
-      if (label != null) {
+      if (label != null && label != HEARTBEAT) {
         for (Window window : windows) {
           window.relabel(conn, OTHER, label);
         }
