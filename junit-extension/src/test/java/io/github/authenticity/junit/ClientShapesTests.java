@@ -530,9 +530,9 @@ class ClientShapesTests {
         + (io.netty.channel.epoll.Epoll.isAvailable() ? "epoll" : "nio");
   }
 
-  private AuthenticityConfig config(ServiceDefinition service) throws IOException {
+  private AuthenticityConfig config(ServiceDefinition... services) throws IOException {
     return DetectorHarness.config(DetectorHarness.detection(Interaction.REQUIRED),
-        Files.createTempDirectory(directory, "history").resolve("history.json"), service);
+        Files.createTempDirectory(directory, "history").resolve("history.json"), services);
   }
 
   // ------------------------------------------------------------------ shapes 1 and 2: one test at a time
@@ -805,6 +805,61 @@ class ClientShapesTests {
       assertThat(honest.proof()).singleElement().asString().startsWith("websocket: ");
     } finally {
       client.closeBlocking();
+    }
+  }
+
+  /**
+   * A pool's keep-alive (HikariCP's housekeeper calls JDBC's {@code isValid}, a Jedis pool's evictor pings idle
+   * connections) runs on a thread of the pool, started before the test: no test's proof, not even the only test's;
+   * the same check made by the test itself is its exchange.
+   */
+  @Test
+  void aPoolsKeepAliveOnItsOwnThreadIsNoProofButTheTestsOwnCheckIs() throws Exception {
+    java.sql.Connection jdbc = postgresUp(() -> java.sql.DriverManager.getConnection(
+        "jdbc:postgresql://127.0.0.1:5432/test", "postgres", ""));
+    redis.clients.jedis.Jedis jedis = new redis.clients.jedis.Jedis("127.0.0.1", 6379);
+    java.util.concurrent.ScheduledExecutorService housekeeper = Executors.newSingleThreadScheduledExecutor(
+        runnable -> new Thread(runnable, "HikariPool-1 housekeeper"));
+    try {
+      redisUp(jedis::ping);
+      AtomicInteger kept = new AtomicInteger();
+      // the pool's timer, scheduled before the test (as in @BeforeAll): it checks its connections every 100 ms
+      housekeeper.scheduleWithFixedDelay(() -> {
+        try {
+          if (jdbc.isValid(2) && jedis.ping().equals("PONG")) {
+            kept.incrementAndGet();
+          }
+        } catch (java.sql.SQLException ex) {
+          throw new IllegalStateException(ex);
+        }
+      }, 0, 100, TimeUnit.MILLISECONDS);
+      TestOutcome standIn = DetectorHarness.run(DetectorHarness.test("keptAliveOnly",
+          config(postgres(), redis())), () -> {
+            int before = kept.get();
+            Thread.sleep(1_000);
+            assertThat(kept.get() - before).as("keep-alives while the stand-in ran").isGreaterThanOrEqualTo(3);
+          });
+      housekeeper.shutdown();
+      assertThat(housekeeper.awaitTermination(5, TimeUnit.SECONDS)).isTrue();
+      assertThat(standIn.failure()).isEmpty();
+      assertThat(standIn.proof()).isEmpty();
+      assertThat(standIn.evidence()).singleElement().satisfies(evidence -> {
+        assertThat(evidence.kind()).isEqualTo(EvidenceKind.NO_INTERACTION);
+        assertThat(evidence.detail()).contains("postgres (127.0.0.1:5432)", "redis (127.0.0.1:6379)");
+      });
+
+      TestOutcome checks = DetectorHarness.run(DetectorHarness.test("checksItself", config(postgres(), redis())),
+          () -> {
+            assertThat(jdbc.isValid(2)).isTrue();
+            assertThat(jedis.ping()).isEqualTo("PONG");
+          });
+      assertThat(checks.evidence()).isEmpty();
+      assertThat(checks.proof()).hasSize(2).anySatisfy(line -> assertThat(line).startsWith("postgres: "))
+          .anySatisfy(line -> assertThat(line).startsWith("redis: "));
+    } finally {
+      housekeeper.shutdownNow();
+      jedis.close();
+      jdbc.close();
     }
   }
 

@@ -22,8 +22,9 @@ final class Answers {
   static final String HANDSHAKE = "~";
   /**
    * A keep-alive that is no answer to a request: a whole WebSocket ping or pong frame, Redis's {@code +PONG}, an
-   * HTTP/2 {@code PING} acknowledgement (cleartext). A client's own thread sends these on a timer (Java-WebSocket's
-   * connection-lost timer, a pool's idle check, gRPC's keep-alive): written by no test, they prove no test.
+   * HTTP/2 {@code PING} acknowledgement (cleartext), PostgreSQL's answer to an empty query (JDBC's {@code isValid}).
+   * A client's own thread sends these on a timer (Java-WebSocket's connection-lost timer, a pool's keep-alive and idle
+   * check, gRPC's keep-alive): written by no test, they prove no test.
    */
   static final String HEARTBEAT = "*";
   /** TLS application data at the socket (never kept: the ledger records it as an unread answer). */
@@ -84,6 +85,8 @@ final class Answers {
           return postgresError(heap, address, 0, n);
         case 'R':
           return postgresAuth(heap, address, n);
+        case 'I':
+          return n == 11 && postgresEmptyQuery(heap, address) ? HEARTBEAT : null;
         case 'N':
         case 'S':
           // PostgreSQL's answer to an SSLRequest (or GSSENCRequest): one byte
@@ -135,6 +138,21 @@ final class Answers {
       return heap[(int) address + index] & 0xff;
     }
     return ((byte) GET_BYTE.invokeExact(address + index)) & 0xff;
+  }
+
+  /**
+   * PostgreSQL's answer to an empty query, what a JDBC {@code isValid} sends (a pool's keep-alive and idle check):
+   * {@code EmptyQueryResponse}, then {@code ReadyForQuery} with its transaction status, and nothing else.
+   */
+  private static boolean postgresEmptyQuery(byte[] heap, long address) throws Throwable {
+    int[] start = {'I', 0, 0, 0, 4, 'Z', 0, 0, 0, 5};
+    for (int i = 1; i < start.length; i++) {
+      if (at(heap, address, i) != start[i]) {
+        return false;
+      }
+    }
+    int status = at(heap, address, 10);
+    return status == 'I' || status == 'T' || status == 'E';
   }
 
   /** An HTTP/2 frame header of a {@code PING} with {@code ACK}: length 8, type 6, flags 1, stream 0. */
