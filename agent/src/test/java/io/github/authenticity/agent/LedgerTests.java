@@ -236,6 +236,8 @@ class LedgerTests {
       uncheckedEcho("+PONG\r\n");
       uncheckedEcho("\u0000\u0000\u0008\u0006\u0001\u0000\u0000\u0000\u0000pingpong"); // an HTTP/2 PING ACK
       uncheckedEcho("I\u0000\u0000\u0000\u0004Z\u0000\u0000\u0000\u0005I"); // PostgreSQL: JDBC isValid's answer
+      uncheckedEcho("\u0008\u0000\u0000\u0000\u0000\u0000\u0000\u00ce"); // an AMQP heartbeat frame
+      uncheckedEcho("\u00d0\u0000"); // an MQTT PINGRESP
     }), "connection-lost timer");
     // a pong and the echo of the test's message in one read: an answer
     Thread writer = new Thread(() -> awaitThen(send, () -> uncheckedEcho("\u008a\u0000\u0081\u0005hello")),

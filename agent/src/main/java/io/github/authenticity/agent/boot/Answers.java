@@ -22,9 +22,12 @@ final class Answers {
   static final String HANDSHAKE = "~";
   /**
    * A keep-alive that is no answer to a request: a whole WebSocket ping or pong frame, Redis's {@code +PONG}, an
-   * HTTP/2 {@code PING} acknowledgement (cleartext), PostgreSQL's answer to an empty query (JDBC's {@code isValid}).
-   * A client's own thread sends these on a timer (Java-WebSocket's connection-lost timer, a pool's keep-alive and idle
-   * check, gRPC's keep-alive): written by no test, they prove no test.
+   * HTTP/2 {@code PING} acknowledgement (cleartext), PostgreSQL's answer to an empty query (JDBC's {@code isValid}), an
+   * AMQP heartbeat frame, an MQTT {@code PINGRESP}. A client's own thread sends these on a timer (Java-WebSocket's
+   * connection-lost timer, a pool's keep-alive and idle check, gRPC's, RabbitMQ's and MQTT's keep-alives), or the
+   * server unasked: written by no test, they prove no test. Not among them, because a test's own request gets the same
+   * bytes from a client that writes on a thread of its own: NATS's {@code PONG} (jnats's {@code flush()}), a MySQL
+   * {@code OK} packet (also the answer to an {@code UPDATE} of no row).
    */
   static final String HEARTBEAT = "*";
   /** TLS application data at the socket (never kept: the ledger records it as an unread answer). */
@@ -102,6 +105,14 @@ final class Answers {
               && at(heap, address, 4) == 'G' && at(heap, address, 5) == '\r' ? HEARTBEAT : null;
         case 0:
           return n == 17 && http2PingAck(heap, address) ? HEARTBEAT : null;
+        case 0x08:
+          // an AMQP 0-9-1 heartbeat frame (RabbitMQ): type 8, channel 0, size 0, frame end
+          return n == 8 && at(heap, address, 1) == 0 && at(heap, address, 2) == 0 && at(heap, address, 3) == 0
+              && at(heap, address, 4) == 0 && at(heap, address, 5) == 0 && at(heap, address, 6) == 0
+              && at(heap, address, 7) == 0xce ? HEARTBEAT : null;
+        case 0xd0:
+          // an MQTT PINGRESP (the answer to a client's keep-alive PINGREQ)
+          return n == 2 && at(heap, address, 1) == 0 ? HEARTBEAT : null;
         case 0x14:
         case 0x15:
         case 0x16:
