@@ -232,7 +232,8 @@ public final class Ledger {
   }
 
   private static void read(long bytes, Object key, long address, boolean vector) {
-    if (bytes <= 0 || key == null) {
+    if (bytes <= 0 || key == null || OPEN_COUNT.get() == 0) {
+      // no window open: nothing to credit (an unguarded suite's I/O costs one volatile read)
       return;
     }
     Conn conn = CONNECTIONS.get(key);
@@ -251,7 +252,6 @@ public final class Ledger {
       }
       boolean start;
       synchronized (conn) {
-        conn.in += bytes;
         start = !conn.answered;
         conn.answered = true;
         writers = conn.pending.isEmpty() ? null : conn.pending.toArray();
@@ -366,7 +366,8 @@ public final class Ledger {
    * answer read on another thread (a client's selector) can never come before its request's writer is known.
    */
   public static void writing(Object key) {
-    if (key == null) {
+    if (key == null || OPEN_COUNT.get() == 0) {
+      // no window open: a request written now is no test's, and its answer none either (it finds no writer)
       return;
     }
     Conn conn = CONNECTIONS.get(key);
@@ -395,7 +396,7 @@ public final class Ledger {
 
   /** After a write of {@code bytes} on the connection of {@code key} (its writer was recorded by {@link #writing}). */
   public static void write(long bytes, Object key) {
-    if (bytes <= 0 || key == null) {
+    if (bytes <= 0 || key == null || OPEN_COUNT.get() == 0) {
       return;
     }
     Conn conn = CONNECTIONS.get(key);
@@ -410,9 +411,6 @@ public final class Ledger {
           ids.append(ids.length() == 0 ? "" : " + ").append(writer.id);
         }
         trace("write", bytes, conn, ids.toString());
-      }
-      synchronized (conn) {
-        conn.out += bytes;
       }
       for (Window writer : writers) {
         if (writer != NOBODY && writer != IGNORED && writer.open) {
@@ -746,8 +744,6 @@ public final class Ledger {
   static final class Conn {
     final String address;
     final int port;
-    long in;
-    long out;
     /** The windows that wrote since the last answer ({@link #NOBODY} for a thread of none). */
     final Writers pending = new Writers(Writers.BOUND);
     /** Whether bytes were read since the last write. */
