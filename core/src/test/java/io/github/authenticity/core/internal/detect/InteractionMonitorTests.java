@@ -151,7 +151,7 @@ class InteractionMonitorTests {
       try {
         while (true) {
           CountDownLatch request = requests.take();
-          ping();
+          echo(); // a test's request (a PING on such a thread would be a keep-alive: no one's)
           request.countDown();
         }
       } catch (InterruptedException | IOException ex) {
@@ -278,6 +278,22 @@ class InteractionMonitorTests {
   }
 
   /** {@code PING} twice on a new connection to the local Redis, closed before it returns (12 B out, 7 B in). */
+  /** A request to the local Redis that is no keep-alive: {@code ECHO}, read back whole. */
+  static void echo() throws IOException {
+    try (Socket socket = new Socket("127.0.0.1", 6379)) {
+      socket.getOutputStream().write("ECHO authenticity\r\n".getBytes(StandardCharsets.US_ASCII));
+      byte[] answer = new byte[19]; // $12\r\nauthenticity\r\n
+      int read = 0;
+      while (read < answer.length) {
+        int n = socket.getInputStream().read(answer, read, answer.length - read);
+        if (n < 0) {
+          throw new IOException("Redis closed the connection after " + read + " bytes");
+        }
+        read += n;
+      }
+    }
+  }
+
   static void ping() throws IOException {
     try (Socket socket = new Socket("127.0.0.1", 6379)) {
       OutputStream out = socket.getOutputStream();
