@@ -81,8 +81,9 @@ final class Recording {
     Recording recording = new Recording(run, index, guarded);
     run.write(RunEvent.of(run.id(), guarded ? run : null, parameters));
     if (guarded) {
-      List<Event> planned = new ArrayList<>(index.tests().size());
-      for (PlanIndex.Entry entry : index.tests()) {
+      List<PlanIndex.Entry> tests = index.tests();
+      List<Event> planned = new ArrayList<>(tests.size());
+      for (PlanIndex.Entry entry : tests) {
         planned.add(recording.planned(entry));
       }
       run.writeAll(planned);
@@ -273,7 +274,7 @@ final class Recording {
 
   /** Writes {@code end} and closes the events file; returns the file. */
   Path end() {
-    run.write(new Event.RunEnded(run.id(), System.currentTimeMillis(), index.tests().size() + standInCount.get(),
+    run.write(new Event.RunEnded(run.id(), System.currentTimeMillis(), index.testCount() + standInCount.get(),
         started.get(), outcomes.get(Status.SUCCESSFUL).get(), outcomes.get(Status.FAILED).get(),
         outcomes.get(Status.ABORTED).get(), skipped.get()));
     Runs.finished(run);
