@@ -32,6 +32,10 @@ final class Answers {
   static final String HEARTBEAT = "*";
   /** TLS application data at the socket (never kept: the ledger records it as an unread answer). */
   static final String TLS_DATA = "tls";
+  /** An HTTP/2 frame header of a {@code PING} with {@code ACK}: length 8, type 6, flags 1, stream 0. */
+  private static final String HTTP2_PING_ACK = "\0\0\u0008\u0006\u0001\0\0\0\0";
+  /** An AMQP 0-9-1 heartbeat frame (RabbitMQ): type 8, channel 0, size 0, frame end. */
+  private static final String AMQP_HEARTBEAT = "\u0008\0\0\0\0\0\0\u00ce";
   /** How many bytes of an answer are ever looked at. */
   private static final int LOOK = 64;
   private static final MethodHandle GET_BYTE;
@@ -101,15 +105,11 @@ final class Answers {
           // a server's ping or pong: FIN, opcode 9 or 10, unmasked, and nothing else in the read
           return n >= 2 && count == 2 + at(heap, address, 1) ? HEARTBEAT : null;
         case '+':
-          return n == 7 && at(heap, address, 1) == 'P' && at(heap, address, 2) == 'O' && at(heap, address, 3) == 'N'
-              && at(heap, address, 4) == 'G' && at(heap, address, 5) == '\r' ? HEARTBEAT : null;
+          return n == 7 && same(heap, address, 0, 6, "+PONG\r") ? HEARTBEAT : null;
         case 0:
-          return n == 17 && http2PingAck(heap, address) ? HEARTBEAT : null;
+          return n == 17 && same(heap, address, 0, 9, HTTP2_PING_ACK) ? HEARTBEAT : null;
         case 0x08:
-          // an AMQP 0-9-1 heartbeat frame (RabbitMQ): type 8, channel 0, size 0, frame end
-          return n == 8 && at(heap, address, 1) == 0 && at(heap, address, 2) == 0 && at(heap, address, 3) == 0
-              && at(heap, address, 4) == 0 && at(heap, address, 5) == 0 && at(heap, address, 6) == 0
-              && at(heap, address, 7) == 0xce ? HEARTBEAT : null;
+          return n == 8 && same(heap, address, 0, 8, AMQP_HEARTBEAT) ? HEARTBEAT : null;
         case 0xd0:
           // an MQTT PINGRESP (the answer to a client's keep-alive PINGREQ)
           return n == 2 && at(heap, address, 1) == 0 ? HEARTBEAT : null;
@@ -156,25 +156,11 @@ final class Answers {
    * {@code EmptyQueryResponse}, then {@code ReadyForQuery} with its transaction status, and nothing else.
    */
   private static boolean postgresEmptyQuery(byte[] heap, long address) throws Throwable {
-    int[] start = {'I', 0, 0, 0, 4, 'Z', 0, 0, 0, 5};
-    for (int i = 1; i < start.length; i++) {
-      if (at(heap, address, i) != start[i]) {
-        return false;
-      }
+    if (!same(heap, address, 0, 10, "I\0\0\0\u0004Z\0\0\0\u0005")) {
+      return false;
     }
     int status = at(heap, address, 10);
     return status == 'I' || status == 'T' || status == 'E';
-  }
-
-  /** An HTTP/2 frame header of a {@code PING} with {@code ACK}: length 8, type 6, flags 1, stream 0. */
-  private static boolean http2PingAck(byte[] heap, long address) throws Throwable {
-    int[] header = {0, 0, 8, 6, 1, 0, 0, 0, 0};
-    for (int i = 1; i < header.length; i++) {
-      if (at(heap, address, i) != header[i]) {
-        return false;
-      }
-    }
-    return true;
   }
 
   /** {@code HTTP/1.1 503 ...}. */
