@@ -11,6 +11,10 @@ forkLine = { String line -> lines.count { it == line || it == "[INFO] [stdout] $
 expectForkLine = { String line ->
   assert forkLine(line) > 0: "build.log lacks the test JVM's line [${line}]"
 }
+// every test JVM ran with the agent: the report goal names the guarded tests that ran without it
+expectAgentEverywhere = {
+  assert !lines.any { it.contains('ran without the agent') }: 'a test ran without the agent'
+}
 expectMatch = { String regex ->
   assert lines.any { it ==~ regex }: "build.log has no line matching [${regex}]"
 }

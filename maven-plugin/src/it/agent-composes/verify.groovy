@@ -7,7 +7,7 @@ assert new File(basedir, 'target/jacoco.exec').isFile(): 'JaCoCo wrote no execut
 expectLine('[ERROR] Tests run: 3, Failures: 1, Errors: 0, Skipped: 0')
 expectForkLine('[authenticity] 2 guarded tests: 1 authentic, 1 MASKED')
 expectForkLine('[authenticity] MASKED StandInTest.keepsTheCartInAMap: NO_INTERACTION no bytes exchanged with redis (127.0.0.1:6379) while the test ran')
-assert !lines.any { it.contains('ran without the agent') }: 'a test ran without the agent'
+expectAgentEverywhere()
 
 // the listener's report (Surefire stopped the build before report and check)
 def json = report('target/surefire-reports')
