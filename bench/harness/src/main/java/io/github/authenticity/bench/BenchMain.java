@@ -21,7 +21,8 @@ import java.util.stream.Stream;
  * The benchmark driver: for each scenario, runs configuration A and B alternately (ABBA order), each
  * run in a fresh JVM, and writes the medians and spreads to {@code results.md}. See bench/README.md.
  *
- * <p>Arguments: {@code --quick} (small sizes, about two minutes), {@code --only=1,3} (some scenarios),
+ * <p>Arguments: {@code --quick} (small sizes, about two minutes), {@code --only=1,3} (some scenarios; 8, the floor,
+ * runs only when named),
  * {@code --out=FILE} (default {@code <bench>/results.md}). System property {@code bench.home}: the
  * {@code bench/} folder.
  */
@@ -112,7 +113,7 @@ public final class BenchMain {
       } else if (arg.startsWith("--out=")) {
         out = Path.of(arg.substring(6)).toAbsolutePath();
       } else {
-        System.err.println("Unknown argument [" + arg + "]. Allowed: --quick, --only=1,2,3,4,5,6,7, --out=FILE, "
+        System.err.println("Unknown argument [" + arg + "]. Allowed: --quick, --only=1,2,3,4,5,6,7,8, --out=FILE, "
             + "--before=JAR, --profile");
         System.exit(2);
       }
@@ -144,7 +145,8 @@ public final class BenchMain {
         case 5 -> main.socketEvidence();
         case 6 -> main.beforeAndAfter();
         case 7 -> main.connectionPerTest();
-        default -> throw new IllegalArgumentException("No scenario [" + scenario + "]; there are 1 to 7");
+        case 8 -> main.floor();
+        default -> throw new IllegalArgumentException("No scenario [" + scenario + "]; there are 1 to 8");
       }
       double loadAfter = Machine.loadAverage();
       String warning = Math.max(loadBefore, loadAfter) > 1.5 ? " — load above 1.5: timings NOT trustworthy" : "";
@@ -680,6 +682,104 @@ public final class BenchMain {
     cpuRow("7c", "Connection per test: CPU time of the test JVM, all threads", THIS_BUILD,
         "plain JUnit", runs.a(), runs.b(), n);
     summaryNote("7 A", runs.a());
+  }
+
+  // ---------------------------------------------------------------- 8. the floor
+
+  /**
+   * What the least per-test work costs, on the healthy suite of row 1: the floor ({@code bench/harness/src/floor}:
+   * the agent's window around each test, a verdict from its counters, three crash-safe lines per test, nothing else)
+   * against plain JUnit, and this build against the floor; the three configurations alternate in one run.
+   */
+  private void floor() {
+    ensureHealthySuites();
+    Path floorClasses = Floor.compile(bench.resolve("harness").resolve("src").resolve("floor"),
+        work.resolve("floor-classes"), junitJars, agentJar);
+    Suites.Suite floorSuite = new Suites(junitJars).generateFloor(work.resolve("s8-floor"), HEALTHY_PACKAGE,
+        "Healthy", sizes.healthyClasses(), sizes.healthyMethods(), floorClasses);
+    int n = floorSuite.size();
+    List<String> args = List.of("--server", "package:" + HEALTHY_PACKAGE);
+    // twice the repetitions of the other rows: the differences measured here are a few per cent
+    List<List<Jvm.Run>> runs = rotate("8-floor", 2 * sizes.reps(), sizes.warmups(), List.of("this build", "floor", "plain"),
+        List.of(rep -> junit("8-A", healthyGuarded, true, List.of(), args),
+            rep -> junit("8-F", floorSuite, floorClasses, agentJar, List.of(), args, CHILD_LIMIT),
+            rep -> junit("8-B", healthyPlain, false, List.of(), args)));
+    List<Jvm.Run> build = runs.get(0);
+    List<Jvm.Run> floor = runs.get(1);
+    List<Jvm.Run> plain = runs.get(2);
+    checkCounts("8", "this build", build, n, 0);
+    checkCounts("8", "floor", floor, n, 0);
+    checkCounts("8", "plain", plain, n, 0);
+    String floorName = "the floor: the agent's window, a verdict from its counters, 3 lines per test";
+    floorRow("8", "The floor: wall time, " + n + " tests, " + SHARED_CLIENT, floorName, "plain JUnit", n,
+        floor, plain, Jvm.Run::wallMillis, "≤ 5%");
+    floorRow("8c", "The floor: CPU time of the test JVM, all threads", floorName, "plain JUnit", n, floor, plain,
+        r -> r.number("cpuMillis"), "(reported)");
+    floorRow("8m", "The floor: CPU time of the main thread (the one that runs the tests and the callbacks)",
+        floorName, "plain JUnit", n, floor, plain, r -> r.number("mainCpuMillis"), "(reported)");
+    floorRow("8x", "This build against the floor: wall time", THIS_BUILD, floorName, n, build, floor,
+        Jvm.Run::wallMillis, "(reported)");
+    floorRow("8xc", "This build against the floor: CPU time of the test JVM", THIS_BUILD, floorName, n, build, floor,
+        r -> r.number("cpuMillis"), "(reported)");
+    floorRow("8xm", "This build against the floor: CPU time of the main thread", THIS_BUILD, floorName, n, build,
+        floor, r -> r.number("mainCpuMillis"), "(reported)");
+    summaryNote("8 this build", build);
+    notes.add("8: the three configurations ran in turn, the order rotated each repetition (this build, the floor, "
+        + "plain JUnit; then the floor, plain JUnit, this build; ...). Lines in the floor's events file per run "
+        + "(3 per test: started, verdict, finished; " + 3 * n + " expected): " + floorLines() + ".");
+  }
+
+  /** How many lines each of the floor's runs wrote into its events file, in the order of the runs. */
+  private List<Long> floorLines() {
+    List<Long> counts = new ArrayList<>();
+    try (Stream<Path> outputs = Files.list(work)) {
+      for (Path output : outputs.filter(p -> p.getFileName().toString().startsWith("authenticity-8-F-"))
+          .sorted(java.util.Comparator.comparingInt(p -> Integer.parseInt(p.getFileName().toString()
+              .substring("authenticity-8-F-".length())))).toList()) {
+        Path events = output.resolve("floor-events.jsonl");
+        try (Stream<String> lines = Files.lines(events, StandardCharsets.UTF_8)) {
+          counts.add(lines.count());
+        }
+      }
+    } catch (IOException ex) {
+      throw new UncheckedIOException("Cannot count the floor's events in [" + work + "]: " + ex.getMessage(), ex);
+    }
+    return counts;
+  }
+
+  /** A row of {@code a} against {@code b} for one measure (milliseconds), with the goal when it is a target. */
+  private void floorRow(String id, String what, String nameA, String nameB, int n, List<Jvm.Run> a, List<Jvm.Run> b,
+      ToDoubleFunction<Jvm.Run> value, String goal) {
+    Stats valueA = stat(a, value);
+    Stats valueB = stat(b, value);
+    double added = (valueA.median() / valueB.median() - 1) * 100;
+    rows.add(new Results.Row(id, what, nameA, nameB, valueA.seconds(), valueB.seconds(),
+        String.format(Locale.ROOT, "%+.1f%% (%+.0f µs per test)", added, (valueA.median() - valueB.median()) * 1000 / n),
+        goal, goal.startsWith("≤") ? met(added <= 5) : ""));
+  }
+
+  /**
+   * Runs several configurations in turn, the order rotated each repetition (A B C, B C A, C A B, ...), after
+   * {@code warmups} discarded rounds; returns each configuration's runs.
+   */
+  private static List<List<Jvm.Run>> rotate(String scenario, int reps, int warmups, List<String> names,
+      List<IntFunction<Jvm.Run>> configs) {
+    List<List<Jvm.Run>> runs = new ArrayList<>();
+    configs.forEach(c -> runs.add(new ArrayList<>()));
+    for (int w = 0; w < warmups; w++) {
+      for (int c = 0; c < configs.size(); c++) {
+        progress(scenario, names.get(c) + " warm-up", w, configs.get(c).apply(-1).wallMillis(), null);
+      }
+    }
+    for (int rep = 0; rep < reps; rep++) {
+      for (int k = 0; k < configs.size(); k++) {
+        int c = (rep + k) % configs.size();
+        Jvm.Run run = configs.get(c).apply(rep);
+        runs.get(c).add(run);
+        progress(scenario, names.get(c), rep, run.wallMillis(), null);
+      }
+    }
+    return runs;
   }
 
   /**
