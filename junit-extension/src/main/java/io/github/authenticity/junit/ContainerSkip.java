@@ -1,6 +1,7 @@
 package io.github.authenticity.junit;
 
 import java.lang.annotation.Annotation;
+import java.lang.ref.WeakReference;
 import java.lang.reflect.InvocationTargetException;
 import java.lang.reflect.Method;
 import java.lang.reflect.Modifier;
@@ -32,16 +33,30 @@ final class ContainerSkip {
 
   /**
    * The Testcontainers annotation types as the test class's loader sees them, by name; empty when absent. Looked
-   * up once per class: a class that is not there costs a {@code ClassNotFoundException} per lookup, and
+   * up once per class loader (a suite's classes share one): a class that is not there costs a
+   * {@code ClassNotFoundException} per lookup (two per class were 20 ms of a 50-class run), and
    * {@link #skipsWithoutDocker} runs for every test method.
    */
   private static final ClassValue<ConcurrentMap<String, Optional<Class<? extends Annotation>>>> TYPES =
       new ClassValue<>() {
         @Override
         protected ConcurrentMap<String, Optional<Class<? extends Annotation>>> computeValue(Class<?> type) {
-          return new ConcurrentHashMap<>();
+          ClassLoader loader = type.getClassLoader();
+          LoaderTypes last = lastLoader;
+          if (loader == null || last.loader().get() != loader) {
+            last = new LoaderTypes(new WeakReference<>(loader), new ConcurrentHashMap<>());
+            lastLoader = last;
+          }
+          return last.types();
         }
       };
+
+  /** The types found through the class loader seen last (weakly held: a run's loader is not kept after it). */
+  private record LoaderTypes(WeakReference<ClassLoader> loader,
+      ConcurrentMap<String, Optional<Class<? extends Annotation>>> types) {
+  }
+
+  private static volatile LoaderTypes lastLoader = new LoaderTypes(new WeakReference<>(null), new ConcurrentHashMap<>());
 
   private ContainerSkip() {
   }

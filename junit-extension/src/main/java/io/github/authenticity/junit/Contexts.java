@@ -63,14 +63,6 @@ final class Contexts {
     return context.getStore(NAMESPACE);
   }
 
-  static String displayName(ExtensionContext context) {
-    List<String> names = new ArrayList<>();
-    for (ExtensionContext at = context; at.getParent().isPresent(); at = at.getParent().get()) {
-      names.add(0, at.getDisplayName());
-    }
-    return String.join(" > ", names);
-  }
-
   static List<Object> instances(ExtensionContext context) {
     List<Object> instances = new ArrayList<>(context.getRequiredTestInstances().getAllInstances());
     Collections.reverse(instances);

@@ -1,6 +1,5 @@
 package io.github.authenticity.junit;
 
-import static io.github.authenticity.junit.Contexts.displayName;
 import static io.github.authenticity.junit.Contexts.instances;
 import static io.github.authenticity.junit.Contexts.run;
 import static io.github.authenticity.junit.Contexts.usedBy;
@@ -62,7 +61,7 @@ final class Gate {
           configured -> ContainerServices.resolve(context, run.config(), configured));
       AuthenticityConfig config = run.config();
       List<Evidence> early = LoopbackRule.evidence(config, services);
-      GuardedTest test = new GuardedTest(id, displayName(context), context.getRequiredTestClass(),
+      GuardedTest test = new GuardedTest(id, context.getRequiredTestClass(),
           context.getRequiredTestMethod(), instances(context), services, guard.minDuration(), guard.stagingOnly(),
           config);
       if (!early.isEmpty()) {

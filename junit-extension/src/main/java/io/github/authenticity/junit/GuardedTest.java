@@ -11,7 +11,6 @@ import io.github.authenticity.core.internal.config.AuthenticityConfig;
  * A guarded test as the extension sees it while it runs: what detectors need to judge it.
  *
  * @param uniqueId      the JUnit unique id
- * @param displayName   the display name (with its parents)
  * @param testClass     the class that declares the test (the innermost for {@code @Nested})
  * @param testMethod    the test method
  * @param testInstances the test instance, then its enclosing instances (outermost last); empty for
@@ -21,7 +20,7 @@ import io.github.authenticity.core.internal.config.AuthenticityConfig;
  * @param stagingOnly   whether {@code @StagingOnly} applies
  * @param config        the run's configuration
  */
-record GuardedTest(String uniqueId, String displayName, Class<?> testClass, Method testMethod,
+record GuardedTest(String uniqueId, Class<?> testClass, Method testMethod,
     List<Object> testInstances, List<ServiceDefinition> services, Duration minDuration, boolean stagingOnly,
     AuthenticityConfig config) {
 }

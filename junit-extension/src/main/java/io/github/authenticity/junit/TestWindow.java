@@ -1,6 +1,5 @@
 package io.github.authenticity.junit;
 
-import static io.github.authenticity.junit.Contexts.displayName;
 import static io.github.authenticity.junit.Contexts.run;
 import static io.github.authenticity.junit.Contexts.store;
 
@@ -82,8 +81,8 @@ final class TestWindow {
 
   /** Closes the test's window in {@code afterEach} and judges it (a guarded factory's closes its container window). */
   static void close(ExtensionContext context) {
-    if (Prepared.factory(context) != null && context.getTestMethod().isPresent()
-        && isTestFactory(context)) {
+    // the string check first: a factory's store lookup searches every store above a test that has none
+    if (isTestFactory(context) && context.getTestMethod().isPresent() && Prepared.factory(context) != null) {
       store(context).remove(Prepared.FACTORY);
       Windows.close(context);
       return;
@@ -111,7 +110,7 @@ final class TestWindow {
   static void dynamicTest(Invocation<Void> invocation, DynamicTestInvocationContext invocationContext,
       ExtensionContext context, Prepared factory) throws Throwable {
     GuardedTest template = factory.test();
-    GuardedTest test = new GuardedTest(context.getUniqueId(), displayName(context), template.testClass(),
+    GuardedTest test = new GuardedTest(context.getUniqueId(), template.testClass(),
         template.testMethod(), template.testInstances(), template.services(), template.minDuration(),
         template.stagingOnly(), template.config());
     List<Detector> detectors = Detectors.all();

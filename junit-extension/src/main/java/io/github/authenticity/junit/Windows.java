@@ -65,7 +65,10 @@ final class Windows {
     if (own == null) {
       return constructor.proceed();
     }
-    initialise(type, windowOf(context, type).orElse(own.id()));
+    if (!INITIALISED.get(type)[0]) {
+      // the class's first instance (unless @BeforeAll initialised it): the search for its window only then
+      initialise(type, windowOf(context, type).orElse(own.id()));
+    }
     own.mark(Where.CONSTRUCTOR);
     try {
       return constructor.proceed();

@@ -49,7 +49,7 @@ final class DetectorHarness {
 
   static GuardedTest test(String name, AuthenticityConfig config, List<Object> instances, Duration minDuration) {
     return new GuardedTest("[engine:junit-jupiter]/[class:Fixture]/[method:" + name + "()]#" + UUID.randomUUID(),
-        "Fixture > " + name + "()", instances.isEmpty() ? DetectorHarness.class : instances.get(0).getClass(), method(),
+        instances.isEmpty() ? DetectorHarness.class : instances.get(0).getClass(), method(),
         instances, List.copyOf(config.services().values()), minDuration, false, config);
   }
 

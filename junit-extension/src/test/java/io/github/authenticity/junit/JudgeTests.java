@@ -30,7 +30,7 @@ class JudgeTests {
   private GuardedTest test(Mode mode) {
     AuthenticityConfig config = new AuthenticityConfig("local", false, Map.of("backend", backend),
         Detection.defaults(), mode, Optional.empty(), dir, dir.resolve("history.json"), "test");
-    return new GuardedTest("[test:1]", "T > t()", JudgeTests.class, null, List.of(), List.of(backend), null,
+    return new GuardedTest("[test:1]", JudgeTests.class, null, List.of(), List.of(backend), null,
         false, config);
   }
 

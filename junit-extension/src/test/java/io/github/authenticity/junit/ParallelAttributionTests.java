@@ -86,7 +86,7 @@ class ParallelAttributionTests {
     public void beforeTestExecution(ExtensionContext context) {
       List<Object> instances = new ArrayList<>(context.getRequiredTestInstances().getAllInstances());
       java.util.Collections.reverse(instances);
-      GuardedTest test = new GuardedTest(context.getUniqueId(), context.getDisplayName(), context.getRequiredTestClass(),
+      GuardedTest test = new GuardedTest(context.getUniqueId(), context.getRequiredTestClass(),
           context.getRequiredTestMethod(), instances, List.copyOf(config.services().values()), null, false, config);
       context.getStore(NAMESPACE).put("test", test);
       context.getStore(NAMESPACE).put("start", System.nanoTime());

@@ -224,7 +224,7 @@ class ServerErrorsTests {
   void aDeclaredErrorTestIsProvenByTheErrorsItExpectedAndListedAsSuch() throws Exception {
     AuthenticityConfig config = config(backend());
     GuardedTest declared = new GuardedTest("[engine:junit-jupiter]/[class:DeclaredErrorsTestCase]/[method:"
-        + "showsTheOutageBanner()]", "DeclaredErrorsTestCase > showsTheOutageBanner()", DeclaredErrorsTestCase.class,
+        + "showsTheOutageBanner()]", DeclaredErrorsTestCase.class,
         DeclaredErrorsTestCase.class.getDeclaredMethod("showsTheOutageBanner"), List.of(),
         List.copyOf(config.services().values()), null, false, config);
 

@@ -49,7 +49,7 @@ class TooFastDetectorTests {
     Files.copy(file, directory.resolve("copy.json"));
     AuthenticityConfig next = DetectorHarness.config(DetectorHarness.detection(Interaction.OFF),
         directory.resolve("copy.json"));
-    GuardedTest again = new GuardedTest(test.uniqueId(), test.displayName(), test.testClass(), test.testMethod(),
+    GuardedTest again = new GuardedTest(test.uniqueId(), test.testClass(), test.testMethod(),
         List.of(), List.of(), null, false, next);
 
     TestOutcome outcome = DetectorHarness.run(again, () -> { });
