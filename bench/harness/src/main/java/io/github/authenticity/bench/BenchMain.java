@@ -689,7 +689,8 @@ public final class BenchMain {
   /**
    * What the least per-test work costs, on the healthy suite of row 1: the floor ({@code bench/harness/src/floor}:
    * the agent's window around each test, a verdict from its counters, three crash-safe lines per test, nothing else)
-   * against plain JUnit, and this build against the floor; the three configurations alternate in one run.
+   * against plain JUnit, this build against the floor, and the agent alone (plain JUnit with {@code -javaagent});
+   * the four configurations alternate in one run.
    */
   private void floor() {
     ensureHealthySuites();
@@ -700,16 +701,20 @@ public final class BenchMain {
     int n = floorSuite.size();
     List<String> args = List.of("--server", "package:" + HEALTHY_PACKAGE);
     // twice the repetitions of the other rows: the differences measured here are a few per cent
-    List<List<Jvm.Run>> runs = rotate("8-floor", 2 * sizes.reps(), sizes.warmups(), List.of("this build", "floor", "plain"),
+    List<List<Jvm.Run>> runs = rotate("8-floor", 2 * sizes.reps(), sizes.warmups(),
+        List.of("this build", "floor", "plain", "agent"),
         List.of(rep -> junit("8-A", healthyGuarded, true, List.of(), args),
             rep -> junit("8-F", floorSuite, floorClasses, agentJar, List.of(), args, CHILD_LIMIT),
-            rep -> junit("8-B", healthyPlain, false, List.of(), args)));
+            rep -> junit("8-B", healthyPlain, false, List.of(), args),
+            rep -> junit("8-G", healthyPlain, null, agentJar, List.of(), args, CHILD_LIMIT)));
     List<Jvm.Run> build = runs.get(0);
     List<Jvm.Run> floor = runs.get(1);
     List<Jvm.Run> plain = runs.get(2);
+    List<Jvm.Run> agent = runs.get(3);
     checkCounts("8", "this build", build, n, 0);
     checkCounts("8", "floor", floor, n, 0);
     checkCounts("8", "plain", plain, n, 0);
+    checkCounts("8", "agent", agent, n, 0);
     String floorName = "the floor: the agent's window, a verdict from its counters, 3 lines per test";
     floorRow("8", "The floor: wall time, " + n + " tests, " + SHARED_CLIENT, floorName, "plain JUnit", n,
         floor, plain, Jvm.Run::wallMillis, "≤ 5%");
@@ -723,10 +728,16 @@ public final class BenchMain {
         r -> r.number("cpuMillis"), "(reported)");
     floorRow("8xm", "This build against the floor: CPU time of the main thread", THIS_BUILD, floorName, n, build,
         floor, r -> r.number("mainCpuMillis"), "(reported)");
+    floorRow("8a", "The agent alone: wall time, the same tests without annotation or extension jar, with -javaagent "
+        + "(what any test JVM of a build with prepare-agent pays, guarded tests or not)", "plain JUnit with "
+        + "-javaagent", "plain JUnit", n, agent, plain, Jvm.Run::wallMillis, "(reported)");
+    floorRow("8ac", "The agent alone: CPU time of the test JVM", "plain JUnit with -javaagent", "plain JUnit", n,
+        agent, plain, r -> r.number("cpuMillis"), "(reported)");
     summaryNote("8 this build", build);
-    notes.add("8: the three configurations ran in turn, the order rotated each repetition (this build, the floor, "
-        + "plain JUnit; then the floor, plain JUnit, this build; ...). Lines in the floor's events file per run "
-        + "(3 per test: started, verdict, finished; " + 3 * n + " expected): " + floorLines() + ".");
+    notes.add("8: the four configurations ran in turn, the order rotated each repetition (this build, the floor, "
+        + "plain JUnit, the agent alone; then the floor, plain JUnit, the agent alone, this build; ...). Lines in "
+        + "the floor's events file per run (3 per test: started, verdict, finished; " + 3 * n + " expected): "
+        + floorLines() + ".");
   }
 
   /** How many lines each of the floor's runs wrote into its events file, in the order of the runs. */
