@@ -43,7 +43,11 @@ final class Recording {
   private final PlanIndex index;
   private final boolean guarded;
   private final ConcurrentMap<String, Long> startedAt = new ConcurrentHashMap<>();
-  private final Set<String> finished = ConcurrentHashMap.newKeySet();
+  /**
+   * The tests finished so far, each by its {@code key}: a test's {@code UniqueId} (its text is formatted only for an
+   * event, so an unguarded plan never formats it: 10 µs a test), a stand-in's id.
+   */
+  private final Set<Object> finished = ConcurrentHashMap.newKeySet();
   private final AtomicInteger started = new AtomicInteger();
   private final Map<Status, AtomicInteger> outcomes = new ConcurrentHashMap<>();
   private final AtomicInteger skipped = new AtomicInteger();
@@ -127,15 +131,16 @@ final class Recording {
       if (!disabled) {
         allowCondition(entry, reason);
       }
-      finish(id.getUniqueId(), Outcome.SKIPPED, reason, null, disabled);
+      finish(id, Outcome.SKIPPED, reason, null, disabled);
       return;
     }
     boolean allowed = !disabled && allowCondition(index.add(id), reason);
-    for (String test : testsUnder(id)) {
-      if (!disabled && !allowed && !test.equals(id.getUniqueId())) {
-        index.entry(test).ifPresent(entry -> allowCondition(entry, reason));
+    for (Object test : testsUnder(id)) {
+      String uniqueId = uniqueId(test);
+      if (!disabled && !allowed && !uniqueId.equals(id.getUniqueId())) {
+        index.entry(uniqueId).ifPresent(entry -> allowCondition(entry, reason));
       }
-      finish(test, Outcome.SKIPPED, reason, test.equals(id.getUniqueId()) ? null : id.getUniqueId(), disabled);
+      finish(test, Outcome.SKIPPED, reason, uniqueId.equals(id.getUniqueId()) ? null : id.getUniqueId(), disabled);
     }
   }
 
@@ -163,27 +168,28 @@ final class Recording {
     String message = result.getThrowable().map(Recording::describe).orElse(null);
     Outcome outcome = Outcome.valueOf(result.getStatus().name());
     if (id.isTest()) {
-      finish(id.getUniqueId(), outcome, message, null, false);
+      finish(id, outcome, message, null, false);
       return;
     }
     if (result.getStatus() == Status.SUCCESSFUL) {
       return;
     }
-    for (String test : testsUnder(id)) {
-      if (!finished.contains(test)) {
-        finish(test, outcome, message, test.equals(id.getUniqueId()) ? null : id.getUniqueId(), false);
+    for (Object test : testsUnder(id)) {
+      if (!finished.contains(key(test))) {
+        finish(test, outcome, message, uniqueId(test).equals(id.getUniqueId()) ? null : id.getUniqueId(), false);
       }
     }
   }
 
   /**
-   * The tests under {@code container} that never ran on their own, by unique id; a test template or factory
-   * under it (or it itself) that never produced a test stands in for its invocations, so they are counted:
-   * a {@code @RepeatedTest(n)} as its n invocations (the number is in the annotation), any other (a parameter
-   * source, a factory: the count is only known by running user code) as one entry that says what it stands for.
+   * The tests under {@code container} that never ran on their own: each test's identifier, and for a test template
+   * or factory under it (or it itself) that never produced a test, the unique ids of its stand-ins, so its
+   * invocations are counted: a {@code @RepeatedTest(n)} as its n invocations (the number is in the annotation), any
+   * other (a parameter source, a factory: the count is only known by running user code) as one entry that says what
+   * it stands for.
    */
-  private List<String> testsUnder(TestIdentifier container) {
-    List<String> tests = new ArrayList<>();
+  private List<Object> testsUnder(TestIdentifier container) {
+    List<Object> tests = new ArrayList<>();
     TestPlan plan = index.plan();
     List<TestIdentifier> nodes = new ArrayList<>();
     nodes.add(container);
@@ -191,7 +197,7 @@ final class Recording {
     for (TestIdentifier node : nodes) {
       if (node.isTest()) {
         index.add(node);
-        tests.add(node.getUniqueId());
+        tests.add(node);
       } else if (Templates.kind(node).isPresent() && plan.getDescendants(node).stream().noneMatch(TestIdentifier::isTest)) {
         tests.addAll(standIns(node));
       }
@@ -238,8 +244,19 @@ final class Recording {
     return false;
   }
 
-  private void finish(String uniqueId, Outcome status, String message, String via, boolean disabled) {
-    if (!finished.add(uniqueId)) {
+  /** What {@code finished} holds for {@code test}, a test's identifier or a stand-in's unique id. */
+  private static Object key(Object test) {
+    return test instanceof TestIdentifier id ? id.getUniqueIdObject() : test;
+  }
+
+  /** The unique id of {@code test}, a test's identifier or a stand-in's unique id. */
+  private static String uniqueId(Object test) {
+    return test instanceof TestIdentifier id ? id.getUniqueId() : (String) test;
+  }
+
+  /** Counts {@code test} (a test's identifier or a stand-in's unique id) once, and writes its end in a guarded plan. */
+  private void finish(Object test, Outcome status, String message, String via, boolean disabled) {
+    if (!finished.add(key(test))) {
       return;
     }
     if (status == Outcome.SKIPPED) {
@@ -250,6 +267,7 @@ final class Recording {
     if (!guarded) {
       return;
     }
+    String uniqueId = uniqueId(test);
     Long start = startedAt.remove(uniqueId);
     run.write(new Event.TestFinished(run.id(), System.currentTimeMillis(), uniqueId, status,
         start == null ? 0 : (System.nanoTime() - start) / 1_000_000, message, via, disabled));
