@@ -56,7 +56,8 @@ final class ContainerSkip {
       ConcurrentMap<String, Optional<Class<? extends Annotation>>> types) {
   }
 
-  private static volatile LoaderTypes lastLoader = new LoaderTypes(new WeakReference<>(null), new ConcurrentHashMap<>());
+  private static volatile LoaderTypes lastLoader =
+      new LoaderTypes(new WeakReference<>(null), new ConcurrentHashMap<>());
 
   private ContainerSkip() {
   }

@@ -765,7 +765,8 @@ public final class BenchMain {
     Stats valueB = stat(b, value);
     double added = (valueA.median() / valueB.median() - 1) * 100;
     rows.add(new Results.Row(id, what, nameA, nameB, valueA.seconds(), valueB.seconds(),
-        String.format(Locale.ROOT, "%+.1f%% (%+.0f µs per test)", added, (valueA.median() - valueB.median()) * 1000 / n),
+        String.format(Locale.ROOT, "%+.1f%% (%+.0f µs per test)", added,
+            (valueA.median() - valueB.median()) * 1000 / n),
         goal, goal.startsWith("≤") ? met(added <= 5) : ""));
   }
 
