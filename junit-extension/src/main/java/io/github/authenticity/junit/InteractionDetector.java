@@ -130,8 +130,11 @@ final class InteractionDetector implements Detector {
   }
 
   /**
-   * A service the test itself did not exchange with is proven by an exchange in its class's set-up
-   * ({@code @BeforeAll}), e.g. a connection opened and used there: the proof says so.
+   * A test is proven by its own exchanges only: a service it never exchanged with is not proven by an exchange in its
+   * class's set-up ({@code @BeforeAll}), which would prove a stand-in beside honest tests on a client connected there,
+   * and every test of a class whose service went down after its {@code @BeforeAll} connected. Its
+   * {@code NO_INTERACTION} says that the set-up reached the service, so that a test that only checks what
+   * {@code @BeforeAll} fetched is told why it is not proven.
    */
   private static List<InteractionMonitor.Finding> withSetUp(List<InteractionMonitor.Finding> findings,
       List<InteractionMonitor.Watch> setUps) {
@@ -141,12 +144,12 @@ final class InteractionDetector implements Detector {
     List<InteractionMonitor.Finding> result = new ArrayList<>();
     for (InteractionMonitor.Finding finding : findings) {
       InteractionMonitor.Finding chosen = finding;
-      if (finding.status() != InteractionMonitor.Status.PROVEN) {
+      if (finding.status() == InteractionMonitor.Status.NONE) {
         for (InteractionMonitor.Watch setUp : setUps) {
           for (InteractionMonitor.Finding before : setUp.finish()) {
             if (before.service().equals(finding.service()) && before.status() == InteractionMonitor.Status.PROVEN) {
-              chosen = new InteractionMonitor.Finding(finding.service(), InteractionMonitor.Status.PROVEN,
-                  "in @BeforeAll: " + before.line(), before.answers());
+              chosen = new InteractionMonitor.Finding(finding.service(), InteractionMonitor.Status.NONE,
+                  InteractionRule.reachedOnlyInSetUp(finding.line(), before.line()));
             }
           }
         }

@@ -400,22 +400,30 @@ class ClientInteractionTests {
 
 
   @Test
-  void anExchangeInTheClassesBeforeAllCountsForEachOfItsTests() throws Exception {
+  void anExchangeInTheClassesBeforeAllProvesNoTestOfTheClassButTheTestsOwnExchangeDoes() throws Exception {
     AuthenticityConfig config = config(redis());
     GuardedClass guarded = new GuardedClass("[engine:junit-jupiter]/[class:Fixture]", DetectorHarness.class,
         List.copyOf(config.services().values()), config);
     Detectors.all().forEach(detector -> detector.beforeClass(guarded));
-    try (Jedis connection = jedis.getResource()) { // the class's @BeforeAll
-      assertThat(connection.ping()).isEqualTo("PONG");
-    }
-    TestOutcome first = DetectorHarness.run(DetectorHarness.test("first", config), () -> { });
-    TestOutcome second = DetectorHarness.run(DetectorHarness.test("second", config), () -> { });
-    Detectors.all().forEach(detector -> detector.afterClass(guarded, new TestOutcome(Duration.ZERO, null)));
-    TestOutcome afterTheClass = DetectorHarness.run(DetectorHarness.test("alone", config), () -> { });
+    Jedis opened = new Jedis("127.0.0.1", 6379); // the class's @BeforeAll: connected and used there
+    try {
+      assertThat(opened.ping()).isEqualTo("PONG");
+      TestOutcome standIn = DetectorHarness.run(DetectorHarness.test("standIn", config), () -> { });
+      TestOutcome honest = DetectorHarness.run(DetectorHarness.test("honest", config),
+          () -> assertThat(opened.echo("it")).isEqualTo("it"));
+      TestOutcome standInAgain = DetectorHarness.run(DetectorHarness.test("standInAgain", config), () -> { });
+      Detectors.all().forEach(detector -> detector.afterClass(guarded, new TestOutcome(Duration.ZERO, null)));
 
-    assertThat(first.evidence()).isEmpty();
-    assertThat(first.proof()).containsExactly("redis: in @BeforeAll: 1 exchange, 7 B in, 14 B out with 127.0.0.1:6379");
-    assertThat(second.proof()).isEqualTo(first.proof());
-    assertThat(afterTheClass.evidence()).extracting(Evidence::kind).containsExactly(EvidenceKind.NO_INTERACTION);
+      assertThat(standIn.evidence()).containsExactly(new Evidence(EvidenceKind.NO_INTERACTION, "no bytes exchanged"
+          + " with redis (127.0.0.1:6379; reached only by the class's @BeforeAll: 1 exchange, 7 B in, 14 B out with"
+          + " 127.0.0.1:6379) while the test ran"));
+      assertThat(standIn.proof()).isEmpty();
+      assertThat(honest.evidence()).isEmpty();
+      assertThat(honest.proof()).containsExactly("redis: 1 exchange, 8 B in, 22 B out with 127.0.0.1:6379");
+      assertThat(standInAgain.evidence()).extracting(Evidence::kind).containsExactly(EvidenceKind.NO_INTERACTION);
+    } finally {
+      opened.close();
+    }
   }
+
 }

@@ -409,6 +409,66 @@ class SetUpEvidenceTests {
     results.containerEvents().assertStatistics(stats -> stats.failed(0));
   }
 
+  /**
+   * A client connected and used in {@code @BeforeAll} and kept for the tests, as suites share one: the test that uses
+   * it is proven by its own exchange, a stand-in beside it (before or after it) is not proven by the set-up's.
+   */
+  @RequiresRealService("backend")
+  @org.junit.jupiter.api.TestMethodOrder(org.junit.jupiter.api.MethodOrderer.OrderAnnotation.class)
+  static class ConnectedInBeforeAllTestCase {
+
+    static java.net.http.HttpClient client;
+
+    static void call() throws Exception {
+      java.net.http.HttpResponse<String> response = client.send(java.net.http.HttpRequest.newBuilder(
+          URI.create("http://127.0.0.1:" + port + "/health")).build(),
+          java.net.http.HttpResponse.BodyHandlers.ofString());
+      assertThat(response.statusCode()).isEqualTo(200);
+    }
+
+    @BeforeAll
+    static void connect() throws Exception {
+      client = java.net.http.HttpClient.newBuilder().version(java.net.http.HttpClient.Version.HTTP_1_1).build();
+      call(); // e.g. a login, or a health check before the tests
+    }
+
+    @Test
+    @org.junit.jupiter.api.Order(1)
+    void standInBefore() {
+      assertThat(new HashMap<>(Map.of("order", "placed"))).containsKey("order");
+    }
+
+    @Test
+    @org.junit.jupiter.api.Order(2)
+    void usesTheClient() throws Exception {
+      call();
+    }
+
+    @Test
+    @org.junit.jupiter.api.Order(3)
+    void standInAfter() {
+      assertThat(new HashMap<>(Map.of("order", "placed"))).containsKey("order");
+    }
+  }
+
+  @Test
+  void anExchangeInBeforeAllProvesNoTestOfTheClassOnlyItsOwnExchangeDoes() {
+    EngineExecutionResults results = Kit.run(ConnectedInBeforeAllTestCase.class, parameters("required"));
+
+    results.testEvents().assertStatistics(stats -> stats.succeeded(1).failed(2));
+    String finding = "\\Q  NO_INTERACTION: no bytes exchanged with backend (127.0.0.1:" + port + "; reached only by the"
+        + " class's @BeforeAll: 1 answer (200 ×1), \\E\\d+ B in, \\d+ B out with 127.0.0.1:" + port
+        + "\\Q) while the test ran\\E";
+    assertThat(Kit.failureMessages(results)).hasSize(2).allSatisfy(message -> assertThat(message.lines().toList())
+        .hasSize(4).satisfies(lines -> {
+          assertThat(lines.get(0)).isEqualTo("MASKED: this guarded test requires the real service [backend], but 1"
+              + " finding shows that it did not really use it:");
+          assertThat(lines.get(1)).matches(finding);
+        }));
+    assertThat(results.testEvents().failed().list()).extracting(e -> e.getTestDescriptor().getDisplayName())
+        .containsExactly("standInBefore()", "standInAfter()");
+  }
+
   @RequiresRealService("backend")
   static class PoolFromBeforeAllTestCase {
 

@@ -218,6 +218,15 @@ public record InteractionRule(Map<String, String> proofs, String noInteraction, 
         + reached.get(0) + "` in authenticity.yaml when " + reached.get(0) + " reaches it";
   }
 
+  /**
+   * The endpoints shown for a service that a test never exchanged with but its class's {@code @BeforeAll} did
+   * ({@code setUpProof}, e.g. {@code 1 exchange, 7 B in, 14 B out with 127.0.0.1:6379}): an exchange in the class's
+   * set-up proves the set-up, not the test.
+   */
+  public static String reachedOnlyInSetUp(String endpoints, String setUpProof) {
+    return endpoints + "; reached only by the class's @BeforeAll: " + setUpProof;
+  }
+
   /** Two services proven by the same exchange (an API and its WebSocket on one host:port) say so. */
   private static void sharedEndpoints(Map<String, String> proofs) {
     Map<String, List<String>> byLine = new LinkedHashMap<>();
