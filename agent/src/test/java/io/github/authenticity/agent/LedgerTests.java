@@ -262,6 +262,27 @@ class LedgerTests {
     });
   }
 
+  @Test
+  void aRequestWrittenByAThreadOfNoWindowGoesWithItsAnswerToTheOnlyWindow() throws Exception {
+    // a shared client's selector thread, started before the test, writes the test's request and reads the answer
+    CountDownLatch send = new CountDownLatch(1);
+    Thread selector = new Thread(() -> awaitThen(send, () -> uncheckedEcho("GET /api/1 HTTP/1.1\r\n\r\n")),
+        "HttpClient-1-SelectorManager");
+    selector.start();
+
+    Ledger.Window alone = Ledger.open("alone");
+    send.countDown();
+    selector.join();
+    alone.close();
+
+    assertThat(alone.traffic()).singleElement().satisfies(traffic -> {
+      assertThat(traffic.own()).isTrue();
+      assertThat(traffic.bytesIn()).isEqualTo(23);
+      assertThat(traffic.bytesOut()).as("the request's bytes, not 0 B out").isEqualTo(23);
+      assertThat(traffic.exchanges()).isEqualTo(1);
+    });
+  }
+
   /**
    * Bytes in that a window on this thread was credited for what {@code task} did, while another window is open on
    * another thread (so that nothing is credited for being the only window open).

@@ -380,6 +380,7 @@ public final class Ledger {
         if (conn.answered) {
           conn.pending.clear();
           conn.answered = false;
+          conn.unclaimedOut = 0;
         }
         conn.pending.addAll(writers);
       }
@@ -415,6 +416,10 @@ public final class Ledger {
       for (Window writer : writers) {
         if (writer != NOBODY && writer != IGNORED && writer.open) {
           writer.credit(conn, bytes, false, true, null);
+        } else if (writer == NOBODY) {
+          synchronized (conn) {
+            conn.unclaimedOut += bytes;
+          }
         }
       }
     } catch (Throwable ignored) {
@@ -607,6 +612,16 @@ public final class Ledger {
   private static Window unattributed(Conn conn, long bytes, Window[] credited, int count, String answer) {
     if (count == 0 && OPEN_COUNT.get() == 1 && IGNORING.get() == 0) {
       for (Window window : OPEN) {
+        long out;
+        synchronized (conn) {
+          out = conn.unclaimedOut;
+          conn.unclaimedOut = 0;
+        }
+        if (out > 0) {
+          // the request this answers, written by a thread of no window: the only test running's too (first, so that
+          // the answer counts as one exchange after it)
+          window.credit(conn, out, false, true, null);
+        }
         window.credit(conn, bytes, true, true, answer);
         return window;
       }
@@ -748,6 +763,11 @@ public final class Ledger {
     final Writers pending = new Writers(Writers.BOUND);
     /** Whether bytes were read since the last write. */
     boolean answered;
+    /**
+     * Bytes written since the last answer by threads of no window (a client's selector): credited with the answer to
+     * the only test running when the answer is.
+     */
+    long unclaimedOut;
     /** The window that opened it, {@link #NOBODY} outside any. */
     Window opener;
 
