@@ -98,15 +98,7 @@ final class PlanIndex {
 
   /** How many tests the plan has (including those registered so far while running). */
   int testCount() {
-    int count = 0;
-    for (TestIdentifier root : plan.getRoots()) {
-      for (TestIdentifier id : plan.getDescendants(root)) {
-        if (id.isTest()) {
-          count++;
-        }
-      }
-    }
-    return count;
+    return Math.toIntExact(plan.countTestIdentifiers(TestIdentifier::isTest));
   }
 
   /** Every test in the plan (including those registered so far while running), in plan order. */
