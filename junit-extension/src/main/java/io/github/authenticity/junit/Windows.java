@@ -65,7 +65,7 @@ final class Windows {
     if (own == null) {
       return constructor.proceed();
     }
-    if (!INITIALISED.get(type)[0]) {
+    if (!initialised(type)) {
       // the class's first instance (unless @BeforeAll initialised it): the search for its window only then
       initialise(type, windowOf(context, type).orElse(own.id()));
     }
@@ -183,8 +183,7 @@ final class Windows {
    * {@code @BeforeAll} method, or the first constructor), so the moment does not change.
    */
   static void initialise(Class<?> type, String windowId) {
-    boolean[] done = INITIALISED.get(type);
-    if (done[0]) {
+    if (initialised(type)) {
       return; // initialised in an earlier window: nothing of it can happen in this one
     }
     TestScope.runIn(windowId, Where.STATIC_INITIALISATION, () -> {
@@ -195,7 +194,12 @@ final class Windows {
             + " by its own class loader", ex);
       }
     });
-    done[0] = true;
+    INITIALISED.get(type)[0] = true;
+  }
+
+  /** Whether {@code type} was initialised through {@link #initialise} already. */
+  private static boolean initialised(Class<?> type) {
+    return INITIALISED.get(type)[0];
   }
 
   /** Whether a test class was initialised through {@link #initialise} (a lookup instead of a class search per test). */
