@@ -143,20 +143,25 @@ final class InteractionDetector implements Detector {
     }
     List<InteractionMonitor.Finding> result = new ArrayList<>();
     for (InteractionMonitor.Finding finding : findings) {
-      InteractionMonitor.Finding chosen = finding;
-      if (finding.status() == InteractionMonitor.Status.NONE) {
-        for (InteractionMonitor.Watch setUp : setUps) {
-          for (InteractionMonitor.Finding before : setUp.finish()) {
-            if (before.service().equals(finding.service()) && before.status() == InteractionMonitor.Status.PROVEN) {
-              chosen = new InteractionMonitor.Finding(finding.service(), InteractionMonitor.Status.NONE,
-                  InteractionRule.reachedOnlyInSetUp(finding.line(), before.line()));
-            }
-          }
-        }
-      }
-      result.add(chosen);
+      String setUpProof = finding.status() == InteractionMonitor.Status.NONE ? setUpProof(finding.service(), setUps)
+          : null;
+      result.add(setUpProof == null ? finding : new InteractionMonitor.Finding(finding.service(),
+          InteractionMonitor.Status.NONE, InteractionRule.reachedOnlyInSetUp(finding.line(), setUpProof)));
     }
     return result;
+  }
+
+  /** The proof line of {@code service} in the set-up windows (the outermost class's when several), or {@code null}. */
+  private static String setUpProof(String service, List<InteractionMonitor.Watch> setUps) {
+    String proof = null;
+    for (InteractionMonitor.Watch setUp : setUps) {
+      for (InteractionMonitor.Finding before : setUp.finish()) {
+        if (before.service().equals(service) && before.status() == InteractionMonitor.Status.PROVEN) {
+          proof = before.line();
+        }
+      }
+    }
+    return proof;
   }
 
   /** Per service whose traffic is watched (carriers of {@code via} services included), its endpoints. */
